@@ -1,0 +1,20 @@
+// Pointer maps: one bit per word, LSB first (Go's stack maps and gcdata use the same order).
+
+export function makeBitmap(words: number, pointerWords: Iterable<number>): Uint8Array {
+  const bits = new Uint8Array(Math.ceil(words / 8));
+  for (const w of pointerWords) {
+    if (w < 0 || w >= words) throw new RangeError(`pointer word ${w} outside a map of ${words} words`);
+    bits[w >> 3]! |= 1 << (w & 7);
+  }
+  return bits;
+}
+
+export function bitSet(bits: Uint8Array, word: number): boolean {
+  return ((bits[word >> 3] ?? 0) >> (word & 7)) & 1 ? true : false;
+}
+
+export function setBits(bits: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < bits.length * 8; w++) if (bitSet(bits, w)) out.push(w);
+  return out;
+}

@@ -1,0 +1,15 @@
+export { Op, opNames, opShape, PrintKind, PCQuantum, TextBase, pcOf, indexOf } from './isa.js';
+export type { OpName, OpCode } from './isa.js';
+export type { FuncInfo } from './func.js';
+export { argSlot } from './func.js';
+export { makeBitmap, bitSet, setBits } from './bitmap.js';
+export { layoutSlots, align8 } from './layout.js';
+export type { SlotSpec, LaidOut } from './layout.js';
+export { Module, FunctionBuilder, Label } from './module.js';
+export type { FuncBody, FrameSpec } from './module.js';
+export { Program } from './program.js';
+export { link, LinkError } from './link.js';
+export { validate, IRError } from './validate.js';
+export { disassemble } from './disasm.js';
+export type { ProgramType, TypeKind } from './types.js';
+export { WordSize, StringSize, EfaceSize, SliceSize } from './types.js';

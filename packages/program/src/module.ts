@@ -1,0 +1,205 @@
+// An unlinked program: functions declared by name (so calls can be emitted before bodies exist), their
+// bodies, types, constants and the data segment. `link` turns it into a Program.
+
+import { Op } from './isa.js';
+import { layoutSlots, align8, type SlotSpec } from './layout.js';
+import type { ProgramType } from './types.js';
+
+export interface FuncBody {
+  readonly name: string;
+  readonly argSize: number;
+  readonly frameSize: number;
+  readonly argPtrWords: readonly number[];
+  readonly localPtrWords: readonly number[];
+  readonly nosplit: boolean;
+  readonly file: string;
+  /** 4 int32 per instruction; jump targets are indexes relative to the function's first instruction. */
+  readonly code: readonly number[];
+  /** Source line per instruction (0: none). */
+  readonly lines: readonly number[];
+}
+
+export class Module {
+  readonly funcIds = new Map<string, number>();
+  readonly funcNames: string[] = [];
+  readonly bodies: (FuncBody | undefined)[] = [];
+  readonly types: ProgramType[] = [];
+  readonly typeIds = new Map<string, number>();
+  readonly consts: bigint[] = [];
+  /** Data segment image: globals first (zeroed), then string bytes and static funcvals as added. */
+  data: number[] = [];
+  readonly dataPtrWords: number[] = [];
+  /** Function whose static funcval lives at a data offset, patched with its entry PC at link time. */
+  readonly funcvalAt = new Map<number, number>();
+  readonly strings = new Map<string, number>();
+  entryName = 'main.main';
+
+  /** The id of a function by name, declaring it if new. */
+  declare(name: string): number {
+    let id = this.funcIds.get(name);
+    if (id === undefined) {
+      id = this.funcNames.length;
+      this.funcIds.set(name, id);
+      this.funcNames.push(name);
+      this.bodies.push(undefined);
+    }
+    return id;
+  }
+
+  define(body: FuncBody): number {
+    const id = this.declare(body.name);
+    if (this.bodies[id]) throw new Error(`function ${body.name} defined twice`);
+    this.bodies[id] = body;
+    return id;
+  }
+
+  /** Registers a type (by name; the same name returns the same id). */
+  type(t: ProgramType): number {
+    const have = this.typeIds.get(t.name);
+    if (have !== undefined) return have;
+    const id = this.types.length;
+    this.types.push(t);
+    this.typeIds.set(t.name, id);
+    return id;
+  }
+
+  constant(v: bigint): number {
+    const i = this.consts.indexOf(v);
+    if (i >= 0) return i;
+    this.consts.push(v);
+    return this.consts.length - 1;
+  }
+
+  /** Reserves `size` zeroed bytes of globals; returns the data offset. */
+  global(size: number, ptrWords: readonly number[] = []): number {
+    const off = align8(this.data.length);
+    while (this.data.length < off + align8(size)) this.data.push(0);
+    for (const w of ptrWords) this.dataPtrWords.push(off / 8 + w);
+    return off;
+  }
+
+  /** The data offset of a string's bytes (UTF-8), shared between equal literals. */
+  string(s: string): number {
+    const have = this.strings.get(s);
+    if (have !== undefined) return have;
+    const bytes = new TextEncoder().encode(s);
+    const off = this.global(Math.max(bytes.length, 1));
+    bytes.forEach((b, i) => (this.data[off + i] = b));
+    this.strings.set(s, off);
+    return off;
+  }
+
+  /** The data offset of a function's static funcval {entry PC} (Go's "f·f" symbol). */
+  funcval(name: string): number {
+    const id = this.declare(name);
+    for (const [off, f] of this.funcvalAt) if (f === id) return off;
+    const off = this.global(8);
+    this.funcvalAt.set(off, id);
+    return off;
+  }
+
+  /** Starts a function with named slots; see FunctionBuilder. */
+  func(name: string, spec: FrameSpec): FunctionBuilder {
+    return new FunctionBuilder(this, name, spec);
+  }
+}
+
+export interface FrameSpec {
+  readonly args?: readonly SlotSpec[];
+  readonly results?: readonly SlotSpec[];
+  readonly locals?: readonly SlotSpec[];
+  /** Bytes of outgoing argument area at the bottom of the frame (the largest call's argSize). */
+  readonly outgoing?: number;
+  readonly nosplit?: boolean;
+  readonly file?: string;
+}
+
+export class Label {
+  at = -1;
+  readonly uses: number[] = [];
+}
+
+/** Writes one function's code with named slots and labels. */
+export class FunctionBuilder {
+  readonly code: number[] = [];
+  readonly lines: number[] = [];
+  readonly frameSize: number;
+  readonly argSize: number;
+  private readonly slots = new Map<string, number>();
+  private readonly labels: Label[] = [];
+  private readonly argPtrWords: number[];
+  private readonly localPtrWords: number[];
+  line = 0;
+
+  constructor(readonly module: Module, readonly name: string, readonly spec: FrameSpec) {
+    const outgoing = align8(spec.outgoing ?? 0);
+    const locals = layoutSlots(spec.locals ?? [], outgoing);
+    const args = layoutSlots([...(spec.args ?? []), ...(spec.results ?? [])]);
+    this.frameSize = locals.size;
+    this.argSize = args.size;
+    this.localPtrWords = locals.ptrWords;
+    this.argPtrWords = args.ptrWords;
+    for (const [n, off] of locals.offsets) this.slots.set(n, off);
+    for (const [n, off] of args.offsets) this.slots.set(n, this.frameSize + 8 + off);
+    module.declare(name);
+  }
+
+  /** The frame-slot operand of a named argument, result or local (plus a byte offset within it). */
+  slot(name: string, plus = 0): number {
+    const off = this.slots.get(name);
+    if (off === undefined) throw new Error(`${this.name}: no slot named ${name}`);
+    return off + plus;
+  }
+
+  /** The frame-slot operand of byte `off` of the outgoing argument area. */
+  out(off = 0): number {
+    return off;
+  }
+
+  emit(op: number, a = 0, b = 0, c = 0): this {
+    this.code.push(op, a, b, c);
+    this.lines.push(this.line);
+    return this;
+  }
+
+  label(): Label {
+    const l = new Label();
+    this.labels.push(l);
+    return l;
+  }
+
+  bind(l: Label): this {
+    l.at = this.code.length / 4;
+    return this;
+  }
+
+  /** A jump-shaped instruction to a label: JMP/JRET use operand a, JZ/JNZ operand b. */
+  jump(op: number, l: Label, cond = 0): this {
+    const operandIndex = op === Op.JMP || op === Op.JRET ? 1 : 2;
+    l.uses.push(this.code.length + operandIndex);
+    return op === Op.JMP || op === Op.JRET ? this.emit(op, 0) : this.emit(op, cond, 0);
+  }
+
+  call(name: string): this {
+    return this.emit(Op.CALL, this.module.declare(name));
+  }
+
+  /** Finishes the function and adds it to the module. */
+  end(): number {
+    for (const l of this.labels) {
+      if (l.uses.length && l.at < 0) throw new Error(`${this.name}: label used but never bound`);
+      for (const u of l.uses) this.code[u] = l.at;
+    }
+    return this.module.define({
+      name: this.name,
+      argSize: this.argSize,
+      frameSize: this.frameSize,
+      argPtrWords: this.argPtrWords,
+      localPtrWords: this.localPtrWords,
+      nosplit: this.spec.nosplit ?? false,
+      file: this.spec.file ?? '',
+      code: this.code,
+      lines: this.lines,
+    });
+  }
+}

@@ -1,0 +1,75 @@
+// A linked program: one code array, the function table (Go's functab) and the data segment image.
+
+import type { FuncInfo } from './func.js';
+import { indexOf } from './isa.js';
+import type { ProgramType } from './types.js';
+
+export class Program {
+  constructor(
+    /** [op, a, b, c] per instruction. */
+    readonly code: Int32Array,
+    /** Source line per instruction. */
+    readonly lines: Int32Array,
+    /** Functions sorted by entry (they are laid out in id order). */
+    readonly funcs: readonly FuncInfo[],
+    readonly types: readonly ProgramType[],
+    /** int64 constants, as exact low/high halves for the interpreter. */
+    readonly constLo: Int32Array,
+    readonly constHi: Int32Array,
+    /** Initial image of the data segment (globals, string bytes, static funcvals). */
+    readonly data: Uint8Array,
+    /** Words of the data segment that hold pointers (globals' pointer map). */
+    readonly dataPtrWords: readonly number[],
+    /** Data offset of each function's static funcval, or -1. */
+    readonly funcvalOffset: Int32Array,
+    /** The function runtime.main calls (main.main). */
+    readonly mainId: number,
+  ) {
+    const n = funcs.length;
+    this.funcEntryIndex = new Int32Array(n);
+    this.funcFrameSize = new Int32Array(n);
+    this.funcArgSize = new Int32Array(n);
+    this.funcNosplit = new Uint8Array(n);
+    this.entries = new Float64Array(n);
+    for (const f of funcs) {
+      this.funcEntryIndex[f.id] = f.entryIndex;
+      this.funcFrameSize[f.id] = f.frameSize;
+      this.funcArgSize[f.id] = f.argSize;
+      this.funcNosplit[f.id] = f.nosplit ? 1 : 0;
+      this.entries[f.id] = f.entry;
+      this.byName.set(f.name, f);
+    }
+  }
+
+  /** Per-function facts as typed arrays, indexed by function id, for the interpreter's call path. */
+  readonly funcEntryIndex: Int32Array;
+  readonly funcFrameSize: Int32Array;
+  readonly funcArgSize: Int32Array;
+  readonly funcNosplit: Uint8Array;
+  private readonly entries: Float64Array;
+  private readonly byName = new Map<string, FuncInfo>();
+
+  /** The function containing pc (binary search over entry PCs), or undefined outside the text. */
+  findfunc(pc: number): FuncInfo | undefined {
+    const e = this.entries;
+    let lo = 0;
+    let hi = e.length - 1;
+    if (hi < 0 || pc < e[0]!) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (e[mid]! <= pc) lo = mid;
+      else hi = mid - 1;
+    }
+    const f = this.funcs[lo]!;
+    return pc < f.end ? f : undefined;
+  }
+
+  func(name: string): FuncInfo | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Source line of the instruction at pc, or 0. */
+  line(pc: number): number {
+    return this.lines[indexOf(pc)] ?? 0;
+  }
+}

@@ -1,0 +1,24 @@
+// Type descriptors of a program: what the heap, GC and interfaces need to know about a type.
+
+export type TypeKind =
+  | 'int' | 'uint' | 'uintptr' | 'bool' | 'byte' | 'string' | 'pointer' | 'chan' | 'func'
+  | 'struct' | 'array' | 'slice' | 'interface' | 'runtime-error' | 'record';
+
+export interface ProgramType {
+  /** Go's spelling, as printed in messages: "int", "string", "main.bigBuf", "*main.S". */
+  readonly name: string;
+  readonly kind: TypeKind;
+  /** Size in bytes (a multiple of 8 unless the type is smaller than a word). */
+  readonly size: number;
+  /** Indexes of the words that hold pointers (Go's ptrmask); empty means noscan. */
+  readonly ptrWords: readonly number[];
+  /** Element type id for chan/slice/array/pointer, or -1. */
+  readonly elem: number;
+}
+
+/** Size of one word (int, uintptr, pointer) on the simulated machine. */
+export const WordSize = 8;
+/** Sizes of the two-word values: string {ptr, len}, interface{} {type, data}; and slices {ptr, len, cap}. */
+export const StringSize = 16;
+export const EfaceSize = 16;
+export const SliceSize = 24;
