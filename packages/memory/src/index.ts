@@ -1,1 +1,35 @@
-export {};
+export {
+  ClobberFreePattern,
+  FirstMappableAddress,
+  HeapMinimum,
+  HeapPageShift,
+  HeapPageSize,
+  MaxAddress,
+  MaxSmallSize,
+  MinLegalPointer,
+  PageShift,
+  PageSize,
+  PoisonBeforeCopy,
+  PoisonNewStack,
+  PoisonOldStack,
+  PtrSize,
+} from './layout.js';
+export { isMemoryFault, MemoryFault } from './fault.js';
+export type { FaultKind } from './fault.js';
+export { OutOfMemoryError } from './out-of-memory.js';
+export { AddressSpace, PageMapped, PageUnmapped } from './address-space.js';
+export type { AddressSpaceOptions } from './address-space.js';
+export { readWord, wordIsSmall, writeWord } from './word.js';
+export { isPointerWord, typeDesc } from './type-desc.js';
+export type { TypeDesc } from './type-desc.js';
+export {
+  classAlign,
+  classToObjects,
+  classToPages,
+  classToSize,
+  NumSizeClasses,
+  roundUpSize,
+  sizeToClass,
+} from './size-classes.js';
+export { Heap } from './heap.js';
+export type { AllocOptions, HeapOptions, HeapStats, SweepResult } from './heap.js';

@@ -1,1 +1,10 @@
-export {};
+export { StackMinDefault, StackGuard, StackSmall, StackLimit, MaxStackDefault, StackCacheOrders } from './constants.js';
+export { GoThrow, isGoThrow, throwGo } from './throw.js';
+export { G, GStatus } from './g.js';
+export type { GStatusValue } from './g.js';
+export { Sudog } from './sudog.js';
+export { StackAllocator } from './stackalloc.js';
+export type { StackAllocOptions } from './stackalloc.js';
+export { prologueFits, pushReturnPC, popFrame, setStack } from './frame.js';
+export { noEvents } from './events.js';
+export type { EventSink } from './events.js';

@@ -1,0 +1,100 @@
+// The old deferpanic policy (Go at the parent of CL 141490043): gopanic and Goexit take the head record
+// OFF g._defer before running it. gopanic links an on-stack `dabort` record in its place (fn =
+// abortpanic, arg = &p, argp = NoArgs, special) and remembers the running record in p.defer; records
+// are one untyped heap block, so a GC can only scan them conservatively.
+
+import type { G } from '@gosim/stack';
+import { throwGo } from '@gosim/stack';
+import type { DeferPanicContext } from './context.js';
+import { freedefer, fnName } from './deferproc.js';
+import { GoexitFrame, PanicFrame } from './frames.js';
+import { DeferOld, NoArgs, Panic, deferArgs } from './layout.js';
+import type { DeferPanicPolicy } from './policy.js';
+import { popRecovered, pushPanic, recovery, setupReflectcall } from './reflectcall.js';
+
+const L = DeferOld;
+
+/** Takes the head record off the list; returns it (0 if none). */
+function takeHead(ctx: DeferPanicContext, g: G, by: 'panic' | 'goexit'): number {
+  const s = ctx.space;
+  const d = g._defer;
+  if (d === 0) return 0;
+  g._defer = s.load64(d + L.link);
+  if (ctx.events.on) {
+    const fn = fnName(ctx, s.load64(d + L.fn));
+    ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn, why: 'start' });
+    ctx.events.emit({ kind: 'defer-started', goid: g.goid, d, fn, by, onList: false });
+  }
+  return d;
+}
+
+export const deferpanicOld: DeferPanicPolicy = {
+  piece: 'deferpanic',
+  name: 'old',
+  layout: L,
+  allocDefer: (ctx, bytes) => ctx.heap.alloc(bytes, -1),
+  // pc is kept in a pointer-typed local, and the dabort record's fn, link and argument (&p) are pointers
+  panicFramePtrWords: [
+    PanicFrame.pc / 8,
+    (PanicFrame.dabort + L.fn) / 8,
+    (PanicFrame.dabort + L.link) / 8,
+    (PanicFrame.dabort + L.header) / 8,
+  ],
+
+  panicStart(ctx, g, sp) {
+    const s = ctx.space;
+    const e = sp + PanicFrame.size + 8;
+    const p = sp + PanicFrame.p;
+    pushPanic(ctx, g, p, s.load64(e), s.load64(e + 8));
+    const dabort = sp + PanicFrame.dabort;
+    s.store64(dabort + L.siz, 8);
+    s.store8(dabort + L.special, 1);
+    s.store64(dabort + L.argp, NoArgs);
+    s.store64(dabort + L.fn, ctx.funcvalAddr(ctx.runtimeFuncs.abortpanic));
+    s.store64(deferArgs(L, dabort), p);
+  },
+
+  panicNext(ctx, g, sp) {
+    const s = ctx.space;
+    const d = takeHead(ctx, g, 'panic');
+    if (d === 0) return false;
+    const p = sp + PanicFrame.p;
+    const dabort = sp + PanicFrame.dabort;
+    s.store64(sp + PanicFrame.d, d);
+    s.store64(sp + PanicFrame.argp, s.load64(d + L.argp));
+    s.store64(sp + PanicFrame.pc, s.load64(d + L.pc));
+    s.store64(dabort + L.link, g._defer);
+    g._defer = dabort;
+    s.store64(p + Panic.defer, d);
+    setupReflectcall(ctx, sp, d, PanicFrame.rc);
+    s.store64(p + Panic.argp, sp);
+    return true;
+  },
+
+  panicReturned(ctx, g, sp) {
+    const s = ctx.space;
+    const p = sp + PanicFrame.p;
+    const dabort = sp + PanicFrame.dabort;
+    s.store64(p + Panic.argp, 0);
+    if (g._defer !== dabort) throwGo('bad defer entry in panic');
+    g._defer = s.load64(dabort + L.link);
+    s.store64(p + Panic.defer, 0);
+    freedefer(ctx, deferpanicOld, s.load64(sp + PanicFrame.d));
+    if (!s.load8(p + Panic.recovered)) return false;
+    popRecovered(ctx, g, p);
+    recovery(ctx, g, p, s.load64(sp + PanicFrame.argp), s.load64(sp + PanicFrame.pc));
+    return true;
+  },
+
+  goexitNext(ctx, g, sp) {
+    const d = takeHead(ctx, g, 'goexit');
+    if (d === 0) return false;
+    ctx.space.store64(sp + GoexitFrame.d, d);
+    setupReflectcall(ctx, sp, d, GoexitFrame.rc);
+    return true;
+  },
+
+  goexitReturned(ctx, g, sp) {
+    freedefer(ctx, deferpanicOld, ctx.space.load64(sp + GoexitFrame.d));
+  },
+};

@@ -1,0 +1,75 @@
+// deferproc and deferreturn: the two halves of a defer statement that every policy shares, and freedefer.
+
+import type { G } from '@gosim/stack';
+import type { DeferPanicContext } from './context.js';
+import { deferArgs } from './layout.js';
+import { totaldefersize } from './pool.js';
+import type { DeferPanicPolicy } from './policy.js';
+
+/**
+ * defer fn(args): copies siz bytes of arguments from the caller's outgoing area at sp into a new record
+ * and links it at the head of g._defer. argp = the caller's sp; pc = the return PC of the call.
+ */
+export function deferproc(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G, sp: number, fn: number, siz: number, retpc: number): number {
+  const l = ctx.deferLayout;
+  const s = ctx.space;
+  const d = newdefer(ctx, pol, siz);
+  s.store64(d + l.siz, siz);
+  s.store64(d + l.fn, fn);
+  s.store64(d + l.argp, sp);
+  s.store64(d + l.pc, retpc);
+  if (siz > 0) s.memmove(deferArgs(l, d), sp, siz);
+  s.store64(d + l.link, g._defer);
+  g._defer = d;
+  if (ctx.events.on) ctx.events.emit({ kind: 'defer-linked', goid: g.goid, d, fn: fnName(ctx, fn), argp: sp, siz });
+  return d;
+}
+
+/** Sentinel: no deferred call is pending for this frame. */
+export const NoDefer = -1;
+
+/**
+ * deferreturn at a function's exit: if the head record belongs to the frame at sp, copy its arguments
+ * back into the frame's outgoing area, unlink and free it, and return its fn (the caller then calls it
+ * so that it returns to deferreturn again). Otherwise NoDefer.
+ */
+export function deferreturn(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G, sp: number): number {
+  const d = g._defer;
+  if (d === 0) return NoDefer;
+  const l = ctx.deferLayout;
+  const s = ctx.space;
+  if (s.load64(d + l.argp) !== sp) return NoDefer;
+  const siz = s.load64(d + l.siz);
+  if (siz > 0) s.memmove(sp, deferArgs(l, d), siz);
+  const fn = s.load64(d + l.fn);
+  g._defer = s.load64(d + l.link);
+  if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: fnName(ctx, fn), why: 'run' });
+  freedefer(ctx, pol, d);
+  return fn;
+}
+
+/** A record from the pool, or a fresh heap allocation in the policy's shape. */
+export function newdefer(ctx: DeferPanicContext, pol: DeferPanicPolicy, siz: number): number {
+  const pooled = ctx.deferPool.take(siz);
+  if (pooled) return pooled;
+  return pol.allocDefer(ctx, totaldefersize(ctx.deferLayout, siz));
+}
+
+/** Clears a record and returns it to the pool. On-stack records (old policy's dabort) are not freed. */
+export function freedefer(ctx: DeferPanicContext, pol: DeferPanicPolicy, d: number): void {
+  const l = ctx.deferLayout;
+  const s = ctx.space;
+  if (l.special >= 0 && s.load8(d + l.special)) return;
+  const siz = s.load64(d + l.siz);
+  s.memclr(d, totaldefersize(l, siz));
+  ctx.deferPool.put(d, siz);
+}
+
+export function fnName(ctx: DeferPanicContext, fn: number): string {
+  if (fn === 0) return 'nil';
+  try {
+    return ctx.funcOf(fn).name;
+  } catch {
+    return '?';
+  }
+}

@@ -1,0 +1,9 @@
+// Events of the defer and panic machinery (delivered only when someone listens).
+
+export type DeferPanicEvent =
+  | { kind: 'defer-linked'; goid: number; d: number; fn: string; argp: number; siz: number }
+  | { kind: 'defer-started'; goid: number; d: number; fn: string; by: 'panic' | 'goexit' | 'return'; onList: boolean }
+  | { kind: 'defer-unlinked'; goid: number; d: number; fn: string; why: 'run' | 'start' | 'aborted' }
+  | { kind: 'panic-pushed'; goid: number; p: number; value: string }
+  | { kind: 'panic-aborted'; goid: number; p: number }
+  | { kind: 'panic-recovered'; goid: number; p: number; sp: number; pc: number };

@@ -1,0 +1,45 @@
+// Frame layouts of the runtime functions that run deferred calls: gopanic, Goexit and callNN
+// (reflectcall). Their locals are real frame slots with pointer maps, so traceback, the GC and
+// copystack see the Panic record, the dabort record and the cursor variables exactly as Go's did.
+
+import { Panic } from './layout.js';
+
+/** gopanic(e interface{}): byte offsets from its sp. */
+export const PanicFrame = {
+  // outgoing area: reflectcall's arguments (fn, arg, siz), described by callNN's argument map
+  outFn: 0,
+  outArg: 8,
+  outSiz: 16,
+  rc: 24, //     the callNN funcval to call (static: scalar)
+  more: 32, //   byte: a deferred call is set up
+  d: 40, //      *_defer being run (pointer)
+  argp: 48, //   the recovering frame's sp (pointer, so a copy adjusts it)
+  pc: 56, //     the recovering frame's resume pc (pointer-typed only under the old policy)
+  p: 64, //      the _panic record
+  dabort: 112, // old policy: the on-stack _defer that marks this panic aborted (old header + 1 arg word)
+  size: 168,
+} as const;
+
+/** Pointer words of gopanic's locals that both policies share: d, argp, and p's pointer fields. */
+export const panicFrameCommonPtrWords: readonly number[] = [
+  PanicFrame.d / 8,
+  PanicFrame.argp / 8,
+  ...Panic.ptrWords.map((w) => PanicFrame.p / 8 + w),
+];
+
+/** Goexit(): byte offsets from its sp. */
+export const GoexitFrame = { outFn: 0, outArg: 8, outSiz: 16, rc: 24, more: 32, d: 40, size: 48 } as const;
+
+/** callNN(fn *funcval, arg *byte, siz uintptr): argument offsets (from its argp). */
+export const CallArgs = { fn: 0, arg: 8, siz: 16, size: 24, ptrWords: [0, 1] } as const;
+
+/** Go's reflectcall sizes: call16 ... call1073741824. */
+export const MinCallOrder = 4;
+export const MaxCallOrder = 30;
+
+/** The callNN order (log2 NN) for an argument block: the smallest power of two >= siz, at least 16. */
+export function callOrder(siz: number): number {
+  let o = MinCallOrder;
+  while (1 << o < siz) o++;
+  return o;
+}

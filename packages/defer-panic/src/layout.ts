@@ -1,0 +1,55 @@
+// The _defer and _panic records, field offsets declared once. Every package reads records through these.
+
+/** A _defer record's layout. Fields a layout lacks are -1. */
+export interface DeferLayout {
+  readonly name: 'old' | 'new';
+  readonly siz: number; //     bytes of arguments (scalar)
+  readonly started: number; // new: byte, the deferred call has begun (scalar)
+  readonly special: number; // old: byte, the record is not on the heap (dabort) (scalar)
+  readonly argp: number; //    the deferring frame's sp at the defer statement (uintptr: scalar)
+  readonly pc: number; //      return PC of the deferproc call (uintptr: scalar)
+  readonly fn: number; //      *funcval
+  readonly panic: number; //   new: *_panic running this defer
+  readonly link: number; //    *_defer
+  /** Size of the header; the argument block starts here (deferArgs(d)). */
+  readonly header: number;
+  /** Pointer words of the header (for a typed allocation and precise scans). */
+  readonly ptrWords: readonly number[];
+}
+
+/** Go before CL 141490043: siz, special, argp, pc, fn, link, args... in one untyped block. */
+export const DeferOld: DeferLayout = {
+  name: 'old', siz: 0, special: 8, started: -1, argp: 16, pc: 24, fn: 32, panic: -1, link: 40,
+  header: 48, ptrWords: [4, 5],
+};
+
+/** Go at the CL: siz, started, argp, pc, fn, _panic, link as a typed header; the arguments follow it. */
+export const DeferNew: DeferLayout = {
+  name: 'new', siz: 0, started: 8, special: -1, argp: 16, pc: 24, fn: 32, panic: 40, link: 48,
+  header: 56, ptrWords: [4, 5, 6],
+};
+
+/** deferArgs(d): where a record's argument block starts. */
+export const deferArgs = (l: DeferLayout, d: number): number => d + l.header;
+
+/**
+ * The _panic record, a local of gopanic's frame (so it lives on the goroutine stack):
+ * argp, arg (interface{}: type, data), link, recovered, aborted, and `defer` (the running record),
+ * which only the old policy writes; under the new one it stays nil.
+ */
+export const Panic = {
+  argp: 0, //      pointer: the argp of the deferred call being run (gorecover compares against it)
+  argType: 8, //   the panic value's type id (scalar)
+  argData: 16, //  the panic value's data pointer
+  link: 24, //     *_panic: the panic this one interrupted
+  recovered: 32, // byte
+  aborted: 33, //  byte
+  goexit: 34, //   byte: Go 1.19's marker for the record Goexit pushes (not printed)
+  defer: 40, //    old policy: *_defer being run
+  size: 48,
+  /** Pointer words within the record: argp, arg.data, link, defer. */
+  ptrWords: [0, 2, 3, 5],
+} as const;
+
+/** Go's NoArgs: the argp of a record that belongs to no frame (dabort). All ones. */
+export const NoArgs = -1;

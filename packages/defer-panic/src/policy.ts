@@ -1,0 +1,24 @@
+// The deferpanic piece of a policy: how records are allocated and how gopanic and Goexit walk them.
+// Each step runs as an intrinsic inside the runtime function's own frame (sp = that frame's sp).
+
+import type { G } from '@gosim/stack';
+import type { DeferPanicContext } from './context.js';
+import type { DeferLayout } from './layout.js';
+
+export interface DeferPanicPolicy {
+  readonly piece: 'deferpanic';
+  readonly name: 'old' | 'new';
+  readonly layout: DeferLayout;
+  /** Allocates a record of `bytes` bytes (header + arguments). */
+  allocDefer(ctx: DeferPanicContext, bytes: number): number;
+  /** Pointer words of gopanic's locals (beyond the shared ones). */
+  readonly panicFramePtrWords: readonly number[];
+  /** gopanic entry: initialise the frame's records. */
+  panicStart(ctx: DeferPanicContext, g: G, sp: number): void;
+  /** Picks the next deferred call and sets up reflectcall's arguments; false when none is left. */
+  panicNext(ctx: DeferPanicContext, g: G, sp: number): boolean;
+  /** After the deferred call returned; true when it recovered (g now resumes in the deferring frame). */
+  panicReturned(ctx: DeferPanicContext, g: G, sp: number): boolean;
+  goexitNext(ctx: DeferPanicContext, g: G, sp: number): boolean;
+  goexitReturned(ctx: DeferPanicContext, g: G, sp: number): void;
+}

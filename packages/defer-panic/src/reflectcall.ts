@@ -1,0 +1,72 @@
+// reflectcall: a deferred call started by gopanic or Goexit runs inside a callNN frame sized for its
+// argument block. callNN is NOT exempt from the stack check: its prologue may copy the stack before
+// its first instruction copies the arguments out of the record (the window of the CL's first two bugs).
+
+import type { G } from '@gosim/stack';
+import type { DeferPanicContext } from './context.js';
+import { CallArgs, callOrder } from './frames.js';
+import { deferArgs, Panic } from './layout.js';
+
+/**
+ * Writes reflectcall(fn, deferArgs(d), siz) into the outgoing area at `out` (= the caller's sp) and
+ * the callNN funcval to call into `rcSlot`.
+ */
+export function setupReflectcall(ctx: DeferPanicContext, sp: number, d: number, rcSlot: number): void {
+  const s = ctx.space;
+  const l = ctx.deferLayout;
+  const siz = s.load64(d + l.siz);
+  s.store64(sp + CallArgs.fn, s.load64(d + l.fn));
+  s.store64(sp + CallArgs.arg, deferArgs(l, d));
+  s.store64(sp + CallArgs.siz, siz);
+  const fid = ctx.runtimeFuncs.calls[callOrder(siz)];
+  if (fid === undefined) throw new RangeError(`no reflectcall frame for ${siz} bytes of arguments`);
+  s.store64(sp + rcSlot, ctx.funcvalAddr(fid));
+}
+
+/**
+ * The first instruction of callNN, after its prologue: the WRAPPER adjustment of the running panic's
+ * argp (gopanic records its own outgoing area; the deferred function's argp is callNN's sp), then the
+ * copy of the arguments out of the record into callNN's outgoing area.
+ */
+export function reflectcallEnter(ctx: DeferPanicContext, g: G, sp: number, frameSize: number): void {
+  const s = ctx.space;
+  const fp = sp + frameSize + 8;
+  const p = g._panic;
+  if (p !== 0 && s.load64(p + Panic.argp) === fp) s.store64(p + Panic.argp, sp);
+  const arg = s.load64(fp + CallArgs.arg);
+  const siz = s.load64(fp + CallArgs.siz);
+  if (siz > 0) s.memmove(sp, arg, siz);
+}
+
+/** Go's recovery: resume the deferring frame as if its deferproc returned 1. */
+export function recovery(ctx: DeferPanicContext, g: G, p: number, argp: number, pc: number): void {
+  if (ctx.events.on) ctx.events.emit({ kind: 'panic-recovered', goid: g.goid, p, sp: argp, pc });
+  g.sp = argp;
+  g.pc = pc;
+  g.ret = 1;
+  g.atEntry = false;
+}
+
+/** After a recovery: pop the recovered panic and the aborted ones it interrupted. */
+export function popRecovered(ctx: DeferPanicContext, g: G, p: number): void {
+  const s = ctx.space;
+  g._panic = s.load64(p + Panic.link);
+  while (g._panic !== 0 && s.load8(g._panic + Panic.aborted)) g._panic = s.load64(g._panic + Panic.link);
+  if (g._panic === 0) g.sig = 0;
+}
+
+/** gopanic entry shared by both policies: p.arg = e; p.link = g._panic; g._panic = &p. */
+export function pushPanic(ctx: DeferPanicContext, g: G, p: number, eType: number, eData: number): void {
+  const s = ctx.space;
+  s.store64(p + Panic.argType, eType);
+  s.store64(p + Panic.argData, eData);
+  s.store64(p + Panic.link, g._panic);
+  g._panic = p;
+  if (ctx.events.on) ctx.events.emit({ kind: 'panic-pushed', goid: g.goid, p, value: `type ${eType}` });
+}
+
+/** Marks a panic aborted (its deferred call was interrupted by a newer panic or Goexit). */
+export function abortPanic(ctx: DeferPanicContext, g: G, p: number): void {
+  ctx.space.store8(p + Panic.aborted, 1);
+  if (ctx.events.on) ctx.events.emit({ kind: 'panic-aborted', goid: g.goid, p });
+}

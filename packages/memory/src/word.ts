@@ -1,0 +1,23 @@
+// Unchecked int64 word access for the interpreter's hot path. `addr` is a byte address, 8-aligned, inside the
+// view; nothing is checked. A word is two int32 halves, little endian: lo at addr, hi at addr + 4.
+
+const TwoTo32 = 4294967296;
+
+/** The int64 at addr as a JS number: hi * 2^32 + lo, exact when the value is within ±2^53 (else rounded once). */
+export function readWord(i32: Int32Array, addr: number): number {
+  const i = addr >>> 2;
+  return (i32[i + 1] as number) * TwoTo32 + ((i32[i] as number) >>> 0);
+}
+
+/** Stores integer v (within ±2^53) as an int64, two's complement; larger integers wrap modulo 2^64. */
+export function writeWord(i32: Int32Array, addr: number, v: number): void {
+  const i = addr >>> 2;
+  const lo = v >>> 0;
+  i32[i] = lo;
+  i32[i + 1] = (v - lo) / TwoTo32; // exact: v - lo is a multiple of 2^32
+}
+
+/** True when the int64 at addr is in [-2^53, 2^53), i.e. readWord returns it exactly. */
+export function wordIsSmall(i32: Int32Array, addr: number): boolean {
+  return (((i32[(addr >>> 2) + 1] as number) + 0x200000) >>> 0) < 0x400000;
+}

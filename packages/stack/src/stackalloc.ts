@@ -1,0 +1,57 @@
+// Stack allocation (Go's stackalloc/stackfree): stacks are power-of-two sized runs of pages; small ones
+// come from per-order pools, large ones straight from the address space. A freed stack goes back to its
+// pool, or with StackFaultOnFree is unmapped for good so that any later access faults.
+
+import type { AddressSpace } from '@gosim/memory';
+import { StackCacheOrders, StackMinDefault } from './constants.js';
+
+export interface StackAllocOptions {
+  /** Unmap freed stacks instead of reusing them (Go's stackFaultOnFree). */
+  faultOnFree?: boolean;
+  /** The smallest stack (order 0); a power of two, at least 2048. */
+  stackMin?: number;
+}
+
+export class StackAllocator {
+  readonly stackMin: number;
+  faultOnFree: boolean;
+  /** pools[order] = free stacks of size stackMin << order. */
+  private readonly pools: number[][] = [];
+  /** Bytes of stack currently allocated (Go's stacks_inuse). */
+  inuse = 0;
+
+  constructor(private readonly space: AddressSpace, opts: StackAllocOptions = {}) {
+    this.stackMin = opts.stackMin ?? StackMinDefault;
+    if (this.stackMin < 2048 || (this.stackMin & (this.stackMin - 1)) !== 0)
+      throw new RangeError(`stack minimum must be a power of two >= 2048, not ${this.stackMin}`);
+    this.faultOnFree = opts.faultOnFree ?? false;
+    for (let o = 0; o < StackCacheOrders; o++) this.pools.push([]);
+  }
+
+  /** Returns lo of a fresh stack of n bytes (a power of two >= stackMin); contents are not defined. */
+  stackalloc(n: number): number {
+    const order = this.order(n);
+    const pool = order >= 0 ? this.pools[order] : undefined;
+    const lo = pool && pool.length ? pool.pop()! : this.space.mapRegion(n, Math.min(n, 1 << 16));
+    this.inuse += n;
+    return lo;
+  }
+
+  /** Frees the stack [lo, lo+n). */
+  stackfree(lo: number, n: number): void {
+    this.inuse -= n;
+    if (this.faultOnFree) {
+      this.space.unmapRegion(lo, n);
+      return;
+    }
+    const order = this.order(n);
+    if (order >= 0) this.pools[order]!.push(lo);
+    else this.space.releaseRegion(lo, n);
+  }
+
+  private order(n: number): number {
+    let order = 0;
+    for (let s = this.stackMin; s < n; s <<= 1) order++;
+    return order < StackCacheOrders && this.stackMin << order === n ? order : -1;
+  }
+}

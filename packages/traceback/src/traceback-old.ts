@@ -1,0 +1,40 @@
+// The old traceback piece (Go at the parent of the CL): besides the defer cursor, a panic cursor that
+// finds each panic's running defer through p.defer and steps by reading p.link from the stack, while
+// the walk's callback (adjustframe, in copystack) may be rewriting those very words in place.
+
+import { NoArgs, Panic } from '@gosim/defer-panic';
+import type { TracebackPolicy } from './policy.js';
+
+export const tracebackOld: TracebackPolicy = {
+  piece: 'traceback',
+  name: 'old',
+  start(_ctx, g, c) {
+    c.d = g._defer;
+    c.panic = g._panic;
+  },
+  step(ctx, c, frame, waspanic) {
+    const s = ctx.space;
+    const l = ctx.deferLayout;
+    frame.continpc = frame.pc;
+    if (waspanic) {
+      const pd = c.panic !== 0 ? s.load64(c.panic + Panic.defer) : 0;
+      if (pd !== 0 && s.load64(pd + l.argp) === frame.argp) frame.continpc = s.load64(pd + l.pc);
+      else if (c.d !== 0 && s.load64(c.d + l.argp) === frame.argp) frame.continpc = s.load64(c.d + l.pc);
+      else frame.continpc = 0;
+    }
+    // Unwind the panic cursor past panics whose running defer belongs to this frame (or to none).
+    while (c.panic !== 0) {
+      const pd = s.load64(c.panic + Panic.defer);
+      if (pd !== 0) {
+        const argp = s.load64(pd + l.argp);
+        if (argp !== frame.argp && argp !== NoArgs) break;
+      }
+      c.panic = s.load64(c.panic + Panic.link);
+    }
+    while (c.d !== 0) {
+      const argp = s.load64(c.d + l.argp);
+      if (argp !== frame.argp && argp !== NoArgs) break;
+      c.d = s.load64(c.d + l.link);
+    }
+  },
+};
