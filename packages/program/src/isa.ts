@@ -57,7 +57,7 @@ export const Op = {
   JNZ: 52, //       S cond, T t             jump if byte != 0
   CALL: 53, //      F f                     args already in the outgoing area at [sp, sp+argsize)
   CALLCLOSURE: 54, // S fv                  fv = funcval pointer; ctxt = fv; nil fv: nil dereference
-  RET: 55, //                               pop the frame and jump to the return PC
+  RET: 55, //                               pop the frame and jump to the return PC (a: frame size, set by link)
   BOUNDS: 56, //    S i, S len              0 <= i < len, else index out of range panic
   BOUNDSI: 57, //   S i, I len
   // ---- defer, go, panic support
@@ -65,7 +65,7 @@ export const Op = {
   JRET: 61, //      T t                     jump if ret != 0 (deferproc "returned 1" after a recovery)
   DEFERRETURN: 62, //                       run this frame's pending defers (re-executed until none)
   GO: 63, //        S fv, I argsize         start a goroutine running fv(args at [sp, sp+argsize))
-  RECOVER: 64, //   S dst                   dst (interface{}) = gorecover(this frame's argp)
+  RECOVER: 64, //   S dst                   dst (interface{}) = gorecover(this frame's argp) (b: frame size, by link)
   INTRINSIC: 65, // I id, I a, I b          a runtime-internal step (gopanic, Goexit, ...), see the runtime
   // ---- heap, channels, strings, interfaces
   NEW: 70, //       S dst, Y t              dst = pointer to a new zeroed heap object of type t
@@ -128,7 +128,8 @@ export const indexOf = (pc: number): number => (pc - TextBase) / PCQuantum;
 export const opShape: Readonly<Record<number, string>> = (() => {
   const s: Record<number, string> = {};
   const set = (shape: string, ...ops: number[]) => { for (const o of ops) s[o] = shape; };
-  set('---', Op.NOP, Op.RET, Op.DEFERRETURN, Op.GC, Op.GOEXIT);
+  set('---', Op.NOP, Op.DEFERRETURN, Op.GC, Op.GOEXIT);
+  set('I--', Op.RET);
   set('SS-', Op.MOV, Op.MOV1, Op.LEA, Op.EXT1, Op.TRUNC1, Op.NEG, Op.COM, Op.NOT1, Op.BOUNDS, Op.SEND,
     Op.CHANLEN, Op.CHANCAP, Op.ETYPE, Op.ISERROR, Op.ERRSTR, Op.STRLEN);
   set('SSI', Op.MOVN, Op.LOAD, Op.LOAD1, Op.LOADN, Op.STOREN, Op.ADDI);
@@ -137,7 +138,8 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SD-', Op.DATA);
   set('SF-', Op.FUNCVAL);
   set('SIS', Op.STORE, Op.STORE1);
-  set('S--', Op.CTXT, Op.CALLCLOSURE, Op.RECOVER, Op.CLOSE);
+  set('S--', Op.CTXT, Op.CALLCLOSURE, Op.CLOSE);
+  set('SI-', Op.RECOVER);
   set('SSS', Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.SHL, Op.SHR,
     Op.SHRU, Op.EQ, Op.NE, Op.LT, Op.LE, Op.LTU, Op.LEU, Op.EQ1, Op.STREQ, Op.STRLT, Op.EFACEEQ, Op.CONCAT,
     Op.STRINDEX, Op.CALLERS);

@@ -30,6 +30,8 @@ export function link(m: Module): Program {
       let bb = body.code[k + 2]!;
       if (op === Op.JMP || op === Op.JRET) a += base;
       else if (op === Op.JZ || op === Op.JNZ) bb += base;
+      else if (op === Op.RET) a = body.frameSize; // the interpreter pops the frame without a lookup
+      else if (op === Op.RECOVER) bb = body.frameSize; // gorecover needs this frame's argp
       code.set([op, a, bb, body.code[k + 3]!], 4 * (base + i));
       lines[base + i] = body.lines[i] ?? 0;
     }

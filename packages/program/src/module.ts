@@ -34,6 +34,23 @@ export class Module {
   readonly strings = new Map<string, number>();
   entryName = 'main.main';
 
+  /** An independent copy (bodies are immutable and shared), so several runtimes can extend one module. */
+  clone(): Module {
+    const m = new Module();
+    for (const [k, v] of this.funcIds) m.funcIds.set(k, v);
+    m.funcNames.push(...this.funcNames);
+    m.bodies.push(...this.bodies);
+    m.types.push(...this.types);
+    for (const [k, v] of this.typeIds) m.typeIds.set(k, v);
+    m.consts.push(...this.consts);
+    m.data = [...this.data];
+    m.dataPtrWords.push(...this.dataPtrWords);
+    for (const [k, v] of this.funcvalAt) m.funcvalAt.set(k, v);
+    for (const [k, v] of this.strings) m.strings.set(k, v);
+    m.entryName = this.entryName;
+    return m;
+  }
+
   /** The id of a function by name, declaring it if new. */
   declare(name: string): number {
     let id = this.funcIds.get(name);

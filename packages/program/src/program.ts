@@ -31,7 +31,9 @@ export class Program {
     this.funcArgSize = new Int32Array(n);
     this.funcNosplit = new Uint8Array(n);
     this.entries = new Float64Array(n);
+    this.funcAtEntry = new Int32Array(lines.length).fill(-1);
     for (const f of funcs) {
+      this.funcAtEntry[f.entryIndex] = f.id;
       this.funcEntryIndex[f.id] = f.entryIndex;
       this.funcFrameSize[f.id] = f.frameSize;
       this.funcArgSize[f.id] = f.argSize;
@@ -46,6 +48,8 @@ export class Program {
   readonly funcFrameSize: Int32Array;
   readonly funcArgSize: Int32Array;
   readonly funcNosplit: Uint8Array;
+  /** By instruction index: the id of the function whose entry it is, else -1 (calls through funcvals). */
+  readonly funcAtEntry: Int32Array;
   private readonly entries: Float64Array;
   private readonly byName = new Map<string, FuncInfo>();
 

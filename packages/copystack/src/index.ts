@@ -1,0 +1,10 @@
+export type { CopystackContext } from './context.js';
+export type { CopystackEvent } from './events.js';
+export type { CopystackPolicy } from './policy.js';
+export type { AdjustInfo } from './adjustinfo.js';
+export { adjustpointer, adjustpointers, isPoisonWord } from './adjustinfo.js';
+export { adjustframe } from './adjustframe.js';
+export { copystack } from './copystack.js';
+export { newstack, shrinkstack } from './newstack.js';
+export { copystackOld } from './copystack-old.js';
+export { copystackNew } from './copystack-new.js';

@@ -1,0 +1,43 @@
+// A stop-the-world collection: mark from the globals and every goroutine (frames precisely through
+// traceback and the pointer maps, defers as the policy says, ctxt, channel waiting records), then sweep.
+
+import { Sudog } from '@gosim/stack';
+import { gentraceback, Stkframe } from '@gosim/traceback';
+import type { GCContext } from './context.js';
+import { MarkWork } from './mark.js';
+
+let cycles = 0;
+const frame = new Stkframe();
+
+export interface GCResult {
+  marked: number;
+  roots: number;
+  freedObjects: number;
+  freedBytes: number;
+  liveBytes: number;
+}
+
+export function markroots(ctx: GCContext, w: MarkWork): void {
+  const s = ctx.space;
+  for (const word of ctx.dataPtrWords) w.markPointer(s.load64(ctx.dataBase + 8 * word));
+  for (const p of ctx.extraRoots ?? []) w.markPointer(p);
+  for (const g of ctx.allgs) {
+    gentraceback(ctx, ctx.traceback, g, (f) => w.scanframe(f), Infinity, frame);
+    w.markPointer(g.ctxt);
+    ctx.gc.scanDefers(ctx, g, w);
+    for (let sg = g.waiting; sg !== 0; sg = s.load64(sg + Sudog.waitlink)) w.markPointer(sg);
+  }
+  w.roots = w.marked;
+}
+
+/** Marks and sweeps; the caller (the runtime) empties the defer pools first and shrinks stacks after. */
+export function gcCollect(ctx: GCContext): GCResult {
+  const w = new MarkWork(ctx);
+  markroots(ctx, w);
+  w.drain();
+  const r = ctx.heap.sweep();
+  cycles++;
+  if (ctx.events.on)
+    ctx.events.emit({ kind: 'gc-cycle', n: cycles, roots: w.roots, marked: w.marked, ...r, heapGoal: ctx.heap.stats().heapGoal });
+  return { marked: w.marked, roots: w.roots, ...r };
+}

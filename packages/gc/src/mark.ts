@@ -1,0 +1,67 @@
+// The mark phase's work list and the scanners that feed it: precise (by pointer map or type) and
+// conservative (every word that points into an in-use heap object).
+
+import { bitSet } from '@gosim/program';
+import type { Stkframe } from '@gosim/traceback';
+import type { GCContext } from './context.js';
+
+export class MarkWork {
+  private stack = new Int32Array(1024);
+  private top = 0;
+  marked = 0;
+  roots = 0;
+
+  constructor(private readonly ctx: GCContext) {}
+
+  /** Greys the heap object containing p, if any and not yet marked. */
+  markPointer(p: number): void {
+    if (p <= 0 || p >= 0x1_0000_0000) return;
+    const heap = this.ctx.heap;
+    const base = heap.findObject(p);
+    if (base === 0 || !heap.mark(base)) return;
+    this.marked++;
+    if (this.top === this.stack.length) {
+      const bigger = new Int32Array(this.stack.length * 2);
+      bigger.set(this.stack);
+      this.stack = bigger;
+    }
+    this.stack[this.top++] = base;
+  }
+
+  /** Marks the pointer words of [base, base + 8*nwords) per the bitmap. */
+  scanBitmap(base: number, bits: Uint8Array, nwords: number): void {
+    const s = this.ctx.space;
+    for (let w = 0; w < nwords; w++) if (bitSet(bits, w)) this.markPointer(s.load64(base + 8 * w));
+  }
+
+  /** Conservative: any word of [base, base+n) that points into an in-use heap object. */
+  scanConservative(base: number, n: number): void {
+    const s = this.ctx.space;
+    for (let a = base; a < base + n; a += 8) this.markPointer(s.load64(a));
+  }
+
+  /** Scans one frame (Go's scanframe): dead frames are skipped. */
+  scanframe(frame: Stkframe): boolean {
+    const f = frame.fn;
+    if (frame.continpc === 0 || f === undefined) return true;
+    if (frame.localsSize > 0) this.scanBitmap(frame.sp, f.localPtrs, frame.localsSize / 8);
+    if (frame.arglen > 0) this.scanBitmap(frame.argp, f.argPtrs, frame.arglen / 8);
+    return true;
+  }
+
+  /** Drains the work list, scanning each object by its type (untyped: as the policy says). */
+  drain(): void {
+    const heap = this.ctx.heap;
+    while (this.top > 0) {
+      const base = this.stack[--this.top]!;
+      const t = heap.objectType(base);
+      if (t < 0) {
+        this.ctx.gc.scanUntyped(this.ctx, this, base, heap.objectSize(base));
+        continue;
+      }
+      const td = heap.typeOf(t);
+      if (td.ptrdata === 0) continue;
+      this.scanBitmap(base, td.ptrmask, Math.min(td.ptrdata, heap.objectTypedBytes(base)) / 8);
+    }
+  }
+}

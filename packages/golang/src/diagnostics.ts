@@ -1,0 +1,37 @@
+/** Source positions and diagnostics formatted the way `go build` prints them. */
+
+/** A source position: 1-based line, 1-based column counted in bytes (as go does), 0-based byte offset. */
+export interface Pos {
+  line: number;
+  col: number;
+  offset: number;
+}
+
+export type DiagnosticKind = 'syntax' | 'type';
+
+export interface Diagnostic {
+  kind: DiagnosticKind;
+  filename: string;
+  pos: Pos;
+  /** The message as go prints it after `FILE:LINE:COL: ` (syntax errors start with `syntax error: `). */
+  message: string;
+}
+
+/** `FILE:LINE:COL: message`, exactly like go build. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.filename}:${d.pos.line}:${d.pos.col}: ${d.message}`;
+}
+
+/** Thrown internally to abandon a parse or check; the public API converts it into a diagnostic. */
+export class GoError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic) {
+    super(formatDiagnostic(diagnostic));
+    this.name = 'GoError';
+    this.diagnostic = diagnostic;
+  }
+}
+
+export function noPos(): Pos {
+  return { line: 0, col: 0, offset: 0 };
+}

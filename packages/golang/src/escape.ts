@@ -1,0 +1,725 @@
+/**
+ * Escape analysis, modelled on Go 1.19's (cmd/compile/internal/escape): a graph of locations (variables and
+ * allocation sites) with flow edges weighted by dereference count, analysed per batch of mutually recursive
+ * functions bottom-up, callees' parameters summarised as leak tags. Decides which variables move to the heap,
+ * which allocation sites are heap allocated, and whether closures capture by value or by reference.
+ */
+import type * as A from './ast.js';
+import type { CheckedProgram } from './check/checker.js';
+import { escapeExprString } from './check/expr-string.js';
+import type { Pos } from './diagnostics.js';
+import type { FuncNode, VarObj } from './objects.js';
+import { unparen } from './parser.js';
+import type { Type } from './types.js';
+import { hasPointers, isDirectIface, isInterface, sizeof, underlying } from './types.js';
+
+/** Go's MaxImplicitStackVarSize (new(T), &T{}, make([]T, n), closures) and maxStackVarSize (declared vars). */
+const MAX_IMPLICIT_STACK = 64 * 1024;
+const MAX_STACK_VAR = 10 * 1024 * 1024;
+
+type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr;
+
+interface Loc {
+  v?: VarObj;
+  node?: AllocNode;
+  fn: FuncNode | undefined;
+  loopDepth: number;
+  edges: { src: Loc; derefs: number }[];
+  escapes: boolean;
+  isParam: boolean;
+  resultIndex: number; // >= 0 for results
+  captured: boolean;
+  reassigned: boolean;
+  addrtaken: boolean;
+  // parameter leak summary
+  leakHeap: number;
+  leakResults: number[];
+  // walk state
+  walkgen: number;
+  derefs: number;
+  queued: boolean;
+}
+
+interface Hole { dst: Loc; derefs: number; addrtaken?: boolean }
+
+/** Per-parameter summary used by callers in later batches. */
+interface ParamTag { heap: number; results: number[] }
+
+export interface EscapeResult {
+  /** `-m` style lines, in go's order within each batch. */
+  report: string[];
+}
+
+/**
+ * Run escape analysis over a checked program: sets `VarObj.escapes`, `Capture.byRef`, and `heap` on `new`,
+ * `&T{}`, `make([]T, n)`, function literals, interface conversions and string concatenations.
+ */
+export function analyzeEscapes(program: CheckedProgram): EscapeResult {
+  const report: string[] = [];
+  const tags = new Map<VarObj, ParamTag>();
+  for (const batch of bottomUp(program.funcs)) {
+    new Batch(program.filename, tags, report).run(batch);
+  }
+  program.escapesAnalyzed = true;
+  return { report };
+}
+
+/** `FILE:LINE:COL: ...` lines like `go build -gcflags=-m` (escape decisions only, no inlining lines). */
+export function escapeReport(program: CheckedProgram): string[] {
+  return analyzeEscapes(program).report;
+}
+
+/** Tarjan's SCCs over the static call/reference graph, callees first (Go's VisitFuncsBottomUp). */
+function bottomUp(funcs: A.FuncDecl[]): A.FuncDecl[][] {
+  const refs = new Map<A.FuncDecl, A.FuncDecl[]>();
+  for (const f of funcs) {
+    const out: A.FuncDecl[] = [];
+    walkNode(f.body, (n) => {
+      if ('kind' in n && n.kind === 'Ident' && n.obj?.kind === 'func' && !out.includes(n.obj.decl)) out.push(n.obj.decl);
+    });
+    refs.set(f, out);
+  }
+  const index = new Map<A.FuncDecl, number>();
+  const low = new Map<A.FuncDecl, number>();
+  const stack: A.FuncDecl[] = [];
+  const onStack = new Set<A.FuncDecl>();
+  const result: A.FuncDecl[][] = [];
+  let counter = 0;
+  const visit = (f: A.FuncDecl): void => {
+    index.set(f, counter);
+    low.set(f, counter);
+    counter++;
+    stack.push(f);
+    onStack.add(f);
+    for (const g of refs.get(f) ?? []) {
+      if (!index.has(g)) {
+        visit(g);
+        low.set(f, Math.min(low.get(f)!, low.get(g)!));
+      } else if (onStack.has(g)) {
+        low.set(f, Math.min(low.get(f)!, index.get(g)!));
+      }
+    }
+    if (low.get(f) === index.get(f)) {
+      const scc: A.FuncDecl[] = [];
+      for (;;) {
+        const g = stack.pop()!;
+        onStack.delete(g);
+        scc.push(g);
+        if (g === f) break;
+      }
+      scc.sort((a, b) => a.pos.offset - b.pos.offset);
+      result.push(scc);
+    }
+  };
+  for (const f of funcs) if (!index.has(f)) visit(f);
+  return result;
+}
+
+/** Generic pre-order walk over statements and expressions (into function literals too). */
+export function walkNode(root: A.Node | undefined, f: (n: A.Node) => void): void {
+  if (!root) return;
+  const stack: A.Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    f(n);
+    const kids: (A.Node | undefined)[] = [];
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'type' || k === 'obj' || k === 'outer' || k === 'sig' || k === 'captures' || k === 'target' ||
+          k === 'params' || k === 'results' || k === 'locals' || k === 'funcLits' || k === 'implicitVar' || k === 'fieldOf' ||
+          k === 'callee' || k === 'typeArg' || k === 'constValue' || k === 'field' || k === 'caseTypes') continue;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === 'object' && 'pos' in x) kids.push(x as A.Node);
+      } else if (v && typeof v === 'object' && 'pos' in v && (v as { kind?: unknown }).kind !== undefined) {
+        kids.push(v as A.Node);
+      }
+    }
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]) stack.push(kids[i]!);
+  }
+}
+
+function containsClosure(f: FuncNode | undefined, c: FuncNode | undefined): boolean {
+  if (!f || !c || f === c || c.kind !== 'FuncLit') return false;
+  for (let x: FuncNode | undefined = c.outer; x; x = x.kind === 'FuncLit' ? x.outer : undefined) {
+    if (x === f) return true;
+  }
+  return false;
+}
+
+class Batch {
+  private readonly heapLoc: Loc;
+  private readonly blankLoc: Loc;
+  private readonly allLocs: Loc[] = [];
+  private readonly varLocs = new Map<VarObj, Loc>();
+  private readonly closures: { k: Hole; lit: A.FuncLit }[] = [];
+  private readonly batchFuncs = new Set<FuncNode>();
+  private readonly closureCalled = new Set<A.FuncLit>();
+  private curfn: FuncNode | undefined;
+  private loopDepth = 1;
+  private currentStmt: A.Stmt | undefined;
+
+  constructor(private readonly filename: string, private readonly tags: Map<VarObj, ParamTag>, private readonly report: string[]) {
+    this.heapLoc = this.mkLoc(undefined, undefined, false);
+    this.heapLoc.escapes = true;
+    this.blankLoc = this.mkLoc(undefined, undefined, false);
+  }
+
+  private mkLoc(v: VarObj | undefined, node: AllocNode | undefined, track: boolean): Loc {
+    const l: Loc = {
+      fn: this?.curfn, loopDepth: this?.loopDepth ?? 1, edges: [], escapes: false, isParam: false, resultIndex: -1,
+      captured: false, reassigned: false, addrtaken: false, leakHeap: -1, leakResults: [], walkgen: 0, derefs: 0,
+      queued: false,
+      ...(v ? { v } : {}), ...(node ? { node } : {}),
+    };
+    if (track) this.allLocs.push(l);
+    return l;
+  }
+  private varLoc(v: VarObj): Loc | undefined {
+    return this.varLocs.get(v);
+  }
+  private newVarLoc(v: VarObj, fn: FuncNode): Loc {
+    const l = this.mkLoc(v, undefined, true);
+    l.fn = fn;
+    l.loopDepth = v.loopDepth || 1;
+    l.isParam = v.varKind === 'param';
+    this.varLocs.set(v, l);
+    if (sizeof(v.type) > MAX_STACK_VAR) l.escapes = true;
+    return l;
+  }
+  private initFunc(fn: FuncNode): void {
+    for (const v of fn.params ?? []) this.newVarLoc(v, fn);
+    (fn.results ?? []).forEach((v, i) => { this.newVarLoc(v, fn).resultIndex = i; });
+    for (const v of fn.locals ?? []) this.newVarLoc(v, fn);
+  }
+
+  // ---------- holes ----------
+  private hole(l: Loc): Hole { return { dst: l, derefs: 0 }; }
+  private get heapHole(): Hole { return { dst: this.heapLoc, derefs: 0 }; }
+  private get discardHole(): Hole { return { dst: this.blankLoc, derefs: 0 }; }
+  private shift(k: Hole, d: number): Hole { return { dst: k.dst, derefs: k.derefs + d, ...(k.addrtaken ? { addrtaken: true } : {}) }; }
+  private addr(k: Hole): Hole { return { dst: k.dst, derefs: k.derefs - 1, addrtaken: true }; }
+  private spill(k: Hole, node: AllocNode): Hole {
+    const l = this.mkLoc(undefined, node, true);
+    this.flow(this.addr(k), l);
+    return this.hole(l);
+  }
+  private teeHole(ks: Hole[]): Hole {
+    if (ks.length === 0) return this.discardHole;
+    if (ks.length === 1) return ks[0]!;
+    const l = this.mkLoc(undefined, undefined, true);
+    for (const k of ks) this.flow(k, l);
+    return this.hole(l);
+  }
+  private flow(k: Hole, src: Loc): void {
+    if (k.addrtaken) src.addrtaken = true;
+    const dst = k.dst;
+    if (dst === this.blankLoc) return;
+    if (dst === src && k.derefs >= 0) return;
+    if (dst.escapes && k.derefs < 0) {
+      src.escapes = true;
+      return;
+    }
+    dst.edges.push({ src, derefs: k.derefs });
+  }
+
+  // ---------- driver ----------
+  run(fns: A.FuncDecl[]): void {
+    for (const f of fns) {
+      this.batchFuncs.add(f);
+      for (const l of f.funcLits ?? []) this.batchFuncs.add(l);
+    }
+    for (const f of fns) {
+      this.curfn = f;
+      this.loopDepth = 1;
+      this.initFunc(f);
+    }
+    for (const f of fns) {
+      this.curfn = f;
+      this.loopDepth = 1;
+      this.block(f.body!.stmts);
+    }
+    for (const { k, lit } of this.closures) this.flowClosure(k, lit);
+    for (const l of this.allLocs) {
+      if (l.node && this.mustHeap(l.node)) this.flow(this.addr(this.heapHole), l);
+    }
+    this.walkAll();
+    this.finish(fns);
+  }
+
+  private mustHeap(n: AllocNode): boolean {
+    switch (n.kind) {
+      case 'CallExpr':
+        if (n.builtin === 'new') return sizeof(n.typeArg!) > MAX_IMPLICIT_STACK;
+        if (n.builtin === 'make') {
+          const len = n.args[1];
+          const t = underlying(n.typeArg!);
+          if (t.kind !== 'slice') return false;
+          const cap = n.args[2] ?? len;
+          if (!cap || cap.constValue?.kind !== 'int' || (len && len.constValue?.kind !== 'int')) return true;
+          return Number(cap.constValue.value) * sizeof(t.elem) > MAX_IMPLICIT_STACK;
+        }
+        return false;
+      case 'UnaryExpr': return sizeof(n.type!) > 0 && sizeof((n.type as { elem: Type }).elem) > MAX_IMPLICIT_STACK;
+      default: return false;
+    }
+  }
+
+  private flowClosure(k: Hole, lit: A.FuncLit): void {
+    for (const cap of lit.captures ?? []) {
+      const loc = this.varLoc(cap.v);
+      if (!loc) continue;
+      cap.byRef = !(!loc.addrtaken && !loc.reassigned && sizeof(cap.v.type) <= 128);
+      this.flow(cap.byRef ? this.addr(k) : k, loc);
+    }
+  }
+
+  // ---------- the walk ----------
+  private walkAll(): void {
+    const todo: Loc[] = [];
+    const enqueue = (l: Loc): void => {
+      if (!l.queued) { todo.push(l); l.queued = true; }
+    };
+    for (const l of this.allLocs) enqueue(l);
+    enqueue(this.heapLoc);
+    let walkgen = 0;
+    while (todo.length > 0) {
+      const root = todo.pop()!;
+      root.queued = false;
+      walkgen++;
+      this.walkOne(root, walkgen, enqueue);
+    }
+  }
+  private walkOne(root: Loc, walkgen: number, enqueue: (l: Loc) => void): void {
+    root.walkgen = walkgen;
+    root.derefs = 0;
+    const todo: Loc[] = [root];
+    while (todo.length > 0) {
+      const l = todo.pop()!;
+      let derefs = l.derefs;
+      const addressOf = derefs < 0;
+      if (addressOf) derefs = 0;
+      if (this.outlives(root, l)) {
+        if (l.isParam) this.leakTo(l, root, derefs);
+        if (addressOf && !l.escapes) {
+          l.escapes = true;
+          enqueue(l);
+          continue;
+        }
+      }
+      for (const e of l.edges) {
+        if (e.src.escapes) continue;
+        const d = derefs + e.derefs;
+        if (e.src.walkgen !== walkgen || e.src.derefs > d) {
+          e.src.walkgen = walkgen;
+          e.src.derefs = d;
+          todo.push(e.src);
+        }
+      }
+    }
+  }
+  private outlives(l: Loc, other: Loc): boolean {
+    if (l.escapes) return true;
+    if (l.resultIndex >= 0) {
+      if (containsClosure(other.fn, l.fn) && l.fn?.kind === 'FuncLit' && this.closureCalled.has(l.fn)) return false;
+      return true;
+    }
+    if (l.fn === other.fn && l.loopDepth < other.loopDepth) return true;
+    if (containsClosure(l.fn, other.fn)) return true;
+    return false;
+  }
+  private leakTo(l: Loc, sink: Loc, derefs: number): void {
+    if (!sink.escapes && sink.resultIndex >= 0 && sink.fn === l.fn) {
+      const cur = l.leakResults[sink.resultIndex];
+      if (cur === undefined || cur < 0 || derefs < cur) l.leakResults[sink.resultIndex] = derefs;
+      return;
+    }
+    if (l.leakHeap < 0 || derefs < l.leakHeap) l.leakHeap = derefs;
+  }
+
+  // ---------- results ----------
+  private at(pos: Pos, msg: string): void {
+    this.report.push(`${this.filename}:${pos.line}:${pos.col}: ${msg}`);
+  }
+  private finish(fns: A.FuncDecl[]): void {
+    const all: FuncNode[] = [];
+    for (const f of fns) { all.push(f); all.push(...(f.funcLits ?? [])); }
+    for (const fn of all) {
+      for (const v of fn.params ?? []) {
+        const loc = this.varLoc(v)!;
+        const heap = loc.leakHeap;
+        const results = loc.leakResults.map((x, i) => (x !== undefined && (heap < 0 || x < heap) ? x : -1)).map((x, i) => [x, i] as const).filter(([x]) => x >= 0);
+        this.tags.set(v, { heap, results: loc.leakResults.map((x) => (x !== undefined && (heap < 0 || x < heap) ? x : -1)) });
+        if (!hasPointers(v.type) || v.name === '_' || v.name.startsWith('~') || loc.escapes) continue;
+        if (heap < 0 && results.length === 0) this.at(v.pos, `${v.name} does not escape`);
+        if (heap === 0) this.at(v.pos, `leaking param: ${v.name}`);
+        else if (heap > 0) this.at(v.pos, `leaking param content: ${v.name}`);
+        for (const [x, i] of results) this.at(v.pos, `leaking param: ${v.name} to result ${fn.results?.[i]?.name ?? `~r${i}`} level=${x}`);
+      }
+    }
+    for (const l of this.allLocs) {
+      if (l.v) {
+        l.v.escapes = l.escapes;
+        if (l.escapes) this.at(l.v.pos, `moved to heap: ${l.v.name}`);
+        continue;
+      }
+      const n = l.node;
+      if (!n) continue;
+      n.heap = l.escapes;
+      const text = n.kind === 'FuncLit' ? 'func literal' : escapeExprString(n.kind === 'ImplicitConv' ? n.x : n);
+      const pos = n.kind === 'BinaryExpr' ? n.opPos : n.kind === 'CallExpr' ? n.lparen : n.pos;
+      this.at(pos, `${text} ${l.escapes ? 'escapes to heap' : 'does not escape'}`);
+    }
+  }
+
+  // ---------- statements ----------
+  private block(stmts: A.Stmt[]): void {
+    for (const s of stmts) this.stmt(s);
+  }
+  private stmt(s: A.Stmt): void {
+    const saved = this.currentStmt;
+    this.currentStmt = s;
+    try {
+      this.stmtInner(s);
+    } finally {
+      this.currentStmt = saved;
+    }
+  }
+  private stmtInner(s: A.Stmt): void {
+    switch (s.kind) {
+      case 'EmptyStmt': case 'BranchStmt': return;
+      case 'BlockStmt': this.block(s.stmts); return;
+      case 'ExprStmt': {
+        const x = unparen(s.x);
+        if (x.kind === 'CallExpr') this.call([], x);
+        else this.expr(this.discardHole, s.x);
+        return;
+      }
+      case 'SendStmt':
+        this.expr(this.discardHole, s.chan);
+        this.expr(this.heapHole, s.value);
+        return;
+      case 'IncDecStmt': {
+        const k = this.addrOf(s.x);
+        this.reassigned([k], s);
+        return;
+      }
+      case 'AssignStmt': this.assign(s); return;
+      case 'GoStmt': case 'DeferStmt': this.goDefer(s); return;
+      case 'ReturnStmt': {
+        const fn = this.curfn!;
+        const ks = (fn.results ?? []).map((v) => this.hole(this.varLoc(v)!));
+        if (s.results.length === 1 && ks.length > 1) {
+          const x = unparen(s.results[0]!);
+          if (x.kind === 'CallExpr') this.call(ks, x);
+        } else {
+          s.results.forEach((r, i) => this.expr(ks[i] ?? this.discardHole, r));
+        }
+        this.reassigned(ks, s);
+        return;
+      }
+      case 'IfStmt':
+        if (s.init) this.stmt(s.init);
+        this.expr(this.discardHole, s.cond);
+        this.block(s.then.stmts);
+        if (s.else) this.stmt(s.else);
+        return;
+      case 'ForStmt':
+        if (s.init) this.stmt(s.init);
+        this.loopDepth++;
+        if (s.cond) this.expr(this.discardHole, s.cond);
+        if (s.post) this.stmt(s.post);
+        this.block(s.body.stmts);
+        this.loopDepth--;
+        return;
+      case 'SwitchStmt':
+        if (s.init) this.stmt(s.init);
+        if (s.tag) this.expr(this.discardHole, s.tag);
+        for (const c of s.cases) {
+          for (const e of c.list) this.expr(this.discardHole, e);
+          this.block(c.body);
+        }
+        return;
+      case 'TypeSwitchStmt': {
+        if (s.init) this.stmt(s.init);
+        const ks: Hole[] = [];
+        for (const c of s.cases) {
+          const v = c.implicitVar;
+          if (!v) continue;
+          const loc = this.varLoc(v)!;
+          loc.loopDepth = this.loopDepth;
+          if (hasPointers(v.type)) ks.push(this.dotType(this.hole(loc), v.type));
+        }
+        this.expr(this.teeHole(ks), s.guard.x);
+        for (const c of s.cases) this.block(c.body);
+        return;
+      }
+      case 'DeclStmt':
+        for (const spec of s.specs) {
+          if (spec.kind !== 'VarSpec') continue;
+          const locs = spec.names.map((id) => (id.obj?.kind === 'var' ? this.varLoc(id.obj) : undefined));
+          for (const l of locs) if (l) l.loopDepth = this.loopDepth;
+          const ks = locs.map((l) => (l ? this.hole(l) : this.discardHole));
+          this.assignValues(ks, spec.values);
+        }
+        return;
+      default: return;
+    }
+  }
+
+  private assignValues(ks: Hole[], values: A.Expr[]): void {
+    if (values.length === ks.length) {
+      values.forEach((v, i) => this.expr(ks[i]!, v));
+      return;
+    }
+    if (values.length === 1) {
+      const x = unparen(values[0]!);
+      if (x.kind === 'CallExpr') this.call(ks, x);
+      else if (x.kind === 'TypeAssertExpr') this.expr(this.dotType(ks[0]!, x.type!), x.x);
+      else this.expr(this.discardHole, x);
+    }
+  }
+
+  private assign(s: A.AssignStmt): void {
+    if (s.tok !== '=' && s.tok !== ':=') {
+      const k = this.addrOf(s.lhs[0]!);
+      this.expr(this.discardHole, s.rhs[0]!);
+      this.reassigned([k], s);
+      return;
+    }
+    const ks = s.lhs.map((l, i) => {
+      if (s.tok === ':=' && s.declares?.[i]) {
+        const v = (l as A.Ident).obj;
+        if (v?.kind === 'var') {
+          const loc = this.varLoc(v);
+          if (loc) { loc.loopDepth = this.loopDepth; return this.hole(loc); }
+        }
+        return this.discardHole;
+      }
+      return this.addrOf(l);
+    });
+    this.assignValues(ks, s.rhs);
+    // variables declared by this statement are not "reassigned" by it
+    const re = ks.filter((_, i) => !(s.tok === ':=' && s.declares?.[i]));
+    this.reassigned(re, s);
+  }
+  private reassigned(ks: Hole[], where: A.Stmt): void {
+    void where;
+    for (const k of ks) if (k.dst.v) k.dst.reassigned = true;
+  }
+
+  /** The hole for storing into an assignable expression (Go's escape.addr). */
+  private addrOf(e: A.Expr): Hole {
+    const x = unparen(e);
+    switch (x.kind) {
+      case 'Ident': {
+        if (x.name === '_') return this.discardHole;
+        if (x.obj?.kind !== 'var') return this.discardHole;
+        if (x.obj.varKind === 'global') return this.heapHole;
+        const l = this.varLoc(x.obj);
+        return l ? this.hole(l) : this.heapHole;
+      }
+      case 'SelectorExpr':
+        if (x.implicitDeref) { this.expr(this.discardHole, x.x); return this.heapHole; }
+        return this.addrOf(x.x);
+      case 'IndexExpr':
+        this.expr(this.discardHole, x.index);
+        if (!x.implicitDeref && underlying(x.x.type!).kind === 'array') return this.addrOf(x.x);
+        this.expr(this.discardHole, x.x);
+        return this.heapHole;
+      case 'StarExpr':
+        this.expr(this.discardHole, x.x);
+        return this.heapHole;
+      default:
+        return this.heapHole;
+    }
+  }
+
+  private goDefer(s: A.GoStmt | A.DeferStmt): void {
+    const topLevelDefer = s.kind === 'DeferStmt' && this.loopDepth === 1;
+    const call = s.call;
+    const fun = unparen(call.fun);
+    if (call.callKind === 'builtin') {
+      // defer println(...), defer close(c), go runtime.GC() ...
+      for (const a of call.args) this.expr(topLevelDefer || call.builtin === 'print' || call.builtin === 'println' ? this.discardHole : this.heapHole, a);
+      if (call.builtin === 'panic' && call.args[0]) { /* already flowed */ }
+      return;
+    }
+    if (topLevelDefer) {
+      // arguments go to the callee's parameters (they don't escape because of the defer itself)
+      this.call([], call, true);
+      return;
+    }
+    // go f(x) and defer in a loop: the function value and the arguments escape
+    this.expr(this.heapHole, call.fun);
+    for (const a of call.args) this.expr(this.heapHole, a);
+    void fun;
+  }
+
+  // ---------- calls ----------
+  private call(ks: Hole[], call: A.CallExpr, deferred = false): void {
+    const k0 = ks[0] ?? this.discardHole;
+    if (call.callKind === 'conversion') {
+      this.conversion(k0, call);
+      return;
+    }
+    if (call.callKind === 'builtin') {
+      this.builtin(k0, call);
+      return;
+    }
+    const fun = unparen(call.fun);
+    // static callee: a top-level function or a function literal called directly
+    let params: VarObj[] | undefined;
+    let results: VarObj[] | undefined;
+    let mutual = false;
+    if (fun.kind === 'Ident' && fun.obj?.kind === 'func') {
+      const d = fun.obj.decl;
+      params = d.params;
+      results = d.results;
+      mutual = this.batchFuncs.has(d);
+    } else if (fun.kind === 'FuncLit') {
+      if (!deferred) this.closureCalled.add(fun);
+      this.expr(this.discardHole, fun);
+      params = fun.params;
+      results = fun.results;
+      mutual = true;
+    } else if (fun.kind === 'SelectorExpr' && fun.selKind === 'method') {
+      // interface method call: the receiver leaks
+      this.expr(this.heapHole, fun.x);
+    } else {
+      this.expr(this.discardHole, call.fun);
+    }
+    if (mutual && results) {
+      results.forEach((r, i) => { const k = ks[i]; if (k) this.flow(k, this.varLoc(r)!); });
+    }
+    call.args.forEach((a, i) => {
+      const p = params?.[i];
+      let k: Hole;
+      if (!params || !p) k = this.heapHole;
+      else if (mutual) k = this.hole(this.varLoc(p)!);
+      else {
+        const tag = this.tags.get(p);
+        const tks: Hole[] = [];
+        if (!tag) tks.push(this.heapHole);
+        else {
+          if (tag.heap >= 0) tks.push(this.shift(this.heapHole, tag.heap));
+          tag.results.forEach((x, ri) => { const rk = ks[ri]; if (x >= 0 && rk) tks.push(this.shift(rk, x)); });
+        }
+        k = this.teeHole(tks);
+      }
+      this.expr(k, a);
+    });
+  }
+
+  private conversion(k: Hole, call: A.CallExpr): void {
+    const x = call.args[0]!;
+    if (isInterface(call.type!) && !isInterface(x.type!) && !isDirectIface(x.type!)) {
+      this.expr(this.spill(k, call), x);
+      return;
+    }
+    this.expr(k, x);
+  }
+
+  private builtin(k: Hole, call: A.CallExpr): void {
+    switch (call.builtin) {
+      case 'panic': for (const a of call.args) this.expr(this.heapHole, a); return;
+      case 'new': this.spill(k, call); return;
+      case 'make':
+        for (const a of call.args.slice(1)) this.expr(this.discardHole, a);
+        if (underlying(call.typeArg!).kind === 'slice') this.spill(k, call);
+        return;
+      default:
+        for (const a of call.args) if (a.mode !== 'type') this.expr(this.discardHole, a);
+        return;
+    }
+  }
+
+  private dotType(k: Hole, t: Type): Hole {
+    if (!isInterface(t) && !isDirectIface(t)) return this.shift(k, 1);
+    return k;
+  }
+
+  // ---------- expressions ----------
+  private expr(k0: Hole, e: A.Expr): void {
+    let k = k0;
+    if (k.derefs >= 0 && e.type && e.type.kind !== 'tuple' && !hasPointers(e.type) && e.kind !== 'FuncLit') k = this.discardHole;
+    if (e.mode === 'constant' || e.mode === 'type') return;
+    switch (e.kind) {
+      case 'Ident': {
+        const o = e.obj;
+        if (o?.kind !== 'var' || o.varKind === 'global') return;
+        const l = this.varLoc(o);
+        if (l) this.flow(k, l);
+        return;
+      }
+      case 'ParenExpr': this.expr(k, e.x); return;
+      case 'ImplicitConv':
+        if (!isDirectIface(e.x.type!) && !isInterface(e.x.type!)) this.expr(this.spill(k, e), e.x);
+        else this.expr(k, e.x);
+        return;
+      case 'UnaryExpr':
+        if (e.op === '&') {
+          const x = unparen(e.x);
+          if (x.kind === 'CompositeLit') { this.compositeLit(this.spill(k, e), x); return; }
+          this.expr(this.addr(k), e.x);
+          return;
+        }
+        this.expr(this.discardHole, e.x);
+        return;
+      case 'StarExpr': this.expr(this.shift(k, 1), e.x); return;
+      case 'SelectorExpr':
+        if (e.selKind !== 'field') return;
+        this.expr(e.implicitDeref ? this.shift(k, 1) : k, e.x);
+        return;
+      case 'IndexExpr': {
+        this.expr(this.discardHole, e.index);
+        const u = underlying(e.x.type!);
+        if (u.kind === 'array' && !e.implicitDeref) this.expr(k, e.x);
+        else if (u.kind === 'basic') this.expr(this.discardHole, e.x);
+        else this.expr(this.shift(k, 1), e.x);
+        return;
+      }
+      case 'TypeAssertExpr': this.expr(this.dotType(k, e.type!), e.x); return;
+      case 'CallExpr': this.call([k], e); return;
+      case 'BinaryExpr':
+        if (e.op === '+' && e.type && underlying(e.type).kind === 'basic' && (underlying(e.type) as { name: string }).name === 'string') {
+          this.spill(k, e);
+          this.concatOperands(e);
+          return;
+        }
+        this.expr(this.discardHole, e.x);
+        this.expr(this.discardHole, e.y);
+        return;
+      case 'CompositeLit': this.compositeLit(k, e); return;
+      case 'FuncLit': this.funcLit(k, e); return;
+      default: return;
+    }
+  }
+  private concatOperands(e: A.BinaryExpr): void {
+    for (const x of [e.x, e.y]) {
+      const u = unparen(x);
+      if (u.kind === 'BinaryExpr' && u.op === '+' && u.mode !== 'constant') this.concatOperands(u);
+      else this.expr(this.discardHole, x);
+    }
+  }
+  private compositeLit(k: Hole, e: A.CompositeLit): void {
+    for (const el of e.elts) this.expr(k, el.kind === 'KeyValueExpr' ? el.value : el);
+  }
+  private funcLit(k0: Hole, lit: A.FuncLit): void {
+    const k = this.spill(k0, lit);
+    this.closures.push({ k, lit });
+    for (const cap of lit.captures ?? []) {
+      const loc = this.varLoc(cap.v);
+      if (loc && !loc.captured) {
+        loc.captured = true;
+        if (loc.loopDepth === this.loopDepth) loc.reassigned = false;
+      }
+    }
+    const savedFn = this.curfn;
+    const savedDepth = this.loopDepth;
+    this.curfn = lit;
+    this.loopDepth = 1;
+    this.initFunc(lit);
+    this.block(lit.body.stmts);
+    this.curfn = savedFn;
+    this.loopDepth = savedDepth;
+  }
+}

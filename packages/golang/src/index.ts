@@ -1,0 +1,83 @@
+/** @gosim/golang: the Go-subset front end (parser, type checker, escape analysis). */
+import type { File } from './ast.js';
+import type { CheckedProgram } from './check/checker.js';
+import { checkFile as checkFileImpl } from './check/checker.js';
+import type { Diagnostic } from './diagnostics.js';
+import { GoError, formatDiagnostic } from './diagnostics.js';
+import { analyzeEscapes, escapeReport } from './escape.js';
+import { parseFile as parseFileImpl } from './parser.js';
+
+export type {
+  ArrayTypeExpr, AssignStmt, AssignTok, BasicLit, BinaryExpr, BinaryOp, BlockStmt, BranchStmt, CallExpr, CaseClause,
+  ChanTypeExpr, CompositeLit, ConstSpec, Decl, DeclStmt, DeferStmt, EmptyStmt, Expr, ExprMode, ExprStmt, Field, File,
+  ForStmt, FuncDecl, FuncLit, FuncTypeExpr, GoStmt, Ident, IfStmt, ImplicitConv, ImportSpec, IncDecStmt, IndexExpr,
+  InterfaceTypeExpr, KeyValueExpr, LabeledStmt, LitKind, MapTypeExpr, Node, ParenExpr, RangeStmt, ReturnStmt,
+  SelectStmt, SelectorExpr, SendStmt, SliceExpr, Spec, StarExpr, Stmt, StructTypeExpr, SwitchStmt, TypeAssertExpr,
+  TypeSpec, TypeSwitchStmt, UnaryExpr, UnaryOp, VarSpec,
+} from './ast.js';
+export type { CheckedProgram } from './check/checker.js';
+export type { ConstValue } from './constant.js';
+export type { Diagnostic, DiagnosticKind, Pos } from './diagnostics.js';
+export type { EscapeResult } from './escape.js';
+export type {
+  BuiltinName, BuiltinObj, Capture, ConstObj, FuncNode, FuncObj, GoObject, NilObj, PackageObj, TypeNameObj, VarKind,
+  VarObj,
+} from './objects.js';
+export type {
+  ArrayType, BasicKind, BasicType, ChanDir, ChanType, InterfaceMethod, InterfaceType, NamedType, PointerType,
+  Signature, SliceType, StructField, StructType, TupleType, Type,
+} from './types.js';
+export {
+  T, WORD, alignof, defaultType, hasPointers, identical, isDirectIface, isInterface, layoutStruct, pointerWords, sizeof,
+  typeString, underlying,
+} from './types.js';
+export { runtimeError } from './check/universe.js';
+export { exprString } from './check/expr-string.js';
+export { walkNode } from './escape.js';
+export { GoError, formatDiagnostic, analyzeEscapes, escapeReport };
+
+/** Internal failures are reported as a diagnostic at 1:1 rather than escaping as a JavaScript exception. */
+function internal(filename: string, e: unknown): Diagnostic {
+  if (e instanceof GoError) return e.diagnostic;
+  return { kind: 'syntax', filename, pos: { line: 1, col: 1, offset: 0 }, message: `internal compiler error: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+/** Parse one Go source file. Never throws: errors come back as diagnostics (`FILE:LINE:COL: message`). */
+export function parseFile(src: string, filename: string): { file?: File; diagnostics: Diagnostic[] } {
+  try {
+    return parseFileImpl(src, filename);
+  } catch (e) {
+    return { diagnostics: [internal(filename, e)] };
+  }
+}
+
+/** Type-check a parsed file, annotating its AST in place. Never throws. */
+export function checkFile(file: File): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
+  try {
+    return checkFileImpl(file);
+  } catch (e) {
+    return { diagnostics: [internal(file.filename, e)] };
+  }
+}
+
+export interface CompileResult {
+  file?: File;
+  program?: CheckedProgram;
+  diagnostics: Diagnostic[];
+  /** `-m` lines (escape decisions), when the program checked. */
+  escapes?: string[];
+}
+
+/** Parse, check and escape-analyse. Never throws. */
+export function compileToChecked(src: string, filename: string): CompileResult {
+  const p = parseFile(src, filename);
+  if (!p.file) return { diagnostics: p.diagnostics };
+  const c = checkFile(p.file);
+  if (!c.program) return { file: p.file, diagnostics: c.diagnostics };
+  try {
+    const { report } = analyzeEscapes(c.program);
+    return { file: p.file, program: c.program, diagnostics: [], escapes: report };
+  } catch (e) {
+    return { file: p.file, diagnostics: [internal(filename, e)] };
+  }
+}

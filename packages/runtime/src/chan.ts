@@ -1,0 +1,185 @@
+// Channels (Go's hchan), with waiting records (sudogs) whose elem may point into a waiting goroutine's
+// stack. A blocked goroutine's sudog hangs off g.waiting until it runs again, so copystack adjusts it.
+
+import { Sudog, type G } from '@gosim/stack';
+import type { Machine } from './machine.js';
+
+export const Hchan = {
+  qcount: 0,
+  dataqsiz: 8,
+  buf: 16,
+  elemsize: 24,
+  closed: 32,
+  elemtype: 40,
+  sendx: 48,
+  recvx: 56,
+  recvqFirst: 64,
+  recvqLast: 72,
+  sendqFirst: 80,
+  sendqLast: 88,
+  size: 96,
+  ptrWords: [2, 8, 9, 10, 11],
+} as const;
+
+/** What a channel operation did to the calling goroutine. */
+export const ChanResult = { Done: 0, Blocked: 1 } as const;
+
+export function makechan(m: Machine, elemType: number, size: number): number {
+  if (size < 0) m.runtimeErrorPanic('runtime.plainError', 'makechan: size out of range');
+  const s = m.space;
+  const c = m.heap.alloc(Hchan.size, m.typeId('runtime.hchan'));
+  const t = m.prog.types[elemType]!;
+  s.store64(c + Hchan.dataqsiz, size);
+  s.store64(c + Hchan.elemsize, t.size);
+  s.store64(c + Hchan.elemtype, elemType);
+  if (size > 0 && t.size > 0) s.store64(c + Hchan.buf, m.allocArray(elemType, size));
+  return c;
+}
+
+function enqueue(m: Machine, c: number, first: number, sg: number): void {
+  const s = m.space;
+  const last = s.load64(c + first + 8);
+  s.store64(sg + Sudog.prev, last);
+  s.store64(sg + Sudog.next, 0);
+  if (last === 0) s.store64(c + first, sg);
+  else s.store64(last + Sudog.next, sg);
+  s.store64(c + first + 8, sg);
+}
+
+function dequeue(m: Machine, c: number, first: number): number {
+  const s = m.space;
+  const sg = s.load64(c + first);
+  if (sg === 0) return 0;
+  const next = s.load64(sg + Sudog.next);
+  s.store64(c + first, next);
+  if (next === 0) s.store64(c + first + 8, 0);
+  else s.store64(next + Sudog.prev, 0);
+  s.store64(sg + Sudog.next, 0);
+  return sg;
+}
+
+function park(m: Machine, g: G, c: number, first: number, elem: number, okp: number, reason: string): number {
+  const s = m.space;
+  const sg = m.heap.alloc(Sudog.size, m.typeId('runtime.sudog'));
+  s.store64(sg + Sudog.g, g.goid);
+  s.store64(sg + Sudog.elem, elem);
+  s.store64(sg + Sudog.okp, okp);
+  s.store64(sg + Sudog.c, c);
+  s.store8(sg + Sudog.isSend, first === Hchan.sendqFirst ? 1 : 0);
+  g.waiting = sg;
+  enqueue(m, c, first, sg);
+  m.gopark(g, reason);
+  return ChanResult.Blocked;
+}
+
+/** Wakes the goroutine waiting on sg (success false: woken by close). */
+function wake(m: Machine, sg: number, success: boolean): void {
+  m.space.store8(sg + Sudog.success, success ? 1 : 0);
+  m.goready(m.gByID(m.space.load64(sg + Sudog.g)));
+}
+
+const bufAt = (m: Machine, c: number, i: number): number =>
+  m.space.load64(c + Hchan.buf) + i * m.space.load64(c + Hchan.elemsize);
+
+/** c <- *elem. */
+export function chansend(m: Machine, g: G, c: number, elem: number): number {
+  const s = m.space;
+  if (c === 0) return (m.gopark(g, 'chan send (nil chan)'), ChanResult.Blocked);
+  if (s.load8(c + Hchan.closed)) m.runtimeErrorPanic('runtime.plainError', 'send on closed channel');
+  const n = s.load64(c + Hchan.elemsize);
+  const sg = dequeue(m, c, Hchan.recvqFirst);
+  if (sg !== 0) {
+    const dst = s.load64(sg + Sudog.elem);
+    if (dst !== 0 && n > 0) s.memmove(dst, elem, n);
+    const okp = s.load64(sg + Sudog.okp);
+    if (okp !== 0) s.store8(okp, 1);
+    wake(m, sg, true);
+    return ChanResult.Done;
+  }
+  const q = s.load64(c + Hchan.qcount);
+  const cap = s.load64(c + Hchan.dataqsiz);
+  if (q < cap) {
+    const i = s.load64(c + Hchan.sendx);
+    if (n > 0) s.memmove(bufAt(m, c, i), elem, n);
+    s.store64(c + Hchan.sendx, i + 1 === cap ? 0 : i + 1);
+    s.store64(c + Hchan.qcount, q + 1);
+    return ChanResult.Done;
+  }
+  return park(m, g, c, Hchan.sendqFirst, elem, 0, 'chan send');
+}
+
+/** *elem, *okp = <-c (elem and okp may be 0). */
+export function chanrecv(m: Machine, g: G, c: number, elem: number, okp: number): number {
+  const s = m.space;
+  if (c === 0) return (m.gopark(g, 'chan receive (nil chan)'), ChanResult.Blocked);
+  const n = s.load64(c + Hchan.elemsize);
+  const cap = s.load64(c + Hchan.dataqsiz);
+  const sg = dequeue(m, c, Hchan.sendqFirst);
+  if (sg !== 0) {
+    const src = s.load64(sg + Sudog.elem);
+    if (cap === 0) {
+      if (elem !== 0 && n > 0) s.memmove(elem, src, n);
+    } else {
+      // full buffer: take the head, put the sender's value at the tail
+      const i = s.load64(c + Hchan.recvx);
+      if (elem !== 0 && n > 0) s.memmove(elem, bufAt(m, c, i), n);
+      if (n > 0) s.memmove(bufAt(m, c, i), src, n);
+      const next = i + 1 === cap ? 0 : i + 1;
+      s.store64(c + Hchan.recvx, next);
+      s.store64(c + Hchan.sendx, next);
+    }
+    if (okp !== 0) s.store8(okp, 1);
+    wake(m, sg, true);
+    return ChanResult.Done;
+  }
+  const q = s.load64(c + Hchan.qcount);
+  if (q > 0) {
+    const i = s.load64(c + Hchan.recvx);
+    if (elem !== 0 && n > 0) s.memmove(elem, bufAt(m, c, i), n);
+    if (n > 0) s.memclr(bufAt(m, c, i), n);
+    s.store64(c + Hchan.recvx, i + 1 === cap ? 0 : i + 1);
+    s.store64(c + Hchan.qcount, q - 1);
+    if (okp !== 0) s.store8(okp, 1);
+    return ChanResult.Done;
+  }
+  if (s.load8(c + Hchan.closed)) {
+    if (elem !== 0 && n > 0) s.memclr(elem, n);
+    if (okp !== 0) s.store8(okp, 0);
+    return ChanResult.Done;
+  }
+  return park(m, g, c, Hchan.recvqFirst, elem, okp, 'chan receive');
+}
+
+export function closechan(m: Machine, c: number): void {
+  const s = m.space;
+  if (c === 0) m.runtimeErrorPanic('runtime.plainError', 'close of nil channel');
+  if (s.load8(c + Hchan.closed)) m.runtimeErrorPanic('runtime.plainError', 'close of closed channel');
+  s.store8(c + Hchan.closed, 1);
+  const n = s.load64(c + Hchan.elemsize);
+  for (let sg = dequeue(m, c, Hchan.recvqFirst); sg !== 0; sg = dequeue(m, c, Hchan.recvqFirst)) {
+    const dst = s.load64(sg + Sudog.elem);
+    if (dst !== 0 && n > 0) s.memclr(dst, n);
+    const okp = s.load64(sg + Sudog.okp);
+    if (okp !== 0) s.store8(okp, 0);
+    wake(m, sg, false);
+  }
+  for (let sg = dequeue(m, c, Hchan.sendqFirst); sg !== 0; sg = dequeue(m, c, Hchan.sendqFirst)) wake(m, sg, false);
+}
+
+/** After a parked goroutine runs again: drop its sudog; a send woken by close panics. */
+export function afterWake(m: Machine, g: G): void {
+  const sg = g.waiting;
+  if (sg === 0) return;
+  g.waiting = 0;
+  const s = m.space;
+  // a receiver woken by close finds its results already written; a sender panics
+  if (s.load8(sg + Sudog.isSend) && !s.load8(sg + Sudog.success)) m.runtimeErrorPanic('runtime.plainError', 'send on closed channel');
+}
+
+export function chanlen(m: Machine, c: number): number {
+  return c === 0 ? 0 : m.space.load64(c + Hchan.qcount);
+}
+
+export function chancap(m: Machine, c: number): number {
+  return c === 0 ? 0 : m.space.load64(c + Hchan.dataqsiz);
+}

@@ -1,0 +1,15 @@
+export { runModule } from './run.js';
+export { Machine } from './machine.js';
+export { loadProgram, addRuntime, panicEntries } from './load.js';
+export { schedule } from './sched.js';
+export { run, Stop } from './interp.js';
+export { policies, mixPolicy, allMixtures, parsePolicy, policyName, pieceNames, PolicySpecError } from './policy.js';
+export type { Policy, PieceName } from './policy.js';
+export type { RunOptions, RunResult, SafePointInfo } from './options.js';
+export { DefaultMaxSteps } from './options.js';
+export { EventHub } from './events.js';
+export type { RuntimeEvent, SchedEvent, ForcedEvent, Listener } from './events.js';
+export { Hchan } from './chan.js';
+export { runtimeErrorTypes } from './types.js';
+export { RuntimePanic, ProgramExit, LimitExceeded } from './signals.js';
+export { force } from './safepoint.js';

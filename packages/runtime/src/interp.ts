@@ -1,0 +1,801 @@
+// The interpreter: one dispatch loop over [op, a, b, c] instructions, with the running goroutine's
+// ip/sp/ctxt in locals and frame slots read through the typed-array views. Anything that can move the
+// stack, park the goroutine or raise a panic saves the registers into g first and reloads them after.
+// Safe-point work costs one counter decrement here; everything else is in safepointSlow.
+
+import {
+  deferproc, deferreturn, gorecover, intrinsics, NoDefer, Panic, Reschedule,
+} from '@gosim/defer-panic';
+import { isMemoryFault, MinLegalPointer, readWord, writeWord } from '@gosim/memory';
+import { Op, PrintKind, TextBase } from '@gosim/program';
+import { GoThrow, GStatus, type G } from '@gosim/stack';
+import { callers } from '@gosim/traceback';
+import { afterWake, chancap, chanlen, chanrecv, chansend, closechan, ChanResult, makechan } from './chan.js';
+import { hexAt, int64At, stringAt, uint64At } from './format.js';
+import type { Machine } from './machine.js';
+import { RuntimePanic } from './signals.js';
+import { safepointSlow } from './safepoint.js';
+import { arith, compareSigned, compareUnsigned } from './arith.js';
+
+const MaxSafe = Number.MAX_SAFE_INTEGER;
+const enc = new TextEncoder();
+
+/** Why run() returned. */
+export const Stop = { Parked: 0, Exited: 1, Preempted: 2 } as const;
+
+/** True when the int64 at byte address a is within ±2^53 (readWord is exact). */
+const small = (i32: Int32Array, a: number): boolean => ((i32[(a >>> 2) + 1]! + 0x200000) >>> 0) < 0x400000;
+
+/** Runs g until it parks, exits, or its quantum ends. */
+export function run(m: Machine, g: G): number {
+  const prog = m.prog;
+  const code = prog.code;
+  const s = m.space;
+  const i32 = s.i32;
+  const u8 = s.u8;
+  const pages = s.pages;
+  const entryIndex = prog.funcEntryIndex;
+  const frameSizes = prog.funcFrameSize;
+  const nosplit = prog.funcNosplit;
+  const atEntry = prog.funcAtEntry;
+  const zero = m.zeroWords;
+  const zeroStart = m.zeroStart;
+  const pol = m.deferpanic;
+
+  m.cur = g;
+  g.status = GStatus.Running;
+  if (g.waiting !== 0) {
+    try {
+      afterWake(m, g);
+    } catch (e) {
+      if (!(e instanceof RuntimePanic)) throw e;
+      raise(m, g, (g.pc - TextBase) / 4 - 1, g.sp, e);
+    }
+  }
+  let ip = 0;
+  let sp = 0;
+  let ctxt = 0;
+  let ret = g.ret;
+  let guard = g.stackguard;
+  let budget = m.budget;
+  if (g.atEntry) {
+    // A new goroutine (or one that parked in a prologue): finish the prologue first.
+    const f = atEntry[(g.pc - TextBase) / 4]!;
+    prologueSlow(m, g, f, false);
+    ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+    sp -= frameSizes[f]!;
+    for (let z = zeroStart[f]!; z < zeroStart[f + 1]!; z++) writeWord(i32, sp + zero[z]!, 0);
+    g.atEntry = false;
+  } else ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+
+  for (;;) {
+    try {
+      for (;;) {
+        const k = ip << 2;
+        const a = code[k + 1]!;
+        const b = code[k + 2]!;
+        const c = code[k + 3]!;
+        switch (code[k]) {
+          case Op.NOP:
+            ip++;
+            break;
+          case Op.MOV: {
+            const d = (sp + a) >>> 2;
+            const x = (sp + b) >>> 2;
+            i32[d] = i32[x]!;
+            i32[d + 1] = i32[x + 1]!;
+            ip++;
+            break;
+          }
+          case Op.MOV1:
+            u8[sp + a] = u8[sp + b]!;
+            ip++;
+            break;
+          case Op.MOVN:
+            u8.copyWithin(sp + a, sp + b, sp + b + c);
+            ip++;
+            break;
+          case Op.ZERO:
+            u8.fill(0, sp + a, sp + a + b);
+            ip++;
+            break;
+          case Op.IMM: {
+            const d = (sp + a) >>> 2;
+            i32[d] = b;
+            i32[d + 1] = b < 0 ? -1 : 0;
+            ip++;
+            break;
+          }
+          case Op.IMM1:
+            u8[sp + a] = b;
+            ip++;
+            break;
+          case Op.CONST: {
+            const d = (sp + a) >>> 2;
+            i32[d] = prog.constLo[b]!;
+            i32[d + 1] = prog.constHi[b]!;
+            ip++;
+            break;
+          }
+          case Op.LEA:
+            writeWord(i32, sp + a, sp + b);
+            ip++;
+            break;
+          case Op.DATA:
+            writeWord(i32, sp + a, m.dataBase + b);
+            ip++;
+            break;
+          case Op.FUNCVAL:
+            writeWord(i32, sp + a, m.dataBase + prog.funcvalOffset[b]!);
+            ip++;
+            break;
+          case Op.CTXT:
+            writeWord(i32, sp + a, ctxt);
+            ip++;
+            break;
+          case Op.LOAD: {
+            const base = readWord(i32, sp + b);
+            const p = base + c;
+            if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              userFault(m, g, ip, p, base);
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            const d = (sp + a) >>> 2;
+            i32[d] = i32[p >>> 2]!;
+            i32[d + 1] = i32[(p >>> 2) + 1]!;
+            ip++;
+            break;
+          }
+          case Op.LOAD1: {
+            const base = readWord(i32, sp + b);
+            const p = base + c;
+            if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              userFault(m, g, ip, p, base);
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            u8[sp + a] = u8[p]!;
+            ip++;
+            break;
+          }
+          case Op.STORE: {
+            const base = readWord(i32, sp + a);
+            const p = base + b;
+            if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              userFault(m, g, ip, p, base);
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            const x = (sp + c) >>> 2;
+            i32[p >>> 2] = i32[x]!;
+            i32[(p >>> 2) + 1] = i32[x + 1]!;
+            ip++;
+            break;
+          }
+          case Op.STORE1: {
+            const base = readWord(i32, sp + a);
+            const p = base + b;
+            if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              userFault(m, g, ip, p, base);
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            u8[p] = u8[sp + c]!;
+            ip++;
+            break;
+          }
+          case Op.LOADN: {
+            const p = readWord(i32, sp + b);
+            if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              userFault(m, g, ip, p, p);
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            u8.copyWithin(sp + a, p, p + c);
+            ip++;
+            break;
+          }
+          case Op.STOREN: {
+            const p = readWord(i32, sp + a);
+            if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              userFault(m, g, ip, p, p);
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            u8.copyWithin(p, sp + b, sp + b + c);
+            ip++;
+            break;
+          }
+          case Op.ADDI: {
+            if (small(i32, sp + b)) {
+              const r = readWord(i32, sp + b) + c;
+              if (r <= MaxSafe && r >= -MaxSafe) {
+                writeWord(i32, sp + a, r);
+                ip++;
+                break;
+              }
+            }
+            s.store64Big(sp + a, BigInt.asIntN(64, s.load64Big(sp + b) + BigInt(c)));
+            ip++;
+            break;
+          }
+          case Op.EXT1:
+            writeWord(i32, sp + a, u8[sp + b]!);
+            ip++;
+            break;
+          case Op.TRUNC1:
+            u8[sp + a] = u8[sp + b]!;
+            ip++;
+            break;
+          case Op.ADD:
+          case Op.SUB:
+          case Op.MUL: {
+            const xa = sp + b;
+            const ya = sp + c;
+            if (small(i32, xa) && small(i32, ya)) {
+              const x = readWord(i32, xa);
+              const y = readWord(i32, ya);
+              const r = code[k] === Op.ADD ? x + y : code[k] === Op.SUB ? x - y : x * y;
+              if (r <= MaxSafe && r >= -MaxSafe) {
+                writeWord(i32, sp + a, r + 0);
+                ip++;
+                break;
+              }
+            }
+            arith(s, code[k]!, sp + a, xa, ya);
+            ip++;
+            break;
+          }
+          case Op.DIV:
+          case Op.MOD: {
+            const xa = sp + b;
+            const ya = sp + c;
+            if (i32[ya >>> 2] === 0 && i32[(ya >>> 2) + 1] === 0) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              raise(m, g, ip, sp, new RuntimePanic('runtime.errorString', 'runtime error: integer divide by zero', 'runtime.panicdivide'));
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            if (small(i32, xa) && small(i32, ya)) {
+              const x = readWord(i32, xa);
+              const y = readWord(i32, ya);
+              const r = x % y;
+              writeWord(i32, sp + a, (code[k] === Op.MOD ? r : (x - r) / y) + 0);
+              ip++;
+              break;
+            }
+            arith(s, code[k]!, sp + a, xa, ya);
+            ip++;
+            break;
+          }
+          case Op.AND:
+          case Op.OR:
+          case Op.XOR:
+          case Op.ANDNOT:
+          case Op.SHL:
+          case Op.SHR:
+          case Op.SHRU: {
+            const op = code[k]!;
+            if ((op === Op.SHL || op === Op.SHR || op === Op.SHRU) && i32[((sp + c) >>> 2) + 1]! < 0) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              raise(m, g, ip, sp, new RuntimePanic('runtime.errorString', 'runtime error: negative shift amount', 'runtime.panicshift'));
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            arith(s, op, sp + a, sp + b, sp + c);
+            ip++;
+            break;
+          }
+          case Op.NEG:
+            if (small(i32, sp + b)) writeWord(i32, sp + a, 0 - readWord(i32, sp + b));
+            else s.store64Big(sp + a, BigInt.asIntN(64, -s.load64Big(sp + b)));
+            ip++;
+            break;
+          case Op.COM: {
+            const d = (sp + a) >>> 2;
+            const x = (sp + b) >>> 2;
+            i32[d] = ~i32[x]!;
+            i32[d + 1] = ~i32[x + 1]!;
+            ip++;
+            break;
+          }
+          case Op.NOT1:
+            u8[sp + a] = u8[sp + b] ? 0 : 1;
+            ip++;
+            break;
+          case Op.EQ:
+          case Op.NE: {
+            const x = (sp + b) >>> 2;
+            const y = (sp + c) >>> 2;
+            const eq = i32[x] === i32[y] && i32[x + 1] === i32[y + 1];
+            u8[sp + a] = (code[k] === Op.EQ) === eq ? 1 : 0;
+            ip++;
+            break;
+          }
+          case Op.LT:
+            u8[sp + a] = compareSigned(i32, sp + b, sp + c) < 0 ? 1 : 0;
+            ip++;
+            break;
+          case Op.LE:
+            u8[sp + a] = compareSigned(i32, sp + b, sp + c) <= 0 ? 1 : 0;
+            ip++;
+            break;
+          case Op.LTU:
+            u8[sp + a] = compareUnsigned(i32, sp + b, sp + c) < 0 ? 1 : 0;
+            ip++;
+            break;
+          case Op.LEU:
+            u8[sp + a] = compareUnsigned(i32, sp + b, sp + c) <= 0 ? 1 : 0;
+            ip++;
+            break;
+          case Op.EQ1:
+            u8[sp + a] = u8[sp + b] === u8[sp + c] ? 1 : 0;
+            ip++;
+            break;
+          case Op.STREQ:
+            u8[sp + a] = stringAt(s, sp + b) === stringAt(s, sp + c) ? 1 : 0;
+            ip++;
+            break;
+          case Op.STRLT:
+            u8[sp + a] = compareBytes(s, sp + b, sp + c) < 0 ? 1 : 0;
+            ip++;
+            break;
+          case Op.EFACEEQ:
+            u8[sp + a] = efaceEqual(m, sp + b, sp + c) ? 1 : 0;
+            ip++;
+            break;
+          case Op.JMP:
+            if (a <= ip && --budget <= 0) {
+              g.pc = TextBase + (a) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              m.budget = budget;
+              if (safepointSlow(m, g)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
+              budget = m.budget;
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            ip = a;
+            break;
+          case Op.JZ:
+            ip = u8[sp + a] === 0 ? b : ip + 1;
+            break;
+          case Op.JNZ:
+            ip = u8[sp + a] !== 0 ? b : ip + 1;
+            break;
+          case Op.JRET:
+            ip = ret !== 0 ? a : ip + 1;
+            ret = 0;
+            break;
+          case Op.BOUNDS:
+          case Op.BOUNDSI: {
+            const i = readWord(i32, sp + a);
+            const n = code[k] === Op.BOUNDS ? readWord(i32, sp + b) : b;
+            if (i >= 0 && i < n) {
+              ip++;
+              break;
+            }
+            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            const text = i < 0 ? `runtime error: index out of range [${int64At(s, sp + a)}]` : `runtime error: index out of range [${i}] with length ${n}`;
+            raise(m, g, ip, sp, new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex'));
+            ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+            break;
+          }
+          case Op.CALL:
+          case Op.CALLCLOSURE: {
+            let f = a;
+            if (code[k] === Op.CALLCLOSURE) {
+              const fv = readWord(i32, sp + a);
+              const pcv = (fv >>> 0) === fv && (fv & 7) === 0 && pages[fv >>> 12] === 1 ? readWord(i32, fv) : -1;
+              f = pcv >= TextBase ? atEntry[(pcv - TextBase) / 4] ?? -1 : -1;
+              if (f < 0) {
+                g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+                userFault(m, g, ip, pcv < 0 ? fv : pcv, fv);
+                ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+                break;
+              }
+              ctxt = fv;
+            }
+            // CALL: push the return PC; the callee's prologue checks the stack and is a safe point.
+            sp -= 8;
+            writeWord(i32, sp, TextBase + (ip + 1) * 4);
+            ip = entryIndex[f]!;
+            const fs = frameSizes[f]!;
+            if (nosplit[f] === 0 && (sp - fs < guard || --budget <= 0)) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              g.atEntry = true;
+              m.budget = budget;
+              const pre = prologueSlow(m, g, f, budget <= 0);
+              g.atEntry = false;
+              budget = m.budget;
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              if (pre) {
+                g.atEntry = true;
+                { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
+              }
+            }
+            sp -= fs;
+            for (let z = zeroStart[f]!, e = zeroStart[f + 1]!; z < e; z++) {
+              const w = (sp + zero[z]!) >>> 2;
+              i32[w] = 0;
+              i32[w + 1] = 0;
+            }
+            break;
+          }
+          case Op.RET: {
+            sp += a;
+            const retpc = readWord(i32, sp);
+            sp += 8;
+            ip = (retpc - TextBase) / 4;
+            break;
+          }
+          case Op.DEFERPROC:
+            deferproc(m, pol, g, sp, readWord(i32, sp + a), b, TextBase + (ip + 1) * 4);
+            ret = 0;
+            ip++;
+            break;
+          case Op.DEFERRETURN: {
+            const fv = deferreturn(m, pol, g, sp);
+            if (fv === NoDefer) {
+              ip++;
+              break;
+            }
+            // call fv so that it returns to this DEFERRETURN again (Go's jmpdefer)
+            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            const f = callTarget(m, fv);
+            if (f < 0) {
+              userFault(m, g, ip, fv, fv);
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            ctxt = fv;
+            sp -= 8;
+            writeWord(i32, sp, TextBase + ip * 4);
+            ip = entryIndex[f]!;
+            const fs = frameSizes[f]!;
+            if (nosplit[f] === 0 && sp - fs < guard) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              g.atEntry = true;
+              prologueSlow(m, g, f, false);
+              g.atEntry = false;
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+            }
+            sp -= fs;
+            for (let z = zeroStart[f]!, e = zeroStart[f + 1]!; z < e; z++) writeWord(i32, sp + zero[z]!, 0);
+            break;
+          }
+          case Op.GO:
+            g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            m.newproc(readWord(i32, sp + a), sp, b, g, TextBase + (ip + 1) * 4);
+            ip++;
+            break;
+          case Op.RECOVER: {
+            const p = gorecover(s, g, sp + b + 8);
+            const d = (sp + a) >>> 2;
+            if (p === 0) {
+              i32[d] = i32[d + 1] = i32[d + 2] = i32[d + 3] = 0;
+            } else {
+              writeWord(i32, sp + a, s.load64(p + Panic.argType));
+              writeWord(i32, sp + a + 8, s.load64(p + Panic.argData));
+            }
+            ip++;
+            break;
+          }
+          case Op.INTRINSIC: {
+            g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            const r = intrinsics[a]!(m, pol, g, sp, b);
+            if (r === Reschedule) {
+              if ((g.status as number) === GStatus.Dead) { m.budget = budget; return Stop.Exited; }
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            ip++;
+            break;
+          }
+          case Op.GOEXIT:
+            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            m.goexit1(g);
+            { m.budget = budget; return Stop.Exited; }
+          case Op.EXIT:
+            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            m.exit(a);
+            return Stop.Exited;
+          // ---- allocation and channels: safe points
+          case Op.NEW:
+          case Op.MAKECHAN:
+          case Op.MAKESLICE:
+          case Op.CONCAT:
+          case Op.BOX:
+          case Op.SEND:
+          case Op.RECV:
+          case Op.CLOSE: {
+            if (--budget <= 0 || m.heap.needsGC()) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              m.budget = budget;
+              if (m.heap.needsGC()) m.collect();
+              if (budget <= 0 && safepointSlow(m, g)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
+              budget = m.budget;
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+            }
+            g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            const r = heapOp(m, g, code[k]!, sp, a, b, c);
+            if (r === ChanResult.Blocked) { m.budget = budget; return Stop.Parked; }
+            ip++;
+            break;
+          }
+          case Op.CHANLEN:
+            writeWord(i32, sp + a, chanlen(m, readWord(i32, sp + b)));
+            ip++;
+            break;
+          case Op.CHANCAP:
+            writeWord(i32, sp + a, chancap(m, readWord(i32, sp + b)));
+            ip++;
+            break;
+          case Op.STRLEN:
+            writeWord(i32, sp + a, readWord(i32, sp + b + 8));
+            ip++;
+            break;
+          case Op.STRINDEX: {
+            const i = readWord(i32, sp + c);
+            const n = readWord(i32, sp + b + 8);
+            if (i < 0 || i >= n) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              const text = i < 0 ? `runtime error: index out of range [${i}]` : `runtime error: index out of range [${i}] with length ${n}`;
+              raise(m, g, ip, sp, new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex'));
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            u8[sp + a] = u8[readWord(i32, sp + b) + i]!;
+            ip++;
+            break;
+          }
+          case Op.ASSERT:
+          case Op.ASSERTOK: {
+            const tw = readWord(i32, sp + b);
+            const t = m.prog.types[c]!;
+            const ok = tw === c + 1;
+            if (!ok && code[k] === Op.ASSERT) {
+              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              const have = tw === 0 ? 'nil' : m.prog.types[tw - 1]!.name;
+              raise(m, g, ip, sp, new RuntimePanic('*runtime.TypeAssertionError', `interface conversion: interface {} is ${have}, not ${t.name}`, 'runtime.panicdottypeE'));
+              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              break;
+            }
+            const data = readWord(i32, sp + b + 8);
+            if (!ok) u8.fill(0, sp + a, sp + a + t.size);
+            else if (isDirect(t.kind)) writeWord(i32, sp + a, data);
+            else u8.copyWithin(sp + a, data, data + t.size);
+            if (code[k] === Op.ASSERTOK) u8[sp + a + ((t.size + 7) & ~7)] = ok ? 1 : 0;
+            ip++;
+            break;
+          }
+          case Op.ETYPE:
+            writeWord(i32, sp + a, readWord(i32, sp + b) - 1);
+            ip++;
+            break;
+          case Op.ISERROR: {
+            const tw = readWord(i32, sp + b);
+            u8[sp + a] = tw !== 0 && m.prog.types[tw - 1]!.kind === 'runtime-error' ? 1 : 0;
+            ip++;
+            break;
+          }
+          case Op.ERRSTR: {
+            const data = readWord(i32, sp + b + 8);
+            writeWord(i32, sp + a, readWord(i32, data));
+            writeWord(i32, sp + a + 8, readWord(i32, data + 8));
+            ip++;
+            break;
+          }
+          case Op.PRINT:
+            m.print(printValue(m, a, sp + b));
+            ip++;
+            break;
+          case Op.GC:
+            g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            m.collect();
+            ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+            break;
+          case Op.CALLERS: {
+            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            const slice = sp + c;
+            const ptr = readWord(i32, slice);
+            const len = readWord(i32, slice + 8);
+            const skip = readWord(i32, sp + b);
+            const n = callers(m, m.traceback, { pc: g.pc, sp: g.sp, atEntry: false, _defer: g._defer, _panic: g._panic }, skip, len, (j, pc) => s.store64(ptr + 8 * j, pc));
+            writeWord(i32, sp + a, n);
+            ip++;
+            break;
+          }
+          default:
+            throw new GoThrow(`bad instruction ${code[k]} at ${ip}`);
+        }
+      }
+    } catch (e) {
+      if (e instanceof RuntimePanic) {
+        raise(m, g, ip, sp, e);
+        ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+        continue;
+      }
+      if (isMemoryFault(e) && isUserMemoryOp(code[ip << 2]!) && m.isUserCode(ip)) {
+        userFault(m, g, ip, e.addr, e.addr);
+        ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+        continue;
+      }
+      if ((g.status as number) !== GStatus.Dead) g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+      m.budget = budget;
+      throw e;
+    }
+  }
+
+}
+
+/** Operations whose faults are the user's (nil dereference panics), not the runtime's. */
+function isUserMemoryOp(op: number): boolean {
+  return op === Op.LOAD || op === Op.LOAD1 || op === Op.STORE || op === Op.STORE1 || op === Op.LOADN || op === Op.STOREN ||
+    op === Op.CALLCLOSURE || op === Op.STRINDEX || op === Op.ERRSTR || op === Op.ASSERT || op === Op.ASSERTOK;
+}
+
+/** The function a funcval calls, or -1. */
+function callTarget(m: Machine, fv: number): number {
+  const s = m.space;
+  if ((fv >>> 0) !== fv || fv === 0 || !s.isMapped(fv)) return -1;
+  const pc = s.load64(fv);
+  return pc >= TextBase ? m.prog.funcAtEntry[(pc - TextBase) / 4] ?? -1 : -1;
+}
+
+/**
+ * A prologue that found too little stack, or whose safe-point countdown ran out. g is at the callee's
+ * entry (its frame not yet allocated). Grows the stack until the frame fits. Returns true if the
+ * goroutine should yield.
+ */
+function prologueSlow(m: Machine, g: G, f: number, countdown: boolean): boolean {
+  let yieldNow = false;
+  if (countdown) yieldNow = safepointSlow(m, g);
+  const fs = m.prog.funcFrameSize[f]!;
+  while (g.sp - fs < g.stackguard) m.morestack(g);
+  return yieldNow;
+}
+
+/** A fault in user code: nil (page 0) → the nil-dereference panic; otherwise a fatal fault. */
+function userFault(m: Machine, g: G, ip: number, addr: number, base: number): void {
+  const pc = TextBase + ip * 4;
+  if (addr >= 0 && (addr < MinLegalPointer || base === 0)) {
+    m.setSig(g, addr < MinLegalPointer ? addr : 0, pc);
+    raise(m, g, ip, g.sp, new RuntimePanic('runtime.errorString', 'runtime error: invalid memory address or nil pointer dereference', 'runtime.sigpanic'));
+    return;
+  }
+  throw m.faultThrow(g, addr, pc);
+}
+
+/**
+ * Makes the goroutine call `via` (a nosplit runtime function that calls gopanic) as if the
+ * instruction at ip had called it, with the runtime error value in via's outgoing area.
+ */
+function raise(m: Machine, g: G, ip: number, sp: number, e: RuntimePanic): void {
+  const [tw, data] = m.newRuntimeError(e.errType, e.text);
+  const via = m.prog.func(e.via) ?? m.prog.func('runtime.panicwrap')!;
+  const s = m.space;
+  let nsp = sp - 8;
+  s.store64(nsp, TextBase + ip * 4 + 1); // as Go's sigpanic: the return PC points into the faulting instruction
+  nsp -= via.frameSize;
+  s.store64(nsp, tw);
+  s.store64(nsp + 8, data);
+  g.pc = via.entry;
+  g.sp = nsp;
+  g.atEntry = false;
+}
+
+/** Allocation and channel operations (after the safe point). */
+function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, c: number): number {
+  const s = m.space;
+  const i32 = s.i32;
+  switch (op) {
+    case Op.NEW: {
+      const t = m.prog.types[b]!;
+      writeWord(i32, sp + a, m.heap.alloc(Math.max(t.size, 8), b));
+      return ChanResult.Done;
+    }
+    case Op.MAKECHAN:
+      writeWord(i32, sp + a, makechan(m, b, readWord(i32, sp + c)));
+      return ChanResult.Done;
+    case Op.MAKESLICE: {
+      const n = readWord(i32, sp + c);
+      if (n < 0) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: len out of range', 'runtime.panicmakeslicelen');
+      writeWord(i32, sp + a, m.allocArray(b, n));
+      writeWord(i32, sp + a + 8, n);
+      writeWord(i32, sp + a + 16, n);
+      return ChanResult.Done;
+    }
+    case Op.CONCAT: {
+      const xl = readWord(i32, sp + b + 8);
+      const yl = readWord(i32, sp + c + 8);
+      if (xl === 0 || yl === 0) {
+        s.memmove(sp + a, xl === 0 ? sp + c : sp + b, 16);
+        return ChanResult.Done;
+      }
+      const p = m.allocBytes(xl + yl);
+      s.memmove(p, readWord(i32, sp + b), xl);
+      s.memmove(p + xl, readWord(i32, sp + c), yl);
+      writeWord(i32, sp + a, p);
+      writeWord(i32, sp + a + 8, xl + yl);
+      return ChanResult.Done;
+    }
+    case Op.BOX: {
+      const t = m.prog.types[b]!;
+      let data: number;
+      if (isDirect(t.kind)) data = readWord(i32, sp + c);
+      else {
+        data = m.heap.alloc(Math.max(t.size, 8), b);
+        s.memmove(data, sp + c, t.size);
+      }
+      writeWord(i32, sp + a, b + 1);
+      writeWord(i32, sp + a + 8, data);
+      return ChanResult.Done;
+    }
+    case Op.SEND:
+      return chansend(m, g, readWord(i32, sp + a), sp + b);
+    case Op.RECV:
+      return chanrecv(m, g, readWord(i32, sp + b), a >= 0 ? sp + a : 0, c >= 0 ? sp + c : 0);
+    case Op.CLOSE:
+      closechan(m, readWord(i32, sp + a));
+      return ChanResult.Done;
+  }
+  return ChanResult.Done;
+}
+
+/** Pointer-shaped types live directly in an interface's data word. */
+const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func';
+
+function compareBytes(s: Machine['space'], x: number, y: number): number {
+  const a = stringAt(s, x);
+  const b = stringAt(s, y);
+  const ea = enc.encode(a);
+  const eb = enc.encode(b);
+  for (let i = 0; i < Math.min(ea.length, eb.length); i++) if (ea[i] !== eb[i]) return ea[i]! - eb[i]!;
+  return ea.length - eb.length;
+}
+
+function efaceEqual(m: Machine, x: number, y: number): boolean {
+  const s = m.space;
+  const tx = s.load64(x);
+  if (tx !== s.load64(y)) return false;
+  if (tx === 0) return true;
+  const t = m.prog.types[tx - 1]!;
+  const dx = s.load64(x + 8);
+  const dy = s.load64(y + 8);
+  if (isDirect(t.kind)) return dx === dy;
+  if (t.kind === 'string' || t.kind === 'runtime-error') return stringAt(s, dx) === stringAt(s, dy);
+  for (let i = 0; i < t.size; i++) if (s.u8[dx + i] !== s.u8[dy + i]) return false;
+  return true;
+}
+
+/** Go's print of one value. */
+function printValue(m: Machine, kind: number, at: number): string {
+  const s = m.space;
+  switch (kind) {
+    case PrintKind.Int:
+      return int64At(s, at);
+    case PrintKind.Uint:
+      return uint64At(s, at);
+    case PrintKind.Bool:
+      return s.u8[at] ? 'true' : 'false';
+    case PrintKind.String:
+      return stringAt(s, at);
+    case PrintKind.Pointer:
+      return hexAt(s, at);
+    case PrintKind.Eface:
+      return `(${hexAt(s, at)},${hexAt(s, at + 8)})`;
+    case PrintKind.Space:
+      return ' ';
+    case PrintKind.Newline:
+      return '\n';
+    case PrintKind.Byte:
+      return String(s.u8[at]);
+  }
+  return '';
+}

@@ -1,0 +1,40 @@
+// Loading a program: the runtime's own functions are added to the user's module (gopanic and Goexit
+// in the policy's shape, callNN, runtime.main, goexit, the panic entry points), then it is linked and
+// validated.
+
+import { addDeferRuntime, type DeferPanicPolicy } from '@gosim/defer-panic';
+import { EfaceSize, link, Module, Op, validate, type Program } from '@gosim/program';
+import { addRuntimeTypes } from './types.js';
+
+/** Runtime functions that raise a runtime error: each calls gopanic with the value in its outgoing area. */
+export const panicEntries = [
+  'runtime.sigpanic',
+  'runtime.panicdivide',
+  'runtime.goPanicIndex',
+  'runtime.panicdottypeE',
+  'runtime.panicshift',
+  'runtime.panicmakeslicelen',
+  'runtime.panicwrap',
+] as const;
+
+export function addRuntime(m: Module, pol: DeferPanicPolicy): void {
+  addRuntimeTypes(m);
+  addDeferRuntime(m, pol);
+  const file = '$GOROOT/src/runtime/proc.go';
+  m.func('runtime.main', { outgoing: 0, file }).call(m.entryName).emit(Op.EXIT, 0).emit(Op.RET).end();
+  m.funcval('runtime.main');
+  // The bottom frame of every goroutine: a function returning here ends its goroutine.
+  m.func('runtime.goexit', { nosplit: true, file: '$GOROOT/src/runtime/asm_amd64.s' }).emit(Op.NOP).emit(Op.GOEXIT).emit(Op.RET).end();
+  for (const name of panicEntries) {
+    m.func(name, { outgoing: EfaceSize, nosplit: true, file: '$GOROOT/src/runtime/panic.go' }).call('runtime.gopanic').emit(Op.RET).end();
+  }
+}
+
+/** Adds the runtime to a copy of the user's module, links and validates it. */
+export function loadProgram(user: Module, pol: DeferPanicPolicy): Program {
+  const m = user.clone();
+  addRuntime(m, pol);
+  const p = link(m);
+  validate(p);
+  return p;
+}

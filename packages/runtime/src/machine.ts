@@ -1,0 +1,374 @@
+// The machine a program runs on: memory, heap, stacks, goroutines, the policy's pieces and the debug
+// modes. It implements the context each mechanism package asks for, so those packages never import
+// the runtime.
+
+import { copystack, newstack, shrinkstack, type CopystackPolicy } from '@gosim/copystack';
+import {
+  DeferPool, Panic, runtimeFuncIds, type DeferLayout, type DeferPanicPolicy, type RuntimeFuncIds,
+} from '@gosim/defer-panic';
+import { gcCollect, type GCPolicy } from '@gosim/gc';
+import { AddressSpace, Heap, typeDesc, MemoryFault } from '@gosim/memory';
+import { pcOf, TextBase, type FuncInfo, type Program } from '@gosim/program';
+import { G, GStatus, GoThrow, StackAllocator, setStack, MaxStackDefault } from '@gosim/stack';
+import { printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
+import { EventHub } from './events.js';
+import { hex, panicValue, stringAt } from './format.js';
+import type { RunOptions } from './options.js';
+import { DefaultMaxSteps } from './options.js';
+import { policies } from './policy.js';
+import { LimitExceeded, ProgramExit, RuntimePanic } from './signals.js';
+
+const SIGSEGV = 11;
+
+export class Machine {
+  readonly space: AddressSpace;
+  readonly heap: Heap;
+  readonly stacks: StackAllocator;
+  readonly events = new EventHub();
+  readonly deferpanic: DeferPanicPolicy;
+  readonly traceback: TracebackPolicy;
+  readonly gc: GCPolicy;
+  readonly copystack: CopystackPolicy;
+  readonly deferLayout: DeferLayout;
+  readonly deferPool = new DeferPool();
+  readonly deferHeaderType: number;
+  readonly runtimeFuncs: RuntimeFuncIds & { gopanic: number; Goexit: number };
+  readonly goexitId: number;
+  readonly sigpanicId: number;
+  readonly dataBase: number;
+  readonly dataPtrWords: readonly number[];
+  readonly stackPoisonCopy: boolean;
+  readonly maxStack: number;
+  readonly maxSteps: number;
+
+  /** All goroutines ever created that are not dead; allgs for the GC and deadlock reports. */
+  allgs: G[] = [];
+  readonly gs = new Map<number, G>();
+  runq: G[] = [];
+  runnext: G | null = null;
+  cur: G | null = null;
+  mainG: G | null = null;
+  mainGoexited = false;
+  private nextGoid = 1;
+  /** Safe points executed; the interpreter adds its batches here. */
+  steps = 0;
+  /** Goroutine switch quantum in safe points, and safe points since the last switch. */
+  readonly quantum: number;
+  sinceSwitch = 0;
+  /** The interpreter's safe-point countdown and the batch it was reset to (1 when every point matters). */
+  budget = 1;
+  chunk = 1;
+  /** Prologue zeroing: byte offsets of every function's local pointer words, zeroStart[f] .. zeroStart[f+1]. */
+  readonly zeroWords: Int32Array;
+  readonly zeroStart: Int32Array;
+  private readonly arrayTypes = new Map<string, number>();
+  private readonly out: string[] = [];
+  private readonly err: string[] = [];
+
+  constructor(readonly prog: Program, readonly opts: RunOptions = {}) {
+    const pol = opts.policy ?? policies.new;
+    this.deferpanic = pol.deferpanic;
+    this.traceback = pol.traceback;
+    this.gc = pol.gc;
+    this.copystack = pol.copystack;
+    this.deferLayout = pol.deferpanic.layout;
+    this.stackPoisonCopy = opts.stackPoisonCopy ?? false;
+    this.maxStack = opts.maxStack ?? MaxStackDefault;
+    this.maxSteps = opts.maxSteps ?? DefaultMaxSteps;
+    this.quantum = 20000 + ((opts.seed ?? 0) * 7919) % 10007;
+    if (opts.onEvent) this.events.listen(opts.onEvent);
+
+    this.space = new AddressSpace({ maxBytes: TextBase, initialBytes: 1 << 24 });
+    this.heap = new Heap(this.space, { clobberFree: opts.clobberFree ?? false, maxHeapBytes: opts.maxHeap });
+    prog.types.forEach((t, i) => {
+      const id = this.heap.registerType(typeDesc(t.name, Math.max(t.size, 8), t.ptrWords as number[]));
+      if (id !== i) throw new Error('heap type ids must follow program type ids');
+    });
+    this.deferHeaderType = this.heap.registerType(typeDesc('runtime._defer', this.deferLayout.header, [...this.deferLayout.ptrWords]));
+    this.stacks = new StackAllocator(this.space, { faultOnFree: opts.stackFaultOnFree ?? false, stackMin: opts.stackMin });
+
+    const ids = runtimeFuncIds(prog);
+    this.runtimeFuncs = ids;
+    this.goexitId = prog.func('runtime.goexit')!.id;
+    this.sigpanicId = prog.func('runtime.sigpanic')!.id;
+
+    const starts = new Int32Array(prog.funcs.length + 1);
+    const words: number[] = [];
+    prog.funcs.forEach((f, i) => {
+      starts[i] = words.length;
+      words.push(...f.zeroWords);
+    });
+    starts[prog.funcs.length] = words.length;
+    this.zeroWords = Int32Array.from(words);
+    this.zeroStart = starts;
+    this.resetBudget();
+
+    const data = prog.data;
+    this.dataBase = this.space.mapRegion(Math.max(data.length, 8));
+    this.space.u8.set(data, this.dataBase);
+    this.dataPtrWords = prog.dataPtrWords;
+  }
+
+  // ---- output ---------------------------------------------------------------------------------------
+
+  print(s: string): void {
+    if (this.opts.stderr) this.opts.stderr(s);
+    else this.err.push(s);
+  }
+
+  printOut(s: string): void {
+    if (this.opts.stdout) this.opts.stdout(s);
+    else this.out.push(s);
+  }
+
+  output(): { stdout: string; stderr: string } {
+    return { stdout: this.out.join(''), stderr: this.err.join('') };
+  }
+
+  // ---- types and heap ---------------------------------------------------------------------------------
+
+  typeId(name: string): number {
+    const i = this.prog.types.findIndex((t) => t.name === name);
+    if (i < 0) throw new Error(`runtime type ${name} missing`);
+    return i;
+  }
+
+  /** A heap array of n elements of type elem (its pointer map repeats elem's). */
+  allocArray(elem: number, n: number): number {
+    const t = this.prog.types[elem]!;
+    const bytes = Math.max(n * t.size, 8);
+    if (t.ptrWords.length === 0) return this.heap.alloc(bytes, this.typeId('runtime.bytes'));
+    const key = `[${n}]${t.name}`;
+    let id = this.arrayTypes.get(key);
+    if (id === undefined) {
+      const words: number[] = [];
+      for (let i = 0; i < n; i++) for (const w of t.ptrWords) words.push((i * t.size) / 8 + w);
+      id = this.heap.registerType(typeDesc(key, bytes, words));
+      this.arrayTypes.set(key, id);
+    }
+    return this.heap.alloc(bytes, id);
+  }
+
+  /** A new Go string {ptr, len} with these bytes; returns ptr. */
+  allocBytes(n: number): number {
+    return this.heap.alloc(Math.max(n, 8), this.typeId('runtime.bytes'));
+  }
+
+  // ---- functions --------------------------------------------------------------------------------------
+
+  funcvalAddr(funcId: number): number {
+    return this.dataBase + this.prog.funcvalOffset[funcId]!;
+  }
+
+  /** The function a funcval points to; a bad one faults like Go's call through it would. */
+  funcOf(fv: number): FuncInfo {
+    const pc = this.space.load64(fv);
+    const f = this.prog.findfunc(pc);
+    if (f === undefined || f.entry !== pc) throw new MemoryFault(pc, 8, false, 'unmapped');
+    return f;
+  }
+
+  // ---- goroutines ---------------------------------------------------------------------------------------
+
+  /** newproc: a goroutine that will call fv with the siz bytes of arguments at args. */
+  newproc(fv: number, args: number, siz: number, creator: G | null, gopc: number): G {
+    const f = this.funcOf(fv);
+    const g = new G(this.nextGoid++);
+    const n = this.stacks.stackMin;
+    if (siz + 64 > n) throw new GoThrow('newproc: function arguments too large for new goroutine');
+    setStack(g, this.stacks.stackalloc(n), n);
+    if (this.stackPoisonCopy) this.space.fill(g.lo, n, 0xfd);
+    const top = g.hi - ((siz + 7) & ~7);
+    if (siz > 0) this.space.memmove(top, args, siz);
+    g.sp = top - 8;
+    this.space.store64(g.sp, this.prog.funcs[this.goexitId]!.entry + 4);
+    g.pc = f.entry;
+    g.atEntry = true;
+    g.ctxt = fv;
+    g.gopc = gopc;
+    g.startpc = f.entry;
+    this.allgs.push(g);
+    this.gs.set(g.goid, g);
+    if (this.events.on) this.events.emit({ kind: 'goroutine-created', goid: g.goid, by: creator?.goid ?? 0, fn: f.name });
+    if (creator) this.goready(g);
+    return g;
+  }
+
+  gByID(goid: number): G {
+    const g = this.gs.get(goid);
+    if (!g) throw new GoThrow(`sudog of unknown goroutine ${goid}`);
+    return g;
+  }
+
+  gopark(g: G, reason: string): void {
+    g.status = GStatus.Waiting;
+    g.waitreason = reason;
+    if (this.events.on) this.events.emit({ kind: 'goroutine-blocked', goid: g.goid, reason });
+  }
+
+  /** Go's goready: the goroutine runs next (the previous runnext goes to the queue's tail). */
+  goready(g: G): void {
+    g.status = GStatus.Runnable;
+    g.waitreason = '';
+    if (this.runnext) this.runq.push(this.runnext);
+    this.runnext = g;
+  }
+
+  /** goexit1: the goroutine ends; its stack is freed. */
+  goexit1(g: G): void {
+    g.status = GStatus.Dead;
+    if (this.events.on) this.events.emit({ kind: 'goroutine-exited', goid: g.goid });
+    if (g === this.mainG) this.mainGoexited = true;
+    this.allgs.splice(this.allgs.indexOf(g), 1);
+    this.gs.delete(g.goid);
+    this.stacks.stackfree(g.lo, g.hi - g.lo);
+    g.lo = g.hi = g.sp = 0;
+  }
+
+  /** The next goroutine to run, or null. */
+  findRunnable(): G | null {
+    if (this.runnext) {
+      const g = this.runnext;
+      this.runnext = null;
+      return g;
+    }
+    return this.runq.shift() ?? null;
+  }
+
+  // ---- stacks and GC ----------------------------------------------------------------------------------
+
+  morestack(g: G): void {
+    newstack(this, g);
+  }
+
+  /** Moves g's stack to a new one of `newsize` bytes (the same size: a pure move). */
+  movestack(g: G, newsize: number, why: string): void {
+    copystack(this, g, newsize, why);
+  }
+
+  /** A full collection: empty the defer pools (Go's clearpools), mark, sweep, shrink stacks. */
+  collect(): void {
+    this.deferPool.clear();
+    gcCollect(this);
+    for (const g of [...this.allgs]) if (g.status !== GStatus.Dead) shrinkstack(this, g);
+  }
+
+  // ---- panics and fatal errors ------------------------------------------------------------------------
+
+  /** Raised inside an operation: the interpreter turns it into a call to `via` → gopanic. */
+  runtimeErrorPanic(errType: string, text: string, via = 'runtime.panicwrap'): never {
+    throw new RuntimePanic(errType, text, via);
+  }
+
+  /** A boxed runtime error value: [type word, data pointer]. */
+  newRuntimeError(errType: string, text: string): [number, number] {
+    const s = this.space;
+    const bytes = new TextEncoder().encode(text);
+    const p = this.allocBytes(bytes.length);
+    s.u8.set(bytes, p);
+    const obj = this.heap.alloc(16, this.typeId(errType));
+    s.store64(obj, p);
+    s.store64(obj + 8, bytes.length);
+    return [this.typeId(errType) + 1, obj];
+  }
+
+  /** printpanics: oldest first, each later one indented by a tab; Goexit records print nothing. */
+  printpanics(p: number): void {
+    const s = this.space;
+    const link = s.load64(p + Panic.link);
+    if (link !== 0) {
+      this.printpanics(link);
+      if (!s.load8(link + Panic.goexit)) this.print('\t');
+    }
+    if (s.load8(p + Panic.goexit)) return;
+    const t = s.load64(p + Panic.argType) - 1;
+    let v: string;
+    try {
+      v = panicValue(s, this.prog.types, t, s.load64(p + Panic.argData));
+    } catch {
+      v = '?';
+    }
+    this.print(`panic: ${v}${s.load8(p + Panic.recovered) ? ' [recovered]' : ''}\n`);
+  }
+
+  /** An unrecovered panic: print it and the goroutine's traceback, exit 2. */
+  fatalpanic(g: G): never {
+    try {
+      this.printpanics(g._panic);
+    } catch {
+      this.print('panic: ?\n');
+    }
+    if (g.sig !== 0) this.print(`[signal SIGSEGV: segmentation violation code=0x1 addr=${hex(g.sigcode1)} pc=${hex(g.sigpc)}]\n`);
+    this.print('\n');
+    this.printGoroutine(g, 'running');
+    throw new ProgramExit(2);
+  }
+
+  /** A Go throw: "fatal error: msg", the signal line if any, then the tracebacks; exit 2. */
+  fatalThrow(e: GoThrow, g: G | null, sigLine?: string): ProgramExit {
+    this.print(`fatal error: ${e.msg}\n`);
+    if (sigLine) this.print(sigLine);
+    if (e.msg.startsWith('no goroutines')) return new ProgramExit(2);
+    this.print('\n');
+    if (e.header === 'runtime' && g) {
+      this.print('runtime stack:\n');
+      this.print('\n');
+    }
+    if (e.header === 'goroutine') for (const x of this.allgs) this.printGoroutine(x, x.waitreason || 'running');
+    else if (g) this.printGoroutine(g, 'running');
+    return new ProgramExit(2);
+  }
+
+  printGoroutine(g: G, status: string): void {
+    this.print(`goroutine ${g.goid} [${status}]:\n`);
+    try {
+      this.print(printTraceback(this, this.traceback, g));
+      this.print(printCreatedBy(this, g.gopc));
+    } catch (e) {
+      this.print(`...traceback stopped: ${e instanceof GoThrow ? e.msg : e instanceof MemoryFault ? `fault at ${hex(e.addr)}` : String(e)}\n`);
+    }
+    this.print('\n');
+  }
+
+  /** Fault in user code at a non-nil address, or anywhere in the runtime: fatal. */
+  faultThrow(g: G | null, addr: number, pc: number): ProgramExit {
+    this.print(`unexpected fault address ${hex(addr)}\n`);
+    return this.fatalThrow(new GoThrow('fault', 'goroutine'), g, `[signal SIGSEGV: segmentation violation code=0x1 addr=${hex(addr)} pc=${hex(pc)}]\n`);
+  }
+
+  /** Every safe point goes through the slow path when stress modes or a hook need exact indexes. */
+  resetBudget(): void {
+    const o = this.opts;
+    const exact = !!(o.copyStackEvery || o.gcEvery || o.safePointHook);
+    this.chunk = exact ? 1 : Math.max(1, Math.min(1024, this.quantum - this.sinceSwitch, this.maxSteps - this.steps + 1));
+    this.budget = this.chunk;
+  }
+
+  /** runtime.main returned, or exit: the program ends now. */
+  exit(code: number): never {
+    throw new ProgramExit(code);
+  }
+
+  /** The instruction belongs to user code (not a runtime.* function). */
+  isUserCode(ip: number): boolean {
+    return !(this.prog.findfunc(pcOf(ip))?.name.startsWith('runtime.') ?? true);
+  }
+
+  checkSteps(): void {
+    if (this.steps > this.maxSteps) throw new LimitExceeded('steps', `gosim: step limit reached (${this.maxSteps} safe points)`);
+  }
+
+  /** Records the signal state of a fault that becomes a panic. */
+  setSig(g: G, addr: number, pc: number): void {
+    g.sig = SIGSEGV;
+    g.sigcode1 = addr;
+    g.sigpc = pc;
+  }
+
+  /** The text of a string header (for tests and tools). */
+  stringAt(addr: number): string {
+    return stringAt(this.space, addr);
+  }
+
+  pcOf = pcOf;
+}

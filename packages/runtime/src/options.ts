@@ -1,0 +1,53 @@
+// Run options: the policy, debug modes, stress modes, limits and hooks.
+
+import type { ForcedEvent, Listener } from './events.js';
+import type { Policy } from './policy.js';
+
+/** A safe point as the hook sees it: its index in the run (from 1), the goroutine and function. */
+export interface SafePointInfo {
+  readonly index: number;
+  readonly goid: number;
+  readonly fn: string;
+}
+
+export interface RunOptions {
+  policy?: Policy;
+  /** Go's StackPoisonCopy: 0xfd / 0xfb into new stacks, 0xfc into freed ones. */
+  stackPoisonCopy?: boolean;
+  /** Unmap freed stacks (Go's StackFaultOnFree). */
+  stackFaultOnFree?: boolean;
+  /** Fill freed heap objects with 0xdeadbeef. */
+  clobberFree?: boolean;
+  /** Move the stack to a new one of the same size every N safe points (N = 1: at every one). */
+  copyStackEvery?: number;
+  /** Run a full GC every N safe points. */
+  gcEvery?: number;
+  /** Force one event at chosen safe points (the explorer's injection). */
+  safePointHook?: (sp: SafePointInfo) => ForcedEvent | undefined;
+  /** Scheduling seed: varies the preemption quantum deterministically. */
+  seed?: number;
+  /** Initial goroutine stack size (Go 1.4: 2048; the CL's Go: 8192). */
+  stackMin?: number;
+  /** Limits: safe points executed, heap bytes, stack bytes (Go's maxstacksize). */
+  maxSteps?: number;
+  maxHeap?: number;
+  maxStack?: number;
+  /** Event listener (the stream is not built when absent). */
+  onEvent?: Listener;
+  /** Where the program's output goes (default: collected into the result). */
+  stderr?: (s: string) => void;
+  stdout?: (s: string) => void;
+}
+
+export interface RunResult {
+  /** The exit status a Go binary would give: 0, or 2 for panics and fatal errors. */
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** Safe points executed. */
+  steps: number;
+  /** Set when a gosim limit (not a Go behaviour) ended the run. */
+  limit?: { what: 'steps' | 'heap' | 'memory'; message: string };
+}
+
+export const DefaultMaxSteps = 2_000_000_000;

@@ -1,0 +1,47 @@
+// The slow half of a safe point, reached when the interpreter's countdown runs out: count steps,
+// apply stress modes and the explorer's hook (a forced stack move or GC at exactly this point),
+// and decide whether the goroutine yields its quantum. g's registers are saved; the stack may move.
+
+import type { G } from '@gosim/stack';
+import type { ForcedEvent } from './events.js';
+import type { Machine } from './machine.js';
+
+export function safepointSlow(m: Machine, g: G): boolean {
+  m.steps += m.chunk;
+  m.sinceSwitch += m.chunk;
+  m.checkSteps();
+  const o = m.opts;
+  const n = m.steps;
+  if (m.chunk === 1) {
+    if (o.copyStackEvery && n % o.copyStackEvery === 0) force(m, g, 'copy');
+    if (o.gcEvery && n % o.gcEvery === 0) force(m, g, 'gc');
+    const what = o.safePointHook?.({ index: n, goid: g.goid, fn: m.prog.findfunc(g.pc)?.name ?? '?' });
+    if (what) force(m, g, what);
+  }
+  m.resetBudget();
+  if (m.sinceSwitch >= m.quantum && (m.runnext !== null || m.runq.length > 0)) {
+    m.sinceSwitch = 0;
+    return true;
+  }
+  return false;
+}
+
+/** A forced event at this safe point. */
+export function force(m: Machine, g: G, what: ForcedEvent): void {
+  if (m.events.on) m.events.emit({ kind: 'safepoint-forced', goid: g.goid, at: m.steps, what, fn: m.prog.findfunc(g.pc)?.name ?? '?' });
+  const size = g.hi - g.lo;
+  switch (what) {
+    case 'copy':
+      m.movestack(g, size, 'forced move');
+      break;
+    case 'grow':
+      m.movestack(g, size * 2, 'forced grow');
+      break;
+    case 'shrink':
+      if (size / 2 >= m.stacks.stackMin && g.hi - g.sp < size / 2 - 512) m.movestack(g, size / 2, 'forced shrink');
+      break;
+    case 'gc':
+      m.collect();
+      break;
+  }
+}

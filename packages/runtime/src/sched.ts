@@ -1,0 +1,41 @@
+// The scheduler: runs goroutines deterministically (runnext first, then the queue in order), detects
+// deadlock as Go 1.19 reports it, and turns throws, faults and limits into the program's end.
+
+import { isMemoryFault } from '@gosim/memory';
+import { GoThrow, GStatus } from '@gosim/stack';
+import { run, Stop } from './interp.js';
+import type { Machine } from './machine.js';
+import { LimitExceeded, ProgramExit } from './signals.js';
+import { OutOfMemoryError } from '@gosim/memory';
+import { hex } from './format.js';
+
+/** Runs runtime.main as goroutine 1 until the program ends; returns the exit status. */
+export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
+  try {
+    const mainFn = m.prog.func('runtime.main')!;
+    const g = m.newproc(m.funcvalAddr(mainFn.id), 0, 0, null, 0);
+    m.mainG = g;
+    m.runnext = g;
+    for (;;) {
+      const next = m.findRunnable();
+      if (next === null) throw deadlock(m);
+      const why = run(m, next);
+      if (why === Stop.Preempted) m.runq.push(next);
+    }
+  } catch (e) {
+    if (e instanceof ProgramExit) return { code: e.code };
+    if (e instanceof LimitExceeded) return { code: -1, limit: e };
+    if (e instanceof OutOfMemoryError) return { code: -1, limit: new LimitExceeded('heap', `gosim: heap limit reached (${e.message})`) };
+    if (e instanceof GoThrow) return { code: m.fatalThrow(e, m.cur).code };
+    if (isMemoryFault(e)) { if (process.env.GOSIM_DEBUG) console.error(e, new Error().stack); return { code: m.faultThrow(m.cur, e.addr, m.cur?.pc ?? 0).code }; }
+    throw e;
+  }
+}
+
+function deadlock(m: Machine): GoThrow | ProgramExit {
+  if (m.mainGoexited) return new GoThrow('no goroutines (main called runtime.Goexit) - deadlock!');
+  for (const g of m.allgs) if (g.status === GStatus.Running) g.status = GStatus.Waiting;
+  return new GoThrow('all goroutines are asleep - deadlock!', 'goroutine');
+}
+
+export { hex };

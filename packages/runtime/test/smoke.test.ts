@@ -1,0 +1,48 @@
+import { Module, Op, PrintKind } from '@gosim/program';
+import { runModule } from '../src/index.js';
+
+function fibModule(n: number): Module {
+  const m = new Module();
+  const fib = m.func('main.fib', {
+    args: [{ name: 'n', size: 8 }],
+    results: [{ name: 'r', size: 8 }],
+    locals: [{ name: 'two', size: 8 }, { name: 'c', size: 1 }, { name: 't', size: 8 }, { name: 'u', size: 8 }],
+    outgoing: 16,
+  });
+  const rec = fib.label();
+  fib.emit(Op.IMM, fib.slot('two'), 2);
+  fib.emit(Op.LT, fib.slot('c'), fib.slot('n'), fib.slot('two'));
+  fib.jump(Op.JZ, rec, fib.slot('c'));
+  fib.emit(Op.MOV, fib.slot('r'), fib.slot('n'));
+  fib.emit(Op.RET);
+  fib.bind(rec);
+  fib.emit(Op.ADDI, fib.out(0), fib.slot('n'), -1);
+  fib.call('main.fib');
+  fib.emit(Op.MOV, fib.slot('t'), fib.out(8));
+  fib.emit(Op.ADDI, fib.out(0), fib.slot('n'), -2);
+  fib.call('main.fib');
+  fib.emit(Op.ADD, fib.slot('r'), fib.slot('t'), fib.out(8));
+  fib.emit(Op.RET);
+  fib.end();
+  const main = m.func('main.main', { locals: [{ name: 'x', size: 8 }], outgoing: 16 });
+  main.emit(Op.IMM, main.out(0), n);
+  main.call('main.fib');
+  main.emit(Op.PRINT, PrintKind.Int, main.out(8));
+  main.emit(Op.PRINT, PrintKind.Newline, 0);
+  main.emit(Op.RET);
+  main.end();
+  return m;
+}
+
+test('fib runs on a simulated stack and prints like println', () => {
+  const r = runModule(fibModule(20));
+  expect(r.stderr).toBe('6765\n');
+  expect(r.exitCode).toBe(0);
+});
+
+test('fib(27) speed', () => {
+  const t = Date.now();
+  const r = runModule(fibModule(27));
+  expect(r.stderr).toBe('196418\n');
+  console.log('fib(27) ms', Date.now() - t);
+});
