@@ -148,6 +148,7 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('F--', Op.CALL);
   set('III', Op.INTRINSIC);
   set('SYS', Op.MAKECHAN, Op.MAKESLICE, Op.BOX);
+  set('SY-', Op.NEW);
   set('SSY', Op.ASSERT, Op.ASSERTOK);
   set('SSs', Op.RECV); // third operand: a slot or -1
   set('IS-', Op.PRINT);

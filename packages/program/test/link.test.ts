@@ -1,4 +1,4 @@
-import { Module, link, validate, Op, disassemble, bitSet, IRError, LinkError, pcOf } from '../src/index.js';
+import { Module, link, validate, Op, opShape, disassemble, bitSet, IRError, LinkError, pcOf } from '../src/index.js';
 
 function sample(): Module {
   const m = new Module();
@@ -80,4 +80,8 @@ test('static funcvals hold the entry PC and strings are shared', () => {
   expect(dv.getUint32(off, true)).toBe(p.func('main.main')!.entry);
   expect(p.funcvalOffset[p.func('main.main')!.id]).toBe(off);
   expect(new TextDecoder().decode(p.data.subarray(s1, s1 + 5))).toBe('hello');
+});
+
+test('every opcode has an operand shape (validator and disassembler know it)', () => {
+  for (const [name, op] of Object.entries(Op)) expect([name, opShape[op]?.length]).toEqual([name, 3]);
 });

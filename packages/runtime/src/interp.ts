@@ -62,11 +62,11 @@ export function run(m: Machine, g: G): number {
     // A new goroutine (or one that parked in a prologue): finish the prologue first.
     const f = atEntry[(g.pc - TextBase) / 4]!;
     prologueSlow(m, g, f, false);
-    ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+    { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
     sp -= frameSizes[f]!;
     for (let z = zeroStart[f]!; z < zeroStart[f + 1]!; z++) writeWord(i32, sp + zero[z]!, 0);
     g.atEntry = false;
-  } else ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+  } else { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
 
   for (;;) {
     try {
@@ -137,9 +137,9 @@ export function run(m: Machine, g: G): number {
             const base = readWord(i32, sp + b);
             const p = base + c;
             if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               userFault(m, g, ip, p, base);
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             const d = (sp + a) >>> 2;
@@ -152,9 +152,9 @@ export function run(m: Machine, g: G): number {
             const base = readWord(i32, sp + b);
             const p = base + c;
             if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               userFault(m, g, ip, p, base);
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             u8[sp + a] = u8[p]!;
@@ -165,9 +165,9 @@ export function run(m: Machine, g: G): number {
             const base = readWord(i32, sp + a);
             const p = base + b;
             if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               userFault(m, g, ip, p, base);
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             const x = (sp + c) >>> 2;
@@ -180,9 +180,9 @@ export function run(m: Machine, g: G): number {
             const base = readWord(i32, sp + a);
             const p = base + b;
             if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               userFault(m, g, ip, p, base);
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             u8[p] = u8[sp + c]!;
@@ -192,9 +192,9 @@ export function run(m: Machine, g: G): number {
           case Op.LOADN: {
             const p = readWord(i32, sp + b);
             if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               userFault(m, g, ip, p, p);
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             u8.copyWithin(sp + a, p, p + c);
@@ -204,9 +204,9 @@ export function run(m: Machine, g: G): number {
           case Op.STOREN: {
             const p = readWord(i32, sp + a);
             if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               userFault(m, g, ip, p, p);
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             u8.copyWithin(p, sp + b, sp + b + c);
@@ -258,9 +258,9 @@ export function run(m: Machine, g: G): number {
             const xa = sp + b;
             const ya = sp + c;
             if (i32[ya >>> 2] === 0 && i32[(ya >>> 2) + 1] === 0) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               raise(m, g, ip, sp, new RuntimePanic('runtime.errorString', 'runtime error: integer divide by zero', 'runtime.panicdivide'));
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             if (small(i32, xa) && small(i32, ya)) {
@@ -284,9 +284,9 @@ export function run(m: Machine, g: G): number {
           case Op.SHRU: {
             const op = code[k]!;
             if ((op === Op.SHL || op === Op.SHR || op === Op.SHRU) && i32[((sp + c) >>> 2) + 1]! < 0) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               raise(m, g, ip, sp, new RuntimePanic('runtime.errorString', 'runtime error: negative shift amount', 'runtime.panicshift'));
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             arith(s, op, sp + a, sp + b, sp + c);
@@ -353,11 +353,11 @@ export function run(m: Machine, g: G): number {
             break;
           case Op.JMP:
             if (a <= ip && --budget <= 0) {
-              g.pc = TextBase + (a) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (a) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
               if (safepointSlow(m, g)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
               budget = m.budget;
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             ip = a;
@@ -380,10 +380,10 @@ export function run(m: Machine, g: G): number {
               ip++;
               break;
             }
-            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const text = i < 0 ? `runtime error: index out of range [${int64At(s, sp + a)}]` : `runtime error: index out of range [${i}] with length ${n}`;
             raise(m, g, ip, sp, new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex'));
-            ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+            { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
           }
           case Op.CALL:
@@ -394,9 +394,9 @@ export function run(m: Machine, g: G): number {
               const pcv = (fv >>> 0) === fv && (fv & 7) === 0 && pages[fv >>> 12] === 1 ? readWord(i32, fv) : -1;
               f = pcv >= TextBase ? atEntry[(pcv - TextBase) / 4] ?? -1 : -1;
               if (f < 0) {
-                g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+                { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
                 userFault(m, g, ip, pcv < 0 ? fv : pcv, fv);
-                ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+                { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
                 break;
               }
               ctxt = fv;
@@ -407,13 +407,13 @@ export function run(m: Machine, g: G): number {
             ip = entryIndex[f]!;
             const fs = frameSizes[f]!;
             if (nosplit[f] === 0 && (sp - fs < guard || --budget <= 0)) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               g.atEntry = true;
               m.budget = budget;
               const pre = prologueSlow(m, g, f, budget <= 0);
               g.atEntry = false;
               budget = m.budget;
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               if (pre) {
                 g.atEntry = true;
                 { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
@@ -446,11 +446,11 @@ export function run(m: Machine, g: G): number {
               break;
             }
             // call fv so that it returns to this DEFERRETURN again (Go's jmpdefer)
-            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const f = callTarget(m, fv);
             if (f < 0) {
               userFault(m, g, ip, fv, fv);
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             ctxt = fv;
@@ -459,18 +459,18 @@ export function run(m: Machine, g: G): number {
             ip = entryIndex[f]!;
             const fs = frameSizes[f]!;
             if (nosplit[f] === 0 && sp - fs < guard) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               g.atEntry = true;
               prologueSlow(m, g, f, false);
               g.atEntry = false;
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             }
             sp -= fs;
             for (let z = zeroStart[f]!, e = zeroStart[f + 1]!; z < e; z++) writeWord(i32, sp + zero[z]!, 0);
             break;
           }
           case Op.GO:
-            g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.newproc(readWord(i32, sp + a), sp, b, g, TextBase + (ip + 1) * 4);
             ip++;
             break;
@@ -487,22 +487,22 @@ export function run(m: Machine, g: G): number {
             break;
           }
           case Op.INTRINSIC: {
-            g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const r = intrinsics[a]!(m, pol, g, sp, b);
             if (r === Reschedule) {
               if ((g.status as number) === GStatus.Dead) { m.budget = budget; return Stop.Exited; }
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             ip++;
             break;
           }
           case Op.GOEXIT:
-            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.goexit1(g);
             { m.budget = budget; return Stop.Exited; }
           case Op.EXIT:
-            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.exit(a);
             return Stop.Exited;
           // ---- allocation and channels: safe points
@@ -515,14 +515,14 @@ export function run(m: Machine, g: G): number {
           case Op.RECV:
           case Op.CLOSE: {
             if (--budget <= 0 || m.heap.needsGC()) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
               if (m.heap.needsGC()) m.collect();
               if (budget <= 0 && safepointSlow(m, g)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
               budget = m.budget;
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             }
-            g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const r = heapOp(m, g, code[k]!, sp, a, b, c);
             if (r === ChanResult.Blocked) { m.budget = budget; return Stop.Parked; }
             ip++;
@@ -544,10 +544,10 @@ export function run(m: Machine, g: G): number {
             const i = readWord(i32, sp + c);
             const n = readWord(i32, sp + b + 8);
             if (i < 0 || i >= n) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               const text = i < 0 ? `runtime error: index out of range [${i}]` : `runtime error: index out of range [${i}] with length ${n}`;
               raise(m, g, ip, sp, new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex'));
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             u8[sp + a] = u8[readWord(i32, sp + b) + i]!;
@@ -560,10 +560,10 @@ export function run(m: Machine, g: G): number {
             const t = m.prog.types[c]!;
             const ok = tw === c + 1;
             if (!ok && code[k] === Op.ASSERT) {
-              g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               const have = tw === 0 ? 'nil' : m.prog.types[tw - 1]!.name;
               raise(m, g, ip, sp, new RuntimePanic('*runtime.TypeAssertionError', `interface conversion: interface {} is ${have}, not ${t.name}`, 'runtime.panicdottypeE'));
-              ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             const data = readWord(i32, sp + b + 8);
@@ -596,12 +596,12 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           case Op.GC:
-            g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.collect();
-            ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+            { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
           case Op.CALLERS: {
-            g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+            { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const slice = sp + c;
             const ptr = readWord(i32, slice);
             const len = readWord(i32, slice + 8);
@@ -618,15 +618,15 @@ export function run(m: Machine, g: G): number {
     } catch (e) {
       if (e instanceof RuntimePanic) {
         raise(m, g, ip, sp, e);
-        ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+        { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
         continue;
       }
       if (isMemoryFault(e) && isUserMemoryOp(code[ip << 2]!) && m.isUserCode(ip)) {
         userFault(m, g, ip, e.addr, e.addr);
-        ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard;
+        { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
         continue;
       }
-      if ((g.status as number) !== GStatus.Dead) g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+      if ((g.status as number) !== GStatus.Dead) { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
       m.budget = budget;
       throw e;
     }

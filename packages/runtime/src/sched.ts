@@ -26,7 +26,7 @@ export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
     if (e instanceof ProgramExit) return { code: e.code };
     if (e instanceof LimitExceeded) return { code: -1, limit: e };
     if (e instanceof OutOfMemoryError) return { code: -1, limit: new LimitExceeded('heap', `gosim: heap limit reached (${e.message})`) };
-    if (e instanceof GoThrow) return { code: m.fatalThrow(e, m.cur).code };
+    if (e instanceof GoThrow) { if (process.env.GOSIM_DEBUG) console.error(e.stack); return { code: m.fatalThrow(e, m.cur).code }; }
     if (isMemoryFault(e)) { if (process.env.GOSIM_DEBUG) console.error(e, new Error().stack); return { code: m.faultThrow(m.cur, e.addr, m.cur?.pc ?? 0).code }; }
     throw e;
   }
