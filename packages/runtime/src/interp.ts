@@ -6,8 +6,8 @@
 import {
   deferproc, deferreturn, gorecover, intrinsics, NoDefer, Panic, Reschedule,
 } from '@gosim/defer-panic';
-import { isMemoryFault, MinLegalPointer, readWord, writeWord } from '@gosim/memory';
-import { Op, PrintKind, TextBase } from '@gosim/program';
+import { isMemoryFault, MinLegalPointer, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
+import { Op, PrintKind, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { callers } from '@gosim/traceback';
 import { afterWake, chancap, chanlen, chanrecv, chansend, closechan, ChanResult, makechan } from './chan.js';
@@ -16,6 +16,13 @@ import type { Machine } from './machine.js';
 import { RuntimePanic } from './signals.js';
 import { safepointSlow } from './safepoint.js';
 import { arith, compareSigned, compareUnsigned } from './arith.js';
+
+// Imported bindings copied once: under CommonJS each use of an import is a getter call.
+const TextBase = TextBaseImport;
+const { ADD: OP_ADD, ADDI: OP_ADDI, AND: OP_AND, ANDNOT: OP_ANDNOT, ASSERT: OP_ASSERT, ASSERTOK: OP_ASSERTOK, BOUNDS: OP_BOUNDS, BOUNDSI: OP_BOUNDSI, BOX: OP_BOX, CALL: OP_CALL, CALLCLOSURE: OP_CALLCLOSURE, CALLERS: OP_CALLERS, CHANCAP: OP_CHANCAP, CHANLEN: OP_CHANLEN, CLOSE: OP_CLOSE, COM: OP_COM, CONCAT: OP_CONCAT, CONST: OP_CONST, CTXT: OP_CTXT, DATA: OP_DATA, DEFERPROC: OP_DEFERPROC, DEFERRETURN: OP_DEFERRETURN, DIV: OP_DIV, EFACEEQ: OP_EFACEEQ, EQ: OP_EQ, EQ1: OP_EQ1, ERRSTR: OP_ERRSTR, ETYPE: OP_ETYPE, EXIT: OP_EXIT, EXT1: OP_EXT1, FUNCVAL: OP_FUNCVAL, GC: OP_GC, GO: OP_GO, GOEXIT: OP_GOEXIT, IMM: OP_IMM, IMM1: OP_IMM1, INTRINSIC: OP_INTRINSIC, ISERROR: OP_ISERROR, JMP: OP_JMP, JNZ: OP_JNZ, JRET: OP_JRET, JZ: OP_JZ, LE: OP_LE, LEA: OP_LEA, LEU: OP_LEU, LOAD: OP_LOAD, LOAD1: OP_LOAD1, LOADN: OP_LOADN, LT: OP_LT, LTU: OP_LTU, MAKECHAN: OP_MAKECHAN, MAKESLICE: OP_MAKESLICE, MOD: OP_MOD, MOV: OP_MOV, MOV1: OP_MOV1, MOVN: OP_MOVN, MUL: OP_MUL, NE: OP_NE, NEG: OP_NEG, NEW: OP_NEW, NOP: OP_NOP, NOT1: OP_NOT1, OR: OP_OR, PRINT: OP_PRINT, RECOVER: OP_RECOVER, RECV: OP_RECV, RET: OP_RET, SEND: OP_SEND, SHL: OP_SHL, SHR: OP_SHR, SHRU: OP_SHRU, STORE: OP_STORE, STORE1: OP_STORE1, STOREN: OP_STOREN, STREQ: OP_STREQ, STRINDEX: OP_STRINDEX, STRLEN: OP_STRLEN, STRLT: OP_STRLT, SUB: OP_SUB, TRUNC1: OP_TRUNC1, XOR: OP_XOR, ZERO: OP_ZERO } = Op;
+const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
+const readWord = readWordImport;
+const writeWord = writeWordImport;
 
 const MaxSafe = Number.MAX_SAFE_INTEGER;
 const enc = new TextEncoder();
@@ -76,10 +83,10 @@ export function run(m: Machine, g: G): number {
         const b = code[k + 2]!;
         const c = code[k + 3]!;
         switch (code[k]) {
-          case Op.NOP:
+          case OP_NOP:
             ip++;
             break;
-          case Op.MOV: {
+          case OP_MOV: {
             const d = (sp + a) >>> 2;
             const x = (sp + b) >>> 2;
             i32[d] = i32[x]!;
@@ -87,53 +94,53 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.MOV1:
+          case OP_MOV1:
             u8[sp + a] = u8[sp + b]!;
             ip++;
             break;
-          case Op.MOVN:
+          case OP_MOVN:
             u8.copyWithin(sp + a, sp + b, sp + b + c);
             ip++;
             break;
-          case Op.ZERO:
+          case OP_ZERO:
             u8.fill(0, sp + a, sp + a + b);
             ip++;
             break;
-          case Op.IMM: {
+          case OP_IMM: {
             const d = (sp + a) >>> 2;
             i32[d] = b;
             i32[d + 1] = b < 0 ? -1 : 0;
             ip++;
             break;
           }
-          case Op.IMM1:
+          case OP_IMM1:
             u8[sp + a] = b;
             ip++;
             break;
-          case Op.CONST: {
+          case OP_CONST: {
             const d = (sp + a) >>> 2;
             i32[d] = prog.constLo[b]!;
             i32[d + 1] = prog.constHi[b]!;
             ip++;
             break;
           }
-          case Op.LEA:
+          case OP_LEA:
             writeWord(i32, sp + a, sp + b);
             ip++;
             break;
-          case Op.DATA:
+          case OP_DATA:
             writeWord(i32, sp + a, m.dataBase + b);
             ip++;
             break;
-          case Op.FUNCVAL:
+          case OP_FUNCVAL:
             writeWord(i32, sp + a, m.dataBase + prog.funcvalOffset[b]!);
             ip++;
             break;
-          case Op.CTXT:
+          case OP_CTXT:
             writeWord(i32, sp + a, ctxt);
             ip++;
             break;
-          case Op.LOAD: {
+          case OP_LOAD: {
             const base = readWord(i32, sp + b);
             const p = base + c;
             if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
@@ -148,7 +155,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.LOAD1: {
+          case OP_LOAD1: {
             const base = readWord(i32, sp + b);
             const p = base + c;
             if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
@@ -161,7 +168,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.STORE: {
+          case OP_STORE: {
             const base = readWord(i32, sp + a);
             const p = base + b;
             if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
@@ -176,7 +183,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.STORE1: {
+          case OP_STORE1: {
             const base = readWord(i32, sp + a);
             const p = base + b;
             if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
@@ -189,7 +196,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.LOADN: {
+          case OP_LOADN: {
             const p = readWord(i32, sp + b);
             if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
@@ -201,7 +208,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.STOREN: {
+          case OP_STOREN: {
             const p = readWord(i32, sp + a);
             if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
@@ -213,7 +220,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.ADDI: {
+          case OP_ADDI: {
             if (small(i32, sp + b)) {
               const r = readWord(i32, sp + b) + c;
               if (r <= MaxSafe && r >= -MaxSafe) {
@@ -226,23 +233,23 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.EXT1:
+          case OP_EXT1:
             writeWord(i32, sp + a, u8[sp + b]!);
             ip++;
             break;
-          case Op.TRUNC1:
+          case OP_TRUNC1:
             u8[sp + a] = u8[sp + b]!;
             ip++;
             break;
-          case Op.ADD:
-          case Op.SUB:
-          case Op.MUL: {
+          case OP_ADD:
+          case OP_SUB:
+          case OP_MUL: {
             const xa = sp + b;
             const ya = sp + c;
             if (small(i32, xa) && small(i32, ya)) {
               const x = readWord(i32, xa);
               const y = readWord(i32, ya);
-              const r = code[k] === Op.ADD ? x + y : code[k] === Op.SUB ? x - y : x * y;
+              const r = code[k] === OP_ADD ? x + y : code[k] === OP_SUB ? x - y : x * y;
               if (r <= MaxSafe && r >= -MaxSafe) {
                 writeWord(i32, sp + a, r + 0);
                 ip++;
@@ -253,8 +260,8 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.DIV:
-          case Op.MOD: {
+          case OP_DIV:
+          case OP_MOD: {
             const xa = sp + b;
             const ya = sp + c;
             if (i32[ya >>> 2] === 0 && i32[(ya >>> 2) + 1] === 0) {
@@ -267,7 +274,7 @@ export function run(m: Machine, g: G): number {
               const x = readWord(i32, xa);
               const y = readWord(i32, ya);
               const r = x % y;
-              writeWord(i32, sp + a, (code[k] === Op.MOD ? r : (x - r) / y) + 0);
+              writeWord(i32, sp + a, (code[k] === OP_MOD ? r : (x - r) / y) + 0);
               ip++;
               break;
             }
@@ -275,15 +282,15 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.AND:
-          case Op.OR:
-          case Op.XOR:
-          case Op.ANDNOT:
-          case Op.SHL:
-          case Op.SHR:
-          case Op.SHRU: {
+          case OP_AND:
+          case OP_OR:
+          case OP_XOR:
+          case OP_ANDNOT:
+          case OP_SHL:
+          case OP_SHR:
+          case OP_SHRU: {
             const op = code[k]!;
-            if ((op === Op.SHL || op === Op.SHR || op === Op.SHRU) && i32[((sp + c) >>> 2) + 1]! < 0) {
+            if ((op === OP_SHL || op === OP_SHR || op === OP_SHRU) && i32[((sp + c) >>> 2) + 1]! < 0) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               raise(m, g, ip, sp, new RuntimePanic('runtime.errorString', 'runtime error: negative shift amount', 'runtime.panicshift'));
               { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
@@ -293,12 +300,12 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.NEG:
+          case OP_NEG:
             if (small(i32, sp + b)) writeWord(i32, sp + a, 0 - readWord(i32, sp + b));
             else s.store64Big(sp + a, BigInt.asIntN(64, -s.load64Big(sp + b)));
             ip++;
             break;
-          case Op.COM: {
+          case OP_COM: {
             const d = (sp + a) >>> 2;
             const x = (sp + b) >>> 2;
             i32[d] = ~i32[x]!;
@@ -306,52 +313,52 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.NOT1:
+          case OP_NOT1:
             u8[sp + a] = u8[sp + b] ? 0 : 1;
             ip++;
             break;
-          case Op.EQ:
-          case Op.NE: {
+          case OP_EQ:
+          case OP_NE: {
             const x = (sp + b) >>> 2;
             const y = (sp + c) >>> 2;
             const eq = i32[x] === i32[y] && i32[x + 1] === i32[y + 1];
-            u8[sp + a] = (code[k] === Op.EQ) === eq ? 1 : 0;
+            u8[sp + a] = (code[k] === OP_EQ) === eq ? 1 : 0;
             ip++;
             break;
           }
-          case Op.LT:
+          case OP_LT:
             u8[sp + a] = compareSigned(i32, sp + b, sp + c) < 0 ? 1 : 0;
             ip++;
             break;
-          case Op.LE:
+          case OP_LE:
             u8[sp + a] = compareSigned(i32, sp + b, sp + c) <= 0 ? 1 : 0;
             ip++;
             break;
-          case Op.LTU:
+          case OP_LTU:
             u8[sp + a] = compareUnsigned(i32, sp + b, sp + c) < 0 ? 1 : 0;
             ip++;
             break;
-          case Op.LEU:
+          case OP_LEU:
             u8[sp + a] = compareUnsigned(i32, sp + b, sp + c) <= 0 ? 1 : 0;
             ip++;
             break;
-          case Op.EQ1:
+          case OP_EQ1:
             u8[sp + a] = u8[sp + b] === u8[sp + c] ? 1 : 0;
             ip++;
             break;
-          case Op.STREQ:
+          case OP_STREQ:
             u8[sp + a] = stringAt(s, sp + b) === stringAt(s, sp + c) ? 1 : 0;
             ip++;
             break;
-          case Op.STRLT:
+          case OP_STRLT:
             u8[sp + a] = compareBytes(s, sp + b, sp + c) < 0 ? 1 : 0;
             ip++;
             break;
-          case Op.EFACEEQ:
+          case OP_EFACEEQ:
             u8[sp + a] = efaceEqual(m, sp + b, sp + c) ? 1 : 0;
             ip++;
             break;
-          case Op.JMP:
+          case OP_JMP:
             if (a <= ip && --budget <= 0) {
               { g.pc = TextBase + (a) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
@@ -362,20 +369,20 @@ export function run(m: Machine, g: G): number {
             }
             ip = a;
             break;
-          case Op.JZ:
+          case OP_JZ:
             ip = u8[sp + a] === 0 ? b : ip + 1;
             break;
-          case Op.JNZ:
+          case OP_JNZ:
             ip = u8[sp + a] !== 0 ? b : ip + 1;
             break;
-          case Op.JRET:
+          case OP_JRET:
             ip = ret !== 0 ? a : ip + 1;
             ret = 0;
             break;
-          case Op.BOUNDS:
-          case Op.BOUNDSI: {
+          case OP_BOUNDS:
+          case OP_BOUNDSI: {
             const i = readWord(i32, sp + a);
-            const n = code[k] === Op.BOUNDS ? readWord(i32, sp + b) : b;
+            const n = code[k] === OP_BOUNDS ? readWord(i32, sp + b) : b;
             if (i >= 0 && i < n) {
               ip++;
               break;
@@ -386,10 +393,10 @@ export function run(m: Machine, g: G): number {
             { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
           }
-          case Op.CALL:
-          case Op.CALLCLOSURE: {
+          case OP_CALL:
+          case OP_CALLCLOSURE: {
             let f = a;
-            if (code[k] === Op.CALLCLOSURE) {
+            if (code[k] === OP_CALLCLOSURE) {
               const fv = readWord(i32, sp + a);
               const pcv = (fv >>> 0) === fv && (fv & 7) === 0 && pages[fv >>> 12] === 1 ? readWord(i32, fv) : -1;
               f = pcv >= TextBase ? atEntry[(pcv - TextBase) / 4] ?? -1 : -1;
@@ -427,19 +434,19 @@ export function run(m: Machine, g: G): number {
             }
             break;
           }
-          case Op.RET: {
+          case OP_RET: {
             sp += a;
             const retpc = readWord(i32, sp);
             sp += 8;
             ip = (retpc - TextBase) / 4;
             break;
           }
-          case Op.DEFERPROC:
+          case OP_DEFERPROC:
             deferproc(m, pol, g, sp, readWord(i32, sp + a), b, TextBase + (ip + 1) * 4);
             ret = 0;
             ip++;
             break;
-          case Op.DEFERRETURN: {
+          case OP_DEFERRETURN: {
             const fv = deferreturn(m, pol, g, sp);
             if (fv === NoDefer) {
               ip++;
@@ -469,12 +476,12 @@ export function run(m: Machine, g: G): number {
             for (let z = zeroStart[f]!, e = zeroStart[f + 1]!; z < e; z++) writeWord(i32, sp + zero[z]!, 0);
             break;
           }
-          case Op.GO:
+          case OP_GO:
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.newproc(readWord(i32, sp + a), sp, b, g, TextBase + (ip + 1) * 4);
             ip++;
             break;
-          case Op.RECOVER: {
+          case OP_RECOVER: {
             const p = gorecover(s, g, sp + b + 8);
             const d = (sp + a) >>> 2;
             if (p === 0) {
@@ -486,7 +493,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.INTRINSIC: {
+          case OP_INTRINSIC: {
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const r = intrinsics[a]!(m, pol, g, sp, b);
             if (r === Reschedule) {
@@ -497,23 +504,23 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.GOEXIT:
+          case OP_GOEXIT:
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.goexit1(g);
             { m.budget = budget; return Stop.Exited; }
-          case Op.EXIT:
+          case OP_EXIT:
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.exit(a);
             return Stop.Exited;
           // ---- allocation and channels: safe points
-          case Op.NEW:
-          case Op.MAKECHAN:
-          case Op.MAKESLICE:
-          case Op.CONCAT:
-          case Op.BOX:
-          case Op.SEND:
-          case Op.RECV:
-          case Op.CLOSE: {
+          case OP_NEW:
+          case OP_MAKECHAN:
+          case OP_MAKESLICE:
+          case OP_CONCAT:
+          case OP_BOX:
+          case OP_SEND:
+          case OP_RECV:
+          case OP_CLOSE: {
             if (--budget <= 0 || m.heap.needsGC()) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
@@ -528,19 +535,19 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.CHANLEN:
+          case OP_CHANLEN:
             writeWord(i32, sp + a, chanlen(m, readWord(i32, sp + b)));
             ip++;
             break;
-          case Op.CHANCAP:
+          case OP_CHANCAP:
             writeWord(i32, sp + a, chancap(m, readWord(i32, sp + b)));
             ip++;
             break;
-          case Op.STRLEN:
+          case OP_STRLEN:
             writeWord(i32, sp + a, readWord(i32, sp + b + 8));
             ip++;
             break;
-          case Op.STRINDEX: {
+          case OP_STRINDEX: {
             const i = readWord(i32, sp + c);
             const n = readWord(i32, sp + b + 8);
             if (i < 0 || i >= n) {
@@ -554,12 +561,12 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case Op.ASSERT:
-          case Op.ASSERTOK: {
+          case OP_ASSERT:
+          case OP_ASSERTOK: {
             const tw = readWord(i32, sp + b);
             const t = m.prog.types[c]!;
             const ok = tw === c + 1;
-            if (!ok && code[k] === Op.ASSERT) {
+            if (!ok && code[k] === OP_ASSERT) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               const have = tw === 0 ? 'nil' : m.prog.types[tw - 1]!.name;
               raise(m, g, ip, sp, new RuntimePanic('*runtime.TypeAssertionError', `interface conversion: interface {} is ${have}, not ${t.name}`, 'runtime.panicdottypeE'));
@@ -570,37 +577,37 @@ export function run(m: Machine, g: G): number {
             if (!ok) u8.fill(0, sp + a, sp + a + t.size);
             else if (isDirect(t.kind)) writeWord(i32, sp + a, data);
             else u8.copyWithin(sp + a, data, data + t.size);
-            if (code[k] === Op.ASSERTOK) u8[sp + a + ((t.size + 7) & ~7)] = ok ? 1 : 0;
+            if (code[k] === OP_ASSERTOK) u8[sp + a + ((t.size + 7) & ~7)] = ok ? 1 : 0;
             ip++;
             break;
           }
-          case Op.ETYPE:
+          case OP_ETYPE:
             writeWord(i32, sp + a, readWord(i32, sp + b) - 1);
             ip++;
             break;
-          case Op.ISERROR: {
+          case OP_ISERROR: {
             const tw = readWord(i32, sp + b);
             u8[sp + a] = tw !== 0 && m.prog.types[tw - 1]!.kind === 'runtime-error' ? 1 : 0;
             ip++;
             break;
           }
-          case Op.ERRSTR: {
+          case OP_ERRSTR: {
             const data = readWord(i32, sp + b + 8);
             writeWord(i32, sp + a, readWord(i32, data));
             writeWord(i32, sp + a + 8, readWord(i32, data + 8));
             ip++;
             break;
           }
-          case Op.PRINT:
+          case OP_PRINT:
             m.print(printValue(m, a, sp + b));
             ip++;
             break;
-          case Op.GC:
+          case OP_GC:
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.collect();
             { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
-          case Op.CALLERS: {
+          case OP_CALLERS: {
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const slice = sp + c;
             const ptr = readWord(i32, slice);
@@ -636,8 +643,8 @@ export function run(m: Machine, g: G): number {
 
 /** Operations whose faults are the user's (nil dereference panics), not the runtime's. */
 function isUserMemoryOp(op: number): boolean {
-  return op === Op.LOAD || op === Op.LOAD1 || op === Op.STORE || op === Op.STORE1 || op === Op.LOADN || op === Op.STOREN ||
-    op === Op.CALLCLOSURE || op === Op.STRINDEX || op === Op.ERRSTR || op === Op.ASSERT || op === Op.ASSERTOK;
+  return op === OP_LOAD || op === OP_LOAD1 || op === OP_STORE || op === OP_STORE1 || op === OP_LOADN || op === OP_STOREN ||
+    op === OP_CALLCLOSURE || op === OP_STRINDEX || op === OP_ERRSTR || op === OP_ASSERT || op === OP_ASSERTOK;
 }
 
 /** The function a funcval calls, or -1. */
@@ -695,15 +702,15 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
   const s = m.space;
   const i32 = s.i32;
   switch (op) {
-    case Op.NEW: {
+    case OP_NEW: {
       const t = m.prog.types[b]!;
       writeWord(i32, sp + a, m.heap.alloc(Math.max(t.size, 8), b));
       return ChanResult.Done;
     }
-    case Op.MAKECHAN:
+    case OP_MAKECHAN:
       writeWord(i32, sp + a, makechan(m, b, readWord(i32, sp + c)));
       return ChanResult.Done;
-    case Op.MAKESLICE: {
+    case OP_MAKESLICE: {
       const n = readWord(i32, sp + c);
       if (n < 0) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: len out of range', 'runtime.panicmakeslicelen');
       writeWord(i32, sp + a, m.allocArray(b, n));
@@ -711,7 +718,7 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
       writeWord(i32, sp + a + 16, n);
       return ChanResult.Done;
     }
-    case Op.CONCAT: {
+    case OP_CONCAT: {
       const xl = readWord(i32, sp + b + 8);
       const yl = readWord(i32, sp + c + 8);
       if (xl === 0 || yl === 0) {
@@ -725,7 +732,7 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
       writeWord(i32, sp + a + 8, xl + yl);
       return ChanResult.Done;
     }
-    case Op.BOX: {
+    case OP_BOX: {
       const t = m.prog.types[b]!;
       let data: number;
       if (isDirect(t.kind)) data = readWord(i32, sp + c);
@@ -737,11 +744,11 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
       writeWord(i32, sp + a + 8, data);
       return ChanResult.Done;
     }
-    case Op.SEND:
+    case OP_SEND:
       return chansend(m, g, readWord(i32, sp + a), sp + b);
-    case Op.RECV:
+    case OP_RECV:
       return chanrecv(m, g, readWord(i32, sp + b), a >= 0 ? sp + a : 0, c >= 0 ? sp + c : 0);
-    case Op.CLOSE:
+    case OP_CLOSE:
       closechan(m, readWord(i32, sp + a));
       return ChanResult.Done;
   }
@@ -778,23 +785,23 @@ function efaceEqual(m: Machine, x: number, y: number): boolean {
 function printValue(m: Machine, kind: number, at: number): string {
   const s = m.space;
   switch (kind) {
-    case PrintKind.Int:
+    case PK_Int:
       return int64At(s, at);
-    case PrintKind.Uint:
+    case PK_Uint:
       return uint64At(s, at);
-    case PrintKind.Bool:
+    case PK_Bool:
       return s.u8[at] ? 'true' : 'false';
-    case PrintKind.String:
+    case PK_String:
       return stringAt(s, at);
-    case PrintKind.Pointer:
+    case PK_Pointer:
       return hexAt(s, at);
-    case PrintKind.Eface:
+    case PK_Eface:
       return `(${hexAt(s, at)},${hexAt(s, at + 8)})`;
-    case PrintKind.Space:
+    case PK_Space:
       return ' ';
-    case PrintKind.Newline:
+    case PK_Newline:
       return '\n';
-    case PrintKind.Byte:
+    case PK_Byte:
       return String(s.u8[at]);
   }
   return '';

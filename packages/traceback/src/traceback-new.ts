@@ -1,5 +1,6 @@
 // The new traceback piece (Go at the CL): one cursor over g._defer, whose records are heap objects;
-// it never reads a Panic record.
+// it never reads a Panic record. A record belongs to the frame whose sp equals its argp (deferproc
+// records the deferring frame's sp).
 
 import { NoArgs } from '@gosim/defer-panic';
 import type { TracebackPolicy } from './policy.js';
@@ -15,10 +16,10 @@ export const tracebackNew: TracebackPolicy = {
     const s = ctx.space;
     const l = ctx.deferLayout;
     frame.continpc = frame.pc;
-    if (waspanic) frame.continpc = c.d !== 0 && s.load64(c.d + l.argp) === frame.argp ? s.load64(c.d + l.pc) : 0;
+    if (waspanic) frame.continpc = c.d !== 0 && s.load64(c.d + l.argp) === frame.sp ? s.load64(c.d + l.pc) : 0;
     while (c.d !== 0) {
       const argp = s.load64(c.d + l.argp);
-      if (argp !== frame.argp && argp !== NoArgs) break;
+      if (argp !== frame.sp && argp !== NoArgs) break;
       c.d = s.load64(c.d + l.link);
     }
   },

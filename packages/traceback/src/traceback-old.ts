@@ -18,8 +18,8 @@ export const tracebackOld: TracebackPolicy = {
     frame.continpc = frame.pc;
     if (waspanic) {
       const pd = c.panic !== 0 ? s.load64(c.panic + Panic.defer) : 0;
-      if (pd !== 0 && s.load64(pd + l.argp) === frame.argp) frame.continpc = s.load64(pd + l.pc);
-      else if (c.d !== 0 && s.load64(c.d + l.argp) === frame.argp) frame.continpc = s.load64(c.d + l.pc);
+      if (pd !== 0 && s.load64(pd + l.argp) === frame.sp) frame.continpc = s.load64(pd + l.pc);
+      else if (c.d !== 0 && s.load64(c.d + l.argp) === frame.sp) frame.continpc = s.load64(c.d + l.pc);
       else frame.continpc = 0;
     }
     // Unwind the panic cursor past panics whose running defer belongs to this frame (or to none).
@@ -27,13 +27,13 @@ export const tracebackOld: TracebackPolicy = {
       const pd = s.load64(c.panic + Panic.defer);
       if (pd !== 0) {
         const argp = s.load64(pd + l.argp);
-        if (argp !== frame.argp && argp !== NoArgs) break;
+        if (argp !== frame.sp && argp !== NoArgs) break;
       }
       c.panic = s.load64(c.panic + Panic.link);
     }
     while (c.d !== 0) {
       const argp = s.load64(c.d + l.argp);
-      if (argp !== frame.argp && argp !== NoArgs) break;
+      if (argp !== frame.sp && argp !== NoArgs) break;
       c.d = s.load64(c.d + l.link);
     }
   },
