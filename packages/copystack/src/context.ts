@@ -1,13 +1,13 @@
 // What copystack needs from the machine.
 
 import type { StackAllocator, EventSink } from '@gosim/stack';
-import type { TracebackContext, TracebackPolicy } from '@gosim/traceback';
+import type { TracebackContext, TracebackEvent, TracebackPolicy } from '@gosim/traceback';
 import type { CopystackEvent } from './events.js';
 import type { CopystackPolicy } from './policy.js';
 
 export interface CopystackContext extends TracebackContext {
   readonly stacks: StackAllocator;
-  readonly events: EventSink<CopystackEvent>;
+  readonly events: EventSink<CopystackEvent | TracebackEvent>;
   readonly traceback: TracebackPolicy;
   readonly copystack: CopystackPolicy;
   /** Go's StackPoisonCopy debug mode. */

@@ -4,6 +4,9 @@ export type DeferPanicEvent =
   | { kind: 'defer-linked'; goid: number; d: number; fn: string; argp: number; siz: number }
   | { kind: 'defer-started'; goid: number; d: number; fn: string; by: 'panic' | 'goexit' | 'return'; onList: boolean }
   | { kind: 'defer-unlinked'; goid: number; d: number; fn: string; why: 'run' | 'start' | 'aborted' }
+  | { kind: 'defer-returned'; goid: number; d: number; fn: string }
+  /** reflectcall copied a deferred call's arguments out of its record: the pointer words it carried. */
+  | { kind: 'deferred-call-args'; goid: number; fn: string; record: number; pointers: number[]; stackLo: number; stackHi: number }
   | { kind: 'panic-pushed'; goid: number; p: number; value: string }
   | { kind: 'panic-aborted'; goid: number; p: number }
   | { kind: 'panic-recovered'; goid: number; p: number; sp: number; pc: number };

@@ -2,6 +2,7 @@
 // argument block. callNN is NOT exempt from the stack check: its prologue may copy the stack before
 // its first instruction copies the arguments out of the record (the window of the CL's first two bugs).
 
+import { bitSet } from '@gosim/program';
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
 import { CallArgs, callOrder } from './frames.js';
@@ -36,6 +37,12 @@ export function reflectcallEnter(ctx: DeferPanicContext, g: G, sp: number, frame
   const arg = s.load64(fp + CallArgs.arg);
   const siz = s.load64(fp + CallArgs.siz);
   if (siz > 0) s.memmove(sp, arg, siz);
+  if (ctx.events.on) {
+    const f = ctx.funcOf(s.load64(fp + CallArgs.fn));
+    const pointers: number[] = [];
+    for (let w = 0; w < Math.min(f.argSize, siz) / 8; w++) if (bitSet(f.argPtrs, w)) pointers.push(s.load64(sp + 8 * w));
+    ctx.events.emit({ kind: 'deferred-call-args', goid: g.goid, fn: f.name, record: arg - ctx.deferLayout.header, pointers, stackLo: g.lo, stackHi: g.hi });
+  }
 }
 
 /** Go's recovery: resume the deferring frame as if its deferproc returned 1. */

@@ -7,6 +7,7 @@ import type { DeferPanicContext } from './context.js';
 import { GoexitFrame, MaxCallOrder, MinCallOrder, PanicFrame, panicFrameCommonPtrWords } from './frames.js';
 import type { DeferPanicPolicy } from './policy.js';
 import { abortPanic, reflectcallEnter } from './reflectcall.js';
+import { fnName } from './deferproc.js';
 
 /** Intrinsic ids (the INTRINSIC instruction's first operand). */
 export const Intr = {
@@ -32,14 +33,21 @@ const more = (ctx: DeferPanicContext, sp: number, slot: number, v: boolean): num
   return Continue;
 };
 
+/** Event: the deferred call run from the record in slot dSlot returned to gopanic or Goexit. */
+function returned(ctx: DeferPanicContext, g: G, dSlot: number): void {
+  if (!ctx.events.on) return;
+  const d = ctx.space.load64(dSlot);
+  ctx.events.emit({ kind: 'defer-returned', goid: g.goid, d, fn: fnName(ctx, ctx.space.load64(d + ctx.deferLayout.fn)) });
+}
+
 /** Indexed by Intr. */
 export const intrinsics: readonly Intrinsic[] = [
   (ctx, pol, g, sp) => (pol.panicStart(ctx, g, sp), Continue),
   (ctx, pol, g, sp) => more(ctx, sp, PanicFrame.more, pol.panicNext(ctx, g, sp)),
-  (ctx, pol, g, sp) => (pol.panicReturned(ctx, g, sp) ? Reschedule : Continue),
+  (ctx, pol, g, sp) => (returned(ctx, g, sp + PanicFrame.d), pol.panicReturned(ctx, g, sp) ? Reschedule : Continue),
   (ctx, _pol, g) => ctx.fatalpanic(g),
   (ctx, pol, g, sp) => more(ctx, sp, GoexitFrame.more, pol.goexitNext(ctx, g, sp)),
-  (ctx, pol, g, sp) => (pol.goexitReturned(ctx, g, sp), Continue),
+  (ctx, pol, g, sp) => (returned(ctx, g, sp + GoexitFrame.d), pol.goexitReturned(ctx, g, sp), Continue),
   (ctx, _pol, g) => (ctx.goexit1(g), Reschedule),
   (ctx, _pol, g, sp, frameSize) => (reflectcallEnter(ctx, g, sp, frameSize), Continue),
   (ctx, _pol, g, sp) => (abortPanic(ctx, g, ctx.space.load64(sp + 8)), Continue), // abortpanic(p): frame 0, p at sp+8

@@ -2,13 +2,13 @@
 
 import type { Heap } from '@gosim/memory';
 import type { EventSink, G } from '@gosim/stack';
-import type { TracebackContext, TracebackPolicy } from '@gosim/traceback';
+import type { TracebackContext, TracebackEvent, TracebackPolicy } from '@gosim/traceback';
 import type { GCEvent } from './events.js';
 import type { GCPolicy } from './policy.js';
 
 export interface GCContext extends TracebackContext {
   readonly heap: Heap;
-  readonly events: EventSink<GCEvent>;
+  readonly events: EventSink<GCEvent | TracebackEvent>;
   readonly traceback: TracebackPolicy;
   readonly gc: GCPolicy;
   /** Every goroutine that is not dead. */

@@ -4,6 +4,7 @@
 import type { CopystackEvent } from '@gosim/copystack';
 import type { DeferPanicEvent } from '@gosim/defer-panic';
 import type { GCEvent } from '@gosim/gc';
+import type { TracebackEvent } from '@gosim/traceback';
 import type { EventSink } from '@gosim/stack';
 
 export type SchedEvent =
@@ -14,7 +15,7 @@ export type SchedEvent =
 
 export type ForcedEvent = 'copy' | 'grow' | 'shrink' | 'gc';
 
-export type RuntimeEvent = DeferPanicEvent | CopystackEvent | GCEvent | SchedEvent;
+export type RuntimeEvent = DeferPanicEvent | TracebackEvent | CopystackEvent | GCEvent | SchedEvent;
 
 export type Listener = (e: RuntimeEvent) => void;
 

@@ -613,7 +613,7 @@ export function run(m: Machine, g: G): number {
             const ptr = readWord(i32, slice);
             const len = readWord(i32, slice + 8);
             const skip = readWord(i32, sp + b);
-            const n = callers(m, m.traceback, { pc: g.pc, sp: g.sp, atEntry: false, _defer: g._defer, _panic: g._panic }, skip, len, (j, pc) => s.store64(ptr + 8 * j, pc));
+            const n = callers(m, m.traceback, { pc: g.pc, sp: g.sp, atEntry: false, _defer: g._defer, _panic: g._panic, goid: g.goid, lo: g.lo, hi: g.hi }, skip, len, (j, pc) => s.store64(ptr + 8 * j, pc));
             writeWord(i32, sp + a, n);
             ip++;
             break;

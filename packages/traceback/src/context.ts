@@ -3,6 +3,8 @@
 import type { AddressSpace } from '@gosim/memory';
 import type { Program } from '@gosim/program';
 import type { DeferLayout } from '@gosim/defer-panic';
+import type { EventSink } from '@gosim/stack';
+import type { TracebackEvent } from './events.js';
 
 export interface TracebackContext {
   readonly space: AddressSpace;
@@ -11,6 +13,7 @@ export interface TracebackContext {
   /** Function ids that end a walk (runtime.goexit) and mark a faulting callee (runtime.sigpanic). */
   readonly goexitId: number;
   readonly sigpanicId: number;
+  readonly events: EventSink<TracebackEvent>;
   print(s: string): void;
 }
 
@@ -22,4 +25,8 @@ export interface WalkStart {
   readonly atEntry: boolean;
   readonly _defer: number;
   readonly _panic: number;
+  /** The goroutine and its stack bounds (for events). */
+  readonly goid: number;
+  readonly lo: number;
+  readonly hi: number;
 }

@@ -19,7 +19,7 @@ export function gentraceback(
 ): number {
   const s = ctx.space;
   const prog = ctx.prog;
-  const c: Cursors = { d: 0, panic: 0 };
+  const c: Cursors = { d: 0, panic: 0, goid: g.goid, lo: g.lo, hi: g.hi };
   policy.start(ctx, g, c);
   let pc = g.pc;
   let sp = g.sp;

@@ -2,6 +2,7 @@ export { Stkframe } from './frame.js';
 export type { FrameCallback } from './frame.js';
 export type { TracebackContext, WalkStart } from './context.js';
 export type { TracebackPolicy, Cursors } from './policy.js';
+export type { TracebackEvent } from './events.js';
 export { tracebackOld } from './traceback-old.js';
 export { tracebackNew } from './traceback-new.js';
 export { gentraceback, tracebackdefers } from './gentraceback.js';

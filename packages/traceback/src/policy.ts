@@ -7,6 +7,10 @@ import type { TracebackContext, WalkStart } from './context.js';
 export interface Cursors {
   d: number;
   panic: number;
+  /** The walk's goroutine and stack, for events. */
+  goid: number;
+  lo: number;
+  hi: number;
 }
 
 export interface TracebackPolicy {

@@ -11,6 +11,9 @@ export const tracebackOld: TracebackPolicy = {
   start(_ctx, g, c) {
     c.d = g._defer;
     c.panic = g._panic;
+    c.goid = g.goid;
+    c.lo = g.lo;
+    c.hi = g.hi;
   },
   step(ctx, c, frame, waspanic) {
     const s = ctx.space;
@@ -29,7 +32,9 @@ export const tracebackOld: TracebackPolicy = {
         const argp = s.load64(pd + l.argp);
         if (argp !== frame.sp && argp !== NoArgs) break;
       }
-      c.panic = s.load64(c.panic + Panic.link);
+      const from = c.panic;
+      c.panic = s.load64(from + Panic.link);
+      if (ctx.events.on) ctx.events.emit({ kind: 'panic-cursor-step', goid: c.goid, from, link: c.panic, stackLo: c.lo, stackHi: c.hi });
     }
     while (c.d !== 0) {
       const argp = s.load64(c.d + l.argp);
