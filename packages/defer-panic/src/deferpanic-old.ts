@@ -47,6 +47,7 @@ export const deferpanicOld: DeferPanicPolicy = {
     const p = sp + PanicFrame.p;
     pushPanic(ctx, g, p, s.load64(e), s.load64(e + 8));
     const dabort = sp + PanicFrame.dabort;
+    s.memclr(dabort, L.header + 8); // var dabort _defer
     s.store64(dabort + L.siz, 8);
     s.store8(dabort + L.special, 1);
     s.store64(dabort + L.argp, NoArgs);

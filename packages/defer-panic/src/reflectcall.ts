@@ -62,9 +62,10 @@ export function popRecovered(ctx: DeferPanicContext, g: G, p: number): void {
   if (g._panic === 0) g.sig = 0;
 }
 
-/** gopanic entry shared by both policies: p.arg = e; p.link = g._panic; g._panic = &p. */
+/** gopanic entry shared by both policies: var p _panic (zeroed); p.arg = e; p.link = g._panic; g._panic = &p. */
 export function pushPanic(ctx: DeferPanicContext, g: G, p: number, eType: number, eData: number): void {
   const s = ctx.space;
+  s.memclr(p, Panic.size);
   s.store64(p + Panic.argType, eType);
   s.store64(p + Panic.argData, eData);
   s.store64(p + Panic.link, g._panic);

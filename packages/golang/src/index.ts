@@ -6,6 +6,8 @@ import type { Diagnostic } from './diagnostics.js';
 import { GoError, formatDiagnostic } from './diagnostics.js';
 import { analyzeEscapes, escapeReport } from './escape.js';
 import { parseFile as parseFileImpl } from './parser.js';
+import type { Module } from '@gosim/program';
+import { LowerError, lowerProgram } from './lower/lower.js';
 
 export type {
   ArrayTypeExpr, AssignStmt, AssignTok, BasicLit, BinaryExpr, BinaryOp, BlockStmt, BranchStmt, CallExpr, CaseClause,
@@ -79,5 +81,33 @@ export function compileToChecked(src: string, filename: string): CompileResult {
     return { file: p.file, program: c.program, diagnostics: [], escapes: report };
   } catch (e) {
     return { file: p.file, diagnostics: [internal(filename, e)] };
+  }
+}
+
+// ---------------------------------------------------------------- lowering to the program IR
+
+export { lowerProgram, LowerError };
+
+export interface CompileModuleResult {
+  module?: Module;
+  diagnostics: Diagnostic[];
+  /** `-m` lines (escape decisions), when the program checked. */
+  escapes: string[];
+}
+
+/** Parse, check, escape-analyse and lower to a `Module` (entry `main.main`). Never throws. */
+export function compile(src: string, filename: string): CompileModuleResult {
+  const r = compileToChecked(src, filename);
+  if (!r.program) return { diagnostics: r.diagnostics, escapes: r.escapes ?? [] };
+  try {
+    const module = lowerProgram(r.program, filename);
+    return { module, diagnostics: [], escapes: r.escapes ?? [] };
+  } catch (e) {
+    const pos = e instanceof LowerError && e.pos ? e.pos : { line: 1, col: 1, offset: 0 };
+    let msg = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof LowerError) || !/not supported by gosim/.test(msg)) {
+      if (!msg.startsWith('internal compiler error: ')) msg = `internal compiler error: ${msg}`;
+    }
+    return { diagnostics: [{ kind: 'type', filename, pos, message: msg }], escapes: r.escapes ?? [] };
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CompileResult, FuncDecl, VarObj } from '../src/index';
 import { compileToChecked, formatDiagnostic } from '../src/index';
 
-export const SHARED = join(__dirname, '../../../../shared');
+export const SHARED = join(__dirname, '../../../corpus');
 export const CORPUS_DIRS = [join(SHARED, 'conformance'), join(SHARED, 'bench')];
 
 export function corpus(): { name: string; path: string; src: string }[] {

@@ -13,3 +13,5 @@ export { Hchan } from './chan.js';
 export { runtimeErrorTypes } from './types.js';
 export { RuntimePanic, ProgramExit, LimitExceeded } from './signals.js';
 export { force } from './safepoint.js';
+export { normalizeOutput, formatExpected, parseExpected } from './normalize.js';
+export type { NormalizedOutput } from './normalize.js';

@@ -1,6 +1,7 @@
 // Stack allocation (Go's stackalloc/stackfree): stacks are power-of-two sized runs of pages; small ones
-// come from per-order pools, large ones straight from the address space. A freed stack goes back to its
-// pool, or with StackFaultOnFree is unmapped for good so that any later access faults.
+// come from per-order pools, large ones from a free list by size (memory that stays mapped, as Go's heap
+// keeps freed stack spans). A freed stack goes back to its pool, or with StackFaultOnFree is unmapped for
+// good so that any later access faults.
 
 import type { AddressSpace } from '@gosim/memory';
 import { StackCacheOrders, StackMinDefault } from './constants.js';
@@ -17,6 +18,8 @@ export class StackAllocator {
   faultOnFree: boolean;
   /** pools[order] = free stacks of size stackMin << order. */
   private readonly pools: number[][] = [];
+  /** Freed large stacks by size (still mapped). */
+  private readonly large = new Map<number, number[]>();
   /** Bytes of stack currently allocated (Go's stacks_inuse). */
   inuse = 0;
 
@@ -31,7 +34,7 @@ export class StackAllocator {
   /** Returns lo of a fresh stack of n bytes (a power of two >= stackMin); contents are not defined. */
   stackalloc(n: number): number {
     const order = this.order(n);
-    const pool = order >= 0 ? this.pools[order] : undefined;
+    const pool = order >= 0 ? this.pools[order] : this.large.get(n);
     const lo = pool && pool.length ? pool.pop()! : this.space.mapRegion(n, Math.min(n, 1 << 16));
     this.inuse += n;
     return lo;
@@ -46,7 +49,11 @@ export class StackAllocator {
     }
     const order = this.order(n);
     if (order >= 0) this.pools[order]!.push(lo);
-    else this.space.releaseRegion(lo, n);
+    else {
+      let list = this.large.get(n);
+      if (!list) this.large.set(n, (list = []));
+      list.push(lo);
+    }
   }
 
   private order(n: number): number {

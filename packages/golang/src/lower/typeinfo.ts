@@ -1,0 +1,111 @@
+/** Type facts the lowering needs: value shapes in the frame, pointer maps, and program type descriptors. */
+import type { Module, ProgramType, TypeKind } from '@gosim/program';
+import type { Type } from '../types.js';
+import { intInfo, layoutStruct, sizeof, underlying, WORD } from '../types.js';
+
+/**
+ * Pointer words of a value of type t as the runtime's pointer maps want them. Like golang's `pointerWords`, but
+ * an interface contributes only its data word: the type word holds (program type id + 1), a small scalar that the
+ * stack copier would reject as a bad pointer.
+ */
+export function ptrWords(t: Type, base = 0, outw: number[] = []): number[] {
+  const u = underlying(t);
+  switch (u.kind) {
+    case 'basic': if (u.name === 'string') outw.push(base / WORD); break;
+    case 'pointer': case 'chan': case 'func': case 'slice': outw.push(base / WORD); break;
+    case 'interface': outw.push(base / WORD + 1); break;
+    case 'array': {
+      const es = sizeof(u.elem);
+      if (ptrWords(u.elem).length === 0) break;
+      for (let i = 0; i < u.len; i++) ptrWords(u.elem, base + i * es, outw);
+      break;
+    }
+    case 'struct':
+      layoutStruct(u);
+      for (const f of u.fields) ptrWords(f.type, base + f.offset, outw);
+      break;
+    default: break;
+  }
+  return outw;
+}
+
+/** Integer types narrower than a word but wider than a byte: a normalized word in registers, n bytes in memory. */
+export function isMidInt(t: Type): boolean {
+  const u = underlying(t);
+  if (u.kind !== 'basic') return false;
+  return u.name === 'int16' || u.name === 'uint16' || u.name === 'int32' || u.name === 'uint32';
+}
+
+/** Bytes of a value in "register form" (what an expression evaluates to in a frame temporary). */
+export function regSize(t: Type): number {
+  return isMidInt(t) ? 8 : sizeof(t);
+}
+
+/** The runtime's "direct" interface kinds: the data word is the value itself. */
+export function isDirectKind(t: Type): boolean {
+  const k = underlying(t).kind;
+  return k === 'pointer' || k === 'chan' || k === 'func';
+}
+
+export function isSigned(t: Type): boolean {
+  return intInfo(t).signed;
+}
+
+/** Go's spelling of a type in runtime messages: `int`, `uint8`, `main.node`, `*main.node`, `chan int`. */
+export function goTypeName(t: Type): string {
+  switch (t.kind) {
+    case 'basic': return t.name;
+    case 'named': return `${t.pkg}.${t.name}`;
+    case 'pointer': return `*${goTypeName(t.elem)}`;
+    case 'slice': return `[]${goTypeName(t.elem)}`;
+    case 'array': return `[${t.len}]${goTypeName(t.elem)}`;
+    case 'chan': return t.dir === 'send' ? `chan<- ${goTypeName(t.elem)}` : t.dir === 'recv' ? `<-chan ${goTypeName(t.elem)}` : `chan ${goTypeName(t.elem)}`;
+    case 'struct': return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map((f) => `${f.name} ${goTypeName(f.type)}`).join('; ')} }`;
+    case 'func': {
+      const ps = t.params.map(goTypeName).join(', ');
+      const rs = t.results.map(goTypeName);
+      return `func(${ps})${rs.length === 0 ? '' : rs.length === 1 ? ' ' + rs[0] : ` (${rs.join(', ')})`}`;
+    }
+    case 'interface': return t.methods.length === 0 ? 'interface {}' : `interface { ${t.methods.map((m) => m.name + goTypeName(m.sig).slice(4)).join('; ')} }`;
+    case 'tuple': return `(${t.types.map(goTypeName).join(', ')})`;
+  }
+}
+
+function kindOf(t: Type): TypeKind {
+  const u = underlying(t);
+  switch (u.kind) {
+    case 'basic':
+      switch (u.name) {
+        case 'bool': return 'bool';
+        case 'string': return 'string';
+        case 'uintptr': return 'uintptr';
+        case 'uint8': return 'byte';
+        default: return intInfo(u).signed ? 'int' : 'uint';
+      }
+    case 'pointer': return 'pointer';
+    case 'chan': return 'chan';
+    case 'func': return 'func';
+    case 'slice': return 'slice';
+    case 'array': return 'array';
+    case 'struct': return 'struct';
+    case 'interface': return 'interface';
+    default: return 'record';
+  }
+}
+
+/** Registers t (and its element type) with the module; returns the type id. */
+export function programType(m: Module, t: Type): number {
+  const name = goTypeName(t);
+  const have = m.typeIds.get(name);
+  if (have !== undefined) return have;
+  const u = underlying(t);
+  let elem = -1;
+  if (u.kind === 'pointer' || u.kind === 'chan' || u.kind === 'slice' || u.kind === 'array') {
+    // a pointer's element may be the named type being registered (recursive types): register it first
+    elem = programType(m, u.elem);
+  }
+  const again = m.typeIds.get(name);
+  if (again !== undefined) return again;
+  const pt: ProgramType = { name, kind: kindOf(t), size: sizeof(t), ptrWords: ptrWords(t), elem };
+  return m.type(pt);
+}
