@@ -74,6 +74,6 @@ export class Program {
 
   /** Source line of the instruction at pc, or 0. */
   line(pc: number): number {
-    return this.lines[indexOf(pc)] ?? 0;
+    return this.lines[Math.floor(indexOf(pc))] ?? 0;
   }
 }

@@ -1,0 +1,116 @@
+import { GoThrow } from '@gosim/stack';
+import { callers, gentraceback, printCreatedBy, printName, printTraceback, Stkframe, tracebackNew, tracebackOld } from '../src/index.js';
+import { buildStack, layouts, makeWorld, snap } from './world.js';
+
+const policies = [
+  ['old', tracebackOld],
+  ['new', tracebackNew],
+] as const;
+
+describe.each(policies)('gentraceback (%s policy)', (_n, pol) => {
+  test('reports a hand-built 3-frame stack innermost first, with sp/fp/argp/arglen/lr from frame sizes and return PC words; stops at runtime.goexit', () => {
+    const w = makeWorld();
+    const { g } = buildStack(w, [
+      { name: 'main.main', at: 3 },
+      { name: 'main.f', at: 5 },
+      { name: 'main.g', at: 2 },
+    ]);
+    const main = w.fn('main.main');
+    const f = w.fn('main.f');
+    const gf = w.fn('main.g');
+    // the layout, spelled out: main's frame under the goexit return PC at the top of the stack
+    const mainSp = g.hi - 8 - main.frameSize;
+    const fSp = mainSp - 8 - f.frameSize;
+    const gSp = fSp - 8 - gf.frameSize;
+    expect(g.sp).toBe(gSp);
+    const seen: ReturnType<typeof snap>[] = [];
+    const n = gentraceback(w.ctx, pol, g, (fr) => (seen.push(snap(fr)), true));
+    expect(n).toBe(3);
+    expect(seen).toEqual([
+      { fn: 'main.g', pc: gf.entry + 8, continpc: gf.entry + 8, lr: f.entry + 20, sp: gSp, fp: fSp, localsSize: gf.frameSize, argp: fSp, arglen: 24 },
+      { fn: 'main.f', pc: f.entry + 20, continpc: f.entry + 20, lr: main.entry + 12, sp: fSp, fp: mainSp, localsSize: f.frameSize, argp: mainSp, arglen: 16 },
+      { fn: 'main.main', pc: main.entry + 12, continpc: main.entry + 12, lr: w.fn('runtime.goexit').entry + 4, sp: mainSp, fp: g.hi, localsSize: main.frameSize, argp: g.hi, arglen: 0 },
+    ]);
+  });
+
+  test('a frame at its entry has no locals: fp = sp + 8 and the return PC is the word at sp', () => {
+    const w = makeWorld();
+    const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.f', at: 0 }], { atEntry: true });
+    const f = w.fn('main.f');
+    const seen: ReturnType<typeof snap>[] = [];
+    gentraceback(w.ctx, pol, g, (fr) => (seen.push(snap(fr)), true));
+    expect(seen[0]).toEqual({ fn: 'main.f', pc: f.entry, continpc: f.entry, lr: w.fn('main.main').entry + 12, sp: g.sp, fp: g.sp + 8, localsSize: 0, argp: g.sp + 8, arglen: 16 });
+    expect(seen[1]!.sp).toBe(frames[1]!.sp);
+  });
+
+  test('a return PC just past a function (the CALL was its last instruction) is looked up at pc-1', () => {
+    const w = makeWorld();
+    const { g } = buildStack(w, [{ name: 'main.main', at: 8 }, { name: 'main.f', at: 2 }]);
+    const names: string[] = [];
+    gentraceback(w.ctx, pol, g, (fr) => (names.push(fr.fn!.name), true));
+    expect(names).toEqual(['main.f', 'main.main']);
+  });
+
+  test('the callback returning false and max both stop the walk; the frame object is reused', () => {
+    const w = makeWorld();
+    const { g } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.f', at: 5 }, { name: 'main.g', at: 2 }]);
+    expect(gentraceback(w.ctx, pol, g, (fr) => fr.fn!.name !== 'main.f')).toBe(2);
+    expect(gentraceback(w.ctx, pol, g, () => true, 1)).toBe(1);
+    const frame = new Stkframe();
+    const objs = new Set<Stkframe>();
+    gentraceback(w.ctx, pol, g, (fr) => (objs.add(fr), true), Infinity, frame);
+    expect([...objs]).toEqual([frame]);
+  });
+
+  test('a return PC outside the text prints "runtime: unexpected return pc" and throws "unknown caller pc"', () => {
+    const w = makeWorld();
+    const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.f', at: 5 }]);
+    w.space.store64(frames[0]!.fp - 8, 0x1234);
+    expect(() => gentraceback(w.ctx, pol, g, () => true)).toThrow(new GoThrow('unknown caller pc'));
+    expect(w.printed).toEqual(['runtime: unexpected return pc 0x1234\n']);
+  });
+});
+
+test('callers writes the frames pcs after skipping `skip`, at most max', () => {
+  const w = makeWorld();
+  const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.f', at: 5 }, { name: 'main.g', at: 2 }]);
+  const out: number[] = [];
+  expect(callers(w.ctx, tracebackNew, g, 1, 10, (i, pc) => (out[i] = pc))).toBe(2);
+  expect(out).toEqual([frames[1]!.pc, frames[2]!.pc]);
+  expect(callers(w.ctx, tracebackNew, g, 0, 1, (i, pc) => (out[i] = pc))).toBe(1);
+  expect(out[0]).toBe(frames[0]!.pc);
+});
+
+test.each(layouts)('printTraceback prints Go-style frames: name (gopanic as "panic"), argument words in hex, file:line, pc offset (%s layout)', (_n, layout) => {
+  const w = makeWorld(layout);
+  const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'runtime.gopanic', at: 5 }, { name: 'main.g', at: 2 }]);
+  w.space.store64(frames[0]!.fp, 1);
+  w.space.store64(frames[0]!.fp + 8, -1);
+  w.space.store64(frames[0]!.fp + 16, 0xabc);
+  w.space.store64(frames[1]!.fp, 5);
+  w.space.store64(frames[1]!.fp + 8, 0x10000);
+  const lines = printTraceback(w.ctx, tracebackOld, g).split('\n');
+  expect(lines).toHaveLength(7);
+  expect(lines[0]).toBe('main.g(0x1, 0xffffffffffffffff, 0xabc)');
+  expect(lines[1]).toBe('\t/tmp/x.go:12 +0x8'); // the top frame: the line of its pc
+  expect(lines[2]).toBe('panic(0x5, 0x10000)');
+  expect(lines[3]).toMatch(/^\t\$GOROOT\/src\/runtime\/panic\.go:\d+ \+0x14$/);
+  expect(lines[4]).toBe('main.main()');
+  expect(lines[5]).toMatch(/^\t\/tmp\/x\.go:\d+ \+0xc$/);
+  expect(printName('runtime.gopanic')).toBe('panic');
+  expect(printName('main.f')).toBe('main.f');
+  expect(printCreatedBy(w.ctx, 0)).toBe('');
+  expect(printCreatedBy(w.ctx, w.fn('main.main').entry + 12)).toMatch(/^created by main\.main\n\t\/tmp\/x\.go:\d+ \+0xc\n$/);
+});
+
+test('printTraceback and printCreatedBy print the source line of the CALL for caller frames (pc-1)', () => {
+  const w = makeWorld();
+  const { g } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'runtime.gopanic', at: 5 }, { name: 'main.g', at: 2 }]);
+  // instruction k of every function has line 10 + k; main's CALL is instruction 2, gopanic's 4
+  expect(printTraceback(w.ctx, tracebackNew, g)).toBe(
+    'main.g(0x0, 0x0, 0x0)\n\t/tmp/x.go:12 +0x8\n' +
+      'panic(0x0, 0x0)\n\t$GOROOT/src/runtime/panic.go:14 +0x14\n' +
+      'main.main()\n\t/tmp/x.go:12 +0xc\n',
+  );
+  expect(printCreatedBy(w.ctx, w.fn('main.main').entry + 12)).toBe('created by main.main\n\t/tmp/x.go:12 +0xc\n');
+});
