@@ -12,6 +12,6 @@ export type { RuntimeEvent, SchedEvent, ForcedEvent, Listener } from './events.j
 export { Hchan } from './chan.js';
 export { runtimeErrorTypes } from './types.js';
 export { RuntimePanic, ProgramExit, LimitExceeded } from './signals.js';
-export { force } from './safepoint.js';
+export { force, DefaultStressMaxStack } from './safepoint.js';
 export { normalizeOutput, formatExpected, parseExpected } from './normalize.js';
 export type { NormalizedOutput } from './normalize.js';

@@ -22,6 +22,12 @@ export interface RunOptions {
   copyStackEvery?: number;
   /** Run a full GC every N safe points. */
   gcEvery?: number;
+  /**
+   * The stress modes above skip a goroutine whose stack is bigger than this (default 8 MiB; for the GC: all
+   * stacks together): each forced move or GC costs time proportional to the stacks, so forcing them every N
+   * safe points on a stack headed for the 1 GB limit would take hours. Growth copies still happen.
+   */
+  stressMaxStack?: number;
   /** Force one event at chosen safe points (the explorer's injection). */
   safePointHook?: (sp: SafePointInfo) => ForcedEvent | undefined;
   /** Scheduling seed: varies the preemption quantum deterministically. */

@@ -6,6 +6,8 @@ import type { G } from '@gosim/stack';
 import type { ForcedEvent } from './events.js';
 import type { Machine } from './machine.js';
 
+export const DefaultStressMaxStack = 8 << 20;
+
 export function safepointSlow(m: Machine, g: G): boolean {
   m.steps += m.chunk;
   m.sinceSwitch += m.chunk;
@@ -13,8 +15,9 @@ export function safepointSlow(m: Machine, g: G): boolean {
   const o = m.opts;
   const n = m.steps;
   if (m.chunk === 1) {
-    if (o.copyStackEvery && n % o.copyStackEvery === 0) force(m, g, 'copy');
-    if (o.gcEvery && n % o.gcEvery === 0) force(m, g, 'gc');
+    const cap = o.stressMaxStack ?? DefaultStressMaxStack;
+    if (o.copyStackEvery && n % o.copyStackEvery === 0 && g.hi - g.lo <= cap) force(m, g, 'copy');
+    if (o.gcEvery && n % o.gcEvery === 0 && m.stacks.inuse <= cap) force(m, g, 'gc');
     const what = o.safePointHook?.({ index: n, goid: g.goid, fn: m.prog.findfunc(g.pc)?.name ?? '?' });
     if (what) force(m, g, what);
   }

@@ -1342,6 +1342,12 @@ class FnLower {
       this.needEpi = true;
       f.emit(Op.JRET, this.epi);
     }
+    // The arguments now live in the record (or the new goroutine's stack): their temporaries are dead, as
+    // Go's liveness analysis would report, so clear their pointer words rather than keep referents alive.
+    for (const l of [fv, ...args]) {
+      if (l.s?.kind !== 'tmp') continue;
+      for (const w of l.s.ptr) f.emit(Op.IMM, at({ s: l.s, o: 0 }, w * 8), 0);
+    }
   }
 
   /** `defer println(...)`, `go close(c)`, ...: a wrapper function taking the evaluated arguments. */

@@ -1,0 +1,40 @@
+// Where main() writes. The defaults are the process streams; tests pass collectors.
+
+/** Anything with a `write(string)` (process.stdout, a collector, a stream). */
+export interface Writer {
+  write(s: string): unknown;
+}
+
+export interface Io {
+  stdout: Writer;
+  stderr: Writer;
+  /** Environment (GOSIM_DEBUG=1 prints JavaScript stacks for internal errors). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Working directory the FILE argument is resolved against. */
+  cwd: string;
+}
+
+export function defaultIo(partial: Partial<Io> = {}): Io {
+  return {
+    stdout: partial.stdout ?? process.stdout,
+    stderr: partial.stderr ?? process.stderr,
+    env: partial.env ?? process.env,
+    cwd: partial.cwd ?? process.cwd(),
+  };
+}
+
+/** A gosim failure: one line `gosim: <message>` on stderr and a status from ExitStatus. */
+export class GosimError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Prints `gosim: <message>` as one line (newlines inside the message are folded). */
+export function fail(io: Io, message: string): void {
+  const one = message.replace(/^gosim:\s*/, '').replace(/\s*\n\s*/g, ' ').trim();
+  io.stderr.write(`gosim: ${one}\n`);
+}

@@ -1,0 +1,51 @@
+// The gosim command: commander set up so that every usage error is one `gosim:` line and status 64.
+
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { internalError, runCommand } from './commands/run.js';
+import { ExitStatus } from './exit-status.js';
+import { defaultIo, fail, type Io } from './io.js';
+
+export const version = '0.0.0';
+
+/**
+ * Runs the gosim command line (`argv` without node and the script: `['run', 'x.go']`) and returns the exit status.
+ * Output goes to `io` (default: the process streams and environment). Never throws.
+ */
+export async function main(argv: readonly string[], io?: Partial<Io>): Promise<number> {
+  const out = defaultIo(io);
+  if (argv.length === 0) {
+    fail(out, "missing command: try 'gosim run FILE.go' or 'gosim --help'");
+    return ExitStatus.usage;
+  }
+  let status: number = ExitStatus.ok;
+  const program = new Command('gosim')
+    .description('Run Go-subset programs on a simulated Go runtime (old and new policies of CL 141490043)')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .allowExcessArguments(false)
+    .configureOutput({
+      writeOut: (s) => void out.stdout.write(s),
+      writeErr: (s) => void out.stderr.write(s),
+      outputError: () => {}, // printed as one line below
+    })
+    .addHelpText('after', '\nExit statuses: program\'s own (0, 2 for panics/fatal errors); 1 compile errors; 64 bad usage;\n66 file missing or unreadable; 70 internal error; 75 step/heap limit reached.\n');
+  // Later issues add explore, matrix and demo (src/commands/).
+  program.addCommand(
+    runCommand(out, (s) => {
+      status = s;
+    })
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => void out.stdout.write(s), writeErr: (s) => void out.stderr.write(s), outputError: () => {} }),
+  );
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return status;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return ExitStatus.ok; // --help, --version, help
+      fail(out, e.message.replace(/^error:\s*/, ''));
+      return ExitStatus.usage;
+    }
+    return internalError(out, e);
+  }
+}

@@ -1,0 +1,100 @@
+// The explorer: one baseline run to count the safe points, then one deterministic rerun per safe point
+// k and injected event kind, each compared with the baseline of the NEW policy.
+
+import type { Module } from '@gosim/program';
+import { policies, runModule, type ForcedEvent, type RunOptions, type RuntimeEvent } from '@gosim/runtime';
+import { explain } from './explain.js';
+import { outcomeOf, sameOutcome, symptom, type Outcome } from './outcome.js';
+
+export type InjectKind = ForcedEvent;
+export const injectKinds: readonly InjectKind[] = ['copy', 'shrink', 'grow', 'gc'];
+
+export type ExploreRunOptions = Omit<RunOptions, 'safePointHook' | 'onEvent' | 'stderr' | 'stdout' | 'copyStackEvery' | 'gcEvery'>;
+
+export interface Failure {
+  k: number;
+  inject: InjectKind;
+  symptom: string;
+  outcome: Outcome;
+}
+
+export interface ExploreResult {
+  /** Outcome of the new policy with nothing injected: what every run must reproduce. */
+  reference: Outcome;
+  /** Outcome of the chosen policy with nothing injected. */
+  baseline: Outcome;
+  safePoints: number;
+  runs: number;
+  failures: Failure[];
+}
+
+/** Counts the safe points of a run (every one goes through the hook) and returns its outcome. */
+export function baselineRun(m: Module, opts: ExploreRunOptions): { outcome: Outcome; safePoints: number } {
+  let n = 0;
+  const r = runModule(m, { ...opts, safePointHook: (sp) => ((n = sp.index), undefined) });
+  return { outcome: outcomeOf(r), safePoints: n };
+}
+
+/** One run with `inject` forced at safe point k. */
+export function injectedRun(m: Module, opts: ExploreRunOptions, k: number, inject: InjectKind, onEvent?: (e: RuntimeEvent) => void): Outcome {
+  const r = runModule(m, {
+    ...opts,
+    ...(onEvent ? { onEvent } : {}),
+    safePointHook: (sp) => (sp.index === k ? inject : undefined),
+  });
+  return outcomeOf(r);
+}
+
+/** Explores the safe points in `ks` (default all) for each kind, in this thread. */
+export function exploreRange(
+  m: Module,
+  opts: ExploreRunOptions,
+  reference: Outcome,
+  ks: readonly number[],
+  kinds: readonly InjectKind[],
+  onRun?: () => void,
+): Failure[] {
+  const failures: Failure[] = [];
+  for (const k of ks) {
+    for (const inject of kinds) {
+      const o = injectedRun(m, opts, k, inject);
+      onRun?.();
+      if (!sameOutcome(o, reference)) failures.push({ k, inject, symptom: symptom(o, reference), outcome: o });
+    }
+  }
+  return failures;
+}
+
+export interface ExploreOptions extends ExploreRunOptions {
+  kinds?: readonly InjectKind[];
+  /** Explore only every n-th safe point (1: all). */
+  stride?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Explores every safe point in this thread. */
+export function explore(m: Module, opts: ExploreOptions = {}): ExploreResult {
+  const { kinds = ['copy'], stride = 1, onProgress, ...run } = opts;
+  const reference = baselineRun(m, { ...run, policy: policies.new }).outcome;
+  const base = baselineRun(m, run);
+  const ks: number[] = [];
+  for (let k = 1; k <= base.safePoints; k += stride) ks.push(k);
+  let done = 0;
+  const total = ks.length * kinds.length;
+  const failures = exploreRange(m, run, reference, ks, kinds, () => onProgress?.(++done, total));
+  return { reference, baseline: base.outcome, safePoints: base.safePoints, runs: total + 2, failures };
+}
+
+/** Reruns one failure with the event stream on and turns it into plain mechanism lines. */
+export function explainFailure(m: Module, opts: ExploreRunOptions, f: Pick<Failure, 'k' | 'inject'>): string[] {
+  const events: RuntimeEvent[] = [];
+  injectedRun(m, opts, f.k, f.inject, (e) => events.push(e));
+  return explain(events);
+}
+
+/** Events of a whole run without injection (for scenarios that fail on their own). */
+export function explainRun(m: Module, opts: ExploreRunOptions): string[] {
+  const events: RuntimeEvent[] = [];
+  runModule(m, { ...opts, onEvent: (e) => events.push(e) });
+  return explain(events);
+}

@@ -1,0 +1,30 @@
+// Worker thread body for exploreSource: compile, explore the given safe points, report.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { compile } from '@gosim/golang';
+import { parsePolicy } from '@gosim/runtime';
+import { exploreRange, type ExploreRunOptions, type Failure, type InjectKind } from './explore.js';
+import type { Outcome } from './outcome.js';
+
+export interface WorkerJob {
+  src: string;
+  filename: string;
+  policySpec: string;
+  run: Omit<ExploreRunOptions, 'policy'>;
+  reference: Outcome;
+  ks: number[];
+  kinds: InjectKind[];
+}
+
+export type WorkerMessage = { type: 'progress'; runs: number } | { type: 'done'; failures: Failure[] };
+
+if (parentPort && workerData) {
+  const job = workerData as WorkerJob;
+  const c = compile(job.src, job.filename);
+  const failures = c.module
+    ? exploreRange(c.module, { ...job.run, policy: parsePolicy(job.policySpec) }, job.reference, job.ks, job.kinds, () =>
+        parentPort!.postMessage({ type: 'progress', runs: 1 } satisfies WorkerMessage),
+      )
+    : [];
+  parentPort.postMessage({ type: 'done', failures } satisfies WorkerMessage);
+}
