@@ -40,6 +40,10 @@ export function adjustpointers(ctx: CopystackContext, adj: AdjustInfo, base: num
   const i32 = ctx.space.i32;
   ctx.space.checkRange(base, nwords * 8, true);
   for (let w = 0; w < nwords; w++) {
+    if ((w & 7) === 0 && bits[w >> 3] === 0) {
+      w += 7; // a whole byte of scalars
+      continue;
+    }
     if (!bitSet(bits, w)) continue;
     const at = base + 8 * w;
     const hi = i32[(at >>> 2) + 1]!;

@@ -31,7 +31,10 @@ export class MarkWork {
   /** Marks the pointer words of [base, base + 8*nwords) per the bitmap. */
   scanBitmap(base: number, bits: Uint8Array, nwords: number): void {
     const s = this.ctx.space;
-    for (let w = 0; w < nwords; w++) if (bitSet(bits, w)) this.markPointer(s.load64(base + 8 * w));
+    for (let w = 0; w < nwords; w++) {
+      if ((w & 7) === 0 && bits[w >> 3] === 0) w += 7; // a whole byte of scalars
+      else if (bitSet(bits, w)) this.markPointer(s.load64(base + 8 * w));
+    }
   }
 
   /** Conservative: any word of [base, base+n) that points into an in-use heap object. */

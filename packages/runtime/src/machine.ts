@@ -78,7 +78,7 @@ export class Machine {
     this.quantum = 20000 + ((opts.seed ?? 0) * 7919) % 10007;
     if (opts.onEvent) this.events.listen(opts.onEvent);
 
-    this.space = new AddressSpace({ maxBytes: TextBase, initialBytes: 1 << 24 });
+    this.space = new AddressSpace({ maxBytes: TextBase, initialBytes: 1 << 20 });
     this.heap = new Heap(this.space, { clobberFree: opts.clobberFree ?? false, maxHeapBytes: opts.maxHeap });
     prog.types.forEach((t, i) => {
       const id = this.heap.registerType(typeDesc(t.name, Math.max(t.size, 8), t.ptrWords as number[]));
