@@ -82,11 +82,12 @@ export function run(m: Machine, g: G): number {
         const a = code[k + 1]!;
         const b = code[k + 2]!;
         const c = code[k + 3]!;
+        // Case labels are literal opcodes (program/src/isa.ts) so the switch compiles to a jump table.
         switch (code[k]) {
-          case OP_NOP:
+          case 0 /* NOP */:
             ip++;
             break;
-          case OP_MOV: {
+          case 1 /* MOV */: {
             const d = (sp + a) >>> 2;
             const x = (sp + b) >>> 2;
             i32[d] = i32[x]!;
@@ -94,53 +95,53 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_MOV1:
+          case 2 /* MOV1 */:
             u8[sp + a] = u8[sp + b]!;
             ip++;
             break;
-          case OP_MOVN:
+          case 3 /* MOVN */:
             u8.copyWithin(sp + a, sp + b, sp + b + c);
             ip++;
             break;
-          case OP_ZERO:
+          case 4 /* ZERO */:
             u8.fill(0, sp + a, sp + a + b);
             ip++;
             break;
-          case OP_IMM: {
+          case 5 /* IMM */: {
             const d = (sp + a) >>> 2;
             i32[d] = b;
             i32[d + 1] = b < 0 ? -1 : 0;
             ip++;
             break;
           }
-          case OP_IMM1:
+          case 6 /* IMM1 */:
             u8[sp + a] = b;
             ip++;
             break;
-          case OP_CONST: {
+          case 7 /* CONST */: {
             const d = (sp + a) >>> 2;
             i32[d] = prog.constLo[b]!;
             i32[d + 1] = prog.constHi[b]!;
             ip++;
             break;
           }
-          case OP_LEA:
+          case 8 /* LEA */:
             writeWord(i32, sp + a, sp + b);
             ip++;
             break;
-          case OP_DATA:
+          case 9 /* DATA */:
             writeWord(i32, sp + a, m.dataBase + b);
             ip++;
             break;
-          case OP_FUNCVAL:
+          case 10 /* FUNCVAL */:
             writeWord(i32, sp + a, m.dataBase + prog.funcvalOffset[b]!);
             ip++;
             break;
-          case OP_CTXT:
+          case 20 /* CTXT */:
             writeWord(i32, sp + a, ctxt);
             ip++;
             break;
-          case OP_LOAD: {
+          case 11 /* LOAD */: {
             const base = readWord(i32, sp + b);
             const p = base + c;
             if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
@@ -155,7 +156,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_LOAD1: {
+          case 12 /* LOAD1 */: {
             const base = readWord(i32, sp + b);
             const p = base + c;
             if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
@@ -168,7 +169,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_STORE: {
+          case 13 /* STORE */: {
             const base = readWord(i32, sp + a);
             const p = base + b;
             if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
@@ -183,7 +184,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_STORE1: {
+          case 14 /* STORE1 */: {
             const base = readWord(i32, sp + a);
             const p = base + b;
             if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
@@ -196,7 +197,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_LOADN: {
+          case 15 /* LOADN */: {
             const p = readWord(i32, sp + b);
             if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
@@ -208,7 +209,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_STOREN: {
+          case 16 /* STOREN */: {
             const p = readWord(i32, sp + a);
             if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
@@ -220,7 +221,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_ADDI: {
+          case 17 /* ADDI */: {
             if (small(i32, sp + b)) {
               const r = readWord(i32, sp + b) + c;
               if (r <= MaxSafe && r >= -MaxSafe) {
@@ -233,17 +234,17 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_EXT1:
+          case 18 /* EXT1 */:
             writeWord(i32, sp + a, u8[sp + b]!);
             ip++;
             break;
-          case OP_TRUNC1:
+          case 19 /* TRUNC1 */:
             u8[sp + a] = u8[sp + b]!;
             ip++;
             break;
-          case OP_ADD:
-          case OP_SUB:
-          case OP_MUL: {
+          case 21 /* ADD */:
+          case 22 /* SUB */:
+          case 23 /* MUL */: {
             const xa = sp + b;
             const ya = sp + c;
             if (small(i32, xa) && small(i32, ya)) {
@@ -260,8 +261,8 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_DIV:
-          case OP_MOD: {
+          case 24 /* DIV */:
+          case 25 /* MOD */: {
             const xa = sp + b;
             const ya = sp + c;
             if (i32[ya >>> 2] === 0 && i32[(ya >>> 2) + 1] === 0) {
@@ -282,14 +283,27 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_AND:
-          case OP_OR:
-          case OP_XOR:
-          case OP_ANDNOT:
-          case OP_SHL:
-          case OP_SHR:
-          case OP_SHRU: {
+          case 26 /* AND */:
+          case 27 /* OR */:
+          case 28 /* XOR */:
+          case 29 /* ANDNOT */:
+          case 30 /* SHL */:
+          case 31 /* SHR */:
+          case 32 /* SHRU */: {
             const op = code[k]!;
+            const x = (sp + b) >>> 2;
+            const y = (sp + c) >>> 2;
+            const xl = i32[x]!;
+            const yl = i32[y]!;
+            // fast path: both operands fit in int32 (the high word is the sign of the low one)
+            if (i32[x + 1] === xl >> 31 && i32[y + 1] === yl >> 31 && op <= OP_ANDNOT) {
+              const r = op === OP_AND ? xl & yl : op === OP_OR ? xl | yl : op === OP_XOR ? xl ^ yl : xl & ~yl;
+              const d = (sp + a) >>> 2;
+              i32[d] = r;
+              i32[d + 1] = r >> 31;
+              ip++;
+              break;
+            }
             if ((op === OP_SHL || op === OP_SHR || op === OP_SHRU) && i32[((sp + c) >>> 2) + 1]! < 0) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               raise(m, g, ip, sp, new RuntimePanic('runtime.errorString', 'runtime error: negative shift amount', 'runtime.panicshift'));
@@ -300,12 +314,12 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_NEG:
+          case 33 /* NEG */:
             if (small(i32, sp + b)) writeWord(i32, sp + a, 0 - readWord(i32, sp + b));
             else s.store64Big(sp + a, BigInt.asIntN(64, -s.load64Big(sp + b)));
             ip++;
             break;
-          case OP_COM: {
+          case 34 /* COM */: {
             const d = (sp + a) >>> 2;
             const x = (sp + b) >>> 2;
             i32[d] = ~i32[x]!;
@@ -313,12 +327,12 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_NOT1:
+          case 35 /* NOT1 */:
             u8[sp + a] = u8[sp + b] ? 0 : 1;
             ip++;
             break;
-          case OP_EQ:
-          case OP_NE: {
+          case 36 /* EQ */:
+          case 37 /* NE */: {
             const x = (sp + b) >>> 2;
             const y = (sp + c) >>> 2;
             const eq = i32[x] === i32[y] && i32[x + 1] === i32[y + 1];
@@ -326,39 +340,39 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_LT:
+          case 38 /* LT */:
             u8[sp + a] = compareSigned(i32, sp + b, sp + c) < 0 ? 1 : 0;
             ip++;
             break;
-          case OP_LE:
+          case 39 /* LE */:
             u8[sp + a] = compareSigned(i32, sp + b, sp + c) <= 0 ? 1 : 0;
             ip++;
             break;
-          case OP_LTU:
+          case 40 /* LTU */:
             u8[sp + a] = compareUnsigned(i32, sp + b, sp + c) < 0 ? 1 : 0;
             ip++;
             break;
-          case OP_LEU:
+          case 41 /* LEU */:
             u8[sp + a] = compareUnsigned(i32, sp + b, sp + c) <= 0 ? 1 : 0;
             ip++;
             break;
-          case OP_EQ1:
+          case 42 /* EQ1 */:
             u8[sp + a] = u8[sp + b] === u8[sp + c] ? 1 : 0;
             ip++;
             break;
-          case OP_STREQ:
+          case 44 /* STREQ */:
             u8[sp + a] = stringAt(s, sp + b) === stringAt(s, sp + c) ? 1 : 0;
             ip++;
             break;
-          case OP_STRLT:
+          case 45 /* STRLT */:
             u8[sp + a] = compareBytes(s, sp + b, sp + c) < 0 ? 1 : 0;
             ip++;
             break;
-          case OP_EFACEEQ:
+          case 46 /* EFACEEQ */:
             u8[sp + a] = efaceEqual(m, sp + b, sp + c) ? 1 : 0;
             ip++;
             break;
-          case OP_JMP:
+          case 50 /* JMP */:
             if (a <= ip && --budget <= 0) {
               { g.pc = TextBase + (a) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
@@ -369,18 +383,18 @@ export function run(m: Machine, g: G): number {
             }
             ip = a;
             break;
-          case OP_JZ:
+          case 51 /* JZ */:
             ip = u8[sp + a] === 0 ? b : ip + 1;
             break;
-          case OP_JNZ:
+          case 52 /* JNZ */:
             ip = u8[sp + a] !== 0 ? b : ip + 1;
             break;
-          case OP_JRET:
+          case 61 /* JRET */:
             ip = ret !== 0 ? a : ip + 1;
             ret = 0;
             break;
-          case OP_BOUNDS:
-          case OP_BOUNDSI: {
+          case 56 /* BOUNDS */:
+          case 57 /* BOUNDSI */: {
             const i = readWord(i32, sp + a);
             const n = code[k] === OP_BOUNDS ? readWord(i32, sp + b) : b;
             if (i >= 0 && i < n) {
@@ -393,8 +407,8 @@ export function run(m: Machine, g: G): number {
             { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
           }
-          case OP_CALL:
-          case OP_CALLCLOSURE: {
+          case 53 /* CALL */:
+          case 54 /* CALLCLOSURE */: {
             let f = a;
             if (code[k] === OP_CALLCLOSURE) {
               const fv = readWord(i32, sp + a);
@@ -434,19 +448,19 @@ export function run(m: Machine, g: G): number {
             }
             break;
           }
-          case OP_RET: {
+          case 55 /* RET */: {
             sp += a;
             const retpc = readWord(i32, sp);
             sp += 8;
             ip = (retpc - TextBase) / 4;
             break;
           }
-          case OP_DEFERPROC:
+          case 60 /* DEFERPROC */:
             deferproc(m, pol, g, sp, readWord(i32, sp + a), b, TextBase + (ip + 1) * 4);
             ret = 0;
             ip++;
             break;
-          case OP_DEFERRETURN: {
+          case 62 /* DEFERRETURN */: {
             const fv = deferreturn(m, pol, g, sp);
             if (fv === NoDefer) {
               ip++;
@@ -476,12 +490,12 @@ export function run(m: Machine, g: G): number {
             for (let z = zeroStart[f]!, e = zeroStart[f + 1]!; z < e; z++) writeWord(i32, sp + zero[z]!, 0);
             break;
           }
-          case OP_GO:
+          case 63 /* GO */:
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.newproc(readWord(i32, sp + a), sp, b, g, TextBase + (ip + 1) * 4);
             ip++;
             break;
-          case OP_RECOVER: {
+          case 64 /* RECOVER */: {
             const p = gorecover(s, g, sp + b + 8);
             const d = (sp + a) >>> 2;
             if (p === 0) {
@@ -493,7 +507,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_INTRINSIC: {
+          case 65 /* INTRINSIC */: {
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const r = intrinsics[a]!(m, pol, g, sp, b);
             if (r === Reschedule) {
@@ -504,23 +518,23 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_GOEXIT:
+          case 87 /* GOEXIT */:
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.goexit1(g);
             { m.budget = budget; return Stop.Exited; }
-          case OP_EXIT:
+          case 91 /* EXIT */:
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.exit(a);
             return Stop.Exited;
           // ---- allocation and channels: safe points
-          case OP_NEW:
-          case OP_MAKECHAN:
-          case OP_MAKESLICE:
-          case OP_CONCAT:
-          case OP_BOX:
-          case OP_SEND:
-          case OP_RECV:
-          case OP_CLOSE: {
+          case 70 /* NEW */:
+          case 71 /* MAKECHAN */:
+          case 77 /* MAKESLICE */:
+          case 78 /* CONCAT */:
+          case 80 /* BOX */:
+          case 72 /* SEND */:
+          case 73 /* RECV */:
+          case 74 /* CLOSE */: {
             if (--budget <= 0 || m.heap.needsGC()) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
@@ -535,19 +549,19 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_CHANLEN:
+          case 75 /* CHANLEN */:
             writeWord(i32, sp + a, chanlen(m, readWord(i32, sp + b)));
             ip++;
             break;
-          case OP_CHANCAP:
+          case 76 /* CHANCAP */:
             writeWord(i32, sp + a, chancap(m, readWord(i32, sp + b)));
             ip++;
             break;
-          case OP_STRLEN:
+          case 90 /* STRLEN */:
             writeWord(i32, sp + a, readWord(i32, sp + b + 8));
             ip++;
             break;
-          case OP_STRINDEX: {
+          case 79 /* STRINDEX */: {
             const i = readWord(i32, sp + c);
             const n = readWord(i32, sp + b + 8);
             if (i < 0 || i >= n) {
@@ -561,8 +575,8 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_ASSERT:
-          case OP_ASSERTOK: {
+          case 81 /* ASSERT */:
+          case 82 /* ASSERTOK */: {
             const tw = readWord(i32, sp + b);
             const t = m.prog.types[c]!;
             const ok = tw === c + 1;
@@ -581,33 +595,33 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case OP_ETYPE:
+          case 83 /* ETYPE */:
             writeWord(i32, sp + a, readWord(i32, sp + b) - 1);
             ip++;
             break;
-          case OP_ISERROR: {
+          case 84 /* ISERROR */: {
             const tw = readWord(i32, sp + b);
             u8[sp + a] = tw !== 0 && m.prog.types[tw - 1]!.kind === 'runtime-error' ? 1 : 0;
             ip++;
             break;
           }
-          case OP_ERRSTR: {
+          case 85 /* ERRSTR */: {
             const data = readWord(i32, sp + b + 8);
             writeWord(i32, sp + a, readWord(i32, data));
             writeWord(i32, sp + a + 8, readWord(i32, data + 8));
             ip++;
             break;
           }
-          case OP_PRINT:
+          case 86 /* PRINT */:
             m.print(printValue(m, a, sp + b));
             ip++;
             break;
-          case OP_GC:
+          case 88 /* GC */:
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.collect();
             { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
-          case OP_CALLERS: {
+          case 89 /* CALLERS */: {
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const slice = sp + c;
             const ptr = readWord(i32, slice);
@@ -702,15 +716,15 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
   const s = m.space;
   const i32 = s.i32;
   switch (op) {
-    case OP_NEW: {
+    case 70 /* NEW */: {
       const t = m.prog.types[b]!;
       writeWord(i32, sp + a, m.heap.alloc(Math.max(t.size, 8), b));
       return ChanResult.Done;
     }
-    case OP_MAKECHAN:
+    case 71 /* MAKECHAN */:
       writeWord(i32, sp + a, makechan(m, b, readWord(i32, sp + c)));
       return ChanResult.Done;
-    case OP_MAKESLICE: {
+    case 77 /* MAKESLICE */: {
       const n = readWord(i32, sp + c);
       if (n < 0) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: len out of range', 'runtime.panicmakeslicelen');
       writeWord(i32, sp + a, m.allocArray(b, n));
@@ -718,7 +732,7 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
       writeWord(i32, sp + a + 16, n);
       return ChanResult.Done;
     }
-    case OP_CONCAT: {
+    case 78 /* CONCAT */: {
       const xl = readWord(i32, sp + b + 8);
       const yl = readWord(i32, sp + c + 8);
       if (xl === 0 || yl === 0) {
@@ -732,7 +746,7 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
       writeWord(i32, sp + a + 8, xl + yl);
       return ChanResult.Done;
     }
-    case OP_BOX: {
+    case 80 /* BOX */: {
       const t = m.prog.types[b]!;
       let data: number;
       if (isDirect(t.kind)) data = readWord(i32, sp + c);
@@ -744,11 +758,11 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
       writeWord(i32, sp + a + 8, data);
       return ChanResult.Done;
     }
-    case OP_SEND:
+    case 72 /* SEND */:
       return chansend(m, g, readWord(i32, sp + a), sp + b);
-    case OP_RECV:
+    case 73 /* RECV */:
       return chanrecv(m, g, readWord(i32, sp + b), a >= 0 ? sp + a : 0, c >= 0 ? sp + c : 0);
-    case OP_CLOSE:
+    case 74 /* CLOSE */:
       closechan(m, readWord(i32, sp + a));
       return ChanResult.Done;
   }

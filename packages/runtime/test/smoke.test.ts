@@ -46,3 +46,9 @@ test('fib(27) speed', () => {
   expect(r.stderr).toBe('196418\n');
   console.log('fib(27) ms', Date.now() - t);
 });
+
+test('the interpreter switch uses the ISA opcode numbers (case labels are literals)', () => {
+  const src = require('node:fs').readFileSync(require('node:path').join(__dirname, '../src/interp.ts'), 'utf8') as string;
+  const { Op } = require('@gosim/program') as typeof import('@gosim/program');
+  for (const m of src.matchAll(/case (\d+) \/\* ([A-Z0-9]+) \*\//g)) expect([m[2], Number(m[1])]).toEqual([m[2], Op[m[2] as keyof typeof Op]]);
+});
