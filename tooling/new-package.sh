@@ -35,15 +35,9 @@ cat > "$dir/tsconfig.json" <<'JSON'
 JSON
 cat > "$dir/tsup.config.ts" <<'TS'
 import { defineConfig } from 'tsup';
+import { tsupBase } from '../../tsup.base';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-});
+export default defineConfig(tsupBase);
 TS
 cat > "$dir/jest.config.cjs" <<'JS'
 module.exports = require('../../jest.preset.cjs')(__dirname);

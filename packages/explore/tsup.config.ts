@@ -1,11 +1,5 @@
 import { defineConfig } from 'tsup';
+import { tsupBase } from '../../tsup.base';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/worker.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  shims: true,
-});
+// The worker thread script ships beside index.js; shims give the CJS build import.meta.url.
+export default defineConfig({ ...tsupBase, entry: ['src/index.ts', 'src/worker.ts'], shims: true });

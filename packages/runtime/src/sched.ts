@@ -7,7 +7,6 @@ import { run, Stop } from './interp.js';
 import type { Machine } from './machine.js';
 import { LimitExceeded, ProgramExit } from './signals.js';
 import { OutOfMemoryError } from '@gosim/memory';
-import { hex } from './format.js';
 
 /** Runs runtime.main as goroutine 1 until the program ends; returns the exit status. */
 export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
@@ -26,8 +25,8 @@ export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
     if (e instanceof ProgramExit) return { code: e.code };
     if (e instanceof LimitExceeded) return { code: -1, limit: e };
     if (e instanceof OutOfMemoryError) return { code: -1, limit: new LimitExceeded('heap', `gosim: heap limit reached (${e.message})`) };
-    if (e instanceof GoThrow) { if (process.env.GOSIM_DEBUG) console.error(e.stack); return { code: m.fatalThrow(e, m.cur).code }; }
-    if (isMemoryFault(e)) { if (process.env.GOSIM_DEBUG) console.error(e, new Error().stack); return { code: m.faultThrow(m.cur, e.addr, m.cur?.pc ?? 0).code }; }
+    if (e instanceof GoThrow) return { code: m.fatalThrow(e, m.cur).code };
+    if (isMemoryFault(e)) return { code: m.faultThrow(m.cur, e.addr, m.cur?.pc ?? 0).code };
     throw e;
   }
 }
@@ -38,4 +37,3 @@ function deadlock(m: Machine): GoThrow | ProgramExit {
   return new GoThrow('all goroutines are asleep - deadlock!', 'goroutine');
 }
 
-export { hex };
