@@ -314,8 +314,10 @@ export class Machine {
       this.print('runtime stack:\n');
       this.print('\n');
     }
-    if (e.header === 'goroutine') for (const x of this.allgs) this.printGoroutine(x, x.waitreason || 'running');
-    else if (g) this.printGoroutine(g, 'running');
+    // the goroutine that was running first, then the others with their wait reasons (Go's order)
+    const running = g && g.status === GStatus.Running ? g : null;
+    if (running) this.printGoroutine(running, 'running');
+    if (e.header === 'goroutine') for (const x of this.allgs) if (x !== running) this.printGoroutine(x, x.waitreason || 'runnable');
     return new ProgramExit(2);
   }
 
@@ -370,5 +372,4 @@ export class Machine {
     return stringAt(this.space, addr);
   }
 
-  pcOf = pcOf;
 }
