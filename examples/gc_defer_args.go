@@ -1,3 +1,4 @@
+// gosim-flags: --gc-every-safepoint --clobber-free
 package main
 
 import "runtime"

@@ -6,7 +6,14 @@ export type { ExitStatusName } from './exit-status.js';
 export { defaultIo, GosimError } from './io.js';
 export type { Io, Writer } from './io.js';
 export {
-  parseBytes, parsePolicyArg, parsePositive, parseSeed, parseStackMin, toRunOptions,
+  parseBytes, parsePolicyArg, parsePositive, parseRunFlagWords, parseSeed, parseStackMin, runOptions, toRunOptions, withoutStress,
 } from './options.js';
-export type { RunFlags } from './options.js';
+export type { RunFlags, RunOptionSet } from './options.js';
+export { exploreFile, parseInject } from './commands/explore.js';
+export type { ExploreFlags } from './commands/explore.js';
+export { computeMatrix, markdownTable, matrixFiles, terminalTable } from './commands/matrix.js';
+export type { Cell, Matrix, MatrixFlags, Row } from './commands/matrix.js';
+export { demo } from './commands/demo.js';
+export { aboutOf, defaultScenarioFiles, findExamplesDir, flagWordsOf, loadScenario } from './scenarios.js';
+export type { Scenario } from './scenarios.js';
 export { formatEvent } from './trace.js';

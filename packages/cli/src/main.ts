@@ -1,6 +1,9 @@
 // The gosim command: commander set up so that every usage error is one `gosim:` line and status 64.
 
 import { Command, CommanderError } from '@commander-js/extra-typings';
+import { demoCommand } from './commands/demo.js';
+import { exploreCommand } from './commands/explore.js';
+import { matrixCommand } from './commands/matrix.js';
 import { internalError, runCommand } from './commands/run.js';
 import { ExitStatus } from './exit-status.js';
 import { defaultIo, fail, type Io } from './io.js';
@@ -14,7 +17,7 @@ export const version = '0.0.0';
 export async function main(argv: readonly string[], io?: Partial<Io>): Promise<number> {
   const out = defaultIo(io);
   if (argv.length === 0) {
-    fail(out, "missing command: try 'gosim run FILE.go' or 'gosim --help'");
+    fail(out, "missing command: try 'gosim demo', 'gosim run FILE.go' or 'gosim --help'");
     return ExitStatus.usage;
   }
   let status: number = ExitStatus.ok;
@@ -28,15 +31,18 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
       writeErr: (s) => void out.stderr.write(s),
       outputError: () => {}, // printed as one line below
     })
-    .addHelpText('after', '\nExit statuses: program\'s own (0, 2 for panics/fatal errors); 1 compile errors; 64 bad usage;\n66 file missing or unreadable; 70 internal error; 75 step/heap limit reached.\n');
-  // Later issues add explore, matrix and demo (src/commands/).
-  program.addCommand(
-    runCommand(out, (s) => {
-      status = s;
-    })
-      .exitOverride()
-      .configureOutput({ writeOut: (s) => void out.stdout.write(s), writeErr: (s) => void out.stderr.write(s), outputError: () => {} }),
-  );
+    .addHelpText('after', '\nStart with: gosim demo\n\nExit statuses: run: the program\'s own (0, 2 for panics/fatal errors); explore: 0 no failure, 1 failures found;\n1 compile errors; 64 bad usage; 66 file missing or unreadable; 70 internal error; 75 step/heap limit reached.\n');
+  const setStatus = (s: number) => {
+    status = s;
+  };
+  for (const make of [runCommand, exploreCommand, matrixCommand, demoCommand]) {
+    program.addCommand(
+      make(out, setStatus)
+        .exitOverride()
+        .allowExcessArguments(false)
+        .configureOutput({ writeOut: (s) => void out.stdout.write(s), writeErr: (s) => void out.stderr.write(s), outputError: () => {} }),
+    );
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return status;

@@ -1,6 +1,7 @@
 // `gosim run` flags → RunOptions: the value parsers commander calls, and the conversion.
 
-import { InvalidArgumentError } from '@commander-js/extra-typings';
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import type { Option as BaseOption } from 'commander';
 import { parsePolicy, policies, PolicySpecError, type Policy, type RunOptions } from '@gosim/runtime';
 
 /** The parsed flags of `gosim run` (commander's option values). */
@@ -90,4 +91,75 @@ export function toRunOptions(f: RunFlags): RunOptions {
   if (f.maxHeap !== undefined) o.maxHeap = f.maxHeap;
   if (f.maxStack !== undefined) o.maxStack = f.maxStack;
   return o;
+}
+
+/** Which families of run flags a command takes. */
+export interface RunOptionSet {
+  /** --copy-stack-every/--copy-stack-always/--gc-every/--gc-every-safepoint (not for explore: it injects itself). */
+  stress?: boolean;
+  /** -m and --trace (only `gosim run`). */
+  diagnostics?: boolean;
+  /** --policy (not for matrix and demo: they choose the policies). */
+  policy?: boolean;
+}
+
+/** The run flags as commander options, shared by run, explore and the `// gosim-flags:` line of a scenario. */
+export function runOptions(set: RunOptionSet = {}): BaseOption[] {
+  const { stress = true, diagnostics = false, policy = true } = set;
+  const o: BaseOption[] = [];
+  if (policy) o.push(new Option('--policy <spec>', 'old | new | piece=old|new,... (pieces: deferpanic, traceback, gc, copystack; unlisted are new)').argParser(parsePolicyArg));
+  o.push(
+    new Option('--stack-poison', "poison new stacks (0xfd/0xfb) and freed ones (0xfc), like Go's stackPoisonCopy"),
+    new Option('--stack-fault-on-free', 'unmap freed stacks so a stale access faults (Go\'s stackFaultOnFree)'),
+    new Option('--clobber-free', 'fill freed heap objects with 0xdeadbeef'),
+  );
+  if (stress)
+    o.push(
+      new Option('--copy-stack-every <n>', 'move the stack to a new one every N safe points').argParser(parsePositive),
+      new Option('--copy-stack-always', 'the same with N = 1').conflicts('copyStackEvery'),
+      new Option('--gc-every <n>', 'run a full GC every N safe points').argParser(parsePositive),
+      new Option('--gc-every-safepoint', 'the same with N = 1').conflicts('gcEvery'),
+    );
+  o.push(
+    new Option('--seed <n>', 'scheduling seed (varies the preemption quantum)').argParser(parseSeed),
+    new Option('--stack-min <bytes>', 'initial goroutine stack size, a power of two >= 2048 (default 8192)').argParser(parseStackMin),
+    new Option('--max-steps <n>', 'stop after N safe points (exit 75)').argParser(parsePositive),
+    new Option('--max-heap <bytes>', 'stop when the heap exceeds this many bytes (exit 75)').argParser(parseBytes),
+    new Option('--max-stack <bytes>', "goroutine stack limit, Go's maxstacksize (default 1000000000)").argParser(parseBytes),
+  );
+  if (diagnostics)
+    o.push(
+      new Option('-m', 'print escape analysis decisions to stderr (like go build -gcflags=-m), then run'),
+      new Option('--trace', 'print one line per runtime event (stack copies, GCs, defer/panic steps) to stderr'),
+    );
+  return o;
+}
+
+/** Adds the run flags to a command (typed as before: read them back as RunFlags). */
+export function withRunOptions<C extends { addOption(o: never): unknown }>(cmd: C, set?: RunOptionSet): C {
+  for (const o of runOptions(set)) (cmd as unknown as { addOption(o: BaseOption): unknown }).addOption(o);
+  return cmd;
+}
+
+/** A flag was wrong in a `// gosim-flags:` line. */
+export class FlagLineError extends Error {}
+
+/** Parses run flags from words (a scenario's `// gosim-flags:` line); throws FlagLineError on a bad one. */
+export function parseRunFlagWords(words: readonly string[]): RunFlags {
+  const c = withRunOptions(new Command('gosim-flags'))
+    .exitOverride()
+    .allowExcessArguments(false)
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
+  try {
+    c.parse([...words], { from: 'user' });
+  } catch (e) {
+    throw new FlagLineError(e instanceof Error ? e.message.replace(/^error:\s*/, '') : String(e));
+  }
+  return c.opts() as RunFlags;
+}
+
+/** The stress modes of the flags (copy or GC every N safe points) removed: what explore and references run with. */
+export function withoutStress(f: RunFlags): RunFlags {
+  const { copyStackEvery: _a, copyStackAlways: _b, gcEvery: _c, gcEverySafepoint: _d, ...rest } = f;
+  return rest;
 }

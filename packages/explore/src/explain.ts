@@ -10,49 +10,115 @@ interface Range {
   hi: number;
 }
 
-export function explain(events: readonly RuntimeEvent[]): string[] {
-  const out: string[] = [];
-  const offList = new Map<number, string>(); // record → fn, started while off g._defer
+/** One step of a mechanism, read from the event stream (`explain` renders each as a line). */
+export type MechanismFact =
+  | { kind: 'forced'; what: string; at: number; goid: number; fn: string }
+  /** The stack moved while a started deferred call's record was off g._defer. */
+  | { kind: 'copied-off-list'; goid: number; why: string; fn: string; d: number; by: string }
+  /** A GC ran while a started deferred call's record was off g._defer. */
+  | { kind: 'gc-off-list'; fn: string; by: string }
+  /** A deferred call received a pointer into a stack that had been freed by a copy. */
+  | { kind: 'stale-call'; goid: number; fn: string; pointer: number; lo: number; hi: number }
+  /** The old traceback's panic cursor read a link outside the stack it walks. */
+  | { kind: 'cursor-outside'; goid: number; link: number; from: number; lo: number; hi: number; livePanics: number };
+
+/** The mechanism facts of a run, in the order they happened (duplicates dropped). */
+export function explainFacts(events: readonly RuntimeEvent[]): MechanismFact[] {
+  const out: MechanismFact[] = [];
+  const offList = new Map<number, { fn: string; by: string }>(); // record → fn, started while off g._defer
   const freedStacks: Range[] = [];
+  const live = new Map<number, number>(); // goid → panics pushed and not yet recovered
   let reportedOff = 0;
   for (const e of events) {
     switch (e.kind) {
       case 'safepoint-forced':
-        out.push(`forced ${e.what} at safe point ${e.at} (goroutine ${e.goid}, in ${e.fn})`);
+        out.push({ kind: 'forced', what: e.what, at: e.at, goid: e.goid, fn: e.fn });
         break;
       case 'defer-started':
-        if (!e.onList) offList.set(e.d, e.fn);
+        if (!e.onList) offList.set(e.d, { fn: e.fn, by: e.by });
         break;
       case 'defer-returned':
         offList.delete(e.d);
         break;
       case 'stack-copied':
         freedStacks.push({ lo: e.oldLo, hi: e.oldHi });
-        for (const [d, fn] of offList) {
-          if (reportedOff++ < 3)
-            out.push(`stack of goroutine ${e.goid} copied (${e.why}) while the record of deferred ${fn} (${hex(d)}) was off the defer list: neither the frame walk nor adjustdefers can see its arguments`);
+        for (const [d, r] of offList) {
+          if (reportedOff++ < 3) out.push({ kind: 'copied-off-list', goid: e.goid, why: e.why, fn: r.fn, d, by: r.by });
         }
         break;
       case 'gc-cycle':
-        for (const [, fn] of offList) out.push(`GC ran while the record of deferred ${fn} was off the defer list: its arguments were only reachable through an untyped block`);
+        for (const [, r] of offList) out.push({ kind: 'gc-off-list', fn: r.fn, by: r.by });
         break;
       case 'deferred-call-args':
         for (const p of e.pointers) {
           if (p >= e.stackLo && p < e.stackHi) continue;
           const old = freedStacks.find((r) => p >= r.lo && p < r.hi);
-          if (old) out.push(`${e.fn} was called with pointer ${hex(p)} into the freed stack [${hex(old.lo)}, ${hex(old.hi)}) — a stale pointer nobody adjusted`);
+          if (old) out.push({ kind: 'stale-call', goid: e.goid, fn: e.fn, pointer: p, lo: old.lo, hi: old.hi });
         }
+        break;
+      case 'panic-pushed':
+        live.set(e.goid, (live.get(e.goid) ?? 0) + 1);
+        break;
+      case 'panic-recovered':
+        live.set(e.goid, Math.max(0, (live.get(e.goid) ?? 0) - 1));
         break;
       case 'panic-cursor-step':
         if (e.link !== 0 && (e.link < e.stackLo || e.link >= e.stackHi))
-          out.push(`the old traceback's panic cursor read p.link = ${hex(e.link)} at ${hex(e.from)}: outside the stack being walked [${hex(e.stackLo)}, ${hex(e.stackHi)}) — the copy had already rewritten it to a new-stack address`);
+          out.push({ kind: 'cursor-outside', goid: e.goid, link: e.link, from: e.from, lo: e.stackLo, hi: e.stackHi, livePanics: live.get(e.goid) ?? 0 });
         break;
     }
   }
-  return dedupe(out);
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const line = renderFact(f);
+    return seen.has(line) ? false : (seen.add(line), true);
+  });
 }
 
-function dedupe(lines: string[]): string[] {
-  const seen = new Set<string>();
-  return lines.filter((l) => (seen.has(l) ? false : (seen.add(l), true)));
+/** One fact as a line of a mechanism trace. */
+export function renderFact(f: MechanismFact): string {
+  switch (f.kind) {
+    case 'forced':
+      return `forced ${f.what} at safe point ${f.at} (goroutine ${f.goid}, in ${f.fn})`;
+    case 'copied-off-list':
+      return `stack of goroutine ${f.goid} copied (${f.why}) while the record of deferred ${f.fn} (${hex(f.d)}) was off the defer list: neither the frame walk nor adjustdefers can see its arguments`;
+    case 'gc-off-list':
+      return `GC ran while the record of deferred ${f.fn} was off the defer list: its arguments were only reachable through an untyped block`;
+    case 'stale-call':
+      return `${f.fn} was called with pointer ${hex(f.pointer)} into the freed stack [${hex(f.lo)}, ${hex(f.hi)}) — a stale pointer nobody adjusted`;
+    case 'cursor-outside':
+      return `the old traceback's panic cursor read p.link = ${hex(f.link)} at ${hex(f.from)}: outside the stack being walked [${hex(f.lo)}, ${hex(f.hi)}) — the copy had already rewritten it to a new-stack address`;
+  }
+}
+
+export function explain(events: readonly RuntimeEvent[]): string[] {
+  return explainFacts(events).map(renderFact);
+}
+
+/**
+ * The mechanism of a failing run in one or two plain sentences for a newcomer, built from its facts (the first
+ * fact of each kind that matters); [] when the events show none of the known mechanisms.
+ */
+export function plainMechanism(facts: readonly MechanismFact[]): string[] {
+  const out: string[] = [];
+  const off = facts.find((f) => f.kind === 'copied-off-list');
+  const stale = facts.find((f) => f.kind === 'stale-call');
+  const gc = facts.find((f) => f.kind === 'gc-off-list');
+  const cursor = facts.find((f) => f.kind === 'cursor-outside');
+  const who = (by: string) => (by === 'goexit' ? 'Goexit' : by === 'panic' ? 'the panic' : 'the return');
+  const cap = (l: string) => l.charAt(0).toUpperCase() + l.slice(1);
+  if (cursor && cursor.kind === 'cursor-outside') {
+    // the copy broke the panic chain itself: that is the story, whatever else was off the list
+    out.push(
+      `copying goroutine ${cursor.goid}'s stack${cursor.livePanics > 1 ? ` (${cursor.livePanics} panics live)` : ''} rewrote a panic's link in the old stack before the move; the old traceback's panic cursor followed it to ${hex(cursor.link)}, outside the stack being walked [${hex(cursor.lo)}, ${hex(cursor.hi)}).`,
+    );
+    return out.map(cap);
+  }
+  if (off && off.kind === 'copied-off-list')
+    out.push(`goroutine ${off.goid}'s stack was copied (${off.why}) while ${who(off.by)} had taken ${off.fn}'s defer record off the list, so nothing adjusted the pointers in its arguments.`);
+  if (stale && stale.kind === 'stale-call')
+    out.push(`${stale.fn} then ran with ${hex(stale.pointer)}, a pointer into the freed old stack [${hex(stale.lo)}, ${hex(stale.hi)}).`);
+  if (gc && gc.kind === 'gc-off-list' && !off)
+    out.push(`a GC ran while ${who(gc.by)} had taken ${gc.fn}'s defer record off the list, so the GC did not see its arguments as pointers it must keep.`);
+  return out.slice(0, 2).map((l, i) => (i === 0 ? cap(l) : l)); // a sentence may start with a Go name (main.f)
 }

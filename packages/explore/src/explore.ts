@@ -70,19 +70,27 @@ export interface ExploreOptions extends ExploreRunOptions {
   /** Explore only every n-th safe point (1: all). */
   stride?: number;
   onProgress?: (done: number, total: number) => void;
+  /** When the chosen policy's own baseline already differs from the reference, inject nothing (the matrix's shortcut). */
+  skipIfBaselineDiffers?: boolean;
 }
 
 /** Explores every safe point in this thread. */
 export function explore(m: Module, opts: ExploreOptions = {}): ExploreResult {
-  const { kinds = ['copy'], stride = 1, onProgress, ...run } = opts;
+  const { kinds = ['copy'], stride = 1, onProgress, skipIfBaselineDiffers = false, ...run } = opts;
   const reference = baselineRun(m, { ...run, policy: policies.new }).outcome;
   const base = baselineRun(m, run);
-  const ks: number[] = [];
-  for (let k = 1; k <= base.safePoints; k += stride) ks.push(k);
+  const ks = skipIfBaselineDiffers && !sameOutcome(base.outcome, reference) ? [] : safePointsToExplore(base.safePoints, stride);
   let done = 0;
   const total = ks.length * kinds.length;
   const failures = exploreRange(m, run, reference, ks, kinds, () => onProgress?.(++done, total));
   return { reference, baseline: base.outcome, safePoints: base.safePoints, runs: total + 2, failures };
+}
+
+/** The safe points 1, 1+stride, … up to `count`. */
+export function safePointsToExplore(count: number, stride = 1): number[] {
+  const ks: number[] = [];
+  for (let k = 1; k <= count; k += Math.max(1, stride)) ks.push(k);
+  return ks;
 }
 
 /** Reruns one failure with the event stream on and turns it into plain mechanism lines. */

@@ -1,9 +1,10 @@
-export { explore, exploreRange, baselineRun, injectedRun, explainFailure, explainRun, injectKinds } from './explore.js';
+export { explore, exploreRange, baselineRun, injectedRun, explainFailure, explainRun, injectKinds, safePointsToExplore } from './explore.js';
 export type { ExploreOptions, ExploreResult, ExploreRunOptions, Failure, InjectKind } from './explore.js';
-export { exploreSource, CompileError } from './parallel.js';
-export type { ParallelOptions } from './parallel.js';
-export { explain } from './explain.js';
-export { outcomeOf, sameOutcome, symptom } from './outcome.js';
+export { exploreSource, defaultWorkerUrl, CompileError } from './parallel.js';
+export type { ParallelOptions, ParallelResult } from './parallel.js';
+export { explain, explainFacts, plainMechanism, renderFact } from './explain.js';
+export type { MechanismFact } from './explain.js';
+export { describeOutcome, outcomeOf, sameOutcome, shortSymptom, symptom } from './outcome.js';
 export type { Outcome } from './outcome.js';
-export { matrixRow, mixtures } from './matrix.js';
+export { matrixRow, mixtures, singleRunCell } from './matrix.js';
 export type { MatrixCell } from './matrix.js';

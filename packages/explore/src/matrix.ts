@@ -1,10 +1,10 @@
 // The ablation matrix: every mixture of policy pieces against each scenario, explored; each cell is
 // "pass" or the first symptom.
 
-import { allMixtures, policyName, type Policy } from '@gosim/runtime';
+import { allMixtures, policyName, runModule, type Policy, type RunOptions } from '@gosim/runtime';
 import type { Module } from '@gosim/program';
 import { explore, type ExploreOptions } from './explore.js';
-import { sameOutcome } from './outcome.js';
+import { outcomeOf, sameOutcome, symptom, type Outcome } from './outcome.js';
 
 export interface MatrixCell {
   policy: string;
@@ -28,4 +28,15 @@ export function matrixRow(m: Module, scenario: string, policy: Policy, opts: Omi
 
 export function mixtures(): Policy[] {
   return allMixtures();
+}
+
+/**
+ * One cell from a single run (no injection; the scenario's own debug and stress flags in `opts`): pass when the
+ * outcome equals `reference` (the new policy's, without stress modes), else the first symptom.
+ */
+export function singleRunCell(m: Module, scenario: string, policy: Policy, opts: Omit<RunOptions, 'policy'>, reference: Outcome): MatrixCell & { outcome: Outcome } {
+  const outcome = outcomeOf(runModule(m, { ...opts, policy }));
+  const name = policyName(policy);
+  if (sameOutcome(outcome, reference)) return { policy: name, scenario, pass: true, outcome };
+  return { policy: name, scenario, pass: false, symptom: symptom(outcome, reference), outcome };
 }

@@ -28,3 +28,27 @@ export function symptom(got: Outcome, want: Outcome): string {
   if (got.exit !== want.exit) return `exit status ${got.exit} (want ${want.exit})`;
   return `traceback header ${got.traceback}`;
 }
+
+const fatalLine = (l: string): boolean =>
+  l.startsWith('fatal error:') || l.startsWith('panic:') || l.startsWith('unexpected fault address');
+
+/** A run's outcome in one line: `exit N: <the fatal line, or the program's last line>`. */
+export function describeOutcome(o: Outcome): string {
+  if (o.limit) return `stopped: ${o.limit.replace(/^gosim:\s*/, '')}`;
+  const err = o.stderr.split('\n').filter((l) => l !== '');
+  const out = o.stdout.split('\n').filter((l) => l !== '');
+  const fatal = err.filter(fatalLine);
+  const last = fatal.length ? fatal.join(' / ') : (err[err.length - 1] ?? out[out.length - 1] ?? '(no output)');
+  return `exit ${o.exit}: ${last}`;
+}
+
+/** A symptom cut short for a table cell: `fatal: …`, `fault`, or the differing line (at most `width` chars). */
+export function shortSymptom(s: string, width = 40): string {
+  let t = s
+    .replace(/^fatal error: /, 'fatal: ')
+    .replace(/^unexpected fault address 0x[0-9a-f]+.*$/, 'fault')
+    .replace(/^panic: /, 'panic: ')
+    .replace(/^gosim: /, '');
+  if (t.length > width) t = t.slice(0, width - 1) + '…';
+  return t;
+}

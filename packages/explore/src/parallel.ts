@@ -1,17 +1,24 @@
 // The explorer spread over worker threads: each worker compiles the source itself and explores a slice
-// of the safe points. Needs the built package (dist/worker.js next to dist/index.js).
+// of the safe points. The worker script is the built dist/worker.js next to dist/index.js; when it is not
+// there (tests running on src/) or one worker is asked for, the same exploration runs in this thread.
 
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compile } from '@gosim/golang';
+import { compile, formatDiagnostic } from '@gosim/golang';
 import { parsePolicy, policies } from '@gosim/runtime';
-import { baselineRun, injectKinds, type ExploreOptions, type ExploreResult, type Failure, type InjectKind } from './explore.js';
-import type { Outcome } from './outcome.js';
+import {
+  baselineRun, exploreRange, injectKinds, safePointsToExplore,
+  type ExploreOptions, type ExploreResult, type Failure, type InjectKind,
+} from './explore.js';
+import { sameOutcome, type Outcome } from './outcome.js';
 import type { WorkerJob, WorkerMessage } from './worker.js';
 
 export interface ParallelOptions extends Omit<ExploreOptions, 'policy' | 'onProgress'> {
   /** Policy spec as the CLI takes it: old, new, or piece=old|new,... */
   policySpec?: string;
+  /** Worker threads (default: os.availableParallelism()); 1 explores in this thread. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
   /** URL of the worker script (default: worker.js beside this module). */
@@ -20,38 +27,65 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'policy' | 'onProg
 
 export class CompileError extends Error {}
 
-export async function exploreSource(src: string, filename: string, opts: ParallelOptions = {}): Promise<ExploreResult> {
-  const { policySpec = 'new', workers, onProgress, workerUrl, kinds = ['copy'], stride = 1, ...run } = opts;
+/** The built worker script beside this module, or undefined when running from source. */
+export function defaultWorkerUrl(): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL('./worker.js', import.meta.url);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+export interface ParallelResult extends ExploreResult {
+  /** Threads that explored (1: this thread). */
+  workers: number;
+}
+
+export async function exploreSource(src: string, filename: string, opts: ParallelOptions = {}): Promise<ParallelResult> {
+  const { policySpec = 'new', workers, onProgress, workerUrl, kinds = ['copy'], stride = 1, skipIfBaselineDiffers = false, ...run } = opts;
   const c = compile(src, filename);
-  if (!c.module) throw new CompileError(c.diagnostics.map((d) => String(d)).join('\n'));
+  if (!c.module) throw new CompileError(c.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
   const policy = parsePolicy(policySpec);
   const reference = baselineRun(c.module, { ...run, policy: policies.new }).outcome;
   const base = baselineRun(c.module, { ...run, policy });
-  const ks: number[] = [];
-  for (let k = 1; k <= base.safePoints; k += stride) ks.push(k);
-  const n = Math.max(1, Math.min(workers ?? availableParallelism(), ks.length));
+  const ks = skipIfBaselineDiffers && !sameOutcome(base.outcome, reference) ? [] : safePointsToExplore(base.safePoints, stride);
   const total = ks.length * kinds.length;
+  const url = workerUrl ?? defaultWorkerUrl();
+  const n = url ? Math.max(1, Math.min(workers ?? availableParallelism(), ks.length)) : 1;
   let done = 0;
-  const url = workerUrl ?? new URL('./worker.js', import.meta.url);
-  const slices: number[][] = Array.from({ length: n }, () => []);
-  ks.forEach((k, i) => slices[i % n]!.push(k));
-  const results = await Promise.all(
-    slices.map(
-      (slice) =>
-        new Promise<Failure[]>((resolve, reject) => {
-          const job: WorkerJob = { src, filename, policySpec, run, reference, ks: slice, kinds: kinds as InjectKind[] };
-          const w = new Worker(url, { workerData: job });
-          w.on('message', (msg: WorkerMessage) => {
-            if (msg.type === 'progress') onProgress?.(done += msg.runs, total);
-            else resolve(msg.failures);
-          });
-          w.on('error', reject);
-          w.on('exit', (code) => code !== 0 && reject(new Error(`explore worker exited with ${code}`)));
-        }),
-    ),
-  );
-  const failures = results.flat().sort((a, b) => a.k - b.k || injectKinds.indexOf(a.inject) - injectKinds.indexOf(b.inject));
-  return { reference, baseline: base.outcome, safePoints: base.safePoints, runs: total + 2, failures };
+  let failures: Failure[];
+  if (n === 1 || !url) {
+    failures = exploreRange(c.module, { ...run, policy }, reference, ks, kinds, () => onProgress?.(++done, total));
+  } else {
+    const slices: number[][] = Array.from({ length: n }, () => []);
+    ks.forEach((k, i) => slices[i % n]!.push(k));
+    const results = await Promise.all(
+      slices.map(
+        (slice) =>
+          new Promise<Failure[]>((resolve, reject) => {
+            const job: WorkerJob = { src, filename, policySpec, run, reference, ks: slice, kinds: kinds as InjectKind[] };
+            const w = new Worker(url, { workerData: job });
+            let finished = false;
+            w.on('message', (msg: WorkerMessage) => {
+              if (msg.type === 'progress') onProgress?.((done += msg.runs), total);
+              else {
+                finished = true;
+                resolve(msg.failures);
+              }
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => {
+              if (!finished) reject(new Error(`explore worker exited with ${code} before reporting`));
+            });
+          }),
+      ),
+    );
+    failures = results.flat();
+  }
+  failures.sort((a, b) => a.k - b.k || injectKinds.indexOf(a.inject) - injectKinds.indexOf(b.inject));
+  return { reference, baseline: base.outcome, safePoints: base.safePoints, runs: total + 2, failures, workers: n };
 }
 
 export type { Outcome };

@@ -21,10 +21,20 @@ export type WorkerMessage = { type: 'progress'; runs: number } | { type: 'done';
 if (parentPort && workerData) {
   const job = workerData as WorkerJob;
   const c = compile(job.src, job.filename);
+  // progress in batches (at most every 50 ms), so thousands of short runs do not flood the parent
+  let pending = 0;
+  let last = Date.now();
+  const flush = () => {
+    if (pending > 0) parentPort!.postMessage({ type: 'progress', runs: pending } satisfies WorkerMessage);
+    pending = 0;
+    last = Date.now();
+  };
   const failures = c.module
-    ? exploreRange(c.module, { ...job.run, policy: parsePolicy(job.policySpec) }, job.reference, job.ks, job.kinds, () =>
-        parentPort!.postMessage({ type: 'progress', runs: 1 } satisfies WorkerMessage),
-      )
+    ? exploreRange(c.module, { ...job.run, policy: parsePolicy(job.policySpec) }, job.reference, job.ks, job.kinds, () => {
+        pending++;
+        if (Date.now() - last >= 50) flush();
+      })
     : [];
+  flush();
   parentPort.postMessage({ type: 'done', failures } satisfies WorkerMessage);
 }

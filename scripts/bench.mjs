@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// `pnpm bench`: corpus/bench/*.go through the built packages (compile, then run under the new policy), each run's
+// checksum checked against its .expected, median of 3 runs; native Go measured in the same run when `go` is
+// available (in-process time, the method of corpus/bench/BENCH.md, GOMAXPROCS=1), else BENCH.md's GOMAXPROCS=1
+// medians. Then the explorer's throughput on examples/defer_ptrs_goexit.go.
+//
+//   node scripts/bench.mjs [--runs N] [--no-native] [--explore-seconds S] [FILTER]
+// Needs a build (`pnpm build`); the root script `pnpm bench` builds first.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = join(root, 'corpus/bench');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  if (i < 0) return dflt;
+  const v = Number(args[i + 1]);
+  args.splice(i, 2);
+  return v;
+};
+const runs = opt('--runs', 3);
+const exploreSeconds = opt('--explore-seconds', 10);
+const noNative = args.includes('--no-native');
+const filter = args.find((a) => !a.startsWith('--')) ?? '';
+
+async function load(pkg) {
+  try {
+    return await import(join(root, 'packages', pkg, 'dist/index.js'));
+  } catch (e) {
+    console.error(`bench: cannot load the built @gosim/${pkg} (${e.message.split('\n')[0]}); run \`pnpm build\` first`);
+    process.exit(70);
+  }
+}
+const { compile, formatDiagnostic } = await load('golang');
+const { runModule, policies, normalizeOutput, parseExpected } = await load('runtime');
+const { exploreSource } = await load('explore');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** `go` on PATH, else Debian's Go 1.19 location. */
+function findGo() {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, 'go'))) return join(dir, 'go');
+  for (const p of ['/usr/lib/go-1.19/bin/go', '/usr/local/go/bin/go', '/usr/bin/go']) if (existsSync(p)) return p;
+  return undefined;
+}
+
+/** BENCH.md's "GOMAXPROCS=1" table: program → in-process median ms. */
+function documentedNative() {
+  const text = readFileSync(join(benchDir, 'BENCH.md'), 'utf8');
+  const sec = text.slice(text.indexOf('## GOMAXPROCS=1'));
+  const out = new Map();
+  for (const m of sec.matchAll(/^\| (bench_\w+\.go) \| ([0-9.]+) /gm)) if (!out.has(m[1])) out.set(m[1], Number(m[2]));
+  return out;
+}
+
+/** The timed copy of BENCH.md: `import __time "time"` and a deferred println of the in-process time. */
+function timedCopy(src) {
+  return src
+    .replace(/^package main\s*$/m, 'package main\n\nimport __time "time"')
+    .replace(/^func main\(\) \{\s*$/m, 'func main() {\n\tdefer func(t0 __time.Time) { println("inproc_ns:", __time.Since(t0).Nanoseconds()) }(__time.Now())');
+}
+
+function nativeTimes(go, file, scratch) {
+  const name = file.replace(/\.go$/, '');
+  const src = readFileSync(join(benchDir, file), 'utf8');
+  const dir = join(scratch, name);
+  execFileSync('mkdir', ['-p', dir]);
+  writeFileSync(join(dir, 'main.go'), timedCopy(src));
+  const bin = join(dir, name);
+  const env = { ...process.env, GO111MODULE: 'off', GOCACHE: join(scratch, 'gocache'), GOPATH: join(scratch, 'gopath'), GOFLAGS: '' };
+  const b = spawnSync(go, ['build', '-o', bin, 'main.go'], { cwd: dir, env, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`go build ${file}: ${b.stderr.trim().split('\n')[0]}`);
+  const times = [];
+  let checksum = '';
+  for (let i = 0; i <= runs; i++) {
+    const r = spawnSync(bin, [], { env: { ...process.env, GOMAXPROCS: '1' }, encoding: 'utf8' });
+    const m = /^inproc_ns: (\d+)$/m.exec(r.stderr);
+    if (!m) throw new Error(`${file}: no inproc_ns line from the native binary`);
+    checksum = r.stderr.split('\n').find((l) => l.startsWith('checksum:')) ?? '';
+    if (i > 0) times.push(Number(m[1]) / 1e6); // run 0 warms up
+  }
+  return { ms: median(times), checksum };
+}
+
+const files = readdirSync(benchDir).filter((f) => f.endsWith('.go') && f.includes(filter)).sort();
+const go = noNative ? undefined : findGo();
+let goVersion = '';
+if (go) {
+  try {
+    goVersion = execFileSync(go, ['version'], { encoding: 'utf8' }).trim();
+  } catch {
+    goVersion = '';
+  }
+}
+const native = go && goVersion ? 'measured' : 'documented';
+const documented = documentedNative();
+const scratch = mkdtempSync(join(tmpdir(), 'gosim-bench-'));
+
+console.log(`gosim bench: corpus/bench/*.go, policy new, median of ${runs} runs (in-process, after compiling)`);
+console.log(native === 'measured'
+  ? `native: ${goVersion} (${go}), built and timed now, in-process (BENCH.md's method), GOMAXPROCS=1, median of ${runs} after a warm-up`
+  : `native: no usable \`go\` found${noNative ? ' (--no-native)' : ''}; ratios use the GOMAXPROCS=1 in-process medians of corpus/bench/BENCH.md (measured on another day, ±30%)`);
+console.log('');
+
+const rows = [];
+let bad = 0;
+for (const file of files) {
+  const src = readFileSync(join(benchDir, file), 'utf8');
+  const want = parseExpected(readFileSync(join(benchDir, file.replace(/\.go$/, '.expected')), 'utf8'));
+  const t0 = performance.now();
+  const c = compile(src, file);
+  const compileMs = performance.now() - t0;
+  if (!c.module) {
+    console.error(`${file}: ${c.diagnostics.map(formatDiagnostic).join('; ')}`);
+    bad++;
+    continue;
+  }
+  const times = [];
+  let ok = true;
+  let checksum = '';
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = runModule(c.module, { policy: policies.new });
+    times.push(performance.now() - t);
+    const got = normalizeOutput(r.exitCode, r.stdout, r.stderr);
+    checksum = got.stderr.split('\n').find((l) => l.startsWith('checksum:')) ?? got.stderr.split('\n')[0] ?? '';
+    if (got.exit !== want.exit || got.stdout !== want.stdout || got.stderr !== want.stderr) ok = false;
+  }
+  if (!ok) bad++;
+  let nativeMs;
+  let nativeOk = true;
+  if (native === 'measured') {
+    try {
+      const n = nativeTimes(go, file, scratch);
+      nativeMs = n.ms;
+      nativeOk = n.checksum === want.stderr.split('\n').find((l) => l.startsWith('checksum:'));
+    } catch (e) {
+      console.error(`native ${file}: ${e.message}`);
+    }
+  } else nativeMs = documented.get(file);
+  const gosimMs = median(times);
+  rows.push({ file, compileMs, gosimMs, nativeMs, ok, nativeOk, checksum });
+  process.stderr.write(process.stderr.isTTY ? `\r${file} done\x1b[K` : '');
+}
+if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+rmSync(scratch, { recursive: true, force: true });
+
+const head = ['program', 'checksum', 'compile ms', 'gosim ms', `native ms (${native})`, 'ratio'];
+const body = rows.map((r) => [
+  r.file,
+  `${r.ok ? 'ok' : 'WRONG'}${r.nativeOk ? '' : ' (native differs)'}`,
+  ms(r.compileMs),
+  ms(r.gosimMs),
+  r.nativeMs === undefined ? '-' : ms(r.nativeMs),
+  r.nativeMs ? `${(r.gosimMs / r.nativeMs).toFixed(1)}x` : '-',
+]);
+const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+const line = (cols) => cols.map((c, i) => (i === 0 || i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const b of body) console.log(line(b));
+const ratios = rows.filter((r) => r.nativeMs).map((r) => r.gosimMs / r.nativeMs);
+if (ratios.length) {
+  const geo = Math.exp(ratios.reduce((s, x) => s + Math.log(x), 0) / ratios.length);
+  console.log(`geometric mean ratio: ${geo.toFixed(1)}x (DESIGN.md's goal: within 30x of native Go)`);
+}
+
+// The explorer: runs per second on DeferPtrsGoexit, stride chosen from a short calibration to take ~N seconds.
+const exFile = join(root, 'examples/defer_ptrs_goexit.go');
+const exSrc = readFileSync(exFile, 'utf8');
+const workers = availableParallelism();
+// a short run for the rate, then a run sized to the target; worker start-up makes short runs look slow, so size again
+// from the sized run if it came out far too short
+let stride = 97;
+let r;
+let secs = 0;
+let used = stride;
+for (let attempt = 0; attempt < 3; attempt++) {
+  const t = performance.now();
+  used = stride;
+  r = await exploreSource(exSrc, 'defer_ptrs_goexit.go', { policySpec: 'new', stride, workers });
+  secs = (performance.now() - t) / 1000;
+  if (attempt > 0 && (secs >= exploreSeconds * 0.6 || stride === 1)) break;
+  const rate = (r.runs - 2) / secs;
+  stride = Math.max(1, Math.round(r.safePoints / Math.max(1, rate * exploreSeconds)));
+}
+const explored = r.runs - 2;
+console.log('');
+console.log(`explorer: examples/defer_ptrs_goexit.go, policy new, inject copy at safe points 1, 1+${used}, … (stride ${used}) of ${r.safePoints}, ${r.workers} workers:`);
+console.log(`  ${explored} explored runs in ${secs.toFixed(1)} s = ${(explored / secs).toFixed(0)} runs/s (${r.failures.length} failed); all ${r.safePoints} safe points would take ~${(r.safePoints / (explored / secs)).toFixed(0)} s`);
+if (bad) {
+  console.error(`bench: ${bad} program(s) gave the wrong output`);
+  process.exit(1);
+}
