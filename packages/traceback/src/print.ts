@@ -14,11 +14,12 @@ const hex = (n: number): string => '0x' + n.toString(16);
 /** The name Go prints for a frame: runtime.gopanic shows as "panic". */
 export const printName = (name: string): string => (name === 'runtime.gopanic' ? 'panic' : name);
 
-/** Prints frames of g (at most 100, as Go) with up to 10 argument words each. */
+/** Prints frames of g (at most 100, then Go's "...additional frames elided...") with up to 10 argument words each. */
 export function printTraceback(ctx: TracebackContext, policy: TracebackPolicy, g: WalkStart): string {
   const s = ctx.space;
   let out = '';
   let top = true;
+  let n = 0;
   gentraceback(
     ctx,
     policy,
@@ -32,12 +33,16 @@ export function printTraceback(ctx: TracebackContext, policy: TracebackPolicy, g
         words.push(w < 0 ? '0x' + BigInt.asUintN(64, BigInt(w)).toString(16) : hex(w));
       }
       if (frame.arglen / 8 > 10) words.push('...');
+      if (++n > 100) {
+        out += '...additional frames elided...\n';
+        return false;
+      }
       const tracepc = top ? frame.pc : frame.pc - 1;
       out += `${printName(f.name)}(${words.join(', ')})\n\t${f.file}:${ctx.prog.line(tracepc)} +${hex(frame.pc - f.entry)}\n`;
       top = false;
       return true;
     },
-    100,
+    101,
   );
   return out;
 }
