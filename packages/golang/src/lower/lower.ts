@@ -878,6 +878,16 @@ class FnLower {
       f.emit(Op.CONCAT, d, x, y);
       return d;
     }
+    // x ± constant: one ADDI instead of materialising the constant (same wraparound for every width)
+    const k = e.y.constValue;
+    if ((op === '+' || op === '-') && k?.kind === 'int') {
+      const add = op === '+' ? k.value : -k.value;
+      if (add >= -(1n << 31n) && add < 1n << 31n) {
+        const w = this.word();
+        f.emit(Op.ADDI, w, this.toWord(this.val(e.x), e.x.type!), Number(add));
+        return this.fromWord(w, t);
+      }
+    }
     const x = this.toWord(this.operand(e.x, e.y), e.x.type!);
     const y = this.toWord(this.val(e.y), e.y.type!);
     const w = this.word();
