@@ -13,7 +13,7 @@ import { callers } from '@gosim/traceback';
 import { afterWake, chancap, chanlen, chanrecv, chansend, closechan, ChanResult, makechan } from './chan.js';
 import { hexAt, int64At, stringAt, uint64At } from './format.js';
 import type { Machine } from './machine.js';
-import { RuntimePanic } from './signals.js';
+import { RuntimePanic, UserFault } from './signals.js';
 import { safepointSlow } from './safepoint.js';
 import { arith, compareSigned, compareUnsigned } from './arith.js';
 
@@ -145,10 +145,7 @@ export function run(m: Machine, g: G): number {
             const base = readWord(i32, sp + b);
             const p = base + c;
             if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              userFault(m, g, ip, p, base);
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new UserFault(p, base);
             }
             const d = (sp + a) >>> 2;
             i32[d] = i32[p >>> 2]!;
@@ -160,10 +157,7 @@ export function run(m: Machine, g: G): number {
             const base = readWord(i32, sp + b);
             const p = base + c;
             if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              userFault(m, g, ip, p, base);
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new UserFault(p, base);
             }
             u8[sp + a] = u8[p]!;
             ip++;
@@ -173,10 +167,7 @@ export function run(m: Machine, g: G): number {
             const base = readWord(i32, sp + a);
             const p = base + b;
             if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              userFault(m, g, ip, p, base);
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new UserFault(p, base);
             }
             const x = (sp + c) >>> 2;
             i32[p >>> 2] = i32[x]!;
@@ -188,10 +179,7 @@ export function run(m: Machine, g: G): number {
             const base = readWord(i32, sp + a);
             const p = base + b;
             if ((p >>> 0) !== p || pages[p >>> 12] !== 1) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              userFault(m, g, ip, p, base);
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new UserFault(p, base);
             }
             u8[p] = u8[sp + c]!;
             ip++;
@@ -200,10 +188,7 @@ export function run(m: Machine, g: G): number {
           case 15 /* LOADN */: {
             const p = readWord(i32, sp + b);
             if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              userFault(m, g, ip, p, p);
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new UserFault(p, p);
             }
             u8.copyWithin(sp + a, p, p + c);
             ip++;
@@ -212,10 +197,7 @@ export function run(m: Machine, g: G): number {
           case 16 /* STOREN */: {
             const p = readWord(i32, sp + a);
             if (!s.isRangeMapped(p, c) || (p >>> 0) !== p) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              userFault(m, g, ip, p, p);
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new UserFault(p, p);
             }
             u8.copyWithin(p, sp + b, sp + b + c);
             ip++;
@@ -266,10 +248,7 @@ export function run(m: Machine, g: G): number {
             const xa = sp + b;
             const ya = sp + c;
             if (i32[ya >>> 2] === 0 && i32[(ya >>> 2) + 1] === 0) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              raise(m, g, ip, sp, new RuntimePanic('runtime.errorString', 'runtime error: integer divide by zero', 'runtime.panicdivide'));
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new RuntimePanic('runtime.errorString', 'runtime error: integer divide by zero', 'runtime.panicdivide');
             }
             if (small(i32, xa) && small(i32, ya)) {
               const x = readWord(i32, xa);
@@ -305,10 +284,7 @@ export function run(m: Machine, g: G): number {
               break;
             }
             if ((op === OP_SHL || op === OP_SHR || op === OP_SHRU) && i32[((sp + c) >>> 2) + 1]! < 0) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              raise(m, g, ip, sp, new RuntimePanic('runtime.errorString', 'runtime error: negative shift amount', 'runtime.panicshift'));
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new RuntimePanic('runtime.errorString', 'runtime error: negative shift amount', 'runtime.panicshift');
             }
             arith(s, op, sp + a, sp + b, sp + c);
             ip++;
@@ -401,11 +377,8 @@ export function run(m: Machine, g: G): number {
               ip++;
               break;
             }
-            { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const text = i < 0 ? `runtime error: index out of range [${int64At(s, sp + a)}]` : `runtime error: index out of range [${i}] with length ${n}`;
-            raise(m, g, ip, sp, new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex'));
-            { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-            break;
+            throw new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex');
           }
           case 53 /* CALL */:
           case 54 /* CALLCLOSURE */: {
@@ -415,10 +388,7 @@ export function run(m: Machine, g: G): number {
               const pcv = (fv >>> 0) === fv && (fv & 7) === 0 && pages[fv >>> 12] === 1 ? readWord(i32, fv) : -1;
               f = pcv >= TextBase ? atEntry[(pcv - TextBase) / 4] ?? -1 : -1;
               if (f < 0) {
-                { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-                userFault(m, g, ip, pcv < 0 ? fv : pcv, fv);
-                { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-                break;
+                throw new UserFault(pcv < 0 ? fv : pcv, fv);
               }
               ctxt = fv;
             }
@@ -565,11 +535,8 @@ export function run(m: Machine, g: G): number {
             const i = readWord(i32, sp + c);
             const n = readWord(i32, sp + b + 8);
             if (i < 0 || i >= n) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               const text = i < 0 ? `runtime error: index out of range [${i}]` : `runtime error: index out of range [${i}] with length ${n}`;
-              raise(m, g, ip, sp, new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex'));
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex');
             }
             u8[sp + a] = u8[readWord(i32, sp + b) + i]!;
             ip++;
@@ -581,11 +548,8 @@ export function run(m: Machine, g: G): number {
             const t = m.prog.types[c]!;
             const ok = tw === c + 1;
             if (!ok && code[k] === OP_ASSERT) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               const have = tw === 0 ? 'nil' : m.prog.types[tw - 1]!.name;
-              raise(m, g, ip, sp, new RuntimePanic('*runtime.TypeAssertionError', `interface conversion: interface {} is ${have}, not ${t.name}`, 'runtime.panicdottypeE'));
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
+              throw new RuntimePanic('*runtime.TypeAssertionError', `interface conversion: interface {} is ${have}, not ${t.name}`, 'runtime.panicdottypeE');
             }
             const data = readWord(i32, sp + b + 8);
             if (!ok) u8.fill(0, sp + a, sp + a + t.size);
@@ -637,19 +601,20 @@ export function run(m: Machine, g: G): number {
         }
       }
     } catch (e) {
-      if (e instanceof RuntimePanic) {
-        raise(m, g, ip, sp, e);
-        { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-        continue;
+      // Runtime errors and faults of user code become a call to a panic function at this instruction;
+      // anything else (throws, faults inside the runtime, limits) ends the run with g's registers saved.
+      g.pc = TextBase + ip * 4;
+      g.sp = sp;
+      g.ctxt = ctxt;
+      g.ret = ret;
+      if (e instanceof RuntimePanic) raise(m, g, ip, sp, e);
+      else if (e instanceof UserFault) userFault(m, g, ip, e.addr, e.base);
+      else if (isMemoryFault(e) && isUserMemoryOp(code[ip << 2]!) && m.isUserCode(ip)) userFault(m, g, ip, e.addr, e.addr);
+      else {
+        m.budget = budget;
+        throw e;
       }
-      if (isMemoryFault(e) && isUserMemoryOp(code[ip << 2]!) && m.isUserCode(ip)) {
-        userFault(m, g, ip, e.addr, e.addr);
-        { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-        continue;
-      }
-      if ((g.status as number) !== GStatus.Dead) { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-      m.budget = budget;
-      throw e;
+      { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
     }
   }
 

@@ -12,6 +12,14 @@ export class RuntimePanic {
   ) {}
 }
 
+/** A load or store of user code hit an unmapped or misaligned address (base: the pointer it went through). */
+export class UserFault {
+  constructor(
+    readonly addr: number,
+    readonly base: number,
+  ) {}
+}
+
 /** The program ends (runtime.main returned, os.Exit, or a fatal error already printed). */
 export class ProgramExit {
   constructor(readonly code: number) {}
