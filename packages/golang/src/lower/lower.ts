@@ -646,26 +646,17 @@ class FnLower {
 
   /** runtime.Goexit / GC / Gosched used as a func value. */
   private builtinValue(name: string): Loc {
-    switch (name) {
-      case 'runtime.Goexit': return this.funcval('runtime.Goexit');
-      case 'runtime.GC':
-        this.L.defineOnce('runtime.GC', () => {
-          const w = new FrameCode('runtime.GC', '$GOROOT/src/runtime/mgc.go');
-          w.emit(Op.GC);
-          w.emit(Op.RET);
-          w.finish(this.m);
-        });
-        return this.funcval('runtime.GC');
-      case 'runtime.Gosched':
-        this.L.defineOnce('runtime.Gosched', () => {
-          const w = new FrameCode('runtime.Gosched', '$GOROOT/src/runtime/proc.go');
-          w.emit(Op.NOP);
-          w.emit(Op.RET);
-          w.finish(this.m);
-        });
-        return this.funcval('runtime.Gosched');
-      default: return this.fail(`${name} is not supported as a value by gosim`);
-    }
+    if (name === 'runtime.Goexit') return this.funcval(name);
+    // runtime.GC and runtime.Gosched as values: a one-instruction function (Gosched is a no-op here)
+    const body = ({ 'runtime.GC': [Op.GC, '$GOROOT/src/runtime/mgc.go'], 'runtime.Gosched': [Op.NOP, '$GOROOT/src/runtime/proc.go'] } as const)[name];
+    if (!body) return this.fail(`${name} is not supported as a value by gosim`);
+    this.L.defineOnce(name, () => {
+      const w = new FrameCode(name, body[1]);
+      w.emit(body[0]);
+      w.emit(Op.RET);
+      w.finish(this.m);
+    });
+    return this.funcval(name);
   }
 
   /** Convert a non-interface value to interface{} (or keep an interface value). */
