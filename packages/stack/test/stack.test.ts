@@ -1,0 +1,73 @@
+import { AddressSpace, isMemoryFault } from '@gosim/memory';
+import { G, GoThrow, isGoThrow, popFrame, prologueFits, pushReturnPC, setStack, StackAllocator, StackGuard, StackMinDefault, throwGo } from '../src/index.js';
+
+describe('stack allocation', () => {
+  test('small stacks come back from their per-order pool; large ones from a free list, still mapped', () => {
+    const space = new AddressSpace();
+    const a = new StackAllocator(space);
+    expect(a.stackMin).toBe(StackMinDefault);
+    const s1 = a.stackalloc(4096);
+    a.stackfree(s1, 4096);
+    expect(a.stackalloc(4096)).toBe(s1);
+    const big = a.stackalloc(1 << 20);
+    space.store64(big + 8, 7);
+    a.stackfree(big, 1 << 20);
+    expect(space.isMapped(big)).toBe(true); // as Go's heap keeps freed stack spans
+    expect(a.stackalloc(1 << 20)).toBe(big);
+    expect(a.inuse).toBe(4096 + (1 << 20));
+  });
+
+  test('with fault-on-free a freed stack is unmapped for good and never handed out again', () => {
+    const space = new AddressSpace();
+    const a = new StackAllocator(space, { faultOnFree: true });
+    const s = a.stackalloc(8192);
+    a.stackfree(s, 8192);
+    expect(() => space.load64(s)).toThrow();
+    let caught: unknown;
+    try {
+      space.store64(s + 16, 1);
+    } catch (e) {
+      caught = e;
+    }
+    expect(isMemoryFault(caught) && caught.kind === 'unmapped' && caught.addr === s + 16).toBe(true);
+    expect(a.stackalloc(8192)).not.toBe(s);
+  });
+
+  test('stackMin is configurable (the CL used 8192) and must be a power of two >= 2048', () => {
+    expect(new StackAllocator(new AddressSpace(), { stackMin: 8192 }).stackMin).toBe(8192);
+    expect(() => new StackAllocator(new AddressSpace(), { stackMin: 3000 })).toThrow(RangeError);
+    expect(() => new StackAllocator(new AddressSpace(), { stackMin: 1024 })).toThrow(RangeError);
+  });
+});
+
+describe('frames', () => {
+  test('setStack puts the guard StackGuard bytes above lo; the prologue check uses it', () => {
+    const g = new G(1);
+    setStack(g, 0x20000, 2048);
+    expect([g.lo, g.hi, g.stackguard]).toEqual([0x20000, 0x20800, 0x20000 + StackGuard]);
+    expect(prologueFits(g, 0x20800, 2048 - StackGuard)).toBe(true);
+    expect(prologueFits(g, 0x20800, 2048 - StackGuard + 8)).toBe(false);
+  });
+
+  test('a call writes the return PC below sp; a return reads it back above the frame', () => {
+    const space = new AddressSpace();
+    const lo = space.mapRegion(4096);
+    const sp = lo + 4096;
+    const entry = pushReturnPC(space.i32, sp, 0xc0000044);
+    expect(entry).toBe(sp - 8);
+    expect(space.load64(sp - 8)).toBe(0xc0000044);
+    const calleeSp = entry - 48; // a 48-byte frame
+    expect(popFrame(space.i32, calleeSp, 48)).toEqual([0xc0000044, sp]);
+  });
+
+  test('throw carries Go\'s fatal error text', () => {
+    expect(() => throwGo('stack overflow')).toThrow(GoThrow);
+    let caught: unknown;
+    try {
+      throwGo('bad pointer!');
+    } catch (e) {
+      caught = e;
+    }
+    expect(isGoThrow(caught) && caught.message).toBe('fatal error: bad pointer!');
+  });
+});
