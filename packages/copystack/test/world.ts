@@ -5,7 +5,7 @@
 import { addDeferRuntime, DeferPool, runtimeFuncIds, deferpanicNew, deferpanicOld, type DeferPanicContext, type DeferPanicEvent, type DeferPanicPolicy } from '@gosim/defer-panic';
 import { AddressSpace, Heap, MemoryFault, typeDesc } from '@gosim/memory';
 import { link, Module, Op, TextBase, type FrameSpec, type FuncInfo, type FunctionBuilder, type Program } from '@gosim/program';
-import { G, GoThrow, MaxStackDefault, setStack, StackAllocator } from '@gosim/stack';
+import { G, GoThrow, MaxStackDefault, setStack, StackAllocator, layFrames } from '@gosim/stack';
 import { tracebackNew, tracebackOld, type TracebackEvent } from '@gosim/traceback';
 import { copystackNew, copystackOld, type CopystackContext, type CopystackEvent, type CopystackPolicy } from '../src/index.js';
 
@@ -139,24 +139,8 @@ export function buildStack(w: World, frames: readonly FrameAt[], opts: { n?: num
   const n = opts.n ?? 8192;
   const g = new G(1);
   setStack(g, w.stacks.stackalloc(n), n);
-  const sps: number[] = [];
-  let fp = g.hi - w.fn(frames[0]!.name).argSize;
-  let lr = w.fn('runtime.goexit').entry + 4;
-  let pc = 0;
-  frames.forEach((spec, i) => {
-    const fn = w.fn(spec.name);
-    w.space.store64(fp - 8, lr);
-    const atEntry = i === frames.length - 1 && !!opts.atEntry;
-    const sp = atEntry ? fp - 8 : fp - 8 - fn.frameSize;
-    pc = atEntry ? fn.entry : fn.entry + 4 * spec.at;
-    sps.push(sp);
-    lr = pc;
-    fp = sp;
-  });
-  g.pc = pc;
-  g.sp = sps.at(-1)!;
-  g.atEntry = !!opts.atEntry;
-  return { g, sps };
+  const laid = layFrames(w.space, g, w.fn('runtime.goexit').entry + 4, frames.map((f) => ({ fn: w.fn(f.name), at: f.at })), !!opts.atEntry);
+  return { g, sps: laid.map((f) => f.sp) };
 }
 
 /** Every byte of [addr, addr+n) equals b. */

@@ -8,7 +8,7 @@ import {
 } from '@gosim/defer-panic';
 import { AddressSpace, Heap, MemoryFault, typeDesc } from '@gosim/memory';
 import { link, Module, Op, TextBase, type FrameSpec, type FuncInfo, type FunctionBuilder, type Program } from '@gosim/program';
-import { G, GoThrow, setStack, StackAllocator, Sudog } from '@gosim/stack';
+import { G, GoThrow, setStack, StackAllocator, Sudog, layFrames } from '@gosim/stack';
 import { tracebackNew, tracebackOld, type TracebackEvent, type TracebackPolicy } from '@gosim/traceback';
 import { gcNew, gcOld, type GCContext, type GCEvent, type GCPolicy } from '../src/index.js';
 
@@ -137,23 +137,7 @@ export function buildStack(w: World, frames: readonly FrameAt[], opts: { atEntry
   const n = 8192;
   const g = new G(opts.goid ?? 1);
   setStack(g, w.stacks.stackalloc(n), n);
-  const sps: number[] = [];
-  let fp = g.hi - w.fn(frames[0]!.name).argSize;
-  let lr = w.fn('runtime.goexit').entry + 4;
-  let pc = 0;
-  frames.forEach((spec, i) => {
-    const fn = w.fn(spec.name);
-    w.space.store64(fp - 8, lr);
-    const atEntry = i === frames.length - 1 && !!opts.atEntry;
-    const sp = atEntry ? fp - 8 : fp - 8 - fn.frameSize;
-    pc = atEntry ? fn.entry : fn.entry + 4 * spec.at;
-    sps.push(sp);
-    lr = pc;
-    fp = sp;
-  });
-  g.pc = pc;
-  g.sp = sps.at(-1)!;
-  g.atEntry = !!opts.atEntry;
+  const laid = layFrames(w.space, g, w.fn('runtime.goexit').entry + 4, frames.map((f) => ({ fn: w.fn(f.name), at: f.at })), !!opts.atEntry);
   w.ctx.allgs.push(g);
-  return { g, sps };
+  return { g, sps: laid.map((f) => f.sp) };
 }

@@ -8,3 +8,5 @@ export type { StackAllocOptions } from './stackalloc.js';
 export { prologueFits, pushReturnPC, popFrame, setStack } from './frame.js';
 export { noEvents } from './events.js';
 export type { EventSink } from './events.js';
+export { layFrames } from './lay-frames.js';
+export type { FrameAt, LaidFrame } from './lay-frames.js';

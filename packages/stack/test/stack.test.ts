@@ -1,5 +1,5 @@
 import { AddressSpace, isMemoryFault } from '@gosim/memory';
-import { G, GoThrow, isGoThrow, popFrame, prologueFits, pushReturnPC, setStack, StackAllocator, StackGuard, StackMinDefault, throwGo } from '../src/index.js';
+import { G, GoThrow, isGoThrow, layFrames, popFrame, prologueFits, pushReturnPC, setStack, StackAllocator, StackGuard, StackMinDefault, throwGo } from '../src/index.js';
 
 describe('stack allocation', () => {
   test('small stacks come back from their per-order pool; large ones from a free list, still mapped', () => {
@@ -70,4 +70,25 @@ describe('frames', () => {
     }
     expect(isGoThrow(caught) && caught.message).toBe('fatal error: bad pointer!');
   });
+});
+
+test('layFrames lays frames as the calling convention does: args, return PC, locals, callee below', () => {
+  const { Module, Op, link } = require('@gosim/program') as typeof import('@gosim/program');
+  const m = new Module();
+  m.func('main.outer', { args: [{ name: 'a', size: 16 }], locals: [{ name: 'x', size: 40 }], outgoing: 8 }).emit(Op.NOP).emit(Op.RET).end();
+  m.func('main.inner', { args: [{ name: 'p', size: 8 }], locals: [{ name: 'y', size: 24 }] }).emit(Op.NOP).emit(Op.RET).end();
+  const p = link(m);
+  const space = new AddressSpace();
+  const g = new G(1);
+  setStack(g, space.mapRegion(4096), 4096);
+  const [outer, inner] = layFrames(space, g, 0xc0ffee, [{ fn: p.func('main.outer')!, at: 1 }, { fn: p.func('main.inner')!, at: 1 }]);
+  expect(outer!.fp).toBe(g.hi - 16); // the outermost arguments at the top
+  expect(space.load64(outer!.fp - 8)).toBe(0xc0ffee);
+  expect(outer!.sp).toBe(outer!.fp - 8 - 48);
+  expect(inner!.fp).toBe(outer!.sp); // the callee's arguments are the caller's outgoing area
+  expect(space.load64(inner!.fp - 8)).toBe(outer!.pc);
+  expect([g.pc, g.sp, g.atEntry]).toEqual([inner!.pc, inner!.sp, false]);
+  const atEntry = layFrames(space, g, 0xc0ffee, [{ fn: p.func('main.outer')!, at: 1 }, { fn: p.func('main.inner')!, at: 0 }], true);
+  expect(atEntry[1]!.sp).toBe(atEntry[0]!.sp - 8); // no locals yet
+  expect(g.atEntry).toBe(true);
 });

@@ -4,7 +4,7 @@
 import { DeferNew, DeferOld, type DeferLayout } from '@gosim/defer-panic';
 import { AddressSpace, Heap } from '@gosim/memory';
 import { link, Module, Op, TextBase, type FrameSpec, type FuncInfo, type Program } from '@gosim/program';
-import { G, setStack, StackAllocator } from '@gosim/stack';
+import { G, setStack, StackAllocator, layFrames } from '@gosim/stack';
 import type { TracebackContext, TracebackEvent } from '../src/index.js';
 
 /** Every function has 8 instructions (NOPs, then RET), so PCs entry + 4*k, k = 0..7, are inside it. */
@@ -107,23 +107,8 @@ export function buildStack(w: World, frames: readonly FrameSpecAt[], opts: { n?:
   const n = opts.n ?? 8192;
   const g = new G(opts.goid ?? 1);
   setStack(g, w.stacks.stackalloc(n), n);
-  const built: BuiltFrame[] = [];
-  let fp = g.hi - w.fn(frames[0]!.name).argSize;
-  let lr = w.fn('runtime.goexit').entry + 4;
-  frames.forEach((spec, i) => {
-    const fn = w.fn(spec.name);
-    w.space.store64(fp - 8, lr);
-    const top = i === frames.length - 1;
-    const atEntry = top && !!opts.atEntry;
-    const sp = atEntry ? fp - 8 : fp - 8 - fn.frameSize;
-    const pc = atEntry ? fn.entry : fn.entry + 4 * spec.at;
-    built.unshift({ name: spec.name, fn, pc, sp, fp, lr });
-    lr = pc;
-    fp = sp;
-  });
-  g.pc = built[0]!.pc;
-  g.sp = built[0]!.sp;
-  g.atEntry = !!opts.atEntry;
+  const laid = layFrames(w.space, g, w.fn('runtime.goexit').entry + 4, frames.map((f) => ({ fn: w.fn(f.name), at: f.at })), !!opts.atEntry);
+  const built: BuiltFrame[] = laid.map((f, i) => ({ name: frames[i]!.name, ...f })).reverse();
   return { g, frames: built };
 }
 
