@@ -1,7 +1,7 @@
 // adjustpointer/adjustpointers: rewrite, in place, words that point into the old stack by +delta.
 // Only words a pointer map calls pointers are touched; a junk value there is a fatal "bad pointer!".
 
-import { MinLegalPointer, PoisonBeforeCopy, PoisonNewStack, PoisonOldStack, ClobberFreePattern } from '@gosim/memory';
+import { MinLegalPointer, PoisonBeforeCopy, PoisonNewStack, PoisonOldStack, ClobberFreePattern, hexWord as hex } from '@gosim/memory';
 import { bitSet } from '@gosim/program';
 import { GoThrow } from '@gosim/stack';
 import type { CopystackContext } from './context.js';
@@ -23,7 +23,6 @@ export function isPoisonWord(i32: Int32Array, addr: number): boolean {
   return lo === i32[(addr >>> 2) + 1] && poisonHalves.includes(lo);
 }
 
-const hex = (n: number): string => '0x' + n.toString(16);
 
 /** adjustpointer: one word known to hold a pointer (no junk check, as Go's). */
 export function adjustpointer(ctx: CopystackContext, adj: AdjustInfo, at: number, where: string): void {

@@ -4,12 +4,12 @@
 // argp == NoArgs: skipped; argp outside the old stack: fatal. A record whose fn is on the stack gets
 // only fn adjusted; otherwise its arguments are adjusted with fn's argument map.
 
+import { hexWord as hex } from '@gosim/memory';
 import { NoArgs } from '@gosim/defer-panic';
 import { GoThrow } from '@gosim/stack';
 import { adjustpointers } from './adjustinfo.js';
 import type { CopystackPolicy } from './policy.js';
 
-const hex = (n: number): string => '0x' + (n < 0 ? BigInt.asUintN(64, BigInt(n)) : n).toString(16);
 
 export const copystackOld: CopystackPolicy = {
   piece: 'copystack',

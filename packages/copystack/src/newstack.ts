@@ -1,11 +1,11 @@
 // newstack: a prologue found too little room, so the stack doubles (past the limit: stack overflow).
 // shrinkstack: the GC halves a stack that uses less than a quarter of it, never below the minimum.
 
+import { hexWord as hex } from '@gosim/memory';
 import { GoThrow, type G } from '@gosim/stack';
 import { copystack } from './copystack.js';
 import type { CopystackContext } from './context.js';
 
-const hex = (n: number): string => '0x' + n.toString(16);
 
 export function newstack(ctx: CopystackContext, g: G): void {
   const newsize = (g.hi - g.lo) * 2;

@@ -2,8 +2,9 @@
 // functions of a deferpanic policy: gopanic, Goexit, callNN), the data segment mapped (static funcvals),
 // a stack allocator, and goroutine stacks built by hand.
 
+import { funcvalFunc } from '@gosim/defer-panic';
 import { addDeferRuntime, DeferPool, runtimeFuncIds, deferpanicNew, deferpanicOld, type DeferPanicContext, type DeferPanicEvent, type DeferPanicPolicy } from '@gosim/defer-panic';
-import { AddressSpace, Heap, MemoryFault, typeDesc } from '@gosim/memory';
+import { AddressSpace, Heap, typeDesc } from '@gosim/memory';
 import { link, Module, Op, TextBase, type FrameSpec, type FuncInfo, type FunctionBuilder, type Program } from '@gosim/program';
 import { G, GoThrow, MaxStackDefault, setStack, StackAllocator, layFrames } from '@gosim/stack';
 import { tracebackNew, tracebackOld, type TracebackEvent } from '@gosim/traceback';
@@ -104,12 +105,7 @@ export function makeWorld(pieces: Pieces = newPieces, opts: WorldOpts = {}): Wor
     maxStack: opts.maxStack ?? MaxStackDefault,
     print: (s: string) => void printed.push(s),
     funcvalAddr: (id: number) => dataBase + prog.funcvalOffset[id]!,
-    funcOf(fv: number) {
-      const pc = space.load64(fv);
-      const f = prog.findfunc(pc);
-      if (f === undefined || f.entry !== pc) throw new MemoryFault(pc, 8, false, 'unmapped');
-      return f;
-    },
+    funcOf: (fv: number) => funcvalFunc(space, prog, fv),
     fatalpanic: () => {
       throw new GoThrow('fatalpanic');
     },

@@ -12,3 +12,4 @@ export { deferpanicNew } from './deferpanic-new.js';
 export { setupReflectcall, reflectcallEnter, recovery, popRecovered, pushPanic, abortPanic } from './reflectcall.js';
 export { Intr, intrinsics, addDeferRuntime, runtimeFuncIds, Continue, Reschedule } from './runtime-funcs.js';
 export type { Intrinsic } from './runtime-funcs.js';
+export { funcvalFunc } from './funcval.js';

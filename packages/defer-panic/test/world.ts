@@ -2,7 +2,8 @@
 // type, a linked program (a few user functions plus the runtime functions of the policy), its data
 // segment mapped into memory (so static funcvals exist), a stack allocator and a goroutine.
 
-import { AddressSpace, Heap, MemoryFault, typeDesc } from '@gosim/memory';
+import { funcvalFunc } from '../src/index.js';
+import { AddressSpace, Heap, typeDesc } from '@gosim/memory';
 import { link, Module, Op, TextBase, type FuncInfo, type Program } from '@gosim/program';
 import { G, GoThrow, setStack, StackAllocator } from '@gosim/stack';
 import {
@@ -64,12 +65,7 @@ export function makeWorld(pol: DeferPanicPolicy): World {
     deferHeaderType,
     runtimeFuncs: ids,
     funcvalAddr: (id) => dataBase + prog.funcvalOffset[id]!,
-    funcOf(fv) {
-      const pc = space.load64(fv);
-      const f = prog.findfunc(pc);
-      if (f === undefined || f.entry !== pc) throw new MemoryFault(pc, 8, false, 'unmapped');
-      return f;
-    },
+    funcOf: (fv: number) => funcvalFunc(space, prog, fv),
     print: (s) => void printed.push(s),
     fatalpanic: () => {
       throw new GoThrow('fatalpanic called');

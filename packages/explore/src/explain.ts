@@ -1,9 +1,9 @@
 // Mechanism traces: what the event stream of a failing run says about why it failed, in plain lines.
 // Every line is derived from events the algorithms emitted, never from the policy's name.
 
+import { hexWord as hex } from '@gosim/memory';
 import type { RuntimeEvent } from '@gosim/runtime';
 
-const hex = (n: number): string => '0x' + (n < 0 ? BigInt.asUintN(64, BigInt(n)) : n).toString(16);
 
 interface Range {
   lo: number;

@@ -2,11 +2,12 @@
 // one global, and the runtime functions of a deferpanic policy), its data segment mapped, a stack
 // allocator and goroutine stacks built by hand.
 
+import { funcvalFunc } from '@gosim/defer-panic';
 import {
   addDeferRuntime, DeferPool, deferpanicNew, deferpanicOld, runtimeFuncIds,
   type DeferPanicContext, type DeferPanicEvent, type DeferPanicPolicy,
 } from '@gosim/defer-panic';
-import { AddressSpace, Heap, MemoryFault, typeDesc } from '@gosim/memory';
+import { AddressSpace, Heap, typeDesc } from '@gosim/memory';
 import { link, Module, Op, TextBase, type FrameSpec, type FuncInfo, type FunctionBuilder, type Program } from '@gosim/program';
 import { G, GoThrow, setStack, StackAllocator, Sudog, layFrames } from '@gosim/stack';
 import { tracebackNew, tracebackOld, type TracebackEvent, type TracebackPolicy } from '@gosim/traceback';
@@ -101,12 +102,7 @@ export function makeWorld(pieces: Pieces, opts: { clobberFree?: boolean } = {}):
     dataPtrWords: prog.dataPtrWords,
     print: () => {},
     funcvalAddr: (id: number) => dataBase + prog.funcvalOffset[id]!,
-    funcOf(fv: number) {
-      const pc = space.load64(fv);
-      const f = prog.findfunc(pc);
-      if (f === undefined || f.entry !== pc) throw new MemoryFault(pc, 8, false, 'unmapped');
-      return f;
-    },
+    funcOf: (fv: number) => funcvalFunc(space, prog, fv),
     fatalpanic: () => {
       throw new GoThrow('fatalpanic');
     },

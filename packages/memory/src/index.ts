@@ -19,7 +19,7 @@ export type { FaultKind } from './fault.js';
 export { OutOfMemoryError } from './out-of-memory.js';
 export { AddressSpace, PageMapped, PageUnmapped } from './address-space.js';
 export type { AddressSpaceOptions } from './address-space.js';
-export { readWord, wordIsSmall, writeWord } from './word.js';
+export { hexWord, readWord, wordIsSmall, writeWord } from './word.js';
 export { isPointerWord, typeDesc } from './type-desc.js';
 export type { TypeDesc } from './type-desc.js';
 export {

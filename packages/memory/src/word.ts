@@ -21,3 +21,8 @@ export function writeWord(i32: Int32Array, addr: number, v: number): void {
 export function wordIsSmall(i32: Int32Array, addr: number): boolean {
   return (((i32[(addr >>> 2) + 1] as number) + 0x200000) >>> 0) < 0x400000;
 }
+
+/** Go's print of a word as hex (uintptr / pointer): negative int64 values print as their unsigned bits. */
+export function hexWord(n: number): string {
+  return '0x' + (n < 0 ? BigInt.asUintN(64, BigInt(Math.trunc(n))) : n).toString(16);
+}

@@ -1,14 +1,12 @@
 // Go's print/println formatting (runtime/print.go) and printpanicval, reading values from memory.
 
-import type { AddressSpace } from '@gosim/memory';
+import { hexWord, type AddressSpace } from '@gosim/memory';
 import type { ProgramType } from '@gosim/program';
 
 const dec = new TextDecoder();
 
 /** Hex of an unsigned 64-bit word given as a JS number (exact for addresses). */
-export function hex(n: number): string {
-  return '0x' + (n < 0 ? BigInt.asUintN(64, BigInt(n)) : n).toString(16);
-}
+export const hex = hexWord;
 
 /** The exact int64 at addr as decimal text. */
 export function int64At(s: AddressSpace, addr: number): string {

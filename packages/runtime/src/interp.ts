@@ -505,10 +505,11 @@ export function run(m: Machine, g: G): number {
           case 72 /* SEND */:
           case 73 /* RECV */:
           case 74 /* CLOSE */: {
-            if (--budget <= 0 || m.heap.needsGC()) {
+            const gcDue = m.heap.needsGC();
+            if (--budget <= 0 || gcDue) {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
-              if (m.heap.needsGC()) m.collect();
+              if (gcDue) m.collect();
               if (budget <= 0 && safepointSlow(m, g)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
               budget = m.budget;
               { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }

@@ -2,6 +2,7 @@
 // modes. It implements the context each mechanism package asks for, so those packages never import
 // the runtime.
 
+import { funcvalFunc } from '@gosim/defer-panic';
 import { copystack, newstack, shrinkstack, type CopystackPolicy } from '@gosim/copystack';
 import {
   DeferPool, Panic, runtimeFuncIds, type DeferLayout, type DeferPanicPolicy, type RuntimeFuncIds,
@@ -162,10 +163,7 @@ export class Machine {
 
   /** The function a funcval points to; a bad one faults like Go's call through it would. */
   funcOf(fv: number): FuncInfo {
-    const pc = this.space.load64(fv);
-    const f = this.prog.findfunc(pc);
-    if (f === undefined || f.entry !== pc) throw new MemoryFault(pc, 8, false, 'unmapped');
-    return f;
+    return funcvalFunc(this.space, this.prog, fv);
   }
 
   // ---- goroutines ---------------------------------------------------------------------------------------

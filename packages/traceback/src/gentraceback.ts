@@ -1,12 +1,12 @@
 // gentraceback: walks a goroutine's frames from (pc, sp) using only memory (the return PC word of each
 // frame) and the function table, calling back on each frame, innermost first, until runtime.goexit.
 
+import { hexWord as hex } from '@gosim/memory';
 import { GoThrow } from '@gosim/stack';
 import type { TracebackContext, WalkStart } from './context.js';
 import { Stkframe, type FrameCallback } from './frame.js';
 import type { Cursors, TracebackPolicy } from './policy.js';
 
-const hex = (n: number): string => '0x' + (n < 0 ? BigInt.asUintN(64, BigInt(n)) : n).toString(16);
 
 /** Walks the frames of g; returns the number of frames reported. Reuses `frame` if given. */
 export function gentraceback(

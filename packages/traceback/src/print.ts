@@ -5,11 +5,11 @@
 //   created by main.main
 //   	/tmp/x.go:20 +0x30
 
+import { hexWord as hex } from '@gosim/memory';
 import type { TracebackContext, WalkStart } from './context.js';
 import { gentraceback } from './gentraceback.js';
 import type { TracebackPolicy } from './policy.js';
 
-const hex = (n: number): string => '0x' + n.toString(16);
 
 /** The name Go prints for a frame: runtime.gopanic shows as "panic". */
 export const printName = (name: string): string => (name === 'runtime.gopanic' ? 'panic' : name);

@@ -264,9 +264,12 @@ class FnLower {
 
   /** Copy a register-form value between frame operands. */
   copyReg(d: Loc, s: Loc, t: Type): void {
-    if (sameLoc(d, s)) return;
-    const n = regSize(t);
-    if (n === 0) return;
+    this.moveFrame(d, s, regSize(t));
+  }
+
+  /** n bytes from frame operand s to d, with the narrowest move. */
+  private moveFrame(d: Loc, s: Loc, n: number): void {
+    if (n === 0 || sameLoc(d, s)) return;
     if (n === 1) this.f.emit(Op.MOV1, d, s);
     else if (n === 8) this.f.emit(Op.MOV, d, s);
     else this.f.emit(Op.MOVN, d, s, n);
@@ -449,12 +452,7 @@ class FnLower {
   }
 
   storeFrame(d: Loc, t: Type, v: Loc): void {
-    if (sameLoc(d, v)) return;
-    const n = sizeof(t);
-    if (n === 0) return;
-    if (n === 1) this.f.emit(Op.MOV1, d, v);
-    else if (n === 8) this.f.emit(Op.MOV, d, v);
-    else this.f.emit(Op.MOVN, d, v, n);
+    this.moveFrame(d, v, sizeof(t));
   }
 
   /**
