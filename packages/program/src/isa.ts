@@ -51,6 +51,8 @@ export const Op = {
   EQ1: 42, //                               S dst, S x, S y   (bytes)
   STREQ: 44, STRLT: 45, //                  S dst, S x, S y   (strings {ptr, len})
   EFACEEQ: 46, //                           S dst, S x, S y   (interface{} values)
+  // ---- unsigned int64 division (uint, uint64, uintptr)
+  DIVU: 47, MODU: 48, //                    S dst, S x, S y   (y == 0: integer divide by zero panic)
   // ---- control
   JMP: 50, //       T t
   JZ: 51, //        S cond, T t             jump if byte == 0
@@ -140,7 +142,7 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SIS', Op.STORE, Op.STORE1);
   set('S--', Op.CTXT, Op.CALLCLOSURE, Op.CLOSE);
   set('SI-', Op.RECOVER);
-  set('SSS', Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.SHL, Op.SHR,
+  set('SSS', Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.DIVU, Op.MODU, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.SHL, Op.SHR,
     Op.SHRU, Op.EQ, Op.NE, Op.LT, Op.LE, Op.LTU, Op.LEU, Op.EQ1, Op.STREQ, Op.STRLT, Op.EFACEEQ, Op.CONCAT,
     Op.STRINDEX, Op.CALLERS);
   set('T--', Op.JMP, Op.JRET);
