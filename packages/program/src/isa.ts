@@ -43,7 +43,7 @@ export const Op = {
   ADD: 21, SUB: 22, MUL: 23, //             S dst, S x, S y
   DIV: 24, MOD: 25, //                      S dst, S x, S y   (y == 0: integer divide by zero panic)
   AND: 26, OR: 27, XOR: 28, ANDNOT: 29, //  S dst, S x, S y
-  SHL: 30, SHR: 31, SHRU: 32, //            S dst, S x, S y   (shift count from y; negative: panic)
+  SHL: 30, SHR: 31, SHRU: 32, //            S dst, S x, S y   (the count y is unsigned: >= 64 shifts everything out)
   NEG: 33, COM: 34, //                      S dst, S x        (-x, ^x)
   NOT1: 35, //                              S dst, S x        byte = !x
   // ---- comparisons: byte result
@@ -53,6 +53,7 @@ export const Op = {
   EFACEEQ: 46, //                           S dst, S x, S y   (interface{} values)
   // ---- unsigned int64 division (uint, uint64, uintptr)
   DIVU: 47, MODU: 48, //                    S dst, S x, S y   (y == 0: integer divide by zero panic)
+  CHKSHIFT: 49, //  S y                     a signed shift count: y < 0 raises the negative shift amount panic
   // ---- control
   JMP: 50, //       T t
   JZ: 51, //        S cond, T t             jump if byte == 0
@@ -140,7 +141,7 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SD-', Op.DATA);
   set('SF-', Op.FUNCVAL);
   set('SIS', Op.STORE, Op.STORE1);
-  set('S--', Op.CTXT, Op.CALLCLOSURE, Op.CLOSE);
+  set('S--', Op.CTXT, Op.CALLCLOSURE, Op.CLOSE, Op.CHKSHIFT);
   set('SI-', Op.RECOVER);
   set('SSS', Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.DIVU, Op.MODU, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.SHL, Op.SHR,
     Op.SHRU, Op.EQ, Op.NE, Op.LT, Op.LE, Op.LTU, Op.LEU, Op.EQ1, Op.STREQ, Op.STRLT, Op.EFACEEQ, Op.CONCAT,

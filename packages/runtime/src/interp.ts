@@ -15,11 +15,11 @@ import { hexAt, int64At, stringAt, uint64At } from './format.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
 import { safepointSlow } from './safepoint.js';
-import { arith, compareSigned, compareUnsigned } from './arith.js';
+import { arith, bitwise, compareSigned, compareUnsigned, shift } from './arith.js';
 
 // Imported bindings copied once: under CommonJS each use of an import is a getter call.
 const TextBase = TextBaseImport;
-const { ADD: OP_ADD, ADDI: OP_ADDI, AND: OP_AND, ANDNOT: OP_ANDNOT, ASSERT: OP_ASSERT, ASSERTOK: OP_ASSERTOK, BOUNDS: OP_BOUNDS, BOUNDSI: OP_BOUNDSI, BOX: OP_BOX, CALL: OP_CALL, CALLCLOSURE: OP_CALLCLOSURE, CALLERS: OP_CALLERS, CHANCAP: OP_CHANCAP, CHANLEN: OP_CHANLEN, CLOSE: OP_CLOSE, COM: OP_COM, CONCAT: OP_CONCAT, CONST: OP_CONST, CTXT: OP_CTXT, DATA: OP_DATA, DEFERPROC: OP_DEFERPROC, DEFERRETURN: OP_DEFERRETURN, DIV: OP_DIV, EFACEEQ: OP_EFACEEQ, EQ: OP_EQ, EQ1: OP_EQ1, ERRSTR: OP_ERRSTR, ETYPE: OP_ETYPE, EXIT: OP_EXIT, EXT1: OP_EXT1, FUNCVAL: OP_FUNCVAL, GC: OP_GC, GO: OP_GO, GOEXIT: OP_GOEXIT, IMM: OP_IMM, IMM1: OP_IMM1, INTRINSIC: OP_INTRINSIC, ISERROR: OP_ISERROR, JMP: OP_JMP, JNZ: OP_JNZ, JRET: OP_JRET, JZ: OP_JZ, LE: OP_LE, LEA: OP_LEA, LEU: OP_LEU, LOAD: OP_LOAD, LOAD1: OP_LOAD1, LOADN: OP_LOADN, LT: OP_LT, LTU: OP_LTU, MAKECHAN: OP_MAKECHAN, MAKESLICE: OP_MAKESLICE, MOD: OP_MOD, MOV: OP_MOV, MOV1: OP_MOV1, MOVN: OP_MOVN, MUL: OP_MUL, NE: OP_NE, NEG: OP_NEG, NEW: OP_NEW, NOP: OP_NOP, NOT1: OP_NOT1, OR: OP_OR, PRINT: OP_PRINT, RECOVER: OP_RECOVER, RECV: OP_RECV, RET: OP_RET, SEND: OP_SEND, SHL: OP_SHL, SHR: OP_SHR, SHRU: OP_SHRU, STORE: OP_STORE, STORE1: OP_STORE1, STOREN: OP_STOREN, STREQ: OP_STREQ, STRINDEX: OP_STRINDEX, STRLEN: OP_STRLEN, STRLT: OP_STRLT, SUB: OP_SUB, TRUNC1: OP_TRUNC1, XOR: OP_XOR, ZERO: OP_ZERO } = Op;
+const { ADD: OP_ADD, ADDI: OP_ADDI, ASSERT: OP_ASSERT, ASSERTOK: OP_ASSERTOK, BOUNDS: OP_BOUNDS, BOUNDSI: OP_BOUNDSI, BOX: OP_BOX, CALL: OP_CALL, CALLCLOSURE: OP_CALLCLOSURE, CALLERS: OP_CALLERS, CHANCAP: OP_CHANCAP, CHANLEN: OP_CHANLEN, CLOSE: OP_CLOSE, COM: OP_COM, CONCAT: OP_CONCAT, CONST: OP_CONST, CTXT: OP_CTXT, DATA: OP_DATA, DEFERPROC: OP_DEFERPROC, DEFERRETURN: OP_DEFERRETURN, DIV: OP_DIV, EFACEEQ: OP_EFACEEQ, EQ: OP_EQ, EQ1: OP_EQ1, ERRSTR: OP_ERRSTR, ETYPE: OP_ETYPE, EXIT: OP_EXIT, EXT1: OP_EXT1, FUNCVAL: OP_FUNCVAL, GC: OP_GC, GO: OP_GO, GOEXIT: OP_GOEXIT, IMM: OP_IMM, IMM1: OP_IMM1, INTRINSIC: OP_INTRINSIC, ISERROR: OP_ISERROR, JMP: OP_JMP, JNZ: OP_JNZ, JRET: OP_JRET, JZ: OP_JZ, LE: OP_LE, LEA: OP_LEA, LEU: OP_LEU, LOAD: OP_LOAD, LOAD1: OP_LOAD1, LOADN: OP_LOADN, LT: OP_LT, LTU: OP_LTU, MAKECHAN: OP_MAKECHAN, MAKESLICE: OP_MAKESLICE, MOD: OP_MOD, MODU: OP_MODU, MOV: OP_MOV, MOV1: OP_MOV1, MOVN: OP_MOVN, MUL: OP_MUL, NE: OP_NE, NEG: OP_NEG, NEW: OP_NEW, NOP: OP_NOP, NOT1: OP_NOT1, PRINT: OP_PRINT, RECOVER: OP_RECOVER, RECV: OP_RECV, RET: OP_RET, SEND: OP_SEND, STORE: OP_STORE, STORE1: OP_STORE1, STOREN: OP_STOREN, STREQ: OP_STREQ, STRINDEX: OP_STRINDEX, STRLEN: OP_STRLEN, STRLT: OP_STRLT, SUB: OP_SUB, TRUNC1: OP_TRUNC1, ZERO: OP_ZERO } = Op;
 const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
 const readWord = readWordImport;
 const writeWord = writeWordImport;
@@ -262,34 +262,46 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
+          case 47 /* DIVU */:
+          case 48 /* MODU */: {
+            const xa = sp + b;
+            const ya = sp + c;
+            const yh = i32[(ya >>> 2) + 1]!;
+            if (i32[ya >>> 2] === 0 && yh === 0) {
+              throw new RuntimePanic('runtime.errorString', 'runtime error: integer divide by zero', 'runtime.panicdivide');
+            }
+            // fast path: both below 2^53 as unsigned values (high halves in [0, 2^21))
+            if ((i32[(xa >>> 2) + 1]! >>> 0) < 0x200000 && (yh >>> 0) < 0x200000) {
+              const x = readWord(i32, xa);
+              const y = readWord(i32, ya);
+              const r = x % y;
+              writeWord(i32, sp + a, code[k] === OP_MODU ? r : (x - r) / y);
+              ip++;
+              break;
+            }
+            arith(s, code[k]!, sp + a, xa, ya);
+            ip++;
+            break;
+          }
           case 26 /* AND */:
           case 27 /* OR */:
           case 28 /* XOR */:
           case 29 /* ANDNOT */:
-          case 30 /* SHL */:
-          case 31 /* SHR */:
-          case 32 /* SHRU */: {
-            const op = code[k]!;
-            const x = (sp + b) >>> 2;
-            const y = (sp + c) >>> 2;
-            const xl = i32[x]!;
-            const yl = i32[y]!;
-            // fast path: both operands fit in int32 (the high word is the sign of the low one)
-            if (i32[x + 1] === xl >> 31 && i32[y + 1] === yl >> 31 && op <= OP_ANDNOT) {
-              const r = op === OP_AND ? xl & yl : op === OP_OR ? xl | yl : op === OP_XOR ? xl ^ yl : xl & ~yl;
-              const d = (sp + a) >>> 2;
-              i32[d] = r;
-              i32[d + 1] = r >> 31;
-              ip++;
-              break;
-            }
-            if ((op === OP_SHL || op === OP_SHR || op === OP_SHRU) && i32[((sp + c) >>> 2) + 1]! < 0) {
-              throw new RuntimePanic('runtime.errorString', 'runtime error: negative shift amount', 'runtime.panicshift');
-            }
-            arith(s, op, sp + a, sp + b, sp + c);
+            bitwise(i32, code[k]!, sp + a, sp + b, sp + c);
             ip++;
             break;
-          }
+          case 30 /* SHL */:
+          case 31 /* SHR */:
+          case 32 /* SHRU */:
+            shift(i32, code[k]!, sp + a, sp + b, sp + c);
+            ip++;
+            break;
+          case 49 /* CHKSHIFT */:
+            if (i32[((sp + a) >>> 2) + 1]! < 0) {
+              throw new RuntimePanic('runtime.errorString', 'runtime error: negative shift amount', 'runtime.panicshift');
+            }
+            ip++;
+            break;
           case 33 /* NEG */:
             if (small(i32, sp + b)) writeWord(i32, sp + a, 0 - readWord(i32, sp + b));
             else s.store64Big(sp + a, BigInt.asIntN(64, -s.load64Big(sp + b)));

@@ -882,10 +882,11 @@ class FnLower {
     const w = this.word();
     const unsigned = !isSigned(t);
     const opc = ({
-      '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '/': Op.DIV, '%': Op.MOD, '&': Op.AND, '|': Op.OR, '^': Op.XOR,
-      '&^': Op.ANDNOT, '<<': Op.SHL, '>>': unsigned ? Op.SHRU : Op.SHR,
+      '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '/': unsigned ? Op.DIVU : Op.DIV, '%': unsigned ? Op.MODU : Op.MOD,
+      '&': Op.AND, '|': Op.OR, '^': Op.XOR, '&^': Op.ANDNOT, '<<': Op.SHL, '>>': unsigned ? Op.SHRU : Op.SHR,
     } as Record<string, number>)[op];
     if (opc === undefined) return this.fail(`operator ${op} is not supported by gosim`);
+    if ((op === '<<' || op === '>>') && isSigned(e.y.type!) && e.y.constValue === undefined) f.emit(Op.CHKSHIFT, y);
     f.emit(opc, w, x, y);
     return this.fromWord(w, t);
   }
@@ -1573,10 +1574,11 @@ class FnLower {
         const w = this.word();
         const unsigned = !isSigned(t);
         const opc = ({
-          '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '/': Op.DIV, '%': Op.MOD, '&': Op.AND, '|': Op.OR, '^': Op.XOR,
-          '&^': Op.ANDNOT, '<<': Op.SHL, '>>': unsigned ? Op.SHRU : Op.SHR,
+          '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '/': unsigned ? Op.DIVU : Op.DIV, '%': unsigned ? Op.MODU : Op.MOD,
+          '&': Op.AND, '|': Op.OR, '^': Op.XOR, '&^': Op.ANDNOT, '<<': Op.SHL, '>>': unsigned ? Op.SHRU : Op.SHR,
         } as Record<string, number>)[op];
         if (opc === undefined) return this.fail(`operator ${s.tok} is not supported by gosim`);
+        if ((op === '<<' || op === '>>') && isSigned(s.rhs[0]!.type!) && s.rhs[0]!.constValue === undefined) f.emit(Op.CHKSHIFT, yw);
         f.emit(opc, w, xw, yw);
         r = this.fromWord(w, t);
       }
