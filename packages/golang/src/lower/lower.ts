@@ -426,7 +426,7 @@ class FnLower {
       this.normalize(d, t);
       return d;
     }
-    this.nilCheck(p);
+    this.nilCheck(p, n === 0);
     const d = this.tmp(t);
     if (n === 0) return d;
     if (n === 1) f.emit(Op.LOAD1, d, p.base, p.off);
@@ -443,7 +443,7 @@ class FnLower {
   store(p: Place, t: Type, v: Loc): void {
     const f = this.f;
     const n = sizeof(t);
-    if (n === 0) return;
+    if (n === 0) return this.nilCheck(p, true);
     if (p.k === 'frame') return this.storeFrame(p.loc, t, v);
     this.nilCheck(p);
     if (n === 1) f.emit(Op.STORE1, p.base, p.off, v);
@@ -457,10 +457,11 @@ class FnLower {
 
   /**
    * Go's explicit nil check before an access at a non-zero offset through a user pointer: the fault (and the
-   * `[signal ... addr=0x0]` line) is at address 0, not at the field's offset.
+   * `[signal ... addr=0x0]` line) is at address 0, not at the field's offset; and before a zero-size access,
+   * which touches no memory itself.
    */
-  private nilCheck(p: Place): void {
-    if (p.k !== 'mem' || !p.chk || p.off === 0) return;
+  private nilCheck(p: Place, zeroSize = false): void {
+    if (p.k !== 'mem' || !p.chk || (p.off === 0 && !zeroSize)) return;
     this.f.emit(Op.LOAD1, this.noOperand(), p.base, 0);
   }
 
