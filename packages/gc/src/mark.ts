@@ -6,7 +6,8 @@ import type { Stkframe } from '@gosim/traceback';
 import type { GCContext } from './context.js';
 
 export class MarkWork {
-  private stack = new Int32Array(1024);
+  // Grey object bases: addresses go up to 2^32, so unsigned (a signed view turns those >= 2^31 negative).
+  private stack = new Uint32Array(1024);
   private top = 0;
   marked = 0;
   roots = 0;
@@ -21,7 +22,7 @@ export class MarkWork {
     if (base === 0 || !heap.mark(base)) return;
     this.marked++;
     if (this.top === this.stack.length) {
-      const bigger = new Int32Array(this.stack.length * 2);
+      const bigger = new Uint32Array(this.stack.length * 2);
       bigger.set(this.stack);
       this.stack = bigger;
     }
