@@ -96,7 +96,7 @@ export class AddressSpace {
     }
     const start = roundUp(this.top, align);
     const end = start + size;
-    if (end > this.maxBytes) throw new OutOfMemoryError('mapping', size, this.maxBytes);
+    if (end > this.maxBytes) throw new OutOfMemoryError('address-space', size, this.mappedBytes, this.maxBytes);
     if (end > this.buffer.byteLength) this.grow(end);
     if (start > this.top) this.addFreeRun(this.top, start - this.top); // alignment gap stays reusable
     this.top = end;

@@ -99,7 +99,7 @@ export class Heap {
     let s = this.current[c]!;
     if (s === null || s.allocCount === s.nelems) s = this.refill(c);
     const elemSize = s.elemSize;
-    if (this.heapLive + elemSize > this.maxHeapBytes) throw new OutOfMemoryError('heap', elemSize, this.maxHeapBytes);
+    if (this.heapLive + elemSize > this.maxHeapBytes) throw new OutOfMemoryError('heap-limit', elemSize, this.heapLive, this.maxHeapBytes);
     const idx = s.take();
     s.types[idx] = typeId;
     const addr = s.base + idx * elemSize;
@@ -130,7 +130,7 @@ export class Heap {
   private allocLarge(size: number, typeId: number): number {
     const npages = Math.ceil(size / HeapPageSize);
     const bytes = npages * HeapPageSize;
-    if (this.heapLive + bytes > this.maxHeapBytes) throw new OutOfMemoryError('heap', bytes, this.maxHeapBytes);
+    if (this.heapLive + bytes > this.maxHeapBytes) throw new OutOfMemoryError('heap-limit', bytes, this.heapLive, this.maxHeapBytes);
     const s = this.newSpan(npages, 0, bytes, 1);
     s.take();
     s.types[0] = typeId;

@@ -1,10 +1,12 @@
 export {
   ClobberFreePattern,
   FirstMappableAddress,
+  HeapGrowChunk,
   HeapMinimum,
   HeapPageShift,
   HeapPageSize,
   MaxAddress,
+  MaxAlloc,
   MaxSmallSize,
   MinLegalPointer,
   PageShift,
@@ -16,7 +18,8 @@ export {
 } from './layout.js';
 export { isMemoryFault, MemoryFault } from './fault.js';
 export type { FaultKind } from './fault.js';
-export { OutOfMemoryError } from './out-of-memory.js';
+export { goOutOfMemory, OutOfMemoryError } from './out-of-memory.js';
+export type { OutOfMemoryKind } from './out-of-memory.js';
 export { AddressSpace, PageMapped, PageUnmapped } from './address-space.js';
 export type { AddressSpaceOptions } from './address-space.js';
 export { hexWord, readWord, wordIsSmall, writeWord } from './word.js';

@@ -18,6 +18,11 @@ export const MaxAddress = 2 ** 32;
  */
 export const FirstMappableAddress = 0x10000;
 
+/** The largest allocation Go attempts on linux/amd64 (maxAlloc = 2^48); larger slices are "len out of range". */
+export const MaxAlloc = 2 ** 48;
+/** The heap grows in whole chunks of this size (Go's pallocChunkPages * pageSize = 512 * 8 KiB). */
+export const HeapGrowChunk = 4 << 20;
+
 /** Largest small-object size class (Go's maxSmallSize); larger objects get a span of their own. */
 export const MaxSmallSize = 32768;
 /** Go's heapminimum at GOGC=100: the heap goal never drops below this (scaled by gcPercent/100). */

@@ -1,4 +1,4 @@
-import { AddressSpace, Heap, HeapPageSize, isMemoryFault, MemoryFault } from '../src/index.js';
+import { AddressSpace, Heap, HeapPageSize, isMemoryFault, MemoryFault, OutOfMemoryError } from '../src/index.js';
 
 function faultOf(f: () => unknown): MemoryFault {
   try {
@@ -64,6 +64,6 @@ describe('heap reuse and release', () => {
   test('maxHeapBytes turns into an OutOfMemoryError', () => {
     const heap = new Heap(new AddressSpace(), { maxHeapBytes: 100_000 });
     heap.alloc(64 * 1024, -1);
-    expect(() => heap.alloc(64 * 1024, -1)).toThrow(/out of memory/);
+    expect(() => heap.alloc(64 * 1024, -1)).toThrow(OutOfMemoryError);
   });
 });

@@ -6,7 +6,7 @@
 import {
   deferproc, deferreturn, gorecover, intrinsics, NoDefer, Panic, Reschedule,
 } from '@gosim/defer-panic';
-import { isMemoryFault, MinLegalPointer, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
+import { isMemoryFault, MaxAlloc, MinLegalPointer, OutOfMemoryError, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
 import { Op, PrintKind, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { callers } from '@gosim/traceback';
@@ -704,7 +704,10 @@ function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, 
       return ChanResult.Done;
     case 77 /* MAKESLICE */: {
       const n = readWord(i32, sp + c);
-      if (n < 0) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: len out of range', 'runtime.panicmakeslicelen');
+      const bytes = n * m.prog.types[b]!.size;
+      if (n < 0 || bytes > MaxAlloc) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: len out of range', 'runtime.panicmakeslicelen');
+      // a block larger than the whole address space fails as Go's heap growth does, before any work for it
+      if (bytes > s.maxBytes) throw new OutOfMemoryError('address-space', bytes, s.mapped, s.maxBytes);
       writeWord(i32, sp + a, m.allocArray(b, n));
       writeWord(i32, sp + a + 8, n);
       writeWord(i32, sp + a + 16, n);

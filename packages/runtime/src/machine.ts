@@ -8,7 +8,7 @@ import {
   DeferPool, Panic, runtimeFuncIds, type DeferLayout, type DeferPanicPolicy, type RuntimeFuncIds,
 } from '@gosim/defer-panic';
 import { gcCollect, type GCPolicy } from '@gosim/gc';
-import { AddressSpace, Heap, typeDesc, MemoryFault } from '@gosim/memory';
+import { AddressSpace, goOutOfMemory, Heap, typeDesc, MemoryFault, type OutOfMemoryError } from '@gosim/memory';
 import { pcOf, TextBase, type FuncInfo, type Program } from '@gosim/program';
 import { G, GStatus, GoThrow, StackAllocator, setStack, MaxStackDefault } from '@gosim/stack';
 import { printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
@@ -328,6 +328,12 @@ export class Machine {
       this.print(`...traceback stopped: ${e instanceof GoThrow ? e.msg : e instanceof MemoryFault ? `fault at ${hex(e.addr)}` : String(e)}\n`);
     }
     this.print('\n');
+  }
+
+  /** The address space cannot hold a heap span or stack: Go's mheap.grow report, then the "out of memory" throw. */
+  outOfMemory(e: OutOfMemoryError): ProgramExit {
+    this.print(goOutOfMemory(e));
+    return this.fatalThrow(new GoThrow('out of memory', 'goroutine'), this.cur);
   }
 
   /** Fault in user code at a non-nil address, or anywhere in the runtime: fatal. */

@@ -24,7 +24,8 @@ export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
   } catch (e) {
     if (e instanceof ProgramExit) return { code: e.code };
     if (e instanceof LimitExceeded) return { code: -1, limit: e };
-    if (e instanceof OutOfMemoryError) return { code: -1, limit: new LimitExceeded('heap', `gosim: heap limit reached (${e.message})`) };
+    if (e instanceof OutOfMemoryError && e.kind === 'heap-limit') return { code: -1, limit: new LimitExceeded('heap', `gosim: heap limit reached (${e.message})`) };
+    if (e instanceof OutOfMemoryError) return { code: m.outOfMemory(e).code };
     if (e instanceof GoThrow) return { code: m.fatalThrow(e, m.cur).code };
     if (isMemoryFault(e)) return { code: m.faultThrow(m.cur, e.addr, m.cur?.pc ?? 0).code };
     throw e;
