@@ -45,7 +45,9 @@ type node struct {
 func main() {
 	var head *node
 	for i := 0; i < 10000; i++ {
-		head = &node{next: head}
+		n := new(node)
+		n.next = head
+		head = n
 	}
 	println("unreachable", head != nil)
 }
