@@ -64,6 +64,19 @@ func main() {
     expect(r.exit).toBe(2);
   });
 
+  // go1.19.8's first line for each index (the slice, the array and the string of length 3)
+  it.each([
+    ['int64 = 1<<60 + 1', 'index out of range [1152921504606846977] with length 3'],
+    ['uint64 = 1<<63 + 1', 'index out of range [9223372036854775809] with length 3'],
+    ['int64 = -1<<62 - 3', 'index out of range [-4611686018427387907]'],
+    ['uint = 1<<64 - 1', 'index out of range [18446744073709551615] with length 3'],
+  ])('an index var i %s prints exactly in the bounds panic', (decl, msg) => {
+    for (const [x, mk] of [['a', 'a := make([]int, 3)'], ['b', 'var b [3]int'], ['s', 's := "abc"']] as const) {
+      const r = runGo(`package main\n\nfunc main() {\n\t${mk}\n\tvar i ${decl}\n\tprintln(${x}[i])\n}\n`, 'idx.go');
+      expect(r.raw.split('\n')[0]).toBe(`panic: runtime error: ${msg}`);
+    }
+  });
+
   const widths = [
     ['int8', 8, true], ['int16', 16, true], ['int32', 32, true], ['int64', 64, true], ['int', 64, true],
     ['uint8', 8, false], ['uint16', 16, false], ['uint32', 32, false], ['uint64', 64, false], ['uint', 64, false],

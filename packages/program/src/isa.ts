@@ -61,8 +61,8 @@ export const Op = {
   CALL: 53, //      F f                     args already in the outgoing area at [sp, sp+argsize)
   CALLCLOSURE: 54, // S fv                  fv = funcval pointer; ctxt = fv; nil fv: nil dereference
   RET: 55, //                               pop the frame and jump to the return PC (a: frame size, set by link)
-  BOUNDS: 56, //    S i, S len              0 <= i < len, else index out of range panic
-  BOUNDSI: 57, //   S i, I len
+  BOUNDS: 56, //    S i, S len, I u         0 <= i < len, else index out of range panic (u = 1: i is unsigned)
+  BOUNDSI: 57, //   S i, I len, I u
   // ---- defer, go, panic support
   DEFERPROC: 60, // S fv, I argsize         record the call fv(args at [sp, sp+argsize)); sets ret = 0
   JRET: 61, //      T t                     jump if ret != 0 (deferproc "returned 1" after a recovery)
@@ -133,10 +133,11 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   const set = (shape: string, ...ops: number[]) => { for (const o of ops) s[o] = shape; };
   set('---', Op.NOP, Op.DEFERRETURN, Op.GC, Op.GOEXIT);
   set('I--', Op.RET);
-  set('SS-', Op.MOV, Op.MOV1, Op.LEA, Op.EXT1, Op.TRUNC1, Op.NEG, Op.COM, Op.NOT1, Op.BOUNDS, Op.SEND,
+  set('SS-', Op.MOV, Op.MOV1, Op.LEA, Op.EXT1, Op.TRUNC1, Op.NEG, Op.COM, Op.NOT1, Op.SEND,
     Op.CHANLEN, Op.CHANCAP, Op.ETYPE, Op.ISERROR, Op.ERRSTR, Op.STRLEN);
-  set('SSI', Op.MOVN, Op.LOAD, Op.LOAD1, Op.LOADN, Op.STOREN, Op.ADDI);
-  set('SI-', Op.ZERO, Op.IMM, Op.IMM1, Op.BOUNDSI, Op.DEFERPROC, Op.GO);
+  set('SSI', Op.MOVN, Op.LOAD, Op.LOAD1, Op.LOADN, Op.STOREN, Op.ADDI, Op.BOUNDS);
+  set('SII', Op.BOUNDSI);
+  set('SI-', Op.ZERO, Op.IMM, Op.IMM1, Op.DEFERPROC, Op.GO);
   set('SK-', Op.CONST);
   set('SD-', Op.DATA);
   set('SF-', Op.FUNCVAL);

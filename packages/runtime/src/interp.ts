@@ -389,8 +389,7 @@ export function run(m: Machine, g: G): number {
               ip++;
               break;
             }
-            const text = i < 0 ? `runtime error: index out of range [${int64At(s, sp + a)}]` : `runtime error: index out of range [${i}] with length ${n}`;
-            throw new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex');
+            throw indexError(s, sp + a, n, c !== 0);
           }
           case 53 /* CALL */:
           case 54 /* CALLCLOSURE */: {
@@ -547,10 +546,7 @@ export function run(m: Machine, g: G): number {
           case 79 /* STRINDEX */: {
             const i = readWord(i32, sp + c);
             const n = readWord(i32, sp + b + 8);
-            if (i < 0 || i >= n) {
-              const text = i < 0 ? `runtime error: index out of range [${i}]` : `runtime error: index out of range [${i}] with length ${n}`;
-              throw new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex');
-            }
+            if (i < 0 || i >= n) throw indexError(s, sp + c, n, false);
             u8[sp + a] = u8[readWord(i32, sp + b) + i]!;
             ip++;
             break;
@@ -631,6 +627,16 @@ export function run(m: Machine, g: G): number {
     }
   }
 
+}
+
+/**
+ * Go's boundsError for index i (the word at ia) and length n: a negative signed index is shown alone, any other
+ * with the length; an unsigned index is shown unsigned.
+ */
+function indexError(s: Machine['space'], ia: number, n: number, unsigned: boolean): RuntimePanic {
+  const i = unsigned ? uint64At(s, ia) : int64At(s, ia);
+  const text = i.startsWith('-') ? `runtime error: index out of range [${i}]` : `runtime error: index out of range [${i}] with length ${n}`;
+  return new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex');
 }
 
 /** Operations whose faults are the user's (nil dereference panics), not the runtime's. */

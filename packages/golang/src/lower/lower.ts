@@ -503,7 +503,7 @@ class FnLower {
       len = at(sl, 8);
       const es = sizeof(elem);
       const i = this.index(e.index);
-      f.emit(Op.BOUNDS, i, len);
+      f.emit(Op.BOUNDS, i, len, isSigned(e.index.type!) ? 0 : 1);
       const addr = this.ptrTmp();
       this.scaledAdd(addr, sl, i, es);
       return { k: 'mem', base: addr, off: 0 };
@@ -530,7 +530,7 @@ class FnLower {
       return this.placeAt(base, k * es);
     }
     const i = this.index(e.index);
-    f.emit(Op.BOUNDSI, i, len);
+    f.emit(Op.BOUNDSI, i, len, isSigned(e.index.type!) ? 0 : 1);
     if (base.k === 'mem' && base.chk) this.f.emit(Op.LOAD1, this.noOperand(), base.base, 0);
     const b = this.placeAddr(base);
     const addr = this.ptrTmp();
@@ -597,6 +597,7 @@ class FnLower {
           const s = this.val(e.x);
           const i = this.index(e.index);
           const d = this.byte();
+          if (intInfo(e.index.type!).bits === 64 && !isSigned(e.index.type!)) f.emit(Op.BOUNDS, i, at(s, 8), 1); // shown unsigned
           f.emit(Op.STRINDEX, d, s, i);
           return d;
         }
