@@ -116,6 +116,25 @@ func main() {
           }
           lines.push(`\tprintln(${cell.join(', ')})`);
           want.push(got.join(' '));
+          // the op-assign forms (another path of the lowering), unary - and ^, ++ and --, and every comparison
+          const v = `v${i}_${t}`;
+          lines.push(`\t${v} := ${t}(x${i})`);
+          const seq: string[] = [];
+          let cur = a;
+          for (const op of ops) {
+            if ((op === '/' || op === '%') && b === 0n) continue;
+            const n = s >= 64n ? 64n : s;
+            seq.push(`${v} ${op}= ${op === '<<' || op === '>>' ? `s${i}` : `${t}(y${i})`}`);
+            cur = conv(op === '+' ? cur + b : op === '-' ? cur - b : op === '*' ? cur * b : op === '/' ? cur / b
+              : op === '%' ? cur % b : op === '&' ? cur & b : op === '|' ? cur | b : op === '^' ? cur ^ b
+                : op === '&^' ? cur & ~b : op === '<<' ? cur << n : cur >> n);
+            if (cur === 0n) { seq.push(`${v} = ${t}(x${i})`); cur = a; }
+          }
+          seq.push(`${v}++`, `${v}--`, `${v}--`);
+          cur = conv(cur - 1n);
+          lines.push(`\t${seq.join('; ')}`);
+          lines.push(`\tprintln(${v}, -${v}, ^${v}, ${t}(x${i}) < ${t}(y${i}), ${t}(x${i}) <= ${t}(y${i}), ${t}(x${i}) > ${t}(y${i}), ${t}(x${i}) >= ${t}(y${i}), ${t}(x${i}) == ${t}(y${i}), ${t}(x${i}) != ${t}(y${i}))`);
+          want.push([cur, conv(-cur), conv(~cur), a < b, a <= b, a > b, a >= b, a === b, a !== b].join(' '));
         }
         lines.push(`\tprintln(int8(x${i}), uint8(x${i}), int16(x${i}), uint16(x${i}), int32(x${i}), uint32(x${i}), int64(x${i}), x${i})`);
         want.push([BigInt.asIntN(8, x), BigInt.asUintN(8, x), BigInt.asIntN(16, x), BigInt.asUintN(16, x),
@@ -123,6 +142,6 @@ func main() {
       });
       const r = runGo(`package main\n\nfunc main() {\n${lines.join('\n')}\n}\n`, 'arith.go');
       expect(r.raw.split('\n')).toEqual([...want, '']);
-    }), { numRuns: 20 });
+    }), { numRuns: 12 });
   });
 });
