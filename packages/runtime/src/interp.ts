@@ -6,26 +6,26 @@
 import {
   deferproc, deferreturn, gorecover, intrinsics, NoDefer, Panic, Reschedule,
 } from '@gosim/defer-panic';
-import { isMemoryFault, MaxAlloc, MinLegalPointer, OutOfMemoryError, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
-import { Op, PrintKind, TextBase as TextBaseImport } from '@gosim/program';
+import { isMemoryFault, MinLegalPointer, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
+import { Op, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { callers } from '@gosim/traceback';
-import { afterWake, chancap, chanlen, chanrecv, chansend, closechan, ChanResult, makechan } from './chan.js';
-import { hexAt, int64At, stringAt, uint64At } from './format.js';
+import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
+import { stringAt } from './format.js';
+import { heapOp } from './heapops.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
 import { safepointSlow } from './safepoint.js';
 import { arith, bitwise, compareSigned, compareUnsigned, shift } from './arith.js';
+import { compareBytes, efaceEqual, indexError, isDirect, printValue } from './values.js';
 
 // Imported bindings copied once: under CommonJS each use of an import is a getter call.
 const TextBase = TextBaseImport;
 const { ADD: OP_ADD, ADDI: OP_ADDI, ASSERT: OP_ASSERT, ASSERTOK: OP_ASSERTOK, BOUNDS: OP_BOUNDS, BOUNDSI: OP_BOUNDSI, BOX: OP_BOX, CALL: OP_CALL, CALLCLOSURE: OP_CALLCLOSURE, CALLERS: OP_CALLERS, CHANCAP: OP_CHANCAP, CHANLEN: OP_CHANLEN, CLOSE: OP_CLOSE, COM: OP_COM, CONCAT: OP_CONCAT, CONST: OP_CONST, CTXT: OP_CTXT, DATA: OP_DATA, DEFERPROC: OP_DEFERPROC, DEFERRETURN: OP_DEFERRETURN, DIV: OP_DIV, EFACEEQ: OP_EFACEEQ, EQ: OP_EQ, EQ1: OP_EQ1, ERRSTR: OP_ERRSTR, ETYPE: OP_ETYPE, EXIT: OP_EXIT, EXT1: OP_EXT1, FUNCVAL: OP_FUNCVAL, GC: OP_GC, GO: OP_GO, GOEXIT: OP_GOEXIT, IMM: OP_IMM, IMM1: OP_IMM1, INTRINSIC: OP_INTRINSIC, ISERROR: OP_ISERROR, JMP: OP_JMP, JNZ: OP_JNZ, JRET: OP_JRET, JZ: OP_JZ, LE: OP_LE, LEA: OP_LEA, LEU: OP_LEU, LOAD: OP_LOAD, LOAD1: OP_LOAD1, LOADN: OP_LOADN, LT: OP_LT, LTU: OP_LTU, MAKECHAN: OP_MAKECHAN, MAKESLICE: OP_MAKESLICE, MOD: OP_MOD, MODU: OP_MODU, MOV: OP_MOV, MOV1: OP_MOV1, MOVN: OP_MOVN, MUL: OP_MUL, NE: OP_NE, NEG: OP_NEG, NEW: OP_NEW, NOP: OP_NOP, NOT1: OP_NOT1, PRINT: OP_PRINT, RECOVER: OP_RECOVER, RECV: OP_RECV, RET: OP_RET, SEND: OP_SEND, STORE: OP_STORE, STORE1: OP_STORE1, STOREN: OP_STOREN, STREQ: OP_STREQ, STRINDEX: OP_STRINDEX, STRLEN: OP_STRLEN, STRLT: OP_STRLT, SUB: OP_SUB, TRUNC1: OP_TRUNC1, ZERO: OP_ZERO } = Op;
-const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
 const readWord = readWordImport;
 const writeWord = writeWordImport;
 
 const MaxSafe = Number.MAX_SAFE_INTEGER;
-const enc = new TextEncoder();
 
 /** Why run() returned. */
 export const Stop = { Parked: 0, Exited: 1, Preempted: 2 } as const;
@@ -629,16 +629,6 @@ export function run(m: Machine, g: G): number {
 
 }
 
-/**
- * Go's boundsError for index i (the word at ia) and length n: a negative signed index is shown alone, any other
- * with the length; an unsigned index is shown unsigned.
- */
-function indexError(s: Machine['space'], ia: number, n: number, unsigned: boolean): RuntimePanic {
-  const i = unsigned ? uint64At(s, ia) : int64At(s, ia);
-  const text = i.startsWith('-') ? `runtime error: index out of range [${i}]` : `runtime error: index out of range [${i}] with length ${n}`;
-  return new RuntimePanic('runtime.boundsError', text, 'runtime.goPanicIndex');
-}
-
 /** Operations whose faults are the user's (nil dereference panics), not the runtime's. */
 function isUserMemoryOp(op: number): boolean {
   return op === OP_LOAD || op === OP_LOAD1 || op === OP_STORE || op === OP_STORE1 || op === OP_LOADN || op === OP_STOREN ||
@@ -693,117 +683,4 @@ function raise(m: Machine, g: G, ip: number, sp: number, e: RuntimePanic): void 
   g.pc = via.entry;
   g.sp = nsp;
   g.atEntry = false;
-}
-
-/** Allocation and channel operations (after the safe point). */
-function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: number, c: number): number {
-  const s = m.space;
-  const i32 = s.i32;
-  switch (op) {
-    case 70 /* NEW */: {
-      const t = m.prog.types[b]!;
-      writeWord(i32, sp + a, m.heap.alloc(Math.max(t.size, 8), b));
-      return ChanResult.Done;
-    }
-    case 71 /* MAKECHAN */:
-      writeWord(i32, sp + a, makechan(m, b, readWord(i32, sp + c)));
-      return ChanResult.Done;
-    case 77 /* MAKESLICE */: {
-      const n = readWord(i32, sp + c);
-      const bytes = n * m.prog.types[b]!.size;
-      if (n < 0 || bytes > MaxAlloc) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: len out of range', 'runtime.panicmakeslicelen');
-      // a block larger than the whole address space fails as Go's heap growth does, before any work for it
-      if (bytes > s.maxBytes) throw new OutOfMemoryError('address-space', bytes, s.mapped, s.maxBytes);
-      writeWord(i32, sp + a, m.allocArray(b, n));
-      writeWord(i32, sp + a + 8, n);
-      writeWord(i32, sp + a + 16, n);
-      return ChanResult.Done;
-    }
-    case 78 /* CONCAT */: {
-      const xl = readWord(i32, sp + b + 8);
-      const yl = readWord(i32, sp + c + 8);
-      if (xl === 0 || yl === 0) {
-        s.memmove(sp + a, xl === 0 ? sp + c : sp + b, 16);
-        return ChanResult.Done;
-      }
-      const p = m.allocBytes(xl + yl);
-      s.memmove(p, readWord(i32, sp + b), xl);
-      s.memmove(p + xl, readWord(i32, sp + c), yl);
-      writeWord(i32, sp + a, p);
-      writeWord(i32, sp + a + 8, xl + yl);
-      return ChanResult.Done;
-    }
-    case 80 /* BOX */: {
-      const t = m.prog.types[b]!;
-      let data: number;
-      if (isDirect(t.kind)) data = readWord(i32, sp + c);
-      else {
-        data = m.heap.alloc(Math.max(t.size, 8), b);
-        s.memmove(data, sp + c, t.size);
-      }
-      writeWord(i32, sp + a, b + 1);
-      writeWord(i32, sp + a + 8, data);
-      return ChanResult.Done;
-    }
-    case 72 /* SEND */:
-      return chansend(m, g, readWord(i32, sp + a), sp + b);
-    case 73 /* RECV */:
-      return chanrecv(m, g, readWord(i32, sp + b), a >= 0 ? sp + a : 0, c >= 0 ? sp + c : 0);
-    case 74 /* CLOSE */:
-      closechan(m, readWord(i32, sp + a));
-      return ChanResult.Done;
-  }
-  return ChanResult.Done;
-}
-
-/** Pointer-shaped types live directly in an interface's data word. */
-const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func';
-
-function compareBytes(s: Machine['space'], x: number, y: number): number {
-  const a = stringAt(s, x);
-  const b = stringAt(s, y);
-  const ea = enc.encode(a);
-  const eb = enc.encode(b);
-  for (let i = 0; i < Math.min(ea.length, eb.length); i++) if (ea[i] !== eb[i]) return ea[i]! - eb[i]!;
-  return ea.length - eb.length;
-}
-
-function efaceEqual(m: Machine, x: number, y: number): boolean {
-  const s = m.space;
-  const tx = s.load64(x);
-  if (tx !== s.load64(y)) return false;
-  if (tx === 0) return true;
-  const t = m.prog.types[tx - 1]!;
-  const dx = s.load64(x + 8);
-  const dy = s.load64(y + 8);
-  if (isDirect(t.kind)) return dx === dy;
-  if (t.kind === 'string' || t.kind === 'runtime-error') return stringAt(s, dx) === stringAt(s, dy);
-  for (let i = 0; i < t.size; i++) if (s.u8[dx + i] !== s.u8[dy + i]) return false;
-  return true;
-}
-
-/** Go's print of one value. */
-function printValue(m: Machine, kind: number, at: number): string {
-  const s = m.space;
-  switch (kind) {
-    case PK_Int:
-      return int64At(s, at);
-    case PK_Uint:
-      return uint64At(s, at);
-    case PK_Bool:
-      return s.u8[at] ? 'true' : 'false';
-    case PK_String:
-      return stringAt(s, at);
-    case PK_Pointer:
-      return hexAt(s, at);
-    case PK_Eface:
-      return `(${hexAt(s, at)},${hexAt(s, at + 8)})`;
-    case PK_Space:
-      return ' ';
-    case PK_Newline:
-      return '\n';
-    case PK_Byte:
-      return String(s.u8[at]);
-  }
-  return '';
 }
