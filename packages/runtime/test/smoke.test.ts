@@ -48,7 +48,9 @@ test('fib(27) speed', () => {
 });
 
 test('the interpreter switch uses the ISA opcode numbers (case labels are literals)', () => {
-  const src = require('node:fs').readFileSync(require('node:path').join(__dirname, '../src/interp.ts'), 'utf8') as string;
   const { Op } = require('@gosim/program') as typeof import('@gosim/program');
-  for (const m of src.matchAll(/case (\d+) \/\* ([A-Z0-9]+) \*\//g)) expect([m[2], Number(m[1])]).toEqual([m[2], Op[m[2] as keyof typeof Op]]);
+  for (const file of ['interp.ts', 'heapops.ts']) {
+    const src = require('node:fs').readFileSync(require('node:path').join(__dirname, '../src', file), 'utf8') as string;
+    for (const m of src.matchAll(/case (\d+) \/\* ([A-Z0-9]+) \*\//g)) expect([m[2], Number(m[1])]).toEqual([m[2], Op[m[2] as keyof typeof Op]]);
+  }
 });
