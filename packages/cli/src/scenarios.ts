@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ExitStatus } from './exit-status.js';
 import { GosimError } from './io.js';
 import { FlagLineError, parseRunFlagWords, type RunFlags } from './options.js';
-import { readSource } from './commands/run.js';
+import { readSource } from './source.js';
 
 export interface Scenario {
   /** The file name without folders (`defer_ptrs_goexit.go`). */
