@@ -10,6 +10,45 @@ import { gosim, goFiles, lines } from './helpers.js';
 const files = goFiles({
   'forever.go': 'package main\n\nfunc main() {\n\tfor {\n\t}\n}\n',
   'hello.go': 'package main\n\nfunc main() {\n\tprintln("hi")\n}\n',
+  // ends under new; under old the deferred store at depth 0 misses y (the CL's first bug) and main spins
+  'spins-under-old.go': `package main
+
+import "runtime"
+
+type page [4096]byte
+
+func descend(n int, f func()) {
+	if n == 0 {
+		f()
+		return
+	}
+	var pad [1024]byte
+	descend(n-1+int(pad[511]), f)
+}
+
+func storeBig(dst *int, v int, blob page) {
+	*dst = v + int(blob[4095])
+}
+
+func trial(results chan int, depth int) {
+	var y int
+	defer func() {
+		results <- y
+	}()
+	defer storeBig(&y, 42, page{})
+	descend(depth, runtime.Goexit)
+}
+
+func main() {
+	results := make(chan int, 1)
+	go trial(results, 0)
+	if <-results != 42 {
+		for {
+		}
+	}
+	println("ok")
+}
+`,
 });
 afterAll(() => files.dispose());
 
@@ -68,6 +107,16 @@ describe('explore runs the reference run first', () => {
     expect(r.status).toBe(75);
     expect(r.stderr).toMatch(/^gosim: the reference run \(policy new, nothing injected\) did not finish: step limit reached \(1000 safe points\);/);
   });
+});
+
+test('a baseline that does not finish is not injected at each of its safe points: one line, status 1', async () => {
+  const r = await gosim(['explore', '--workers', '1', '--policy', 'old', '--max-steps', '100000', 'spins-under-old.go'], files.dir);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toContain('\nreference (new, nothing injected): exit 0: ok\n');
+  expect(r.stdout).toContain('\nbaseline  (old, nothing injected): stopped: step limit reached (100000 safe points)   <- differs from the reference already\n');
+  expect(r.stdout).toContain('\nnothing injected: the baseline did not finish, which already differs from the reference\n');
+  expect(r.stdout).toMatch(/\nexplore: 2 runs, 0 failed\n$/);
+  expect(r.status).toBe(1);
 });
 
 describe('--help names every hard limit with the value the code uses', () => {

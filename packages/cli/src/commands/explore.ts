@@ -119,7 +119,8 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     } else {
       printText(io, { file, policySpec, kinds, stride, r, groups, ms, fileWords: flags.fileFlags === false ? [] : sc.flagWords });
     }
-    return failed === 0 ? ExitStatus.ok : 1;
+    // a baseline that did not finish is a failure even though nothing was injected
+    return failed === 0 && r.baseline.limit === undefined ? ExitStatus.ok : 1;
   } catch (e) {
     if (e instanceof GosimError) {
       fail(io, e.message);
@@ -186,7 +187,9 @@ function printText(
   w(`reference (new, nothing injected): ${describeOutcome(r.reference)}`);
   const differs = !sameOutcome(r.baseline, r.reference);
   w(`baseline  (${a.policySpec}, nothing injected): ${describeOutcome(r.baseline)}${differs ? '   <- differs from the reference already' : ''}`);
-  if (a.groups.length === 0) {
+  if (r.baseline.limit !== undefined) {
+    w('nothing injected: the baseline did not finish, which already differs from the reference');
+  } else if (a.groups.length === 0) {
     w(`no failures: every injected run reproduced the reference`);
   } else {
     w(`failures by symptom (${a.groups.length}):`);
