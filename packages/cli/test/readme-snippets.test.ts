@@ -1,12 +1,13 @@
-// Every README snippet runs as shown. ```ts blocks are compiled with swc and run against the source packages
+// Every README snippet type-checks (strict, as the packages) and runs as shown. ```ts blocks are compiled with swc and run against the source packages
 // (`@gosim/NAME` is packages/NAME/src) at the repo root; a `// … → TEXT` comment says TEXT is printed (console.log),
 // in order.
 // In ```sh blocks every `gosim …` command (also as `pnpm exec gosim`, `npx -y pnpm@12.4.2 exec gosim`,
 // `node_modules/.bin/gosim`) runs through main() at the repo root: it must not be a usage or file error, and a
 // `# … → TEXT` comment says its stdout or stderr contains TEXT. Other shell lines (install, build, test) are not run.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from '@swc/core';
+import ts from 'typescript';
 import { gosim } from './helpers.js';
 
 jest.setTimeout(120_000);
@@ -96,6 +97,28 @@ describe.each(blocks.filter((b) => b.lang === 'ts').map((b) => [name(b), b] as c
       at = i + 1;
     }
   });
+});
+
+test('every ts snippet type-checks against the source packages (the repo\'s strict options)', () => {
+  const dir = mkdtempSync(join(__dirname, '..', '.snippets-'));
+  try {
+    const tsBlocks = blocks.filter((b) => b.lang === 'ts');
+    const files = tsBlocks.map((b, i) => {
+      const f = join(dir, `snippet${i}.ts`);
+      writeFileSync(f, `${b.code}\nexport {};\n`);
+      return f;
+    });
+    const base = ts.readConfigFile(join(root, 'tsconfig.base.json'), (f) => ts.sys.readFile(f));
+    const { options } = ts.convertCompilerOptionsFromJson(base.config.compilerOptions, root);
+    const program = ts.createProgram(files, { ...options, noEmit: true, baseUrl: root, paths: { '@gosim/*': ['packages/*/src/index.ts'] } });
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file && files.includes(d.file.fileName))
+      .map((d) => `${tsBlocks[files.indexOf(d.file!.fileName)]!.readme}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const shCommands = blocks.filter((b) => b.lang === 'sh').flatMap((b) => commandsOf(b.code).map((c) => [`${name(b)}: ${c.text}`, c] as const));
