@@ -135,6 +135,13 @@ describe('--help names every hard limit with the value the code uses', () => {
     expect(help).toContain('source at most 16777216 (16 MiB) bytes of Go source');
   });
 
+  test.each(['matrix', 'demo'])('gosim %s --help names the limits too', async (cmd) => {
+    const r = await gosim([cmd, '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`steps   --max-steps, default ${DefaultMaxSteps} safe points`);
+    expect(r.stdout).toContain('source  at most 16777216 (16 MiB) bytes of Go source');
+  });
+
   test('the stack-min default the help prints is the one the stack allocator uses (2048)', () => {
     expect(StackMinDefault).toBe(2048);
   });

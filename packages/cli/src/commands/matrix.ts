@@ -5,14 +5,14 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from '@commander-js/extra-typings';
 import {
-  exploreSource, outcomeOf, ReferenceLimit, sameOutcome, shortSymptom, singleRunCell, symptom, type InjectKind, type Outcome,
+  ExploreMaxSteps, exploreSource, outcomeOf, ReferenceLimit, sameOutcome, shortSymptom, singleRunCell, symptom, type InjectKind, type Outcome,
 } from '@gosim/explore';
 import { compile, formatDiagnostic } from '@gosim/golang';
 import type { Module } from '@gosim/program';
 import { allMixtures, pieceNames, policies, policyName, runModule, type PieceName, type Policy } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { parsePositive, toRunOptions, withoutStress } from '../options.js';
+import { limitsHelp, parsePositive, toRunOptions, withoutStress } from '../options.js';
 import { progressBar, type Progress } from '../progress.js';
 import { defaultScenarioFiles, loadScenario, type Scenario } from '../scenarios.js';
 import { internalError } from './run.js';
@@ -61,6 +61,7 @@ export function matrixCommand(io: Io, done: (status: number) => void) {
     .addOption(new Option('--workers <n>', 'with --explore: worker threads').default(availableParallelism(), 'os.availableParallelism()').argParser(parsePositive))
     .addOption(new Option('--json', 'print one JSON object').conflicts('markdown'))
     .option('--markdown', 'print a GitHub table')
+    .addHelpText('after', `${limitsHelp()}(each scenario's gosim-flags line may set its own; with --explore the step limit defaults to ${ExploreMaxSteps})\n`)
     .action(async (files, flags) => {
       done(await matrixFiles(files, flags as MatrixFlags, io));
     });
