@@ -68,3 +68,18 @@ test('the root LICENSE is BSD-3-Clause of the gosim authors', () => {
   expect(text).toMatch(/^Copyright \(c\) \d{4} The gosim authors\. All rights reserved\.\n/);
   expect(text).toContain('3. Neither the name of the copyright holder nor the names of its');
 });
+
+test('no file of the repo refers to a document or path outside it', () => {
+  const skip = new Set(['node_modules', 'dist', '.git', '.turbo', 'coverage']);
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      skip.has(e.name) ? [] : e.isDirectory() ? walk(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [],
+    );
+  // built from parts so that this file does not match itself
+  const outside = new RegExp(['\\.\\./', 'shared/'].join('') + '|' + ['/wo', 'rk/'].join(''));
+  const hits = walk(root)
+    .filter((f) => !/\.(tgz|png|jpg|ico|lock)$/.test(f))
+    .filter((f) => outside.test(readFileSync(f, 'utf8')))
+    .map((f) => f.slice(root.length + 1));
+  expect(hits).toEqual([]);
+});
