@@ -172,7 +172,7 @@ for (const b of body) console.log(line(b));
 const ratios = rows.filter((r) => r.nativeMs).map((r) => r.gosimMs / r.nativeMs);
 if (ratios.length) {
   const geo = Math.exp(ratios.reduce((s, x) => s + Math.log(x), 0) / ratios.length);
-  console.log(`geometric mean ratio: ${geo.toFixed(1)}x (DESIGN.md's goal: within 30x of native Go)`);
+  console.log(`geometric mean ratio: ${geo.toFixed(1)}x (the design's goal: within 30x of native Go)`);
 }
 
 // The explorer: runs per second on DeferPtrsGoexit, stride chosen from a short calibration to take ~N seconds.

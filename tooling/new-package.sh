@@ -12,6 +12,7 @@ cat > "$dir/package.json" <<JSON
   "name": "@gosim/$name",
   "version": "0.0.0",
   "description": "$desc",
+  "license": "BSD-3-Clause",
   "type": "module",
   "sideEffects": false,
   "main": "./dist/index.cjs",
@@ -25,11 +26,21 @@ cat > "$dir/package.json" <<JSON
     },
     "./package.json": "./package.json"
   },
+  "publishConfig": {
+    "exports": {
+      ".": {
+        "import": { "types": "./dist/index.d.ts", "default": "./dist/index.js" },
+        "require": { "types": "./dist/index.d.cts", "default": "./dist/index.cjs" }
+      },
+      "./package.json": "./package.json"
+    }
+  },
   "files": ["dist"],
   "scripts": { "build": "tsup", "test": "jest", "typecheck": "tsc --noEmit" },
   "dependencies": { $deps }
 }
 JSON
+cp LICENSE "$dir/LICENSE"
 cat > "$dir/tsconfig.json" <<'JSON'
 { "extends": "../../tsconfig.base.json", "include": ["src", "test", "bench"] }
 JSON

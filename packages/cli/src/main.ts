@@ -7,6 +7,7 @@ import { matrixCommand } from './commands/matrix.js';
 import { internalError, runCommand } from './commands/run.js';
 import { ExitStatus } from './exit-status.js';
 import { defaultIo, fail, type Io } from './io.js';
+import { limitsHelp } from './options.js';
 
 export const version = '0.0.0';
 
@@ -31,7 +32,7 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
       writeErr: (s) => void out.stderr.write(s),
       outputError: () => {}, // printed as one line below
     })
-    .addHelpText('after', '\nStart with: gosim demo\n\nExit statuses: run: the program\'s own (0, 2 for panics/fatal errors); explore: 0 no failure, 1 failures found;\n1 compile errors; 64 bad usage; 66 file missing or unreadable; 70 internal error; 75 step/heap limit reached.\n');
+    .addHelpText('after', `\nStart with: gosim demo\n\nExit statuses: run: the program's own (0, 2 for panics/fatal errors); explore: 0 no failure, 1 failures found;\n2 compile errors (or a source file over the size cap), as go run; 64 bad usage; 66 file missing or unreadable;\n70 internal error; 75 step/heap limit reached.\n${limitsHelp()}`);
   const setStatus = (s: number) => {
     status = s;
   };

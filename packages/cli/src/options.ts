@@ -2,7 +2,10 @@
 
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import type { Option as BaseOption } from 'commander';
-import { parsePolicy, policies, PolicySpecError, type Policy, type RunOptions } from '@gosim/runtime';
+import { MaxAddress } from '@gosim/memory';
+import { DefaultMaxSteps, parsePolicy, policies, PolicySpecError, type Policy, type RunOptions } from '@gosim/runtime';
+import { MaxStackDefault, StackMinDefault } from '@gosim/stack';
+import { MaxSourceBytes } from './source.js';
 
 /** The parsed flags of `gosim run` (commander's option values). */
 export interface RunFlags {
@@ -68,7 +71,7 @@ export function parseBytes(s: string): number {
   return n;
 }
 
-/** `--stack-min BYTES`: a power of two ≥ 2048 (Go 1.4: 2048; the CL's Go: 8192). */
+/** `--stack-min BYTES`: a power of two ≥ 2048 (Go 1.4: 2048; the CL's Go: 8192; default StackMinDefault). */
 export function parseStackMin(s: string): number {
   const n = parseBytes(s);
   if (n < 2048 || (n & (n - 1)) !== 0 || n > 1 << 30) throw new InvalidArgumentError('want a power of two >= 2048');
@@ -101,11 +104,33 @@ export interface RunOptionSet {
   diagnostics?: boolean;
   /** --policy (not for matrix and demo: they choose the policies). */
   policy?: boolean;
+  /** The --max-steps default the command applies (default: the runtime's DefaultMaxSteps). */
+  maxSteps?: number;
+}
+
+/** `16777216` as `16777216 (16 MiB)`: a byte count with its binary unit when it has one. */
+export function bytesText(n: number): string {
+  for (const [u, v] of [['GiB', 1 << 30], ['MiB', 1 << 20], ['KiB', 1 << 10]] as const)
+    if (n >= v && n % v === 0) return `${n} (${n / v} ${u})`;
+  return String(n);
+}
+
+/** The hard limits every command names in its --help (the values are the constants the code uses). */
+export function limitsHelp(maxSteps = DefaultMaxSteps): string {
+  return [
+    '',
+    'Limits (gosim\'s own; reaching one is exit 75 unless said otherwise):',
+    `  steps   --max-steps, default ${maxSteps} safe points`,
+    `  heap    --max-heap, default none below the simulated address space of ${bytesText(MaxAddress)}`,
+    `  stack   --max-stack, default ${MaxStackDefault} bytes per goroutine (Go's maxstacksize; past it Go's "stack overflow", exit 2)`,
+    `  source  at most ${bytesText(MaxSourceBytes)} bytes of Go source (larger: exit 2, like a build failure)`,
+    '',
+  ].join('\n');
 }
 
 /** The run flags as commander options, shared by run, explore and the `// gosim-flags:` line of a scenario. */
 export function runOptions(set: RunOptionSet = {}): BaseOption[] {
-  const { stress = true, diagnostics = false, policy = true } = set;
+  const { stress = true, diagnostics = false, policy = true, maxSteps = DefaultMaxSteps } = set;
   const o: BaseOption[] = [];
   if (policy) o.push(new Option('--policy <spec>', 'old | new | piece=old|new,... (pieces: deferpanic, traceback, gc, copystack; unlisted are new)').argParser(parsePolicyArg));
   o.push(
@@ -122,10 +147,10 @@ export function runOptions(set: RunOptionSet = {}): BaseOption[] {
     );
   o.push(
     new Option('--seed <n>', 'scheduling seed (varies the preemption quantum)').argParser(parseSeed),
-    new Option('--stack-min <bytes>', 'initial goroutine stack size, a power of two >= 2048 (default 8192)').argParser(parseStackMin),
-    new Option('--max-steps <n>', 'stop after N safe points (exit 75)').argParser(parsePositive),
-    new Option('--max-heap <bytes>', 'stop when the heap exceeds this many bytes (exit 75)').argParser(parseBytes),
-    new Option('--max-stack <bytes>', "goroutine stack limit, Go's maxstacksize (default 1000000000)").argParser(parseBytes),
+    new Option('--stack-min <bytes>', `initial goroutine stack size, a power of two >= 2048 (default ${StackMinDefault}, Go 1.4's; the CL's Go used 8192)`).argParser(parseStackMin),
+    new Option('--max-steps <n>', `stop after N safe points (exit 75; default ${maxSteps})`).argParser(parsePositive),
+    new Option('--max-heap <bytes>', `stop when the heap exceeds this many bytes (exit 75; default: the address space, ${bytesText(MaxAddress)})`).argParser(parseBytes),
+    new Option('--max-stack <bytes>', `goroutine stack limit, Go's maxstacksize (default ${MaxStackDefault})`).argParser(parseBytes),
   );
   if (diagnostics)
     o.push(

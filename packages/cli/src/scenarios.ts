@@ -1,5 +1,5 @@
-// Scenarios for matrix and demo: the Go files of the repo's examples/ (found from the working directory or from
-// this package's location), each with the run flags of its `// gosim-flags:` line.
+// Scenarios for matrix and demo: the Go files of the repo's examples/ (found from the working directory up, or
+// shipped in this package's dist/examples by the build), each with the run flags of its `// gosim-flags:` line.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ExitStatus } from './exit-status.js';
 import { GosimError } from './io.js';
 import { FlagLineError, parseRunFlagWords, type RunFlags } from './options.js';
-import { readSource } from './commands/run.js';
+import { readSource } from './source.js';
 
 export interface Scenario {
   /** The file name without folders (`defer_ptrs_goexit.go`). */
@@ -86,17 +86,21 @@ function moduleDir(): string | undefined {
   }
 }
 
-/** The repo's examples/ folder: from the working directory up, else from this package's location up. */
-export function findExamplesDir(cwd: string): string {
-  const here = moduleDir();
-  const found = findUp(cwd) ?? (here ? findUp(here) : undefined) ?? (isExamplesDir(join(cwd, 'examples')) ? join(cwd, 'examples') : undefined);
-  if (!found) throw new GosimError(`cannot find the examples/ folder (looked up from ${cwd}${here ? ` and ${here}` : ''}); name the Go files instead`, ExitStatus.noInput);
+/**
+ * The scenarios' folder: the repo's examples/ from the working directory up; else the copy the build ships beside
+ * this module (dist/examples of an installed package); else the repo's examples/ from this module up (running on
+ * src/ in the repo); else ./examples. `here` is this module's folder (a parameter for tests).
+ */
+export function findExamplesDir(cwd: string, here: string | undefined = moduleDir()): string {
+  const bundled = here !== undefined && isExamplesDir(join(here, 'examples')) ? join(here, 'examples') : undefined;
+  const found = findUp(cwd) ?? bundled ?? (here ? findUp(here) : undefined) ?? (isExamplesDir(join(cwd, 'examples')) ? join(cwd, 'examples') : undefined);
+  if (!found) throw new GosimError(`cannot find the example scenarios (looked up from ${cwd}${here ? ` and in ${join(here, 'examples')}` : ''}); name the Go files instead`, ExitStatus.noInput);
   return found;
 }
 
 /** The default scenarios: every examples/*.go, sorted by name. */
-export function defaultScenarioFiles(cwd: string): string[] {
-  const dir = findExamplesDir(cwd);
+export function defaultScenarioFiles(cwd: string, here: string | undefined = moduleDir()): string[] {
+  const dir = findExamplesDir(cwd, here);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.go'))
     .sort()

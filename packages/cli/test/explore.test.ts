@@ -82,11 +82,11 @@ describe('gosim explore', () => {
     expect(j.failures).toEqual([]);
   });
 
-  test('exit statuses: missing file 66, compile error 1, bad flags 64, each with one gosim: line where gosim speaks', async () => {
+  test('exit statuses: missing file 66, compile error 2 (as go run), bad flags 64, each with one gosim: line where gosim speaks', async () => {
     const missing = await gosim(['explore', files.path('nope.go')]);
     expect([missing.status, lines(missing.stderr)]).toEqual([66, [expect.stringMatching(/^gosim: open .*nope\.go: no such file or directory$/)]]);
     const bad = await gosim(['explore', files.path('bad.go')]);
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/bad\.go:\d+:\d+: /);
     for (const argv of [
       ['explore', '--inject', 'teleport', files.path('ok.go')],

@@ -265,17 +265,17 @@ describe('gosim run', () => {
       oneLine(r.stderr, /is a directory/);
     });
 
-    test('a syntax error is 1 with a positioned go-style line and no stack', async () => {
+    test('a syntax error is 2 (as go run\'s build failure) with a positioned go-style line and no stack', async () => {
       const r = await gosim(['run', 'syntax.go'], cwd);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(2);
       const l = lines(r.stderr);
       expect(l[0]).toMatch(/^syntax\.go:4:\d+: syntax error: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
 
-    test('a type error is 1 with a positioned line', async () => {
+    test('a type error is 2 with a positioned line', async () => {
       const r = await gosim(['run', 'type.go'], cwd);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(2);
       expect(lines(r.stderr)[0]).toMatch(/^type\.go:4:\d+: cannot use 5 /);
     });
 

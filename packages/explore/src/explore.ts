@@ -28,6 +28,39 @@ export interface ExploreResult {
   failures: Failure[];
 }
 
+/**
+ * explore's default step limit. Every safe point costs one more run, so a program explore can finish must end long
+ * before `gosim run`'s limit; the reference run hits this one quickly on a program that never ends.
+ */
+export const ExploreMaxSteps = 10_000_000;
+
+/** The reference run (policy new, nothing injected) did not finish: nothing else was run. */
+export class ReferenceLimit extends Error {
+  constructor(readonly reference: Outcome & { limit: string }) {
+    super(`the reference run (policy new, nothing injected) did not finish: ${reference.limit.replace(/^gosim:\s*/, '')}`);
+  }
+}
+
+/** The plan of an exploration: the reference and baseline outcomes and the safe points to inject at. */
+export interface ExplorePlan {
+  reference: Outcome;
+  base: { outcome: Outcome; safePoints: number };
+  ks: number[];
+}
+
+/**
+ * Runs the reference first and throws ReferenceLimit when it hits a limit, before any other run; then the
+ * baseline. Nothing is injected when the baseline itself hit a limit (it already differs: injecting at each of its
+ * safe points would cost the limit squared) or, with `skipIfBaselineDiffers`, when it differs at all.
+ */
+export function planExploration(m: Module, run: ExploreRunOptions, stride: number, skipIfBaselineDiffers: boolean): ExplorePlan {
+  const reference = baselineRun(m, { ...run, policy: policies.new }).outcome;
+  if (reference.limit !== undefined) throw new ReferenceLimit({ ...reference, limit: reference.limit });
+  const base = baselineRun(m, run);
+  const skip = base.outcome.limit !== undefined || (skipIfBaselineDiffers && !sameOutcome(base.outcome, reference));
+  return { reference, base, ks: skip ? [] : safePointsToExplore(base.safePoints, stride) };
+}
+
 /** Counts the safe points of a run (every one goes through the hook) and returns its outcome. */
 export function baselineRun(m: Module, opts: ExploreRunOptions): { outcome: Outcome; safePoints: number } {
   let n = 0;
@@ -74,12 +107,11 @@ export interface ExploreOptions extends ExploreRunOptions {
   skipIfBaselineDiffers?: boolean;
 }
 
-/** Explores every safe point in this thread. */
+/** Explores every safe point in this thread (the step limit defaults to ExploreMaxSteps). */
 export function explore(m: Module, opts: ExploreOptions = {}): ExploreResult {
-  const { kinds = ['copy'], stride = 1, onProgress, skipIfBaselineDiffers = false, ...run } = opts;
-  const reference = baselineRun(m, { ...run, policy: policies.new }).outcome;
-  const base = baselineRun(m, run);
-  const ks = skipIfBaselineDiffers && !sameOutcome(base.outcome, reference) ? [] : safePointsToExplore(base.safePoints, stride);
+  const { kinds = ['copy'], stride = 1, onProgress, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, ...rest } = opts;
+  const run = { ...rest, maxSteps };
+  const { reference, base, ks } = planExploration(m, run, stride, skipIfBaselineDiffers);
   let done = 0;
   const total = ks.length * kinds.length;
   const failures = exploreRange(m, run, reference, ks, kinds, () => onProgress?.(++done, total));

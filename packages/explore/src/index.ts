@@ -1,5 +1,5 @@
-export { explore, exploreRange, baselineRun, injectedRun, explainFailure, explainRun, injectKinds, safePointsToExplore } from './explore.js';
-export type { ExploreOptions, ExploreResult, ExploreRunOptions, Failure, InjectKind } from './explore.js';
+export { explore, exploreRange, planExploration, ExploreMaxSteps, ReferenceLimit, baselineRun, injectedRun, explainFailure, explainRun, injectKinds, safePointsToExplore } from './explore.js';
+export type { ExploreOptions, ExplorePlan, ExploreResult, ExploreRunOptions, Failure, InjectKind } from './explore.js';
 export { exploreSource, defaultWorkerUrl, CompileError } from './parallel.js';
 export type { ParallelOptions, ParallelResult } from './parallel.js';
 export { explain, explainFacts, plainMechanism, renderFact } from './explain.js';

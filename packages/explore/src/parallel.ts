@@ -7,12 +7,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { compile, formatDiagnostic } from '@gosim/golang';
-import { parsePolicy, policies } from '@gosim/runtime';
+import { parsePolicy } from '@gosim/runtime';
 import {
-  baselineRun, exploreRange, injectKinds, safePointsToExplore,
+  ExploreMaxSteps, exploreRange, injectKinds, planExploration,
   type ExploreOptions, type ExploreResult, type Failure, type InjectKind,
 } from './explore.js';
-import { sameOutcome, type Outcome } from './outcome.js';
+import type { Outcome } from './outcome.js';
 import type { WorkerJob, WorkerMessage } from './worker.js';
 
 export interface ParallelOptions extends Omit<ExploreOptions, 'policy' | 'onProgress'> {
@@ -44,13 +44,12 @@ export interface ParallelResult extends ExploreResult {
 }
 
 export async function exploreSource(src: string, filename: string, opts: ParallelOptions = {}): Promise<ParallelResult> {
-  const { policySpec = 'new', workers, onProgress, workerUrl, kinds = ['copy'], stride = 1, skipIfBaselineDiffers = false, ...run } = opts;
+  const { policySpec = 'new', workers, onProgress, workerUrl, kinds = ['copy'], stride = 1, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, ...rest } = opts;
+  const run = { ...rest, maxSteps };
   const c = compile(src, filename);
   if (!c.module) throw new CompileError(c.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
   const policy = parsePolicy(policySpec);
-  const reference = baselineRun(c.module, { ...run, policy: policies.new }).outcome;
-  const base = baselineRun(c.module, { ...run, policy });
-  const ks = skipIfBaselineDiffers && !sameOutcome(base.outcome, reference) ? [] : safePointsToExplore(base.safePoints, stride);
+  const { reference, base, ks } = planExploration(c.module, { ...run, policy }, stride, skipIfBaselineDiffers);
   const total = ks.length * kinds.length;
   const url = workerUrl ?? defaultWorkerUrl();
   const n = url ? Math.max(1, Math.min(workers ?? availableParallelism(), ks.length)) : 1;

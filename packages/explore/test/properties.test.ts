@@ -1,4 +1,4 @@
-// Property tests over random programs (DESIGN §9): under the new policy, a forced stack move or GC at any safe
+// Property tests over random programs (docs/design.md §9): under the new policy, a forced stack move or GC at any safe
 // point changes no observable result, and the GC frees nothing reachable (a freed-and-clobbered object would
 // show up as a wrong sum).
 import fc from 'fast-check';

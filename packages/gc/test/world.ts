@@ -31,7 +31,7 @@ export interface Pieces {
 export const pieceSets = {
   old: { deferpanic: deferpanicOld, traceback: tracebackOld, gc: gcOld },
   new: { deferpanic: deferpanicNew, traceback: tracebackNew, gc: gcNew },
-  /** The mixture of DESIGN §5's GC bug: new gc, old deferpanic (records untyped, off the list while running). */
+  /** The mixture of docs/design.md §5's GC bug: new gc, old deferpanic (records untyped, off the list while running). */
   newGcOldDefer: { deferpanic: deferpanicOld, traceback: tracebackNew, gc: gcNew },
 } as const;
 

@@ -32,7 +32,7 @@ test('the corpus types: bigBuf, acc, xtreeNode', () => {
   const bigBuf = r25.program.types.find((x) => x.name === 'bigBuf')!.type;
   expect(sizeof(bigBuf)).toBe(4096);
   expect(pointerWords(bigBuf)).toEqual([]);
-  // setBig's argument block: p *int, x int, b bigBuf = 4112 bytes (DESIGN §1)
+  // setBig's argument block: p *int, x int, b bigBuf = 4112 bytes (docs/design.md §3)
   const setBig = func(r25, 'setBig');
   expect(setBig.sig!.params.reduce((n, t) => n + sizeof(t), 0)).toBe(4112);
   const r43 = compileOk(conformance('43_goroutines_defers_gc.go'));

@@ -8,7 +8,7 @@ import type { Module } from '@gosim/program';
 import { parsePolicy, pieceNames, policies, runModule, type PieceName, type Policy, type RuntimeEvent } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { toRunOptions, withoutStress } from '../options.js';
+import { limitsHelp, toRunOptions, withoutStress } from '../options.js';
 import { defaultScenarioFiles, loadScenario, type Scenario } from '../scenarios.js';
 import { compileScenario, computeMatrix, type Matrix, type Row } from './matrix.js';
 import { internalError } from './run.js';
@@ -16,6 +16,7 @@ import { internalError } from './run.js';
 export function demoCommand(io: Io, done: (status: number) => void) {
   return new Command('demo')
     .description('tell the story of CL 141490043 on one screen: each example under old and new, why old fails, which piece fixes what')
+    .addHelpText('after', limitsHelp())
     .action(async () => {
       done(await demo(io));
     });

@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import {
-  CompileError, describeOutcome, explainFailure, exploreSource, injectKinds, sameOutcome,
+  CompileError, describeOutcome, explainFailure, ExploreMaxSteps, exploreSource, injectKinds, ReferenceLimit, sameOutcome,
   type ExploreRunOptions, type Failure, type InjectKind, type Outcome, type ParallelResult,
 } from '@gosim/explore';
 import { compile, formatDiagnostic } from '@gosim/golang';
@@ -12,7 +12,7 @@ import type { Module } from '@gosim/program';
 import { policies, policyName } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { parsePositive, toRunOptions, withoutStress, withRunOptions, type RunFlags } from '../options.js';
+import { limitsHelp, parsePositive, toRunOptions, withoutStress, withRunOptions, type RunFlags } from '../options.js';
 import { progressBar } from '../progress.js';
 import { loadScenario } from '../scenarios.js';
 import { internalError } from './run.js';
@@ -40,13 +40,16 @@ export function exploreCommand(io: Io, done: (status: number) => void) {
   const cmd = new Command('explore')
     .description('force a stack move (or shrink, grow, GC) at every safe point in turn and report the runs whose outcome differs from the new policy\'s (exit 1 if any)')
     .argument('<file>', 'the Go source file (package main)');
-  withRunOptions(cmd, { stress: false });
+  withRunOptions(cmd, { stress: false, maxSteps: ExploreMaxSteps });
   return cmd
     .addOption(new Option('--inject <kind>', 'what to force at each safe point: copy (move to a same-size stack), shrink, grow, gc, all, or a comma list (default: copy; gc or copy when the file\'s gosim-flags line has that stress mode)').argParser(parseInject))
     .addOption(new Option('--workers <n>', 'worker threads (1: explore in this thread)').default(availableParallelism(), 'os.availableParallelism()').argParser(parsePositive))
     .addOption(new Option('--stride <n>', 'explore only every N-th safe point (1, 1+N, 1+2N, …)').default(1).argParser(parsePositive))
     .option('--json', 'print one JSON object instead of text')
     .option('--no-file-flags', 'ignore the file\'s `// gosim-flags:` line')
+    .addHelpText('after', `${limitsHelp(ExploreMaxSteps)}explore runs the program once under new (the reference) before anything else and stops (exit 75)
+if that run hits a limit; then once per safe point explored, so its cost is about the safe points squared.
+`)
     .action(async (file, flags) => {
       done(await exploreFile(file, flags as ExploreFlags, io));
     });
@@ -87,10 +90,16 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
 
     const bar = progressBar(io, 'explore');
     const t0 = Date.now();
-    const r = await exploreSource(sc.src, file, { ...opts, policySpec, kinds, stride, workers, onProgress: (d, t) => bar.update(d, t) });
-    bar.stop();
+    let r: ParallelResult;
+    try {
+      r = await exploreSource(sc.src, file, { ...opts, policySpec, kinds, stride, workers, onProgress: (d, t) => bar.update(d, t) });
+    } catch (e) {
+      if (e instanceof ReferenceLimit) throw referenceLimitError(e);
+      throw e;
+    } finally {
+      bar.stop();
+    }
     const ms = Date.now() - t0;
-    if (r.reference.limit) throw new GosimError(`the reference run (policy new, nothing injected) did not finish: ${r.reference.limit.replace(/^gosim:\s*/, '')}`, ExitStatus.limit);
 
     const groups = groupFailures(c.module, { ...opts, policy }, r);
     const failed = r.failures.length;
@@ -110,7 +119,8 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     } else {
       printText(io, { file, policySpec, kinds, stride, r, groups, ms, fileWords: flags.fileFlags === false ? [] : sc.flagWords });
     }
-    return failed === 0 ? ExitStatus.ok : 1;
+    // a baseline that did not finish is a failure even though nothing was injected
+    return failed === 0 && r.baseline.limit === undefined ? ExitStatus.ok : 1;
   } catch (e) {
     if (e instanceof GosimError) {
       fail(io, e.message);
@@ -122,6 +132,11 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     }
     return internalError(io, e);
   }
+}
+
+/** The reference run did not finish: explore stops before any injected run (exit 75), saying how to go on. */
+export function referenceLimitError(e: ReferenceLimit): GosimError {
+  return new GosimError(`${e.message}; explore needs a program that ends (it reruns it once per safe point): raise --max-steps (default ${ExploreMaxSteps}) for a longer one`, ExitStatus.limit);
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
@@ -172,7 +187,9 @@ function printText(
   w(`reference (new, nothing injected): ${describeOutcome(r.reference)}`);
   const differs = !sameOutcome(r.baseline, r.reference);
   w(`baseline  (${a.policySpec}, nothing injected): ${describeOutcome(r.baseline)}${differs ? '   <- differs from the reference already' : ''}`);
-  if (a.groups.length === 0) {
+  if (r.baseline.limit !== undefined) {
+    w('nothing injected: the baseline did not finish, which already differs from the reference');
+  } else if (a.groups.length === 0) {
     w(`no failures: every injected run reproduced the reference`);
   } else {
     w(`failures by symptom (${a.groups.length}):`);

@@ -5,18 +5,18 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from '@commander-js/extra-typings';
 import {
-  exploreSource, outcomeOf, sameOutcome, shortSymptom, singleRunCell, symptom, type InjectKind, type Outcome,
+  ExploreMaxSteps, exploreSource, outcomeOf, ReferenceLimit, sameOutcome, shortSymptom, singleRunCell, symptom, type InjectKind, type Outcome,
 } from '@gosim/explore';
 import { compile, formatDiagnostic } from '@gosim/golang';
 import type { Module } from '@gosim/program';
 import { allMixtures, pieceNames, policies, policyName, runModule, type PieceName, type Policy } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { parsePositive, toRunOptions, withoutStress } from '../options.js';
+import { limitsHelp, parsePositive, toRunOptions, withoutStress } from '../options.js';
 import { progressBar, type Progress } from '../progress.js';
 import { defaultScenarioFiles, loadScenario, type Scenario } from '../scenarios.js';
 import { internalError } from './run.js';
-import { parseInject } from './explore.js';
+import { parseInject, referenceLimitError } from './explore.js';
 
 export interface MatrixFlags {
   explore?: boolean;
@@ -61,6 +61,7 @@ export function matrixCommand(io: Io, done: (status: number) => void) {
     .addOption(new Option('--workers <n>', 'with --explore: worker threads').default(availableParallelism(), 'os.availableParallelism()').argParser(parsePositive))
     .addOption(new Option('--json', 'print one JSON object').conflicts('markdown'))
     .option('--markdown', 'print a GitHub table')
+    .addHelpText('after', `${limitsHelp()}(each scenario's gosim-flags line may set its own; with --explore the step limit defaults to ${ExploreMaxSteps})\n`)
     .action(async (files, flags) => {
       done(await matrixFiles(files, flags as MatrixFlags, io));
     });
@@ -105,7 +106,9 @@ export async function computeMatrix(scenarios: readonly Scenario[], flags: Matri
   let done = 0;
   const refs: Outcome[] = scenarios.map((sc, i) => {
     const { policy: _p, ...run } = toRunOptions(withoutStress(sc.flags));
-    return outcomeOf(runModule(modules[i]!, { ...run, policy: policies.new }));
+    const o = outcomeOf(runModule(modules[i]!, { ...run, policy: policies.new }));
+    if (o.limit !== undefined) throw new GosimError(`${sc.file}: the reference run (policy new, nothing injected) did not finish: ${o.limit.replace(/^gosim:\s*/, '')}`, ExitStatus.limit);
+    return o;
   });
   const rows: Row[] = [];
   for (const policy of mixtures) {
@@ -136,9 +139,15 @@ async function exploreCell(sc: Scenario, policy: Policy, flags: MatrixFlags): Pr
   if (sc.flags.gcEvery || sc.flags.gcEverySafepoint) stress.push('gc');
   const kinds = flags.inject ?? (stress.length ? stress : ['copy']);
   const { policy: _p, ...run } = toRunOptions(withoutStress(sc.flags));
-  const r = await exploreSource(sc.src, sc.file, {
-    ...run, policySpec: policyName(policy), kinds, stride: flags.stride ?? 1, workers: flags.workers ?? availableParallelism(), skipIfBaselineDiffers: true,
-  });
+  let r: Awaited<ReturnType<typeof exploreSource>>;
+  try {
+    r = await exploreSource(sc.src, sc.file, {
+      ...run, policySpec: policyName(policy), kinds, stride: flags.stride ?? 1, workers: flags.workers ?? availableParallelism(), skipIfBaselineDiffers: true,
+    });
+  } catch (e) {
+    if (e instanceof ReferenceLimit) throw referenceLimitError(e);
+    throw e;
+  }
   const explored = r.runs - 2;
   if (!sameOutcome(r.baseline, r.reference)) return { scenario: sc.name, pass: false, symptom: symptom(r.baseline, r.reference), runs: explored };
   const f = r.failures[0];
