@@ -26,14 +26,15 @@ export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
     if (e instanceof LimitExceeded) return { code: -1, limit: e };
     if (e instanceof OutOfMemoryError) return { code: -1, limit: new LimitExceeded('heap', `gosim: heap limit reached (${e.message})`) };
     if (e instanceof GoThrow) return { code: m.fatalThrow(e, m.cur).code };
-    if (isMemoryFault(e)) return { code: m.faultThrow(m.cur, e.addr, m.cur?.pc ?? 0).code };
+    if (isMemoryFault(e)) return { code: m.runtimeFault(m.cur, e.addr, m.cur?.pc ?? 0).code };
     throw e;
   }
 }
 
+/** Go's checkdead: nothing can run. With no goroutine left at all (main called Goexit), Go says so. */
 function deadlock(m: Machine): GoThrow | ProgramExit {
-  if (m.mainGoexited) return new GoThrow('no goroutines (main called runtime.Goexit) - deadlock!');
+  if (m.allgs.length === 0) return new GoThrow('no goroutines (main called runtime.Goexit) - deadlock!', 'goroutine', 'user');
   for (const g of m.allgs) if (g.status === GStatus.Running) g.status = GStatus.Waiting;
-  return new GoThrow('all goroutines are asleep - deadlock!', 'goroutine');
+  return new GoThrow('all goroutines are asleep - deadlock!', 'goroutine', 'user');
 }
 

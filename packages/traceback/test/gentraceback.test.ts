@@ -81,7 +81,7 @@ test('callers writes the frames pcs after skipping `skip`, at most max', () => {
   expect(out[0]).toBe(frames[0]!.pc);
 });
 
-test.each(layouts)('printTraceback prints Go-style frames: name (gopanic as "panic"), argument words in hex, file:line, pc offset (%s layout)', (_n, layout) => {
+test.each(layouts)('printTraceback prints Go-style frames: name (a non-innermost gopanic as "panic"), argument words in hex, file:line, pc offset (%s layout)', (_n, layout) => {
   const w = makeWorld(layout);
   const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'runtime.gopanic', at: 5 }, { name: 'main.g', at: 2 }]);
   w.space.store64(frames[0]!.fp, 1);
@@ -93,7 +93,7 @@ test.each(layouts)('printTraceback prints Go-style frames: name (gopanic as "pan
   expect(lines).toHaveLength(7);
   expect(lines[0]).toBe('main.g(0x1, 0xffffffffffffffff, 0xabc)');
   expect(lines[1]).toBe('\t/tmp/x.go:12 +0x8'); // the top frame: the line of its pc
-  expect(lines[2]).toBe('panic(0x5, 0x10000)');
+  expect(lines[2]).toBe('panic({0x5, 0x10000})'); // gopanic(e any): one two-word argument
   expect(lines[3]).toMatch(/^\t\$GOROOT\/src\/runtime\/panic\.go:\d+ \+0x14$/);
   expect(lines[4]).toBe('main.main()');
   expect(lines[5]).toMatch(/^\t\/tmp\/x\.go:\d+ \+0xc$/);
@@ -109,7 +109,7 @@ test('printTraceback and printCreatedBy print the source line of the CALL for ca
   // instruction k of every function has line 10 + k; main's CALL is instruction 2, gopanic's 4
   expect(printTraceback(w.ctx, tracebackNew, g)).toBe(
     'main.g(0x0, 0x0, 0x0)\n\t/tmp/x.go:12 +0x8\n' +
-      'panic(0x0, 0x0)\n\t$GOROOT/src/runtime/panic.go:14 +0x14\n' +
+      'panic({0x0, 0x0})\n\t$GOROOT/src/runtime/panic.go:14 +0x14\n' +
       'main.main()\n\t/tmp/x.go:12 +0xc\n',
   );
   expect(printCreatedBy(w.ctx, w.fn('main.main').entry + 12)).toBe('created by main.main\n\t/tmp/x.go:12 +0xc\n');
