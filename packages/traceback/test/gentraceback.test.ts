@@ -1,5 +1,5 @@
 import { GoThrow } from '@gosim/stack';
-import { callers, gentraceback, printCreatedBy, printName, printTraceback, Stkframe, tracebackNew, tracebackOld } from '../src/index.js';
+import { callers, gentraceback, printCreatedBy, printName, printTraceback, showframe, Stkframe, tracebackNew, tracebackOld } from '../src/index.js';
 import { buildStack, layouts, makeWorld, snap } from './world.js';
 
 const policies = [
@@ -69,6 +69,14 @@ describe.each(policies)('gentraceback (%s policy)', (_n, pol) => {
     expect(() => gentraceback(w.ctx, pol, g, () => true)).toThrow(new GoThrow('unknown caller pc'));
     expect(w.printed).toEqual(['runtime: unexpected return pc 0x1234\n']);
   });
+
+  test('a poisoned return PC is printed exactly, never through a rounded double', () => {
+    const w = makeWorld();
+    const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.f', at: 5 }]);
+    w.space.store64Big(frames[0]!.fp - 8, 0xfdfdfdfdfdfdfdfdn);
+    expect(() => gentraceback(w.ctx, pol, g, () => true)).toThrow(new GoThrow('unknown caller pc'));
+    expect(w.printed).toEqual(['runtime: unexpected return pc 0xfdfdfdfdfdfdfdfd\n']);
+  });
 });
 
 test('callers writes the frames pcs after skipping `skip`, at most max', () => {
@@ -113,4 +121,51 @@ test('printTraceback and printCreatedBy print the source line of the CALL for ca
       'main.main()\n\t/tmp/x.go:12 +0xc\n',
   );
   expect(printCreatedBy(w.ctx, w.fn('main.main').entry + 12)).toBe('created by main.main\n\t/tmp/x.go:12 +0xc\n');
+});
+
+describe("Go 1.19's showframe (GOTRACEBACK=single)", () => {
+  test('user and exported runtime functions show; runtime internals and the first gopanic do not', () => {
+    expect(showframe('main.f', true)).toBe(true);
+    expect(showframe('runtime.Goexit', false)).toBe(true);
+    for (const name of ['runtime.main', 'runtime.sigpanic', 'runtime.panicdivide', 'runtime.goPanicIndex', 'runtime.call16']) {
+      expect(showframe(name, false)).toBe(false);
+    }
+    expect(showframe('runtime.gopanic', true)).toBe(false);
+    expect(showframe('runtime.gopanic', false)).toBe(true);
+  });
+
+  test('printTraceback hides the innermost gopanic, runtime.main and sigpanic; a later gopanic prints as panic({..})', () => {
+    const w = makeWorld();
+    const { g } = buildStack(w, [
+      { name: 'runtime.main', at: 2 },
+      { name: 'main.main', at: 3 },
+      { name: 'runtime.gopanic', at: 5 },
+      { name: 'main.a', at: 4 },
+      { name: 'runtime.sigpanic', at: 2 },
+      { name: 'runtime.gopanic', at: 3 },
+    ]);
+    expect(printTraceback(w.ctx, tracebackNew, g)).toBe(
+      'main.a()\n\t/tmp/x.go:13 +0x10\n' +
+        'panic({0x0, 0x0})\n\t$GOROOT/src/runtime/panic.go:14 +0x14\n' +
+        'main.main()\n\t/tmp/x.go:12 +0xc\n',
+    );
+  });
+
+  test('a parked goroutine shows the line of its blocking operation (its pc is a return PC)', () => {
+    const w = makeWorld();
+    const { g } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.a', at: 4 }]);
+    expect(printTraceback(w.ctx, tracebackNew, g, { parked: true })).toBe('main.a()\n\t/tmp/x.go:13 +0x10\nmain.main()\n\t/tmp/x.go:12 +0xc\n');
+    expect(printTraceback(w.ctx, tracebackNew, g)).toBe('main.a()\n\t/tmp/x.go:14 +0x10\nmain.main()\n\t/tmp/x.go:12 +0xc\n');
+  });
+
+  test('level 2 (a runtime throw) shows every frame with fp=, sp=, pc=; a frame at its entry has no +0x', () => {
+    const w = makeWorld();
+    const { g, frames } = buildStack(w, [{ name: 'runtime.main', at: 2 }, { name: 'main.a', at: 0 }], { atEntry: true });
+    const [a, rt] = frames;
+    const h = (n: number) => '0x' + n.toString(16);
+    expect(printTraceback(w.ctx, tracebackNew, g, { all: true })).toBe(
+      `main.a()\n\t/tmp/x.go:10 fp=${h(a!.fp)} sp=${h(a!.sp)} pc=${h(a!.pc)}\n` +
+        `runtime.main()\n\t$GOROOT/src/runtime/proc.go:11 +0x8 fp=${h(rt!.fp)} sp=${h(rt!.sp)} pc=${h(rt!.pc)}\n`,
+    );
+  });
 });
