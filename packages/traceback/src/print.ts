@@ -68,12 +68,14 @@ export function printTraceback(ctx: TracebackContext, policy: TracebackPolicy, g
   let top = true;
   let n = 0;
   let nprint = 0;
+  let bottom = { pc: 0, sp: 0 }; // where the frame below the last one returns to (runtime.goexit)
   gentraceback(
     ctx,
     policy,
     g,
     (frame) => {
       const f = frame.fn!;
+      bottom = { pc: frame.lr, sp: frame.fp };
       if (++n > 100) {
         out += '...additional frames elided...\n';
         return false;
@@ -91,6 +93,12 @@ export function printTraceback(ctx: TracebackContext, policy: TracebackPolicy, g
     },
     101,
   );
+  // level 2 also shows the goroutine's bottom frame, runtime.goexit, which the walk stops at
+  const ge = opts.all && n <= 100 ? ctx.prog.findfunc(bottom.pc - 1) : undefined;
+  if (ge && ge.id === ctx.goexitId) {
+    out += `${ge.name}()\n\t${ge.file}:${ctx.prog.line(bottom.pc - 1)} +${hex(bottom.pc - ge.entry)}`;
+    out += ` fp=${hex(bottom.sp + 8)} sp=${hex(bottom.sp)} pc=${hex(bottom.pc)}\n`;
+  }
   return out;
 }
 

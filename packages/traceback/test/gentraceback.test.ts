@@ -158,14 +158,16 @@ describe("Go 1.19's showframe (GOTRACEBACK=single)", () => {
     expect(printTraceback(w.ctx, tracebackNew, g)).toBe('main.a()\n\t/tmp/x.go:14 +0x10\nmain.main()\n\t/tmp/x.go:12 +0xc\n');
   });
 
-  test('level 2 (a runtime throw) shows every frame with fp=, sp=, pc=; a frame at its entry has no +0x', () => {
+  test('level 2 (a runtime throw) shows every frame, runtime.goexit too, with fp=, sp=, pc=; a frame at its entry has no +0x', () => {
     const w = makeWorld();
     const { g, frames } = buildStack(w, [{ name: 'runtime.main', at: 2 }, { name: 'main.a', at: 0 }], { atEntry: true });
     const [a, rt] = frames;
     const h = (n: number) => '0x' + n.toString(16);
     expect(printTraceback(w.ctx, tracebackNew, g, { all: true })).toBe(
       `main.a()\n\t/tmp/x.go:10 fp=${h(a!.fp)} sp=${h(a!.sp)} pc=${h(a!.pc)}\n` +
-        `runtime.main()\n\t$GOROOT/src/runtime/proc.go:11 +0x8 fp=${h(rt!.fp)} sp=${h(rt!.sp)} pc=${h(rt!.pc)}\n`,
+        `runtime.main()\n\t$GOROOT/src/runtime/proc.go:11 +0x8 fp=${h(rt!.fp)} sp=${h(rt!.sp)} pc=${h(rt!.pc)}\n` +
+        // and the bottom frame the walk stops at
+        `runtime.goexit()\n\t$GOROOT/src/runtime/asm_amd64.s:10 +0x4 fp=${h(rt!.fp + 8)} sp=${h(rt!.fp)} pc=${h(w.fn('runtime.goexit').entry + 4)}\n`,
     );
   });
 });
