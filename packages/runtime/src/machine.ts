@@ -11,7 +11,7 @@ import { gcCollect, type GCPolicy } from '@gosim/gc';
 import { AddressSpace, Heap, typeDesc, MemoryFault } from '@gosim/memory';
 import { pcOf, TextBase, type FuncInfo, type Program } from '@gosim/program';
 import { G, GStatus, GoThrow, StackAllocator, setStack, MaxStackDefault } from '@gosim/stack';
-import { printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
+import { callers, printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
 import { EventHub } from './events.js';
 import { hex, panicValue, stringAt } from './format.js';
 import type { RunOptions } from './options.js';
@@ -56,6 +56,8 @@ export class Machine {
   runnext: G | null = null;
   cur: G | null = null;
   mainG: G | null = null;
+  /** > 0 while the runtime works on the system stack (see morestack). */
+  systemstack = 0;
   private nextGoid = 1;
   /** Safe points executed; the interpreter adds its batches here. */
   steps = 0;
@@ -240,20 +242,38 @@ export class Machine {
 
   // ---- stacks and GC ----------------------------------------------------------------------------------
 
+  // The runtime's work on the system stack (Go's g0): newstack/copystack, the GC, callers' traceback. A fault
+  // meanwhile is "unexpected signal during runtime execution" (the count stays up when one ends the run).
+
   morestack(g: G): void {
+    this.systemstack++;
     newstack(this, g);
+    this.systemstack--;
   }
 
   /** Moves g's stack to a new one of `newsize` bytes (the same size: a pure move). */
   movestack(g: G, newsize: number, why: string): void {
+    this.systemstack++;
     copystack(this, g, newsize, why);
+    this.systemstack--;
   }
 
   /** A full collection: empty the defer pools (Go's clearpools), mark, sweep, shrink stacks. */
   collect(): void {
+    this.systemstack++;
     this.deferPool.clear();
     gcCollect(this);
     for (const g of [...this.allgs]) if (g.status !== GStatus.Dead) shrinkstack(this, g);
+    this.systemstack--;
+  }
+
+  /** runtime.Callers: the walk runs on the system stack, as Go's callers does. */
+  callers(g: G, skip: number, max: number, put: (i: number, pc: number) => void): number {
+    this.systemstack++;
+    const at = { pc: g.pc, sp: g.sp, atEntry: false, _defer: g._defer, _panic: g._panic, goid: g.goid, lo: g.lo, hi: g.hi };
+    const n = callers(this, this.traceback, at, skip, max, put);
+    this.systemstack--;
+    return n;
   }
 
   // ---- panics and fatal errors ------------------------------------------------------------------------
@@ -339,7 +359,10 @@ export class Machine {
     return faultSiginfo(addr, (a) => this.stacks.isFaultedStack(a));
   }
 
-  /** A fault of user code at an address that is not nil (Go's sigpanic: "unexpected fault address", throw). */
+  /**
+   * A fault at an address that is not nil, in user code or in runtime code on the goroutine's stack (Go's
+   * sigpanic: "unexpected fault address", throw).
+   */
   faultThrow(g: G | null, addr: number, pc: number): ProgramExit {
     const si = this.siginfo(addr);
     this.print(`unexpected fault address ${hex(si.addr)}\n`);

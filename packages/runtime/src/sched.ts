@@ -26,7 +26,10 @@ export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
     if (e instanceof LimitExceeded) return { code: -1, limit: e };
     if (e instanceof OutOfMemoryError) return { code: -1, limit: new LimitExceeded('heap', `gosim: heap limit reached (${e.message})`) };
     if (e instanceof GoThrow) return { code: m.fatalThrow(e, m.cur).code };
-    if (isMemoryFault(e)) return { code: m.runtimeFault(m.cur, e.addr, m.cur?.pc ?? 0).code };
+    if (isMemoryFault(e)) {
+      const pc = m.cur?.pc ?? 0;
+      return { code: (m.systemstack > 0 ? m.runtimeFault(m.cur, e.addr, pc) : m.faultThrow(m.cur, e.addr, pc)).code };
+    }
     throw e;
   }
 }
