@@ -292,6 +292,42 @@ created by main.main
 	/tmp/o/tb/gopanic.go:10 +0x?
 `,
   },
+  {
+    name: 'goexitpanic',
+    src: `package main
+
+import "runtime"
+
+func main() {
+	done := make(chan int)
+	go func() {
+		defer func() {
+			defer func() { panic("second") }()
+			runtime.Goexit()
+		}()
+		panic("first")
+	}()
+	<-done
+}
+`,
+    stderr: `panic: first
+	panic: second
+
+goroutine ? [running]:
+main.main.func1.1.1()
+	/tmp/o/tb/goexitpanic.go:9 +0x?
+runtime.Goexit()
+	$GOROOT/src/runtime/panic.go:522 +0x?
+main.main.func1.1()
+	/tmp/o/tb/goexitpanic.go:10 +0x?
+panic({0x?, 0x?})
+	$GOROOT/src/runtime/panic.go:884 +0x?
+main.main.func1()
+	/tmp/o/tb/goexitpanic.go:12 +0x?
+created by main.main
+	/tmp/o/tb/goexitpanic.go:7 +0x?
+`,
+  },
 ];
 
 describe('tracebacks show the frames Go 1.19 shows by default', () => {
