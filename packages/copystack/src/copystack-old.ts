@@ -30,7 +30,9 @@ export const copystackOld: CopystackPolicy = {
       const argp = s.load64(d + l.argp);
       if (argp === NoArgs) continue;
       if (!onOld(argp)) {
-        ctx.print(`runtime: adjustdefers argp=${hex(argp)} stk=${hex(adj.oldLo)} ${hex(adj.oldHi)}\n`);
+        // the word exactly (a poison pattern is no double)
+        const exact = '0x' + BigInt.asUintN(64, s.load64Big(d + l.argp)).toString(16);
+        ctx.print(`runtime: adjustdefers argp=${exact} stk=${hex(adj.oldLo)} ${hex(adj.oldHi)}\n`);
         throw new GoThrow('adjustdefers: unexpected argp');
       }
       s.store64(d + l.argp, argp + adj.delta);

@@ -6,7 +6,7 @@
 //  5. switch g to the new stack; (StackPoisonCopy: fill the old one with 0xfc) free it.
 
 import { PoisonBeforeCopy, PoisonNewStack, PoisonOldStack } from '@gosim/memory';
-import { setStack, Sudog, type G } from '@gosim/stack';
+import { GStatus, setStack, Sudog, type G } from '@gosim/stack';
 import { gentraceback, Stkframe } from '@gosim/traceback';
 import { adjustframe } from './adjustframe.js';
 import { adjustpointer, type AdjustInfo } from './adjustinfo.js';
@@ -20,6 +20,9 @@ export function copystack(ctx: CopystackContext, g: G, newsize: number, why = 'g
   const oldHi = g.hi;
   const oldsize = oldHi - oldLo;
   const used = oldHi - g.sp;
+  // Go's _Gcopystack while the stack moves: a fault or throw meanwhile reports the goroutine as [copystack]
+  const status = g.status;
+  g.status = GStatus.Copystack;
 
   const newLo = ctx.stacks.stackalloc(newsize);
   const newHi = newLo + newsize;
@@ -44,4 +47,5 @@ export function copystack(ctx: CopystackContext, g: G, newsize: number, why = 'g
   if (ctx.events.on) ctx.events.emit({ kind: 'stack-copied', goid: g.goid, oldLo, oldHi, newLo, newHi, used, why });
   if (ctx.stackPoisonCopy && !ctx.stacks.faultOnFree) s.fill(oldLo, oldsize, PoisonOldStack);
   ctx.stacks.stackfree(oldLo, oldsize);
+  g.status = status;
 }

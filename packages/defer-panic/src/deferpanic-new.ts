@@ -8,7 +8,7 @@ import { freedefer, fnName } from './deferproc.js';
 import { GoexitFrame, PanicFrame } from './frames.js';
 import { DeferNew, Panic } from './layout.js';
 import type { DeferPanicPolicy } from './policy.js';
-import { abortPanic, popRecovered, pushPanic, recovery, setupReflectcall } from './reflectcall.js';
+import { abortPanic, goexitResumed, pushPanic, recoverPanic, setupReflectcall } from './reflectcall.js';
 import { throwGo } from '@gosim/stack';
 
 const L = DeferNew;
@@ -86,16 +86,17 @@ export const deferpanicNew: DeferPanicPolicy = {
     s.store64(sp + PanicFrame.argp, argp);
     s.store64(sp + PanicFrame.pc, pc);
     if (!s.load8(p + Panic.recovered)) return false;
-    popRecovered(ctx, g, p);
-    recovery(ctx, g, p, s.load64(sp + PanicFrame.argp), s.load64(sp + PanicFrame.pc));
+    recoverPanic(ctx, g, p, s.load64(sp + PanicFrame.argp), s.load64(sp + PanicFrame.pc));
     return true;
   },
 
   goexitNext(ctx, g, sp) {
-    return startNext(ctx, g, sp, 0, 'goexit', GoexitFrame.d, GoexitFrame.rc);
+    return startNext(ctx, g, sp, sp + GoexitFrame.p, 'goexit', GoexitFrame.d, GoexitFrame.rc);
   },
 
   goexitReturned(ctx, g, sp) {
+    // resumed by a recovery: the panic that passed d already unlinked and freed it
+    if (goexitResumed(ctx, sp)) return;
     finishCall(ctx, g, ctx.space.load64(sp + GoexitFrame.d), 'Goexit');
   },
 };

@@ -10,7 +10,7 @@ import { freedefer, fnName } from './deferproc.js';
 import { GoexitFrame, PanicFrame } from './frames.js';
 import { DeferOld, NoArgs, Panic, deferArgs } from './layout.js';
 import type { DeferPanicPolicy } from './policy.js';
-import { popRecovered, pushPanic, recovery, setupReflectcall } from './reflectcall.js';
+import { abortPanic, goexitResumed, pushPanic, recoverPanic, setupReflectcall } from './reflectcall.js';
 
 const L = DeferOld;
 
@@ -26,6 +26,20 @@ function takeHead(ctx: DeferPanicContext, g: G, by: 'panic' | 'goexit'): number 
     ctx.events.emit({ kind: 'defer-started', goid: g.goid, d, fn, by, onList: false });
   }
   return d;
+}
+
+/**
+ * Go 1.19's semantics with the old records: Goexit keeps its running record off the list, so a panic never
+ * meets it. A panic about to run a record of a frame above a Goexit in progress (argp above that Goexit's
+ * frame, where its goexit record lives) has passed the Goexit's deferred call: it aborts that Goexit, as
+ * meeting the started record does under the new policy. Records are stack-ordered, so the walk stops at the
+ * first one at or above argp (and never follows a poisoned link, which is above every stack).
+ */
+function abortPassedGoexits(ctx: DeferPanicContext, g: G, p: number, argp: number): void {
+  const s = ctx.space;
+  for (let q = s.load64(p + Panic.link); q > 0 && q < argp; q = s.load64(q + Panic.link)) {
+    if (s.load8(q + Panic.goexit) && !s.load8(q + Panic.aborted)) abortPanic(ctx, g, q);
+  }
 }
 
 export const deferpanicOld: DeferPanicPolicy = {
@@ -67,6 +81,7 @@ export const deferpanicOld: DeferPanicPolicy = {
     s.store64(dabort + L.link, g._defer);
     g._defer = dabort;
     s.store64(p + Panic.defer, d);
+    abortPassedGoexits(ctx, g, p, s.load64(d + L.argp));
     setupReflectcall(ctx, sp, d, PanicFrame.rc);
     s.store64(p + Panic.argp, sp);
     return true;
@@ -82,8 +97,7 @@ export const deferpanicOld: DeferPanicPolicy = {
     s.store64(p + Panic.defer, 0);
     freedefer(ctx, deferpanicOld, s.load64(sp + PanicFrame.d));
     if (!s.load8(p + Panic.recovered)) return false;
-    popRecovered(ctx, g, p);
-    recovery(ctx, g, p, s.load64(sp + PanicFrame.argp), s.load64(sp + PanicFrame.pc));
+    recoverPanic(ctx, g, p, s.load64(sp + PanicFrame.argp), s.load64(sp + PanicFrame.pc));
     return true;
   },
 
@@ -96,6 +110,7 @@ export const deferpanicOld: DeferPanicPolicy = {
   },
 
   goexitReturned(ctx, g, sp) {
+    goexitResumed(ctx, sp); // d is off the list either way: Goexit frees it
     freedefer(ctx, deferpanicOld, ctx.space.load64(sp + GoexitFrame.d));
   },
 };

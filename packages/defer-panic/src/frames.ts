@@ -27,8 +27,15 @@ export const panicFrameCommonPtrWords: readonly number[] = [
   ...Panic.ptrWords.map((w) => PanicFrame.p / 8 + w),
 ];
 
-/** Goexit(): byte offsets from its sp. */
-export const GoexitFrame = { outFn: 0, outArg: 8, outSiz: 16, rc: 24, more: 32, d: 40, size: 48 } as const;
+/**
+ * Goexit(): byte offsets from its sp. `p` is Go 1.19's _panic record marked goexit, on g._panic while Goexit
+ * runs; `pc` is where a recovery that would bypass the Goexit resumes its loop instead (Go's p.pc, saved by
+ * deferCallSave): right after the call of the deferred function.
+ */
+export const GoexitFrame = { outFn: 0, outArg: 8, outSiz: 16, rc: 24, more: 32, d: 40, pc: 48, p: 56, size: 104 } as const;
+
+/** Pointer words of Goexit's locals: d and p's pointer fields (pc is a code address: scalar). */
+export const goexitFramePtrWords: readonly number[] = [GoexitFrame.d / 8, ...Panic.ptrWords.map((w) => GoexitFrame.p / 8 + w)];
 
 /** callNN(fn *funcval, arg *byte, siz uintptr): argument offsets (from its argp). */
 export const CallArgs = { fn: 0, arg: 8, siz: 16, size: 24, ptrWords: [0, 1] } as const;

@@ -5,7 +5,7 @@
 import { bitSet } from '@gosim/program';
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
-import { CallArgs, callOrder } from './frames.js';
+import { CallArgs, callOrder, GoexitFrame } from './frames.js';
 import { deferArgs, Panic } from './layout.js';
 
 /**
@@ -54,12 +54,39 @@ export function recovery(ctx: DeferPanicContext, g: G, p: number, argp: number, 
   g.atEntry = false;
 }
 
-/** After a recovery: pop the recovered panic and the aborted ones it interrupted. */
-export function popRecovered(ctx: DeferPanicContext, g: G, p: number): void {
+/**
+ * Go's recovery after the deferred call of panic p recovered: pop p. When the panic it interrupted is a Goexit
+ * whose running deferred call p has passed (marked aborted), a normal recovery would bypass that Goexit: resume
+ * Goexit's loop instead (Go 1.14+). Otherwise pop the aborted panics too and resume the deferring frame.
+ */
+export function recoverPanic(ctx: DeferPanicContext, g: G, p: number, argp: number, pc: number): void {
   const s = ctx.space;
   g._panic = s.load64(p + Panic.link);
+  const q = g._panic;
+  if (q !== 0 && s.load8(q + Panic.goexit) && s.load8(q + Panic.aborted)) {
+    const sp = q - GoexitFrame.p;
+    recovery(ctx, g, p, sp, s.load64(sp + GoexitFrame.pc));
+    return;
+  }
   while (g._panic !== 0 && s.load8(g._panic + Panic.aborted)) g._panic = s.load64(g._panic + Panic.link);
   if (g._panic === 0) g.sig = 0;
+  recovery(ctx, g, p, argp, pc);
+}
+
+/** Goexit's entry (Go 1.19): var p _panic; p.goexit = true; p.link = g._panic; g._panic = &p. */
+export function pushGoexit(ctx: DeferPanicContext, g: G, sp: number): void {
+  const p = sp + GoexitFrame.p;
+  pushPanic(ctx, g, p, 0, 0);
+  ctx.space.store8(p + Panic.goexit, 1);
+}
+
+/** After Goexit's deferred call: true (and the mark cleared) when a recovery resumed the loop (p aborted). */
+export function goexitResumed(ctx: DeferPanicContext, sp: number): boolean {
+  const s = ctx.space;
+  const p = sp + GoexitFrame.p;
+  if (!s.load8(p + Panic.aborted)) return false;
+  s.store8(p + Panic.aborted, 0);
+  return true;
 }
 
 /** gopanic entry shared by both policies: var p _panic (zeroed); p.arg = e; p.link = g._panic; g._panic = &p. */

@@ -1,12 +1,12 @@
 // The runtime functions that run deferred calls, written as IR whose steps are intrinsics that act on
 // the function's own frame: gopanic, Goexit, abortpanic and reflectcall's callNN frames.
 
-import { EfaceSize, Module, Op } from '@gosim/program';
+import { EfaceSize, Module, Op, PCQuantum } from '@gosim/program';
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
-import { GoexitFrame, MaxCallOrder, MinCallOrder, PanicFrame, panicFrameCommonPtrWords } from './frames.js';
+import { GoexitFrame, goexitFramePtrWords, MaxCallOrder, MinCallOrder, PanicFrame, panicFrameCommonPtrWords } from './frames.js';
 import type { DeferPanicPolicy } from './policy.js';
-import { abortPanic, reflectcallEnter } from './reflectcall.js';
+import { abortPanic, pushGoexit, reflectcallEnter } from './reflectcall.js';
 import { fnName } from './deferproc.js';
 
 /** Intrinsic ids (the INTRINSIC instruction's first operand). */
@@ -20,6 +20,7 @@ export const Intr = {
   GoexitDone: 6,
   ReflectEnter: 7,
   AbortPanic: 8,
+  GoexitStart: 9,
 } as const;
 
 /** An intrinsic's result: go on with the next instruction, or reload g (it moved, parked or ended). */
@@ -46,11 +47,16 @@ export const intrinsics: readonly Intrinsic[] = [
   (ctx, pol, g, sp) => more(ctx, sp, PanicFrame.more, pol.panicNext(ctx, g, sp)),
   (ctx, pol, g, sp) => (returned(ctx, g, sp + PanicFrame.d), pol.panicReturned(ctx, g, sp) ? Reschedule : Continue),
   (ctx, _pol, g) => ctx.fatalpanic(g),
-  (ctx, pol, g, sp) => more(ctx, sp, GoexitFrame.more, pol.goexitNext(ctx, g, sp)),
+  (ctx, pol, g, sp, b) => {
+    // b: instructions from this one to the one after the deferred call (g.pc is the next instruction)
+    ctx.space.store64(sp + GoexitFrame.pc, g.pc + (b - 1) * PCQuantum);
+    return more(ctx, sp, GoexitFrame.more, pol.goexitNext(ctx, g, sp));
+  },
   (ctx, pol, g, sp) => (returned(ctx, g, sp + GoexitFrame.d), pol.goexitReturned(ctx, g, sp), Continue),
   (ctx, _pol, g) => (ctx.goexit1(g), Reschedule),
   (ctx, _pol, g, sp, frameSize) => (reflectcallEnter(ctx, g, sp, frameSize), Continue),
   (ctx, _pol, g, sp) => (abortPanic(ctx, g, ctx.space.load64(sp + 8)), Continue), // abortpanic(p): frame 0, p at sp+8
+  (ctx, _pol, g, sp) => (pushGoexit(ctx, g, sp), Continue),
 ];
 
 /** Adds runtime.gopanic, runtime.Goexit, runtime.abortpanic and runtime.call16 ... call2^30 to m. */
@@ -67,7 +73,10 @@ export function addDeferRuntime(m: Module, pol: DeferPanicPolicy): void {
   gp.emit(Op.INTRINSIC, Intr.PanicStart);
   gp.bind(loop).emit(Op.INTRINSIC, Intr.PanicNext);
   gp.jump(Op.JZ, none, PanicFrame.more);
+  // the lines of go1.19.8's panic.go where gopanic and Goexit call an (open-coded) deferred function
+  gp.line = 884;
   gp.emit(Op.CALLCLOSURE, PanicFrame.rc);
+  gp.line = 0;
   gp.emit(Op.INTRINSIC, Intr.PanicReturned);
   gp.jump(Op.JMP, loop);
   gp.bind(none).emit(Op.INTRINSIC, Intr.PanicFatal);
@@ -75,14 +84,18 @@ export function addDeferRuntime(m: Module, pol: DeferPanicPolicy): void {
   gp.end();
 
   const ge = m.func('runtime.Goexit', {
-    locals: [{ name: 'frame', size: GoexitFrame.size, ptr: [GoexitFrame.d / 8] }],
+    locals: [{ name: 'frame', size: GoexitFrame.size, ptr: [...goexitFramePtrWords] }],
     file,
   });
   const done = ge.label();
   const gloop = ge.label();
-  ge.bind(gloop).emit(Op.INTRINSIC, Intr.GoexitNext);
+  ge.emit(Op.INTRINSIC, Intr.GoexitStart);
+  // GoexitNext, JZ, CALLCLOSURE: the resume point is 3 instructions on
+  ge.bind(gloop).emit(Op.INTRINSIC, Intr.GoexitNext, 3);
   ge.jump(Op.JZ, done, GoexitFrame.more);
+  ge.line = 522;
   ge.emit(Op.CALLCLOSURE, GoexitFrame.rc);
+  ge.line = 0;
   ge.emit(Op.INTRINSIC, Intr.GoexitReturned);
   ge.jump(Op.JMP, gloop);
   ge.bind(done).emit(Op.INTRINSIC, Intr.GoexitDone);

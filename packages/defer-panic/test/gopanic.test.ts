@@ -4,7 +4,7 @@
 import { GoThrow, type G } from '@gosim/stack';
 import {
   CallArgs, Continue, deferArgs, DeferNew, DeferOld, deferpanicNew, deferpanicOld, deferproc, GoexitFrame, gorecover,
-  Intr, intrinsics, NoArgs, Panic, PanicFrame, popRecovered, reflectcallEnter,
+  Intr, intrinsics, NoArgs, Panic, PanicFrame, recoverPanic, reflectcallEnter,
   type DeferPanicPolicy,
 } from '../src/index.js';
 import { loadWords, makeWorld, storeWords, type World } from './world.js';
@@ -292,14 +292,16 @@ describe('Goexit', () => {
     return { ...r, gsp: r.sp + PanicFrame.size - GoexitFrame.size };
   }
 
-  test('new: goexitNext keeps the record linked and started with no panic; goexitReturned unlinks and frees it', () => {
+  test("new: goexitNext keeps the record linked and started with Goexit's own panic record, saving the resume pc; goexitReturned unlinks and frees it", () => {
     const { w, g, gsp, ds } = exiting(deferpanicNew);
     const d = ds[0]!;
-    intrinsics[Intr.GoexitNext]!(w.ctx, deferpanicNew, g, gsp, 0);
+    g.pc = 0xc0000104;
+    intrinsics[Intr.GoexitNext]!(w.ctx, deferpanicNew, g, gsp, 3);
+    expect(w.space.load64(gsp + GoexitFrame.pc)).toBe(0xc0000104 + 2 * 4);
     expect(w.space.load8(gsp + GoexitFrame.more)).toBe(1);
     expect(g._defer).toBe(d);
     expect(w.space.load8(d + DeferNew.started)).toBe(1);
-    expect(w.space.load64(d + DeferNew.panic)).toBe(0);
+    expect(w.space.load64(d + DeferNew.panic)).toBe(gsp + GoexitFrame.p);
     expect(w.space.load64(gsp + GoexitFrame.d)).toBe(d);
     expect(w.space.load64(gsp + GoexitFrame.rc)).toBe(w.fv('runtime.call16'));
     expect(w.events.at(-1)).toMatchObject({ kind: 'defer-started', by: 'goexit', onList: true });
@@ -337,7 +339,7 @@ describe('Goexit', () => {
   });
 });
 
-test('popRecovered pops the recovered panic and the aborted ones it interrupted', () => {
+test('recoverPanic pops the recovered panic and the aborted ones it interrupted, and resumes the deferring frame', () => {
   const w = makeWorld(deferpanicNew);
   const g = w.newG();
   const [p, a1, a2, q] = [g.sp, g.sp + 64, g.sp + 128, g.sp + 192];
@@ -347,13 +349,29 @@ test('popRecovered pops the recovered panic and the aborted ones it interrupted'
   w.space.store8(a1 + Panic.aborted, 1);
   w.space.store8(a2 + Panic.aborted, 1);
   g.sig = 11;
-  popRecovered(w.ctx, g, p);
+  recoverPanic(w.ctx, g, p, 0x1000, 0x2000);
   expect(g._panic).toBe(q);
   expect(g.sig).toBe(11);
+  expect([g.sp, g.pc, g.ret]).toEqual([0x1000, 0x2000, 1]);
   w.space.store8(q + Panic.aborted, 1);
-  popRecovered(w.ctx, g, p);
+  recoverPanic(w.ctx, g, p, 0x1000, 0x2000);
   expect(g._panic).toBe(0);
   expect(g.sig).toBe(0);
+});
+
+test('a recovery that would bypass an aborted Goexit resumes the Goexit loop at its saved pc instead', () => {
+  const w = makeWorld(deferpanicNew);
+  const g = w.newG();
+  const goexitSp = g.sp + 256;
+  const gp = goexitSp + GoexitFrame.p;
+  const p = g.sp;
+  storeWords(w.space, p + Panic.link, [gp]);
+  w.space.store8(gp + Panic.goexit, 1);
+  w.space.store8(gp + Panic.aborted, 1);
+  storeWords(w.space, goexitSp + GoexitFrame.pc, [0x3000]);
+  recoverPanic(w.ctx, g, p, 0x1000, 0x2000);
+  expect(g._panic).toBe(gp);
+  expect([g.sp, g.pc]).toEqual([goexitSp, 0x3000]);
 });
 
 function ptrWordsOf(bits: Uint8Array): number[] {

@@ -14,6 +14,11 @@ export interface ProgramType {
   readonly ptrWords: readonly number[];
   /** Element type id for chan/slice/array/pointer, or -1. */
   readonly elem: number;
+  /**
+   * A defined type (`type myint int`): printpanicval shows its name around the value (`main.myint(4)`).
+   * Integer kinds carry their width in `size` (1, 2, 4 or 8 bytes) and their sign in the kind: int, uint.
+   */
+  readonly named?: boolean;
 }
 
 /** Size of one word (int, uintptr, pointer) on the simulated machine. */

@@ -32,25 +32,45 @@ export function stringAt(s: AddressSpace, addr: number): string {
   return dec.decode(s.u8.subarray(p, p + n));
 }
 
-/** printpanicval: how a panic value of type t (data pointer `data`) prints after "panic: ". */
-export function panicValue(s: AddressSpace, types: readonly ProgramType[], typeId: number, data: number): string {
-  if (typeId < 0) return 'nil';
-  const t = types[typeId]!;
+/** The integer of `size` bytes (1, 2, 4 or 8) at addr as decimal text, signed or not. */
+export function intAt(s: AddressSpace, addr: number, size: number, signed: boolean): string {
+  switch (size) {
+    case 1: { const v = s.load8(addr); return String(signed && v >= 0x80 ? v - 0x100 : v); }
+    case 2: { const v = s.load16(addr); return String(signed && v >= 0x8000 ? v - 0x10000 : v); }
+    case 4: { const v = s.load32(addr); return String(signed ? v | 0 : v); }
+    default: return signed ? int64At(s, addr) : uint64At(s, addr);
+  }
+}
+
+/** A value of a basic kind as print() shows it, or undefined for the other kinds. */
+function basicValue(s: AddressSpace, t: ProgramType, data: number): string | undefined {
   switch (t.kind) {
     case 'int':
-      return int64At(s, data);
+      return intAt(s, data, t.size, true);
     case 'uint':
     case 'uintptr':
-      return uint64At(s, data);
     case 'byte':
-      return String(s.load8(data));
+      return intAt(s, data, t.size, false);
     case 'bool':
       return s.load8(data) ? 'true' : 'false';
     case 'string':
-      return stringAt(s, data);
     case 'runtime-error':
       return stringAt(s, data);
     default:
-      return `(${t.name}) ${hex(data)}`;
+      return undefined;
   }
+}
+
+/**
+ * printpanicval: how a panic value of type t (data pointer `data`) prints after "panic: ". A basic kind prints
+ * its value, wrapped in the type's name when the type is a defined one (`main.myint(4)`, `main.mystr("x")`);
+ * any other type prints as `(T) data-pointer`.
+ */
+export function panicValue(s: AddressSpace, types: readonly ProgramType[], typeId: number, data: number): string {
+  if (typeId < 0) return 'nil';
+  const t = types[typeId]!;
+  const v = basicValue(s, t, data);
+  if (v === undefined) return `(${t.name}) ${hex(data)}`;
+  if (!t.named) return v;
+  return t.kind === 'string' ? `${t.name}("${v}")` : `${t.name}(${v})`;
 }

@@ -9,7 +9,6 @@ import {
 import { isMemoryFault, MinLegalPointer, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
 import { Op, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
-import { callers } from '@gosim/traceback';
 import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
 import { stringAt } from './format.js';
 import { heapOp } from './heapops.js';
@@ -600,7 +599,7 @@ export function run(m: Machine, g: G): number {
             const ptr = readWord(i32, slice);
             const len = readWord(i32, slice + 8);
             const skip = readWord(i32, sp + b);
-            const n = callers(m, m.traceback, { pc: g.pc, sp: g.sp, atEntry: false, _defer: g._defer, _panic: g._panic, goid: g.goid, lo: g.lo, hi: g.hi }, skip, len, (j, pc) => s.store64(ptr + 8 * j, pc));
+            const n = m.callers(g, skip, len, (j, pc) => s.store64(ptr + 8 * j, pc));
             writeWord(i32, sp + a, n);
             ip++;
             break;

@@ -21,10 +21,15 @@ export function addRuntime(m: Module, pol: DeferPanicPolicy): void {
   addRuntimeTypes(m);
   addDeferRuntime(m, pol);
   const file = '$GOROOT/src/runtime/proc.go';
-  m.func('runtime.main', { outgoing: 0, file }).call(m.entryName).emit(Op.EXIT, 0).emit(Op.RET).end();
+  // source lines as go1.19.8's (a level-2 traceback prints them): proc.go's call of main.main, goexit's body
+  const main = m.func('runtime.main', { outgoing: 0, file });
+  main.line = 250;
+  main.call(m.entryName).emit(Op.EXIT, 0).emit(Op.RET).end();
   m.funcval('runtime.main');
   // The bottom frame of every goroutine: a function returning here ends its goroutine.
-  m.func('runtime.goexit', { nosplit: true, file: '$GOROOT/src/runtime/asm_amd64.s' }).emit(Op.NOP).emit(Op.GOEXIT).emit(Op.RET).end();
+  const goexit = m.func('runtime.goexit', { nosplit: true, file: '$GOROOT/src/runtime/asm_amd64.s' });
+  goexit.line = 1594;
+  goexit.emit(Op.NOP).emit(Op.GOEXIT).emit(Op.RET).end();
   for (const name of panicEntries) {
     m.func(name, { outgoing: EfaceSize, nosplit: true, file: '$GOROOT/src/runtime/panic.go' }).call('runtime.gopanic').emit(Op.RET).end();
   }

@@ -11,15 +11,22 @@ import { gcCollect, type GCPolicy } from '@gosim/gc';
 import { AddressSpace, goOutOfMemory, Heap, typeDesc, MemoryFault, type OutOfMemoryError } from '@gosim/memory';
 import { pcOf, TextBase, type FuncInfo, type Program } from '@gosim/program';
 import { G, GStatus, GoThrow, StackAllocator, setStack, MaxStackDefault } from '@gosim/stack';
-import { printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
+import { callers, printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
 import { EventHub } from './events.js';
 import { hex, panicValue, stringAt } from './format.js';
 import type { RunOptions } from './options.js';
 import { DefaultMaxSteps } from './options.js';
 import { policies } from './policy.js';
-import { LimitExceeded, ProgramExit, RuntimePanic } from './signals.js';
+import { faultSiginfo, LimitExceeded, ProgramExit, RuntimePanic, type FaultSiginfo } from './signals.js';
 
 const SIGSEGV = 11;
+
+/** A fault met while printing a traceback (gosim's own note; the address as the kernel would report it). */
+const faultText = (si: FaultSiginfo): string => `SIGSEGV code=${hex(si.code)} addr=${hex(si.addr)}`;
+
+/** Go's line for a signal that caused a panic or throw. */
+const signalLine = (code: number, addr: number, pc: number): string =>
+  `[signal SIGSEGV: segmentation violation code=${hex(code)} addr=${hex(addr)} pc=${hex(pc)}]\n`;
 
 export class Machine {
   readonly space: AddressSpace;
@@ -49,7 +56,8 @@ export class Machine {
   runnext: G | null = null;
   cur: G | null = null;
   mainG: G | null = null;
-  mainGoexited = false;
+  /** > 0 while the runtime works on the system stack (see morestack). */
+  systemstack = 0;
   private nextGoid = 1;
   /** Safe points executed; the interpreter adds its batches here. */
   steps = 0;
@@ -216,7 +224,6 @@ export class Machine {
   goexit1(g: G): void {
     g.status = GStatus.Dead;
     if (this.events.on) this.events.emit({ kind: 'goroutine-exited', goid: g.goid });
-    if (g === this.mainG) this.mainGoexited = true;
     this.allgs.splice(this.allgs.indexOf(g), 1);
     this.gs.delete(g.goid);
     this.stacks.stackfree(g.lo, g.hi - g.lo);
@@ -235,20 +242,38 @@ export class Machine {
 
   // ---- stacks and GC ----------------------------------------------------------------------------------
 
+  // The runtime's work on the system stack (Go's g0): newstack/copystack, the GC, callers' traceback. A fault
+  // meanwhile is "unexpected signal during runtime execution" (the count stays up when one ends the run).
+
   morestack(g: G): void {
+    this.systemstack++;
     newstack(this, g);
+    this.systemstack--;
   }
 
   /** Moves g's stack to a new one of `newsize` bytes (the same size: a pure move). */
   movestack(g: G, newsize: number, why: string): void {
+    this.systemstack++;
     copystack(this, g, newsize, why);
+    this.systemstack--;
   }
 
   /** A full collection: empty the defer pools (Go's clearpools), mark, sweep, shrink stacks. */
   collect(): void {
+    this.systemstack++;
     this.deferPool.clear();
     gcCollect(this);
     for (const g of [...this.allgs]) if (g.status !== GStatus.Dead) shrinkstack(this, g);
+    this.systemstack--;
+  }
+
+  /** runtime.Callers: the walk runs on the system stack, as Go's callers does. */
+  callers(g: G, skip: number, max: number, put: (i: number, pc: number) => void): number {
+    this.systemstack++;
+    const at = { pc: g.pc, sp: g.sp, atEntry: false, _defer: g._defer, _panic: g._panic, goid: g.goid, lo: g.lo, hi: g.hi };
+    const n = callers(this, this.traceback, at, skip, max, put);
+    this.systemstack--;
+    return n;
   }
 
   // ---- panics and fatal errors ------------------------------------------------------------------------
@@ -296,38 +321,37 @@ export class Machine {
     } catch {
       this.print('panic: ?\n');
     }
-    if (g.sig !== 0) this.print(`[signal SIGSEGV: segmentation violation code=0x1 addr=${hex(g.sigcode1)} pc=${hex(g.sigpc)}]\n`);
-    this.print('\n');
-    this.printGoroutine(g, 'running');
+    if (g.sig !== 0) this.print(signalLine(g.sigcode0, g.sigcode1, g.sigpc));
+    this.printGoroutine(g, 'running', false);
     throw new ProgramExit(2);
   }
 
-  /** A Go throw: "fatal error: msg", the signal line if any, then the tracebacks; exit 2. */
+  /**
+   * A Go throw: "fatal error: msg", the signal line if any, then the tracebacks (Go's dopanic_m): a throw on the
+   * system stack heads them "runtime stack:"; every goroutine is shown, the one that was running first; a
+   * runtime throw shows runtime frames too. Exit 2.
+   */
   fatalThrow(e: GoThrow, g: G | null, sigLine?: string): ProgramExit {
     this.print(`fatal error: ${e.msg}\n`);
     if (sigLine) this.print(sigLine);
-    if (e.msg.startsWith('no goroutines')) return new ProgramExit(2);
-    this.print('\n');
-    if (e.header === 'runtime' && g) {
-      this.print('runtime stack:\n');
-      this.print('\n');
-    }
-    // the goroutine that was running first, then the others with their wait reasons (Go's order)
-    const running = g && g.status === GStatus.Running ? g : null;
-    if (running) this.printGoroutine(running, 'running');
-    if (e.header === 'goroutine') for (const x of this.allgs) if (x !== running) this.printGoroutine(x, x.waitreason || 'runnable');
+    if (this.allgs.length === 0) return new ProgramExit(2);
+    if (e.header === 'runtime' && g) this.print('\nruntime stack:\n'); // the system stack's frames: not modelled
+    const all = e.kind === 'runtime';
+    const cur = g && (g.status === GStatus.Running || g.status === GStatus.Copystack) ? g : null;
+    if (cur) this.printGoroutine(cur, cur.status === GStatus.Copystack ? 'copystack' : 'running', all);
+    for (const x of this.allgs) if (x !== cur) this.printGoroutine(x, x.waitreason || 'runnable', all);
     return new ProgramExit(2);
   }
 
-  printGoroutine(g: G, status: string): void {
-    this.print(`goroutine ${g.goid} [${status}]:\n`);
+  /** "goroutine N [status]:", its frames and "created by"; `all`: Go's level 2 (runtime frames, fp/sp/pc). */
+  printGoroutine(g: G, status: string, all: boolean): void {
+    this.print(`\ngoroutine ${g.goid} [${status}]:\n`);
     try {
-      this.print(printTraceback(this, this.traceback, g));
+      this.print(printTraceback(this, this.traceback, g, { all, parked: g.status === GStatus.Waiting }));
       this.print(printCreatedBy(this, g.gopc));
     } catch (e) {
-      this.print(`...traceback stopped: ${e instanceof GoThrow ? e.msg : e instanceof MemoryFault ? `fault at ${hex(e.addr)}` : String(e)}\n`);
+      this.print(`...traceback stopped: ${e instanceof GoThrow ? e.msg : e instanceof MemoryFault ? faultText(this.siginfo(e.addr)) : String(e)}\n`);
     }
-    this.print('\n');
   }
 
   /** The address space cannot hold a heap span or stack: Go's mheap.grow report, then the "out of memory" throw. */
@@ -336,10 +360,25 @@ export class Machine {
     return this.fatalThrow(new GoThrow('out of memory', 'goroutine'), this.cur);
   }
 
-  /** Fault in user code at a non-nil address, or anywhere in the runtime: fatal. */
+  /** The siginfo of a fault at addr (faulted stacks are the inaccessible pages). */
+  siginfo(addr: number): FaultSiginfo {
+    return faultSiginfo(addr, (a) => this.stacks.isFaultedStack(a));
+  }
+
+  /**
+   * A fault at an address that is not nil, in user code or in runtime code on the goroutine's stack (Go's
+   * sigpanic: "unexpected fault address", throw).
+   */
   faultThrow(g: G | null, addr: number, pc: number): ProgramExit {
-    this.print(`unexpected fault address ${hex(addr)}\n`);
-    return this.fatalThrow(new GoThrow('fault', 'goroutine'), g, `[signal SIGSEGV: segmentation violation code=0x1 addr=${hex(addr)} pc=${hex(pc)}]\n`);
+    const si = this.siginfo(addr);
+    this.print(`unexpected fault address ${hex(si.addr)}\n`);
+    return this.fatalThrow(new GoThrow('fault', 'goroutine'), g, signalLine(si.code, si.addr, pc));
+  }
+
+  /** A fault while the runtime works on the system stack (copystack, traceback, the GC). */
+  runtimeFault(g: G | null, addr: number, pc: number): ProgramExit {
+    const si = this.siginfo(addr);
+    return this.fatalThrow(new GoThrow('unexpected signal during runtime execution'), g, signalLine(si.code, si.addr, pc));
   }
 
   /** Every safe point goes through the slow path when stress modes or a hook need exact indexes. */
@@ -366,8 +405,10 @@ export class Machine {
 
   /** Records the signal state of a fault that becomes a panic. */
   setSig(g: G, addr: number, pc: number): void {
+    const si = this.siginfo(addr);
     g.sig = SIGSEGV;
-    g.sigcode1 = addr;
+    g.sigcode0 = si.code;
+    g.sigcode1 = si.addr;
     g.sigpc = pc;
   }
 

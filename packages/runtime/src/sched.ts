@@ -27,14 +27,18 @@ export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
     if (e instanceof OutOfMemoryError && e.kind === 'heap-limit') return { code: -1, limit: new LimitExceeded('heap', `gosim: heap limit reached (${e.message})`) };
     if (e instanceof OutOfMemoryError) return { code: m.outOfMemory(e).code };
     if (e instanceof GoThrow) return { code: m.fatalThrow(e, m.cur).code };
-    if (isMemoryFault(e)) return { code: m.faultThrow(m.cur, e.addr, m.cur?.pc ?? 0).code };
+    if (isMemoryFault(e)) {
+      const pc = m.cur?.pc ?? 0;
+      return { code: (m.systemstack > 0 ? m.runtimeFault(m.cur, e.addr, pc) : m.faultThrow(m.cur, e.addr, pc)).code };
+    }
     throw e;
   }
 }
 
+/** Go's checkdead: nothing can run. With no goroutine left at all (main called Goexit), Go says so. */
 function deadlock(m: Machine): GoThrow | ProgramExit {
-  if (m.mainGoexited) return new GoThrow('no goroutines (main called runtime.Goexit) - deadlock!');
+  if (m.allgs.length === 0) return new GoThrow('no goroutines (main called runtime.Goexit) - deadlock!', 'goroutine', 'user');
   for (const g of m.allgs) if (g.status === GStatus.Running) g.status = GStatus.Waiting;
-  return new GoThrow('all goroutines are asleep - deadlock!', 'goroutine');
+  return new GoThrow('all goroutines are asleep - deadlock!', 'goroutine', 'user');
 }
 

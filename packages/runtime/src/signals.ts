@@ -29,3 +29,22 @@ export class ProgramExit {
 export class LimitExceeded {
   constructor(readonly what: 'steps' | 'heap' | 'memory', readonly message: string) {}
 }
+
+/** The si_code and si_addr a SIGSEGV at addr carries on linux/amd64, as Go's [signal ...] line prints them. */
+export interface FaultSiginfo {
+  readonly code: number;
+  readonly addr: number;
+}
+
+/** Lowest non-canonical address: x86-64 user space ends below 2^47. */
+const NonCanonical = 2 ** 47;
+
+/**
+ * A non-canonical address (>= 2^47: every poison pattern) raises a general-protection fault, which the kernel
+ * reports as SI_KERNEL (0x80) with address 0; a page made inaccessible (a stack freed under StackFaultOnFree)
+ * gives SEGV_ACCERR (2); any other unmapped address SEGV_MAPERR (1). Addresses below 2^47 are exact numbers.
+ */
+export function faultSiginfo(addr: number, protectedPage: (addr: number) => boolean): FaultSiginfo {
+  if (!(addr >= 0 && addr < NonCanonical)) return { code: 0x80, addr: 0 };
+  return { code: protectedPage(addr) ? 0x2 : 0x1, addr };
+}

@@ -5,7 +5,7 @@ import { runModule } from '../src/index.js';
  * main keeps &x twice: once in a pointer slot, once in a word the maps call a scalar. A deep recursion
  * moves the stack; then both are dereferenced.
  */
-function hiddenStackPointer(): Module {
+function hiddenStackPointer(opts: { derefAgain?: boolean } = {}): Module {
   const m = new Module();
   const burn = m.func('main.burn', {
     args: [{ name: 'n', size: 8 }],
@@ -35,6 +35,7 @@ function hiddenStackPointer(): Module {
   main.emit(Op.PRINT, PrintKind.Bool, main.slot('v')).emit(Op.PRINT, PrintKind.Newline, 0);
   main.emit(Op.LOAD, main.slot('v'), main.slot('hidden'), 0);
   main.emit(Op.PRINT, PrintKind.Pointer, main.slot('v')).emit(Op.PRINT, PrintKind.Newline, 0);
+  if (opts.derefAgain) main.emit(Op.LOAD, main.slot('v'), main.slot('v'), 0); // follow the poisoned word
   main.emit(Op.RET);
   main.end();
   return m;
@@ -48,8 +49,16 @@ test('copystack adjusts only what the maps call pointers: a stack address in a s
   expect(lines[2]).toBe('0xfcfcfcfcfcfcfcfc'); // it points into the freed, poisoned old stack
 });
 
-test('with StackFaultOnFree, following the stale scalar faults like Go: unexpected fault address', () => {
+test('with StackFaultOnFree, following the stale scalar faults like Go: unexpected fault address, code=0x2 (the freed stack is inaccessible, not unmapped)', () => {
   const r = runModule(hiddenStackPointer(), { stackFaultOnFree: true });
   expect(r.exitCode).toBe(2);
-  expect(r.stderr).toMatch(/^42\nfalse\nunexpected fault address 0x[0-9a-f]+\nfatal error: fault\n\[signal SIGSEGV: segmentation violation code=0x1 addr=0x[0-9a-f]+ pc=0x[0-9a-f]+\]\n/);
+  expect(r.stderr).toMatch(/^42\nfalse\nunexpected fault address 0x[0-9a-f]+\nfatal error: fault\n\[signal SIGSEGV: segmentation violation code=0x2 addr=0x[0-9a-f]+ pc=0x[0-9a-f]+\]\n/);
+});
+
+test('user code following a poison word faults at a non-canonical address: Go reports code=0x80 addr=0x0', () => {
+  const r = runModule(hiddenStackPointer({ derefAgain: true }), { stackPoisonCopy: true });
+  expect(r.exitCode).toBe(2);
+  expect(r.stderr).toMatch(
+    /^42\nfalse\n0xfcfcfcfcfcfcfcfc\nunexpected fault address 0x0\nfatal error: fault\n\[signal SIGSEGV: segmentation violation code=0x80 addr=0x0 pc=0x[0-9a-f]+\]\n\ngoroutine 1 \[running\]:\nmain\.main\(\)\n/,
+  );
 });

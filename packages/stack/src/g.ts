@@ -1,7 +1,8 @@
 // The goroutine descriptor (Go's g). Its stack and registers live here; everything a goroutine's frames
 // hold lives in simulated memory between lo and hi.
 
-export const GStatus = { Runnable: 1, Running: 2, Waiting: 4, Dead: 6 } as const;
+/** Go's status numbers; Copystack: the stack is being moved (a traceback then says `[copystack]`). */
+export const GStatus = { Runnable: 1, Running: 2, Waiting: 4, Dead: 6, Copystack: 8 } as const;
 export type GStatusValue = (typeof GStatus)[keyof typeof GStatus];
 
 export class G {
@@ -25,6 +26,7 @@ export class G {
   waiting = 0;
   /** Set by a fault that becomes a panic: Go prints the [signal ...] line for it. */
   sig = 0;
+  sigcode0 = 0;
   sigcode1 = 0;
   sigpc = 0;
   /** The goroutine is running its defers for runtime.Goexit. */

@@ -22,6 +22,8 @@ export class StackAllocator {
   private readonly large = new Map<number, number[]>();
   /** Bytes of stack currently allocated (Go's stacks_inuse). */
   inuse = 0;
+  /** Stacks unmapped by StackFaultOnFree, as [lo, hi) pairs: their pages fault as PROT_NONE ones do. */
+  private readonly faulted: number[] = [];
 
   constructor(private readonly space: AddressSpace, opts: StackAllocOptions = {}) {
     this.stackMin = opts.stackMin ?? StackMinDefault;
@@ -40,11 +42,19 @@ export class StackAllocator {
     return lo;
   }
 
+  /** addr lies in a stack freed under StackFaultOnFree (mapped once, now inaccessible). Only asked on a fault. */
+  isFaultedStack(addr: number): boolean {
+    const f = this.faulted;
+    for (let i = 0; i < f.length; i += 2) if (addr >= f[i]! && addr < f[i + 1]!) return true;
+    return false;
+  }
+
   /** Frees the stack [lo, lo+n). */
   stackfree(lo: number, n: number): void {
     this.inuse -= n;
     if (this.faultOnFree) {
       this.space.unmapRegion(lo, n);
+      this.faulted.push(lo, lo + n);
       return;
     }
     const order = this.order(n);

@@ -6,6 +6,11 @@ export class GoThrow extends Error {
     readonly msg: string,
     /** How the traceback after the message is headed: "runtime stack:" or the goroutine's own header. */
     readonly header: 'runtime' | 'goroutine' = 'runtime',
+    /**
+     * Go 1.19's throw kinds: a runtime throw shows every frame, runtime ones too, with fp/sp/pc; a user one
+     * (Go's fatal: deadlock) shows the frames a panic would.
+     */
+    readonly kind: 'runtime' | 'user' = 'runtime',
   ) {
     super(`fatal error: ${msg}`);
   }

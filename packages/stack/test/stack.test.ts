@@ -33,6 +33,17 @@ describe('stack allocation', () => {
     expect(a.stackalloc(8192)).not.toBe(s);
   });
 
+  test('a stack freed under fault-on-free is known as one (its faults are SEGV_ACCERR), other addresses are not', () => {
+    const space = new AddressSpace();
+    const a = new StackAllocator(space, { faultOnFree: true });
+    const s = a.stackalloc(8192);
+    const live = a.stackalloc(8192);
+    expect(a.isFaultedStack(s)).toBe(false);
+    a.stackfree(s, 8192);
+    expect([a.isFaultedStack(s), a.isFaultedStack(s + 8191), a.isFaultedStack(s + 8192 === live ? live : s + 8192)]).toEqual([true, true, false]);
+    expect(a.isFaultedStack(live)).toBe(false);
+  });
+
   test('stackMin is configurable (the CL used 8192) and must be a power of two >= 2048', () => {
     expect(new StackAllocator(new AddressSpace(), { stackMin: 8192 }).stackMin).toBe(8192);
     expect(() => new StackAllocator(new AddressSpace(), { stackMin: 3000 })).toThrow(RangeError);

@@ -8,6 +8,9 @@ import { Stkframe, type FrameCallback } from './frame.js';
 import type { Cursors, TracebackPolicy } from './policy.js';
 
 
+/** The 64-bit word at addr in hex, exact to the last digit. */
+const exactWord = (ctx: TracebackContext, addr: number): string => '0x' + BigInt.asUintN(64, ctx.space.load64Big(addr)).toString(16);
+
 /** Walks the frames of g; returns the number of frames reported. Reuses `frame` if given. */
 export function gentraceback(
   ctx: TracebackContext,
@@ -31,7 +34,8 @@ export function gentraceback(
     // A return PC points after its CALL: look the function up at pc-1 (Go's tracepc).
     const f = prog.findfunc(top ? pc : pc - 1);
     if (f === undefined) {
-      ctx.print(`runtime: unexpected return pc ${hex(pc)}\n`);
+      // exactly as the word reads (a poisoned return PC is no double): for a caller, the word below its sp
+      ctx.print(`runtime: unexpected return pc ${top ? hex(pc) : exactWord(ctx, sp - 8)}\n`);
       throw new GoThrow('unknown caller pc');
     }
     if (f.id === ctx.goexitId) break;
@@ -71,7 +75,7 @@ export function tracebackdefers(ctx: TracebackContext, d0: number, callback: Fra
       const pc = s.load64(fv);
       const f = ctx.prog.findfunc(pc);
       if (f === undefined) {
-        ctx.print(`runtime: unknown pc in defer ${hex(pc)}\n`);
+        ctx.print(`runtime: unknown pc in defer ${exactWord(ctx, fv)}\n`);
         throw new GoThrow('unknown pc');
       }
       frame.fn = f;

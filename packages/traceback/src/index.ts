@@ -7,4 +7,4 @@ export { tracebackOld } from './traceback-old.js';
 export { tracebackNew } from './traceback-new.js';
 export { gentraceback, tracebackdefers } from './gentraceback.js';
 export { callers } from './callers.js';
-export { printTraceback, printCreatedBy, printName } from './print.js';
+export { printTraceback, printCreatedBy, printName, showframe, type PrintOptions } from './print.js';

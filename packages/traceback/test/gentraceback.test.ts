@@ -1,5 +1,5 @@
 import { GoThrow } from '@gosim/stack';
-import { callers, gentraceback, printCreatedBy, printName, printTraceback, Stkframe, tracebackNew, tracebackOld } from '../src/index.js';
+import { callers, gentraceback, printCreatedBy, printName, printTraceback, showframe, Stkframe, tracebackNew, tracebackOld } from '../src/index.js';
 import { buildStack, layouts, makeWorld, snap } from './world.js';
 
 const policies = [
@@ -69,6 +69,14 @@ describe.each(policies)('gentraceback (%s policy)', (_n, pol) => {
     expect(() => gentraceback(w.ctx, pol, g, () => true)).toThrow(new GoThrow('unknown caller pc'));
     expect(w.printed).toEqual(['runtime: unexpected return pc 0x1234\n']);
   });
+
+  test('a poisoned return PC is printed exactly, never through a rounded double', () => {
+    const w = makeWorld();
+    const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.f', at: 5 }]);
+    w.space.store64Big(frames[0]!.fp - 8, 0xfdfdfdfdfdfdfdfdn);
+    expect(() => gentraceback(w.ctx, pol, g, () => true)).toThrow(new GoThrow('unknown caller pc'));
+    expect(w.printed).toEqual(['runtime: unexpected return pc 0xfdfdfdfdfdfdfdfd\n']);
+  });
 });
 
 test('callers writes the frames pcs after skipping `skip`, at most max', () => {
@@ -81,7 +89,7 @@ test('callers writes the frames pcs after skipping `skip`, at most max', () => {
   expect(out[0]).toBe(frames[0]!.pc);
 });
 
-test.each(layouts)('printTraceback prints Go-style frames: name (gopanic as "panic"), argument words in hex, file:line, pc offset (%s layout)', (_n, layout) => {
+test.each(layouts)('printTraceback prints Go-style frames: name (a non-innermost gopanic as "panic"), argument words in hex, file:line, pc offset (%s layout)', (_n, layout) => {
   const w = makeWorld(layout);
   const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'runtime.gopanic', at: 5 }, { name: 'main.g', at: 2 }]);
   w.space.store64(frames[0]!.fp, 1);
@@ -93,7 +101,7 @@ test.each(layouts)('printTraceback prints Go-style frames: name (gopanic as "pan
   expect(lines).toHaveLength(7);
   expect(lines[0]).toBe('main.g(0x1, 0xffffffffffffffff, 0xabc)');
   expect(lines[1]).toBe('\t/tmp/x.go:12 +0x8'); // the top frame: the line of its pc
-  expect(lines[2]).toBe('panic(0x5, 0x10000)');
+  expect(lines[2]).toBe('panic({0x5, 0x10000})'); // gopanic(e any): one two-word argument
   expect(lines[3]).toMatch(/^\t\$GOROOT\/src\/runtime\/panic\.go:\d+ \+0x14$/);
   expect(lines[4]).toBe('main.main()');
   expect(lines[5]).toMatch(/^\t\/tmp\/x\.go:\d+ \+0xc$/);
@@ -109,8 +117,57 @@ test('printTraceback and printCreatedBy print the source line of the CALL for ca
   // instruction k of every function has line 10 + k; main's CALL is instruction 2, gopanic's 4
   expect(printTraceback(w.ctx, tracebackNew, g)).toBe(
     'main.g(0x0, 0x0, 0x0)\n\t/tmp/x.go:12 +0x8\n' +
-      'panic(0x0, 0x0)\n\t$GOROOT/src/runtime/panic.go:14 +0x14\n' +
+      'panic({0x0, 0x0})\n\t$GOROOT/src/runtime/panic.go:14 +0x14\n' +
       'main.main()\n\t/tmp/x.go:12 +0xc\n',
   );
   expect(printCreatedBy(w.ctx, w.fn('main.main').entry + 12)).toBe('created by main.main\n\t/tmp/x.go:12 +0xc\n');
+});
+
+describe("Go 1.19's showframe (GOTRACEBACK=single)", () => {
+  test('user and exported runtime functions show; runtime internals and the first gopanic do not', () => {
+    expect(showframe('main.f', true)).toBe(true);
+    expect(showframe('runtime.Goexit', false)).toBe(true);
+    for (const name of ['runtime.main', 'runtime.sigpanic', 'runtime.panicdivide', 'runtime.goPanicIndex', 'runtime.call16']) {
+      expect(showframe(name, false)).toBe(false);
+    }
+    expect(showframe('runtime.gopanic', true)).toBe(false);
+    expect(showframe('runtime.gopanic', false)).toBe(true);
+  });
+
+  test('printTraceback hides the innermost gopanic, runtime.main and sigpanic; a later gopanic prints as panic({..})', () => {
+    const w = makeWorld();
+    const { g } = buildStack(w, [
+      { name: 'runtime.main', at: 2 },
+      { name: 'main.main', at: 3 },
+      { name: 'runtime.gopanic', at: 5 },
+      { name: 'main.a', at: 4 },
+      { name: 'runtime.sigpanic', at: 2 },
+      { name: 'runtime.gopanic', at: 3 },
+    ]);
+    expect(printTraceback(w.ctx, tracebackNew, g)).toBe(
+      'main.a()\n\t/tmp/x.go:13 +0x10\n' +
+        'panic({0x0, 0x0})\n\t$GOROOT/src/runtime/panic.go:14 +0x14\n' +
+        'main.main()\n\t/tmp/x.go:12 +0xc\n',
+    );
+  });
+
+  test('a parked goroutine shows the line of its blocking operation (its pc is a return PC)', () => {
+    const w = makeWorld();
+    const { g } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.a', at: 4 }]);
+    expect(printTraceback(w.ctx, tracebackNew, g, { parked: true })).toBe('main.a()\n\t/tmp/x.go:13 +0x10\nmain.main()\n\t/tmp/x.go:12 +0xc\n');
+    expect(printTraceback(w.ctx, tracebackNew, g)).toBe('main.a()\n\t/tmp/x.go:14 +0x10\nmain.main()\n\t/tmp/x.go:12 +0xc\n');
+  });
+
+  test('level 2 (a runtime throw) shows every frame, runtime.goexit too, with fp=, sp=, pc=; a frame at its entry has no +0x', () => {
+    const w = makeWorld();
+    const { g, frames } = buildStack(w, [{ name: 'runtime.main', at: 2 }, { name: 'main.a', at: 0 }], { atEntry: true });
+    const [a, rt] = frames;
+    const h = (n: number) => '0x' + n.toString(16);
+    expect(printTraceback(w.ctx, tracebackNew, g, { all: true })).toBe(
+      `main.a()\n\t/tmp/x.go:10 fp=${h(a!.fp)} sp=${h(a!.sp)} pc=${h(a!.pc)}\n` +
+        `runtime.main()\n\t$GOROOT/src/runtime/proc.go:11 +0x8 fp=${h(rt!.fp)} sp=${h(rt!.sp)} pc=${h(rt!.pc)}\n` +
+        // and the bottom frame the walk stops at
+        `runtime.goexit()\n\t$GOROOT/src/runtime/asm_amd64.s:10 +0x4 fp=${h(rt!.fp + 8)} sp=${h(rt!.fp)} pc=${h(w.fn('runtime.goexit').entry + 4)}\n`,
+    );
+  });
 });

@@ -21,6 +21,8 @@ const funcs: Record<string, FrameSpec> = {
   'runtime.gopanic': { args: [{ name: 'e', size: 16, ptr: [1] }], locals: [{ name: 'l', size: 8 }], outgoing: 24, file: '$GOROOT/src/runtime/panic.go' },
   'runtime.sigpanic': { outgoing: 16, file: '$GOROOT/src/runtime/signal_unix.go' },
   'runtime.goexit': { file: '$GOROOT/src/runtime/asm_amd64.s' },
+  'runtime.main': { outgoing: 16, file: '$GOROOT/src/runtime/proc.go' },
+  'runtime.Goexit': { locals: [{ name: 'l', size: 8 }], outgoing: 24, file: '$GOROOT/src/runtime/panic.go' },
 };
 
 export interface World {

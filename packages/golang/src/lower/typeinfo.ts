@@ -106,6 +106,6 @@ export function programType(m: Module, t: Type): number {
   }
   const again = m.typeIds.get(name);
   if (again !== undefined) return again;
-  const pt: ProgramType = { name, kind: kindOf(t), size: sizeof(t), ptrWords: ptrWords(t), elem };
+  const pt: ProgramType = { name, kind: kindOf(t), size: sizeof(t), ptrWords: ptrWords(t), elem, ...(t.kind === 'named' ? { named: true } : {}) };
   return m.type(pt);
 }
