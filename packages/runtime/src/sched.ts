@@ -1,12 +1,11 @@
 // The scheduler: runs goroutines deterministically (runnext first, then the queue in order), detects
 // deadlock as Go 1.19 reports it, and turns throws, faults and limits into the program's end.
 
-import { isMemoryFault } from '@gosim/memory';
+import { isMemoryFault, OutOfMemoryError } from '@gosim/memory';
 import { GoThrow, GStatus } from '@gosim/stack';
 import { run, Stop } from './interp.js';
 import type { Machine } from './machine.js';
 import { LimitExceeded, ProgramExit } from './signals.js';
-import { OutOfMemoryError } from '@gosim/memory';
 
 /** Runs runtime.main as goroutine 1 until the program ends; returns the exit status. */
 export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
