@@ -199,18 +199,18 @@ export class FnLower {
     this.moveFrame(d, s, regSize(t));
   }
 
-  /** n bytes from frame operand s to d, with the narrowest move. */
+  /** n bytes from frame operand s to d, with the narrowest move (MOV needs both 8-aligned: slots are). */
   moveFrame(d: Loc, s: Loc, n: number): void {
     if (n === 0 || sameLoc(d, s)) return;
     if (n === 1) this.f.emit(Op.MOV1, d, s);
-    else if (n === 8) this.f.emit(Op.MOV, d, s);
+    else if (n === 8 && d.o % 8 === 0 && s.o % 8 === 0) this.f.emit(Op.MOV, d, s);
     else this.f.emit(Op.MOVN, d, s, n);
   }
 
   zeroFrame(d: Loc, t: Type): void {
     const n = sizeof(t);
     if (n === 0) return;
-    if (n === 8) this.f.emit(Op.IMM, d, 0);
+    if (n === 8 && d.o % 8 === 0) this.f.emit(Op.IMM, d, 0);
     else if (n === 1) this.f.emit(Op.IMM1, d, 0);
     else this.f.emit(Op.ZERO, d, n);
   }

@@ -2,7 +2,7 @@
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
-import { sizeof, underlying, type Type } from '../types.js';
+import { alignof, sizeof, underlying, type Type } from '../types.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { at, type Loc } from './frame.js';
@@ -76,7 +76,7 @@ export function load(fn: FnLower, p: Place, t: Type): Loc {
   const d = fn.tmp(t);
   if (n === 0) return d;
   if (n === 1) f.emit(Op.LOAD1, d, p.base, p.off);
-  else if (n % 8 === 0 && n <= 32) for (let w = 0; w < n; w += 8) f.emit(Op.LOAD, at(d, w), p.base, p.off + w);
+  else if (wordwise(t, n)) for (let w = 0; w < n; w += 8) f.emit(Op.LOAD, at(d, w), p.base, p.off + w);
   else {
     if (isMidInt(t)) f.emit(Op.IMM, d, 0);
     f.emit(Op.LOADN, d, placeAddr(fn, p), n);
@@ -93,7 +93,7 @@ export function store(fn: FnLower, p: Place, t: Type, v: Loc): void {
   if (p.k === 'frame') return storeFrame(fn, p.loc, t, v);
   nilCheck(fn, p);
   if (n === 1) f.emit(Op.STORE1, p.base, p.off, v);
-  else if (n % 8 === 0 && n <= 32) for (let w = 0; w < n; w += 8) f.emit(Op.STORE, p.base, p.off + w, at(v, w));
+  else if (wordwise(t, n)) for (let w = 0; w < n; w += 8) f.emit(Op.STORE, p.base, p.off + w, at(v, w));
   else f.emit(Op.STOREN, placeAddr(fn, p), v, n);
 }
 
@@ -198,4 +198,12 @@ function scaledAdd(fn: FnLower, dst: Loc, base: Loc, i: Loc, es: number): void {
   const o = fn.word();
   fn.f.emit(Op.MUL, o, i, c);
   fn.f.emit(Op.ADD, dst, base, o);
+}
+
+/**
+ * Whole words move with LOAD/STORE, which need an 8-aligned address: only types aligned to 8 are (a `[2]uint32`
+ * field sits at offset 4); others go through LOADN/STOREN.
+ */
+function wordwise(t: Type, n: number): boolean {
+  return n % 8 === 0 && n <= 32 && alignof(t) === 8;
 }

@@ -1,0 +1,21 @@
+// Programs that exercise the lowering, each run on the runtime and compared with the output real Go
+// (go1.19.8 linux/amd64) prints for it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runGo } from './run-helpers';
+
+const prog = (name: string): string => readFileSync(join(__dirname, 'fixtures/lower', name), 'utf8');
+
+function expectRun(name: string, stdout: string, exit = 0): void {
+  const got = runGo(prog(name), `./${name}`);
+  expect({ exit: got.exit, out: got.stdout + got.raw }).toEqual({ exit, out: stdout });
+}
+
+describe('lowering: copies of values that are not word aligned', () => {
+  it('copying a [2]uint32 field at offset 4 of a global struct (D.c = S.c) copies it, through globals, locals and pointers', () => {
+    expectRun('array_field_copy.go', '7 9\n5\n5\n5\n2\n9\n');
+  });
+  it('a [8]byte field at offset 1 copies and zeroes byte-exact in frames and in memory', () => {
+    expectRun('unaligned_words.go', '4 8\n4 8 11\n0 0\n8\n9 false false\n11\n');
+  });
+});
