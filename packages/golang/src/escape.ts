@@ -122,11 +122,14 @@ export function walkNode(root: A.Node | undefined, f: (n: A.Node) => void): void
   while (stack.length > 0) {
     const n = stack.pop()!;
     f(n);
+    const isFunc = 'kind' in n && (n.kind === 'FuncDecl' || n.kind === 'FuncLit');
     const kids: (A.Node | undefined)[] = [];
     for (const [k, v] of Object.entries(n)) {
       if (k === 'type' || k === 'obj' || k === 'outer' || k === 'sig' || k === 'captures' || k === 'target' ||
-          k === 'params' || k === 'results' || k === 'locals' || k === 'funcLits' || k === 'implicitVar' || k === 'fieldOf' ||
+          k === 'funcLits' || k === 'implicitVar' || k === 'fieldOf' ||
           k === 'callee' || k === 'typeArg' || k === 'constValue' || k === 'field' || k === 'caseTypes') continue;
+      // a function's params/results/locals are its variables (objects); a return statement's results are expressions
+      if (isFunc && (k === 'params' || k === 'results' || k === 'locals')) continue;
       if (Array.isArray(v)) {
         for (const x of v) if (x && typeof x === 'object' && 'pos' in x) kids.push(x as A.Node);
       } else if (v && typeof v === 'object' && 'pos' in v && (v as { kind?: unknown }).kind !== undefined) {

@@ -2,6 +2,7 @@
 // (go1.19.8 linux/amd64) prints for it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compile, formatDiagnostic } from '../src/index';
 import { runGo } from './run-helpers';
 
 const prog = (name: string): string => readFileSync(join(__dirname, 'fixtures/lower', name), 'utf8');
@@ -17,5 +18,19 @@ describe('lowering: copies of values that are not word aligned', () => {
   });
   it('a [8]byte field at offset 1 copies and zeroes byte-exact in frames and in memory', () => {
     expectRun('unaligned_words.go', '4 8\n4 8 11\n0 0\n8\n9 false false\n11\n');
+  });
+});
+
+describe('package initialization order', () => {
+  it('package-level variables initialise in dependency order, through functions and their return statements, ties by declaration order', () => {
+    // var c = b; var b = f(); var d, e = g(), a; var a = 3 ... (g -> h -> c)
+    expectRun('init_order.go', 'f 3\ng\n3 4 4 40 3 1\n');
+  });
+  it('an initialization loop through a function is the error Go reports, with the chain of references', () => {
+    const c = compile(prog('init_loop.go'), 'init_loop.go');
+    expect(c.module).toBeUndefined();
+    expect(c.diagnostics.map(formatDiagnostic)).toEqual([
+      'init_loop.go:3:5: initialization loop for x\n\tinit_loop.go:3:5: x refers to\n\tinit_loop.go:5:6: f refers to\n\tinit_loop.go:3:5: x',
+    ]);
   });
 });

@@ -19,6 +19,7 @@ import type { CheckedProgram } from '../check/checker.js';
 import type { VarObj } from '../objects.js';
 import { sizeof } from '../types.js';
 import { FnLower } from './fn.js';
+import { initOrder } from './initorder.js';
 import { ptrWords } from './typeinfo.js';
 
 export { LowerError } from './fn.js';
@@ -72,10 +73,9 @@ export class Lowerer {
     gen();
   }
 
+  /** The package-level var specs with initializers, in initialization order (initorder.ts). */
   private globalInits(): A.VarSpec[] {
-    const out: A.VarSpec[] = [];
-    for (const d of this.p.file.decls) if (d.kind === 'VarSpec' && d.values.length > 0) out.push(d);
-    return out;
+    return initOrder(this.p.file, this.p.globals, this.filename);
   }
 
   private genInit(specs: A.VarSpec[]): void {
