@@ -34,3 +34,12 @@ describe('package initialization order', () => {
     ]);
   });
 });
+
+describe('multi-value assignments into interface-typed variables', () => {
+  it('var a, b interface{} = x.(int) boxes the int and the bool; likewise v, ok = x.(T) and <-ch into existing interface vars', () => {
+    expectRun('commaok_iface.go', '7 true\ntrue false\n7 true\n5 true\n7 true\n');
+  });
+  it('var a, b interface{} = f() and return f() into interface results box each result', () => {
+    expectRun('multi_iface.go', '3 true\n3 true\n');
+  });
+});

@@ -2,9 +2,9 @@
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
-import { T, isString, sizeof } from '../types.js';
+import { T, isInterface, isString, sizeof, type Type } from '../types.js';
 import { call } from './call.js';
-import { val, assertion } from './expr.js';
+import { assertion, box, val } from './expr.js';
 import type { FnLower } from './fn.js';
 import type { Loc } from './frame.js';
 import { load, store, place, type Place } from './place.js';
@@ -12,9 +12,22 @@ import { declare } from './stmt.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
 import { unparen } from './util.js';
 
-/** Values of a multi-value expression: f() with several results, v, ok := <-c / x.(T). */
-export function multi(fn: FnLower, e: A.Expr): Loc[] {
+/**
+ * Values of a multi-value expression (f() with several results, v, ok := <-c / x.(T)), each converted to the
+ * type it is assigned to where that is an interface and the value's is not (`var a, b interface{} = x.(int)`).
+ */
+export function multi(fn: FnLower, e: A.Expr, dst: readonly (Type | undefined)[]): Loc[] {
   e = unparen(e);
+  const vals = multiValues(fn, e);
+  const types = e.type?.kind === 'tuple' ? e.type.types : [e.type!, T.bool];
+  return vals.map((v, i) => {
+    const to = dst[i];
+    const from = types[i]!;
+    return to && isInterface(to) && !isInterface(from) ? fn.own(box(fn, v, from, true), to) : v;
+  });
+}
+
+function multiValues(fn: FnLower, e: A.Expr): Loc[] {
   if (e.kind === 'CallExpr') return call(fn, e);
   if (e.kind === 'UnaryExpr' && e.op === '<-') {
     const f = fn.f;
@@ -91,7 +104,7 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
   // tuple assignment: left places, then all right values, then the stores
   const places: (Place | undefined)[] = s.lhs.map((x, i) => (blank(i) || isNew(i) ? undefined : place(fn, x)));
   let vals: Loc[];
-  if (s.rhs.length === 1) vals = multi(fn, s.rhs[0]!);
+  if (s.rhs.length === 1) vals = multi(fn, s.rhs[0]!, s.lhs.map((x, i) => (blank(i) ? undefined : x.type)));
   else vals = s.rhs.map((r) => fn.own(val(fn, r), r.type!));
   vals = vals.map((v, i) => (fn.isTemp(v) ? v : fn.own(v, s.lhs[i]!.type ?? s.rhs[i]!.type!)));
   s.lhs.forEach((x, i) => {

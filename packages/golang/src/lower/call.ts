@@ -2,6 +2,7 @@
 import { Op, PrintKind, layoutSlots } from '@gosim/program';
 import type * as A from '../ast.js';
 import { T, emptyInterface, isInterface, isString, sizeof, underlying, type Signature, type Type } from '../types.js';
+import { multi } from './assign.js';
 import { val, box, allocInit } from './expr.js';
 import type { FnLower } from './fn.js';
 import { at, out, type Loc } from './frame.js';
@@ -55,7 +56,7 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
 /** Evaluate call arguments into operands (spreading a multi-value call). */
 export function callArgs(fn: FnLower, e: A.CallExpr, sig: Signature): Loc[] {
   if (e.args.length === 1 && e.args[0]!.type?.kind === 'tuple') {
-    return call(fn, e.args[0] as A.CallExpr);
+    return multi(fn, e.args[0]!, sig.params);
   }
   const vals: Loc[] = [];
   e.args.forEach((a, i) => {

@@ -129,7 +129,7 @@ export function varSpec(fn: FnLower, sp: A.VarSpec): void {
     return;
   }
   let vals: Loc[];
-  if (sp.values.length === 1 && sp.names.length > 1) vals = multi(fn, sp.values[0]!);
+  if (sp.values.length === 1 && sp.names.length > 1) vals = multi(fn, sp.values[0]!, vars.map((v) => v?.type));
   else vals = evalList(fn, sp.values);
   if (vars.length > 1) vals = vals.map((v, i) => fn.own(v, vars[i]?.type ?? sp.values[i]!.type!));
   vars.forEach((v, i) => {
@@ -158,7 +158,7 @@ function returnStmt(fn: FnLower, s: A.ReturnStmt): void {
   const rv = fn.resultVars;
   if (s.results.length > 0) {
     let vals: Loc[];
-    if (s.results.length === 1 && rv.length > 1) vals = multi(fn, s.results[0]!);
+    if (s.results.length === 1 && rv.length > 1) vals = multi(fn, s.results[0]!, rv.map((v) => v.type));
     else vals = evalList(fn, s.results);
     if (rv.length > 1) vals = vals.map((v, i) => fn.own(v, rv[i]!.type));
     rv.forEach((v, i) => store(fn, varPlace(fn, v), v.type, vals[i]!));
