@@ -43,3 +43,15 @@ describe('multi-value assignments into interface-typed variables', () => {
     expectRun('multi_iface.go', '3 true\n3 true\n');
   });
 });
+
+describe('order of evaluation (as gc orders it)', () => {
+  it('x += f(), x + f(), a[i] += f() where f changes x / a / i: the call runs first, then the operands are read', () => {
+    expectRun('order_calls_first.go', '11\n11\n21\n11\n11\n11\n100 1\n101\n52\n48\n11\nzzb\nfalse false\n10 1 10\n');
+  });
+  it('send, if, switch, for conditions and assignments run their calls first; && runs its right side only when needed', () => {
+    expectRun('order_statements.go', 'false 10\nif ok\nswitch ok\nloop 0\nloop 5\nloop 10\n11\n0 1\n1 3\ngo 1 1\nshow 1 1\n');
+  });
+  it('go and defer evaluate their arguments one after another: defer show(x, f()) passes the old x', () => {
+    expectRun('order_defer_args.go', '1 1\nlit 1 1\nshow 1 11\nshow 11 10\n');
+  });
+});

@@ -5,6 +5,7 @@ import { T, emptyInterface, isInterface, isString, sizeof, underlying, type Sign
 import { multi } from './assign.js';
 import { val, box, allocInit } from './expr.js';
 import type { FnLower } from './fn.js';
+import { hoist } from './order.js';
 import { at, out, type Loc } from './frame.js';
 import { load, storeFrame } from './place.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
@@ -12,6 +13,8 @@ import { sideEffects } from './util.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
 export function call(fn: FnLower, e: A.CallExpr): Loc[] {
+  const done = fn.hoisted.get(e);
+  if (done) return done;
   const f = fn.f;
   const saved = f.line;
   f.line = e.lparen.line;
@@ -60,6 +63,7 @@ export function callArgs(fn: FnLower, e: A.CallExpr, sig: Signature): Loc[] {
   }
   const vals: Loc[] = [];
   e.args.forEach((a, i) => {
+    hoist(fn, [a]); // a deferred call's arguments are ordered one by one (a no-op once the statement is)
     const v = val(fn, a);
     const rest = e.args.slice(i + 1);
     vals.push(rest.some(sideEffects) ? fn.own(v, sig.params[i] ?? a.type!) : v);
@@ -196,6 +200,7 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
 
 export function evalList(fn: FnLower, es: A.Expr[]): Loc[] {
   return es.map((a, i) => {
+    hoist(fn, [a]);
     const v = val(fn, a);
     return es.slice(i + 1).some(sideEffects) ? fn.own(v, a.type!) : v;
   });

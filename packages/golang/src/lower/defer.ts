@@ -6,6 +6,7 @@ import { emptyInterface, sizeof, underlying, type Signature, type Type } from '.
 import { callArgs, copyArgs, evalList, panicWith, emitPrint } from './call.js';
 import { val, funcval } from './expr.js';
 import { FnLower } from './fn.js';
+import { hoist } from './order.js';
 import { at, type Loc } from './frame.js';
 import { load } from './place.js';
 import { ptrWords } from './typeinfo.js';
@@ -33,6 +34,7 @@ export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
     sig = call.sig ?? (underlying(fun.type!) as Signature);
     if (call.callee) fv = funcval(fn, call.callee.decl.goName!);
     else {
+      hoist(fn, [fun]);
       const v = val(fn, fun);
       fv = fn.own(v, fun.type!);
     }
@@ -60,6 +62,7 @@ function builtinWrapper(fn: FnLower, call: A.CallExpr, isGo: boolean): { fv: Loc
   let args: Loc[];
   if (b === 'panic') {
     types = [emptyInterface];
+    hoist(fn, call.args);
     args = [val(fn, call.args[0]!)];
   } else {
     types = call.args.map((a) => a.type!);

@@ -159,6 +159,8 @@ function unary(fn: FnLower, e: A.UnaryExpr): Loc {
     }
     case '&': return addrOf(fn, e);
     case '<-': {
+      const done = fn.hoisted.get(e);
+      if (done) return done[0]!;
       const ch = val(fn, e.x);
       const et = t;
       const d = fn.f.tmp(Math.max(sizeof(et), 1), ptrWords(et));

@@ -51,6 +51,8 @@ export class FnLower {
   readonly branches = new Map<A.Node, Branch>();
   readonly fallLabels = new Map<A.CaseClause, Lbl>();
   pos: Pos | undefined;
+  /** Values of the calls and receives already run for the current statement (order.ts). */
+  readonly hoisted = new Map<A.Expr, Loc[]>();
 
   constructor(
     readonly L: Lowerer,
@@ -127,6 +129,7 @@ export class FnLower {
         f.line = s.pos.line;
         const mk = f.mark();
         varSpec(this, s);
+        this.hoisted.clear();
         f.release(mk);
       }
       f.emit(Op.RET);

@@ -4,6 +4,7 @@ import type * as A from '../ast.js';
 import { T, isString, sizeof, underlying, type StructType, type Type } from '../types.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
+import { hoist } from './order.js';
 import { Lbl, at, type Loc } from './frame.js';
 import { load, type Place } from './place.js';
 import { isMidInt, isSigned, regSize } from './typeinfo.js';
@@ -183,6 +184,7 @@ export function cond(fn: FnLower, e: A.Expr, target: Lbl, when: boolean): void {
     return;
   }
   const m = f.mark();
+  hoist(fn, [e]);
   const v = val(fn, e);
   f.emit(when ? Op.JNZ : Op.JZ, v, target);
   f.release(m);

@@ -8,6 +8,7 @@ import { call, evalList } from './call.js';
 import { deferOrGo } from './defer.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
+import { hoist, statementOperands } from './order.js';
 import type { Loc } from './frame.js';
 import { operand, compareVals, cond } from './ops.js';
 import { varPlace, load, store, storeFrame, place } from './place.js';
@@ -24,8 +25,10 @@ function stmt(fn: FnLower, s: A.Stmt): void {
   f.line = s.pos.line;
   const mk = f.mark();
   try {
+    hoist(fn, statementOperands(s));
     stmt1(fn, s);
   } finally {
+    fn.hoisted.clear();
     f.release(mk);
   }
 }
@@ -129,6 +132,7 @@ export function varSpec(fn: FnLower, sp: A.VarSpec): void {
     return;
   }
   let vals: Loc[];
+  hoist(fn, sp.values);
   if (sp.values.length === 1 && sp.names.length > 1) vals = multi(fn, sp.values[0]!, vars.map((v) => v?.type));
   else vals = evalList(fn, sp.values);
   if (vars.length > 1) vals = vals.map((v, i) => fn.own(v, vars[i]?.type ?? sp.values[i]!.type!));
@@ -174,6 +178,7 @@ function switchStmt(fn: FnLower, s: A.SwitchStmt): void {
   fn.branches.set(s, { brk: end });
   let tag: Loc | undefined;
   const tt = s.tag?.type;
+  hoist(fn, [s.tag]);
   if (s.tag) tag = fn.own(val(fn, s.tag), tt!);
   const bodies = s.cases.map(() => f.label());
   let def = -1;
@@ -202,6 +207,7 @@ function switchStmt(fn: FnLower, s: A.SwitchStmt): void {
 
 /** tag == e, for a switch case. */
 function compareWith(fn: FnLower, tag: Loc, tt: Type, e: A.Expr): Loc {
+  hoist(fn, [e]);
   const y = e.mode === 'nil' ? fn.zeroValue(tt) : val(fn, e);
   return compareVals(fn, '==', tag, y, isInterface(tt) ? tt : e.mode === 'nil' ? tt : e.type!);
 }
@@ -212,6 +218,7 @@ function typeSwitch(fn: FnLower, s: A.TypeSwitchStmt): void {
   f.line = s.pos.line;
   const end = f.label();
   fn.branches.set(s, { brk: end });
+  hoist(fn, [s.guard.x]);
   const x = fn.own(val(fn, s.guard.x), s.guard.x.type!);
   const tw = fn.word();
   f.emit(Op.ETYPE, tw, x);
