@@ -55,3 +55,15 @@ describe('order of evaluation (as gc orders it)', () => {
     expectRun('order_defer_args.go', '1 1\nlit 1 1\nshow 1 11\nshow 11 10\n');
   });
 });
+
+describe('large globals', () => {
+  it('a 100 MiB global array (var big [100 << 20]byte) is zero-initialised in the data segment and runs', () => {
+    expectRun('big_global.go', '3 7 104857600\n');
+  });
+  it('a global past the linker limit of one symbol is the error Go reports', () => {
+    const c = compile(prog('global_too_large.go'), 'global_too_large.go');
+    expect(c.diagnostics.map(formatDiagnostic)).toEqual([
+      'global_too_large.go:3:5: main.big: symbol too large (2147483648 bytes > 2000000000 bytes)',
+    ]);
+  });
+});

@@ -16,6 +16,7 @@
 import { Module } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { CheckedProgram } from '../check/checker.js';
+import { GoError } from '../diagnostics.js';
 import type { VarObj } from '../objects.js';
 import { sizeof } from '../types.js';
 import { FnLower } from './fn.js';
@@ -23,6 +24,8 @@ import { initOrder } from './initorder.js';
 import { ptrWords } from './typeinfo.js';
 
 export { LowerError } from './fn.js';
+
+const MaxSymbolSize = 2_000_000_000;
 
 /** Lowers a whole checked program into a module. */
 export function lowerProgram(p: CheckedProgram, filename: string): Module {
@@ -41,7 +44,14 @@ export class Lowerer {
   constructor(readonly p: CheckedProgram, readonly filename: string) {}
 
   run(): void {
-    for (const g of this.p.globals) this.globals.set(g, this.m.global(Math.max(sizeof(g.type), 1), ptrWords(g.type)));
+    for (const g of this.p.globals) {
+      const size = sizeof(g.type);
+      // the linker's limit on one symbol (cmd/link: a data symbol of at most 2e9 bytes)
+      if (size > MaxSymbolSize) {
+        throw new GoError({ kind: 'type', filename: this.filename, pos: g.pos, message: `main.${g.name}: symbol too large (${size} bytes > ${MaxSymbolSize} bytes)` });
+      }
+      this.globals.set(g, this.m.global(Math.max(size, 1), ptrWords(g.type)));
+    }
     const inits = this.globalInits();
     if (inits.length > 0) this.genInit(inits);
     for (const f of this.p.funcs) {
