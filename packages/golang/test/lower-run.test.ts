@@ -67,3 +67,9 @@ describe('large globals', () => {
     ]);
   });
 });
+
+describe('comma-ok into interface globals in initialization order (Go test fixedbugs/issue53619)', () => {
+  it('var a, b interface{} = x.(bool) referenced by earlier globals: both are boxed false, no frame overrun in main.init', () => {
+    expectRun('init_commaok_iface.go', 'true true true true\n');
+  });
+});
