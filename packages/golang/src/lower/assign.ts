@@ -6,6 +6,7 @@ import { T, isInterface, isString, sizeof, type Type } from '../types.js';
 import { call } from './call.js';
 import { assertion, box, val } from './expr.js';
 import type { FnLower } from './fn.js';
+import { arith } from './ops.js';
 import type { Loc } from './frame.js';
 import { load, store, place, type Place } from './place.js';
 import { declare } from './stmt.js';
@@ -55,24 +56,7 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
     const p = place(fn, lhs);
     const op = s.tok.slice(0, -1) as A.BinaryOp;
     const cur = fn.own(load(fn, p, t), t);
-    const y = val(fn, s.rhs[0]!);
-    let r: Loc;
-    if (isString(t)) {
-      r = fn.tmp(T.string);
-      f.emit(Op.CONCAT, r, cur, y);
-    } else {
-      const xw = fn.toWord(cur, t);
-      const yw = fn.toWord(y, s.rhs[0]!.type!);
-      const w = fn.word();
-      const unsigned = !isSigned(t);
-      const opc = ({
-        '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '/': Op.DIV, '%': Op.MOD, '&': Op.AND, '|': Op.OR, '^': Op.XOR,
-        '&^': Op.ANDNOT, '<<': Op.SHL, '>>': unsigned ? Op.SHRU : Op.SHR,
-      } as Record<string, number>)[op];
-      if (opc === undefined) return fn.fail(`operator ${s.tok} is not supported by gosim`);
-      f.emit(opc, w, xw, yw);
-      r = fn.fromWord(w, t);
-    }
+    const r = arith(fn, op, t, cur, t, val(fn, s.rhs[0]!), s.rhs[0]!.type!);
     store(fn, p, t, r);
     return;
   }

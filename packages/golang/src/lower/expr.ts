@@ -12,6 +12,7 @@ import { alignUp8 } from './util.js';
 
 /** Evaluate an expression to a register-form value. */
 export function val(fn: FnLower, e: A.Expr): Loc {
+  while (e.kind === 'ParenExpr' && !(e.constValue && e.mode === 'constant')) e = e.x;
   const f = fn.f;
   const t = e.type!;
   if (e.constValue && e.mode === 'constant') return constVal(fn, e.constValue, t);

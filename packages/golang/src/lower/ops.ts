@@ -8,7 +8,7 @@ import { hoist } from './order.js';
 import { Lbl, at, type Loc } from './frame.js';
 import { load, type Place } from './place.js';
 import { isMidInt, isSigned, regSize } from './typeinfo.js';
-import { sideEffects } from './util.js';
+import { sideEffects, unparen } from './util.js';
 
 export function binary(fn: FnLower, e: A.BinaryExpr): Loc {
   const f = fn.f;
@@ -26,26 +26,46 @@ export function binary(fn: FnLower, e: A.BinaryExpr): Loc {
     return d;
   }
   if (op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=') return compare(fn, e);
-  const t = e.type!;
+  // a left-deep chain a + b + c + ... (as deep as the source) is lowered in a loop, innermost first
+  const chain: A.BinaryExpr[] = [e];
+  for (let x = unparen(e.x); isArith(x); x = unparen(x.x)) chain.push(x);
+  let acc = val(fn, chain[chain.length - 1]!.x);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const b = chain[i]!;
+    const x = sideEffects(b.y) ? fn.own(acc, b.x.type!) : acc;
+    acc = arithConst(fn, b, x) ?? arith(fn, b.op, b.type!, x, b.x.type!, val(fn, b.y), b.y.type!);
+  }
+  return acc;
+}
+
+/** A non-constant arithmetic (not comparison, not logical) binary expression. */
+function isArith(x: A.Expr): x is A.BinaryExpr {
+  if (x.kind !== 'BinaryExpr' || (x.constValue && x.mode === 'constant')) return false;
+  const op = x.op;
+  return op !== '&&' && op !== '||' && op !== '==' && op !== '!=' && op !== '<' && op !== '<=' && op !== '>' && op !== '>=';
+}
+
+/** x ± constant: one ADDI instead of materialising the constant (same wraparound for every width). */
+function arithConst(fn: FnLower, e: A.BinaryExpr, x: Loc): Loc | undefined {
+  const k = e.y.constValue;
+  if ((e.op !== '+' && e.op !== '-') || k?.kind !== 'int' || isString(e.type!)) return undefined;
+  const add = e.op === '+' ? k.value : -k.value;
+  if (add < -(1n << 31n) || add >= 1n << 31n) return undefined;
+  const w = fn.word();
+  fn.f.emit(Op.ADDI, w, fn.toWord(x, e.x.type!), Number(add));
+  return fn.fromWord(w, e.type!);
+}
+
+/** x op y for operands already evaluated (x of type xt, y of type yt), of result type t: `x + y`, `x <<= y`. */
+export function arith(fn: FnLower, op: A.BinaryOp, t: Type, x: Loc, xt: Type, y: Loc, yt: Type): Loc {
+  const f = fn.f;
   if (isString(t)) {
-    const x = operand(fn, e.x, e.y);
-    const y = val(fn, e.y);
     const d = fn.tmp(T.string);
     f.emit(Op.CONCAT, d, x, y);
     return d;
   }
-  // x ± constant: one ADDI instead of materialising the constant (same wraparound for every width)
-  const k = e.y.constValue;
-  if ((op === '+' || op === '-') && k?.kind === 'int') {
-    const add = op === '+' ? k.value : -k.value;
-    if (add >= -(1n << 31n) && add < 1n << 31n) {
-      const w = fn.word();
-      f.emit(Op.ADDI, w, fn.toWord(val(fn, e.x), e.x.type!), Number(add));
-      return fn.fromWord(w, t);
-    }
-  }
-  const x = fn.toWord(operand(fn, e.x, e.y), e.x.type!);
-  const y = fn.toWord(val(fn, e.y), e.y.type!);
+  const xw = fn.toWord(x, xt);
+  const yw = fn.toWord(y, yt);
   const w = fn.word();
   const unsigned = !isSigned(t);
   const opc = ({
@@ -53,7 +73,7 @@ export function binary(fn: FnLower, e: A.BinaryExpr): Loc {
     '&^': Op.ANDNOT, '<<': Op.SHL, '>>': unsigned ? Op.SHRU : Op.SHR,
   } as Record<string, number>)[op];
   if (opc === undefined) return fn.fail(`operator ${op} is not supported by gosim`);
-  f.emit(opc, w, x, y);
+  f.emit(opc, w, xw, yw);
   return fn.fromWord(w, t);
 }
 
@@ -169,16 +189,20 @@ export function cond(fn: FnLower, e: A.Expr, target: Lbl, when: boolean): void {
   }
   if (e.kind === 'UnaryExpr' && e.op === '!') return cond(fn, e.x, target, !when);
   if (e.kind === 'BinaryExpr' && (e.op === '&&' || e.op === '||')) {
-    const isAnd = e.op === '&&';
-    if (isAnd !== when) {
+    // a left-deep chain a && b && c (as deep as the source) as one list of operands, in a loop
+    const op = e.op;
+    const terms: A.Expr[] = [e.y];
+    let x = unparen(e.x);
+    for (; x.kind === 'BinaryExpr' && x.op === op && !(x.constValue?.kind === 'bool'); x = unparen(x.x)) terms.push(x.y);
+    terms.push(x);
+    terms.reverse();
+    if ((op === '&&') !== when) {
       // (a && b) false: a false or b false; (a || b) true: a true or b true
-      cond(fn, e.x, target, when);
-      cond(fn, e.y, target, when);
+      for (const t of terms) cond(fn, t, target, when);
     } else {
       // (a && b) true: a true and b true; (a || b) false: both false
       const skip = f.label();
-      cond(fn, e.x, skip, !when);
-      cond(fn, e.y, target, when);
+      terms.forEach((t, i) => (i < terms.length - 1 ? cond(fn, t, skip, !when) : cond(fn, t, target, when)));
       f.bind(skip);
     }
     return;

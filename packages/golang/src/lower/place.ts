@@ -5,6 +5,7 @@ import type { VarObj } from '../objects.js';
 import { alignof, sizeof, underlying, type Type } from '../types.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
+import { unparen } from './util.js';
 import { at, type Loc } from './frame.js';
 import { isMidInt } from './typeinfo.js';
 
@@ -113,7 +114,7 @@ function nilCheck(fn: FnLower, p: Place): void {
 /** The place an addressable (or any) expression denotes; non-addressable values get a frame temporary. */
 export function place(fn: FnLower, e: A.Expr): Place {
   switch (e.kind) {
-    case 'ParenExpr': return place(fn, e.x);
+    case 'ParenExpr': return place(fn, unparen(e));
     case 'Ident':
       if (e.obj?.kind === 'var') return varPlace(fn, e.obj);
       break;

@@ -17,44 +17,45 @@ export function alignUp8(n: number): number {
 
 /** May evaluating e run code that changes variables or moves the stack (calls, receives)? */
 export function sideEffects(e: A.Expr): boolean {
-  let found = false;
-  const visit = (x: A.Expr | undefined): void => {
-    if (!x || found) return;
+  // an explicit work list: the depth of an expression follows the source
+  const work: (A.Expr | undefined)[] = [e];
+  while (work.length > 0) {
+    const x = work.pop();
+    if (!x) continue;
     switch (x.kind) {
       case 'CallExpr':
-        if (x.callKind === 'conversion' || (x.callKind === 'builtin' && (x.builtin === 'len' || x.builtin === 'cap'))) x.args.forEach(visit);
-        else found = true;
-        return;
-      case 'UnaryExpr': if (x.op === '<-') found = true; else visit(x.x); return;
-      case 'BinaryExpr': visit(x.x); visit(x.y); return;
-      case 'ParenExpr': case 'StarExpr': case 'ImplicitConv': visit(x.x); return;
-      case 'SelectorExpr': visit(x.x); return;
-      case 'IndexExpr': visit(x.x); visit(x.index); return;
-      case 'TypeAssertExpr': visit(x.x); return;
-      case 'CompositeLit': x.elts.forEach(visit); return;
-      case 'KeyValueExpr': visit(x.value); return;
-      default: return;
+        if (x.callKind === 'conversion' || (x.callKind === 'builtin' && (x.builtin === 'len' || x.builtin === 'cap'))) work.push(...x.args);
+        else return true;
+        break;
+      case 'UnaryExpr':
+        if (x.op === '<-') return true;
+        work.push(x.x);
+        break;
+      case 'BinaryExpr': work.push(x.x, x.y); break;
+      case 'ParenExpr': case 'StarExpr': case 'ImplicitConv': case 'SelectorExpr': case 'TypeAssertExpr': work.push(x.x); break;
+      case 'IndexExpr': work.push(x.x, x.index); break;
+      case 'CompositeLit': work.push(...x.elts); break;
+      case 'KeyValueExpr': work.push(x.value); break;
+      default: break;
     }
-  };
-  visit(e);
-  return found;
+  }
+  return false;
 }
 
 /** Does a function body contain a defer statement (not counting nested function literals)? */
 export function containsDefer(b: A.BlockStmt): boolean {
-  let found = false;
-  const visit = (s: A.Stmt | undefined): void => {
-    if (!s || found) return;
+  const work: (A.Stmt | undefined)[] = [b];
+  while (work.length > 0) {
+    const s = work.pop();
+    if (!s) continue;
     switch (s.kind) {
-      case 'DeferStmt': found = true; return;
-      case 'BlockStmt': s.stmts.forEach(visit); return;
-      case 'IfStmt': visit(s.init); visit(s.then); visit(s.else); return;
-      case 'ForStmt': visit(s.init); visit(s.post); visit(s.body); return;
-      case 'SwitchStmt': visit(s.init); s.cases.forEach((c) => c.body.forEach(visit)); return;
-      case 'TypeSwitchStmt': visit(s.init); s.cases.forEach((c) => c.body.forEach(visit)); return;
-      default: return;
+      case 'DeferStmt': return true;
+      case 'BlockStmt': work.push(...s.stmts); break;
+      case 'IfStmt': work.push(s.init, s.then, s.else); break;
+      case 'ForStmt': work.push(s.init, s.post, s.body); break;
+      case 'SwitchStmt': case 'TypeSwitchStmt': work.push(s.init); for (const c of s.cases) work.push(...c.body); break;
+      default: break;
     }
-  };
-  visit(b);
-  return found;
+  }
+  return false;
 }
