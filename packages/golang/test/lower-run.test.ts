@@ -73,3 +73,23 @@ describe('comma-ok into interface globals in initialization order (Go test fixed
     expectRun('init_commaok_iface.go', 'true true true true\n');
   });
 });
+
+describe('deep nesting does not overflow the JavaScript stack in escape analysis and lowering', () => {
+  const main = (body: string): string => `package main\n\nfunc main() {\n${body}}\n`;
+  const run = (src: string): string => {
+    const got = runGo(src, './deep.go');
+    return `${got.exit} ${got.stdout}${got.raw}`;
+  };
+  it('2 000 + terms, 2 000 && terms, 2 000 || terms and a 2 000-term string concatenation compile and run', () => {
+    expect(run(main(`\tx := 1\n\tprintln(${Array(2000).fill('x').join(' + ')})\n`))).toBe('0 2000\n');
+    expect(run(main(`\tx := 1\n\tprintln(${Array(2000).fill('x > 0').join(' && ')})\n`))).toBe('0 true\n');
+    expect(run(main(`\tx := 1\n\tif ${Array(2000).fill('x < 0').join(' || ')} {\n\t\tprintln(1)\n\t}\n\tprintln(2)\n`))).toBe('0 2\n');
+    expect(run(main(`\tx := "a"\n\tprintln(len(${Array(2000).fill('x').join(' + ')}))\n`))).toBe('0 2000\n');
+  });
+  it('nested ifs, blocks, parentheses and func literals as deep as the front end accepts compile and run', () => {
+    expect(run(main(`\tx := 1\n${'if x > 0 {\n'.repeat(500)}println(x)\n${'}\n'.repeat(500)}`))).toBe('0 1\n');
+    expect(run(main(`\tx := 1\n${'{\n'.repeat(1000)}x++\n${'}\n'.repeat(1000)}println(x)\n`))).toBe('0 2\n');
+    expect(run(main(`\tx := 1\n\tprintln(${'('.repeat(1000)}x${')'.repeat(1000)})\n`))).toBe('0 1\n');
+    expect(run(main(`\tx := 1\n${'func() {\n'.repeat(300)}x++\n${'}()\n'.repeat(300)}println(x)\n`))).toBe('0 2\n');
+  });
+});
