@@ -2,15 +2,15 @@
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
-import { T, isInterface, isString, sizeof, type Type } from '../types.js';
+import { T, isInterface, sizeof, type Type } from '../types.js';
 import { call } from './call.js';
 import { assertion, box, val } from './expr.js';
 import type { FnLower } from './fn.js';
-import { arith } from './ops.js';
 import type { Loc } from './frame.js';
+import { arith } from './ops.js';
 import { load, store, place, type Place } from './place.js';
 import { declare } from './stmt.js';
-import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
+import { isMidInt, ptrWords } from './typeinfo.js';
 import { unparen } from './util.js';
 
 /**
@@ -48,7 +48,6 @@ function multiValues(fn: FnLower, e: A.Expr): Loc[] {
 }
 
 export function assign(fn: FnLower, s: A.AssignStmt): void {
-  const f = fn.f;
   if (s.tok !== '=' && s.tok !== ':=') {
     // op-assign
     const lhs = s.lhs[0]!;

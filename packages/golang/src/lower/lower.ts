@@ -12,6 +12,9 @@
  * Calls. Arguments are evaluated into temporaries first and copied into the outgoing area right before the
  * CALL/CALLCLOSURE/DEFERPROC/GO (no safe point in between), at the offsets `layoutSlots(params ++ results)` gives.
  * Results are copied out of the outgoing area right after the call.
+ *
+ * Files: this one (the program: globals, function queue), initorder.ts, fn.ts (one function's context `fn`),
+ * order.ts (gc's order of evaluation), place.ts, expr.ts, ops.ts, call.ts, defer.ts, stmt.ts, assign.ts.
  */
 import { Module } from '@gosim/program';
 import type * as A from '../ast.js';

@@ -5,9 +5,9 @@ import type { VarObj } from '../objects.js';
 import { alignof, sizeof, underlying, type Type } from '../types.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
-import { unparen } from './util.js';
 import { at, type Loc } from './frame.js';
 import { isMidInt } from './typeinfo.js';
+import { unparen } from './util.js';
 
 /** A frame location, or memory at (pointer word + off); `chk`: the pointer is the user's and may be nil. */
 export type Place = { k: 'frame'; loc: Loc } | { k: 'mem'; base: Loc; off: number; chk?: boolean };
