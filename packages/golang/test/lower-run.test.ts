@@ -26,6 +26,9 @@ describe('package initialization order', () => {
     // var c = b; var b = f(); var d, e = g(), a; var a = 3 ... (g -> h -> c)
     expectRun('init_order.go', 'f 3\ng\n3 4 4 40 3 1\n');
   });
+  it('var a, b = c, f() initialises each name on its own in dependency order (a after c, c after b)', () => {
+    expectRun('init_order_per_name.go', 'one\n1 1 1 1 2 5\n');
+  });
   it('an initialization loop through a function is the error Go reports, with the chain of references', () => {
     const c = compile(prog('init_loop.go'), 'init_loop.go');
     expect(c.module).toBeUndefined();
@@ -50,6 +53,9 @@ describe('order of evaluation (as gc orders it)', () => {
   });
   it('send, if, switch, for conditions and assignments run their calls first; && runs its right side only when needed', () => {
     expectRun('order_statements.go', 'false 10\nif ok\nswitch ok\nloop 0\nloop 5\nloop 10\n11\n0 1\n1 3\ngo 1 1\nshow 1 1\n');
+  });
+  it('a, b := x, f() reads x after f; var c, d = x, f() assigns one name after another; tuples, literals, receives', () => {
+    expectRun('order_tuples.go', '10 1\n1 1\n10 1\n0 5 1\n2 3 20\n7 7\n10 1\n5\n11 1\n');
   });
   it('go and defer evaluate their arguments one after another: defer show(x, f()) passes the old x', () => {
     expectRun('order_defer_args.go', '1 1\nlit 1 1\nshow 1 11\nshow 11 10\n');

@@ -27,8 +27,12 @@ export function initOrder(file: A.File, globalVars: readonly VarObj[], filename:
   const specOf = new Map<VarObj, A.VarSpec>();
   for (const d of file.decls) {
     if (d.kind !== 'VarSpec' || d.values.length === 0) continue;
-    specs.push(d);
-    for (const n of d.names) if (n.obj?.kind === 'var') specOf.set(n.obj, d);
+    // `var a, b = x, y` initializes each name on its own; only `var a, b = f()` is one step
+    const parts = d.values.length === d.names.length ? d.names.map((n, i) => ({ ...d, names: [n], values: [d.values[i]!] })) : [d];
+    for (const sp of parts) {
+      specs.push(sp);
+      for (const n of sp.names) if (n.obj?.kind === 'var') specOf.set(n.obj, sp);
+    }
   }
   if (specs.length === 0) return specs;
 

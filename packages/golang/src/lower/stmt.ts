@@ -132,7 +132,7 @@ export function varSpec(fn: FnLower, sp: A.VarSpec): void {
     return;
   }
   let vals: Loc[];
-  hoist(fn, sp.values);
+  // `var a, b = x, f()` assigns one name after another (gc lowers it as a = x; b = f()): evalList orders each value
   if (sp.values.length === 1 && sp.names.length > 1) vals = multi(fn, sp.values[0]!, vars.map((v) => v?.type));
   else vals = evalList(fn, sp.values);
   if (vars.length > 1) vals = vals.map((v, i) => fn.own(v, vars[i]?.type ?? sp.values[i]!.type!));
