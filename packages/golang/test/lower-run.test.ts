@@ -16,6 +16,9 @@ describe('lowering: copies of values that are not word aligned', () => {
   it('copying a [2]uint32 field at offset 4 of a global struct (D.c = S.c) copies it, through globals, locals and pointers', () => {
     expectRun('array_field_copy.go', '7 9\n5\n5\n5\n2\n9\n');
   });
+  it('[2]uint32 fields inside arrays of structs inside structs copy through pointers, parameters, results and whole values', () => {
+    expectRun('array_field_nested.go', '10 12 11\n99 12 false false\n7 8\n');
+  });
   it('a [8]byte field at offset 1 copies and zeroes byte-exact in frames and in memory', () => {
     expectRun('unaligned_words.go', '4 8\n4 8 11\n0 0\n8\n9 false false\n11\n');
   });

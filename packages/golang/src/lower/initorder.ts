@@ -12,10 +12,15 @@ import { GoError } from '../diagnostics.js';
 
 type Obj = VarObj | FuncObj;
 
-/** The package-level variables and functions a node refers to (not following function bodies). */
+/**
+ * The package-level variables and functions a node refers to (not following function bodies): by name, or as
+ * the resolved callee of a call (a method call names its method through the selector).
+ */
 function directRefs(root: A.Node | undefined, out: Set<Obj>, globals: Set<VarObj>): void {
   walkNode(root, (n) => {
-    if (!('kind' in n) || n.kind !== 'Ident' || !n.obj) return;
+    if (!('kind' in n)) return;
+    if (n.kind === 'CallExpr' && n.callee) out.add(n.callee);
+    if (n.kind !== 'Ident' || !n.obj) return;
     if (n.obj.kind === 'func' || (n.obj.kind === 'var' && globals.has(n.obj))) out.add(n.obj);
   });
 }
