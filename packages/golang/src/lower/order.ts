@@ -24,8 +24,8 @@ export function hoist(fn: FnLower, roots: readonly (A.Expr | undefined)[]): void
   while (stack.length > 0) {
     const it = stack.pop()!;
     const e = it.e;
+    if (fn.hoisted.has(e)) continue; // already run, with everything inside it
     if (it.after) {
-      if (fn.hoisted.has(e)) continue;
       if (e.kind === 'CallExpr' && e.callKind === 'call') fn.hoisted.set(e, call(fn, e));
       // a receive that is the whole statement or a comma-ok right side is lowered by its statement
       else if (e.kind === 'UnaryExpr' && e.op === '<-' && !it.root) fn.hoisted.set(e, [val(fn, e)]);
