@@ -60,6 +60,9 @@ describe('order of evaluation (as gc orders it)', () => {
   it('a, b := x, f() reads x after f; var c, d = x, f() assigns one name after another; tuples, literals, receives', () => {
     expectRun('order_tuples.go', '10 1\n1 1\n10 1\n0 5 1\n2 3 20\n7 7\n10 1\n5\n11 1\n');
   });
+  it('a[i] = <-ch receives before it reads i (the sender changed i); receives as statements and comma-ok receive once', () => {
+    expectRun('order_receive.go', '0 5\n8 true\n10\n3 true\n0 false\n');
+  });
   it('go and defer evaluate their arguments one after another: defer show(x, f()) passes the old x', () => {
     expectRun('order_defer_args.go', '1 1\nlit 1 1\nshow 1 11\nshow 11 10\n');
   });

@@ -12,14 +12,18 @@ import type * as A from '../ast.js';
 import { call } from './call.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
+import { unparen } from './util.js';
 
-/** Run the calls and receives inside `roots` (and the root calls themselves) now, in gc's order. */
-export function hoist(fn: FnLower, roots: readonly (A.Expr | undefined)[]): void {
+/**
+ * Run the calls and receives inside `roots` (and the roots themselves) now, in gc's order; a receive that its
+ * statement lowers itself (`<-c` alone, `v, ok = <-c`) is the statement's, not hoisted.
+ */
+export function hoist(fn: FnLower, roots: readonly (A.Expr | undefined)[], own?: A.Expr): void {
   // iterative post-order (operands before the call that uses them): nesting depth follows the source
-  const stack: { e: A.Expr; root: boolean; after: boolean }[] = [];
+  const stack: { e: A.Expr; after: boolean }[] = [];
   for (let i = roots.length - 1; i >= 0; i--) {
     const r = roots[i];
-    if (r) stack.push({ e: r, root: true, after: false });
+    if (r) stack.push({ e: r, after: false });
   }
   while (stack.length > 0) {
     const it = stack.pop()!;
@@ -27,15 +31,14 @@ export function hoist(fn: FnLower, roots: readonly (A.Expr | undefined)[]): void
     if (fn.hoisted.has(e)) continue; // already run, with everything inside it
     if (it.after) {
       if (e.kind === 'CallExpr' && e.callKind === 'call') fn.hoisted.set(e, call(fn, e));
-      // a receive that is the whole statement or a comma-ok right side is lowered by its statement
-      else if (e.kind === 'UnaryExpr' && e.op === '<-' && !it.root) fn.hoisted.set(e, [val(fn, e)]);
+      else if (e.kind === 'UnaryExpr' && e.op === '<-' && e !== own) fn.hoisted.set(e, [val(fn, e)]);
       continue;
     }
-    stack.push({ e, root: it.root, after: true });
+    stack.push({ e, after: true });
     const kids = operands(e);
     for (let i = kids.length - 1; i >= 0; i--) {
       const k = kids[i];
-      if (k) stack.push({ e: k, root: false, after: false });
+      if (k) stack.push({ e: k, after: false });
     }
   }
 }
@@ -53,6 +56,13 @@ function operands(e: A.Expr): (A.Expr | undefined)[] {
     case 'KeyValueExpr': return [e.value];
     default: return [];
   }
+}
+
+/** The receive a statement lowers itself: `<-c` as a statement, the right side of `v, ok = <-c`. */
+export function statementOwn(s: A.Stmt): A.Expr | undefined {
+  if (s.kind === 'ExprStmt') return unparen(s.x);
+  if (s.kind === 'AssignStmt' && s.rhs.length === 1 && s.lhs.length === 2) return unparen(s.rhs[0]!);
+  return undefined;
 }
 
 /** The expressions a simple statement evaluates before it acts (control statements order their own). */

@@ -8,7 +8,7 @@ import { call, evalList } from './call.js';
 import { deferOrGo } from './defer.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
-import { hoist, statementOperands } from './order.js';
+import { hoist, statementOperands, statementOwn } from './order.js';
 import type { Loc } from './frame.js';
 import { operand, compareVals, cond } from './ops.js';
 import { varPlace, load, store, storeFrame, place } from './place.js';
@@ -25,7 +25,7 @@ function stmt(fn: FnLower, s: A.Stmt): void {
   f.line = s.pos.line;
   const mk = f.mark();
   try {
-    hoist(fn, statementOperands(s));
+    hoist(fn, statementOperands(s), statementOwn(s));
     stmt1(fn, s);
   } finally {
     fn.hoisted.clear();
