@@ -55,7 +55,7 @@ export function initOrder(file: A.File, globalVars: readonly VarObj[], filename:
   };
   const nodeOf = (o: Obj): A.VarSpec | FuncObj | undefined => (o.kind === 'func' ? o : specOf.get(o));
 
-  // each spec's dependencies: the specs reached through functions only (iterative, cycle-safe)
+  // each spec's dependencies: the specs of the variables it names, directly or through functions (transitively)
   const deps = new Map<A.VarSpec, Set<A.VarSpec>>();
   for (const sp of specs) {
     const d = new Set<A.VarSpec>();
