@@ -122,11 +122,14 @@ export function walkNode(root: A.Node | undefined, f: (n: A.Node) => void): void
   while (stack.length > 0) {
     const n = stack.pop()!;
     f(n);
+    const isFunc = 'kind' in n && (n.kind === 'FuncDecl' || n.kind === 'FuncLit');
     const kids: (A.Node | undefined)[] = [];
     for (const [k, v] of Object.entries(n)) {
       if (k === 'type' || k === 'obj' || k === 'outer' || k === 'sig' || k === 'captures' || k === 'target' ||
-          k === 'params' || k === 'results' || k === 'locals' || k === 'funcLits' || k === 'implicitVar' || k === 'fieldOf' ||
+          k === 'funcLits' || k === 'implicitVar' || k === 'fieldOf' ||
           k === 'callee' || k === 'typeArg' || k === 'constValue' || k === 'field' || k === 'caseTypes') continue;
+      // a function's params/results/locals are its variables (objects); a return statement's results are expressions
+      if (isFunc && (k === 'params' || k === 'results' || k === 'locals')) continue;
       if (Array.isArray(v)) {
         for (const x of v) if (x && typeof x === 'object' && 'pos' in x) kids.push(x as A.Node);
       } else if (v && typeof v === 'object' && 'pos' in v && (v as { kind?: unknown }).kind !== undefined) {
@@ -638,8 +641,10 @@ class Batch {
   }
 
   // ---------- expressions ----------
-  private expr(k0: Hole, e: A.Expr): void {
+  private expr(k0: Hole, e0: A.Expr): void {
     let k = k0;
+    let e = e0;
+    while (e.kind === 'ParenExpr' && e.mode !== 'constant') e = e.x;
     if (k.derefs >= 0 && e.type && e.type.kind !== 'tuple' && !hasPointers(e.type) && e.kind !== 'FuncLit') k = this.discardHole;
     if (e.mode === 'constant' || e.mode === 'type') return;
     switch (e.kind) {
@@ -685,8 +690,14 @@ class Batch {
           this.concatOperands(e);
           return;
         }
-        this.expr(this.discardHole, e.x);
-        this.expr(this.discardHole, e.y);
+        {
+          // a left-deep chain a + b + c (as deep as the source): its operands in order, in a loop
+          const ys: A.Expr[] = [];
+          let x: A.Expr = e;
+          for (; x.kind === 'BinaryExpr' && x.mode !== 'constant' && !isConcat(x); x = unparen(x.x)) ys.push(x.y);
+          this.expr(this.discardHole, x);
+          for (let i = ys.length - 1; i >= 0; i--) this.expr(this.discardHole, ys[i]!);
+        }
         return;
       case 'CompositeLit': this.compositeLit(k, e); return;
       case 'FuncLit': this.funcLit(k, e); return;
@@ -694,9 +705,12 @@ class Batch {
     }
   }
   private concatOperands(e: A.BinaryExpr): void {
-    for (const x of [e.x, e.y]) {
+    // the operands of a chain s1 + s2 + ..., in order; left-deep chains (as deep as the source) in a loop
+    const work: A.Expr[] = [e];
+    while (work.length > 0) {
+      const x = work.pop()!;
       const u = unparen(x);
-      if (u.kind === 'BinaryExpr' && u.op === '+' && u.mode !== 'constant') this.concatOperands(u);
+      if (u.kind === 'BinaryExpr' && u.op === '+' && u.mode !== 'constant') work.push(u.y, u.x);
       else this.expr(this.discardHole, x);
     }
   }
@@ -722,4 +736,10 @@ class Batch {
     this.curfn = savedFn;
     this.loopDepth = savedDepth;
   }
+}
+
+/** A string concatenation (its operands are walked by concatOperands). */
+function isConcat(e: A.BinaryExpr): boolean {
+  const u = e.type ? underlying(e.type) : undefined;
+  return e.op === '+' && u?.kind === 'basic' && u.name === 'string';
 }

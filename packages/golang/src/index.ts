@@ -103,6 +103,7 @@ export function compile(src: string, filename: string): CompileModuleResult {
     const module = lowerProgram(r.program, filename);
     return { module, diagnostics: [], escapes: r.escapes ?? [] };
   } catch (e) {
+    if (e instanceof GoError) return { diagnostics: [e.diagnostic], escapes: r.escapes ?? [] };
     const pos = e instanceof LowerError && e.pos ? e.pos : { line: 1, col: 1, offset: 0 };
     let msg = e instanceof Error ? e.message : String(e);
     if (!(e instanceof LowerError) || !/not supported by gosim/.test(msg)) {

@@ -53,7 +53,7 @@ export function link(m: Module): Program {
     });
     at += n;
   });
-  const data = Uint8Array.from(m.data);
+  const data = m.data.slice();
   const funcvalOffset = new Int32Array(funcs.length).fill(-1);
   const dv = new DataView(data.buffer);
   for (const [off, id] of m.funcvalAt) {

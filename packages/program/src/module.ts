@@ -26,8 +26,9 @@ export class Module {
   readonly types: ProgramType[] = [];
   readonly typeIds = new Map<string, number>();
   readonly consts: bigint[] = [];
-  /** Data segment image: globals first (zeroed), then string bytes and static funcvals as added. */
-  data: number[] = [];
+  /** Data segment image: globals (zeroed), string bytes and static funcvals, as added; grown by doubling. */
+  private image = new Uint8Array(64);
+  private dataSize = 0;
   readonly dataPtrWords: number[] = [];
   /** Function whose static funcval lives at a data offset, patched with its entry PC at link time. */
   readonly funcvalAt = new Map<number, number>();
@@ -43,8 +44,9 @@ export class Module {
     m.types.push(...this.types);
     for (const [k, v] of this.typeIds) m.typeIds.set(k, v);
     m.consts.push(...this.consts);
-    m.data = [...this.data];
-    m.dataPtrWords.push(...this.dataPtrWords);
+    m.image = this.image.slice();
+    m.dataSize = this.dataSize;
+    for (const w of this.dataPtrWords) m.dataPtrWords.push(w);
     for (const [k, v] of this.funcvalAt) m.funcvalAt.set(k, v);
     for (const [k, v] of this.strings) m.strings.set(k, v);
     m.entryName = this.entryName;
@@ -87,10 +89,21 @@ export class Module {
     return this.consts.length - 1;
   }
 
+  /** The data segment's bytes so far (a view: writes go to the image). */
+  get data(): Uint8Array {
+    return this.image.subarray(0, this.dataSize);
+  }
+
   /** Reserves `size` zeroed bytes of globals; returns the data offset. */
   global(size: number, ptrWords: readonly number[] = []): number {
-    const off = align8(this.data.length);
-    while (this.data.length < off + align8(size)) this.data.push(0);
+    const off = align8(this.dataSize);
+    const end = off + align8(size);
+    if (end > this.image.length) {
+      const grown = new Uint8Array(Math.max(end, 2 * this.image.length));
+      grown.set(this.image.subarray(0, this.dataSize));
+      this.image = grown;
+    }
+    this.dataSize = end;
     for (const w of ptrWords) this.dataPtrWords.push(off / 8 + w);
     return off;
   }

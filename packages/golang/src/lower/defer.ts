@@ -1,0 +1,99 @@
+/** defer and go statements: DEFERPROC / GO with the evaluated arguments; wrappers for builtins. */
+import { Op } from '@gosim/program';
+import type * as A from '../ast.js';
+import type { Pos } from '../diagnostics.js';
+import { emptyInterface, sizeof, underlying, type Signature, type Type } from '../types.js';
+import { callArgs, copyArgs, evalList, panicWith, emitPrint } from './call.js';
+import { val, funcval } from './expr.js';
+import { FnLower } from './fn.js';
+import { hoist } from './order.js';
+import { at, type Loc } from './frame.js';
+import { load } from './place.js';
+import { ptrWords } from './typeinfo.js';
+
+export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
+  const f = fn.f;
+  let fv: Loc;
+  let sig: Signature;
+  let args: Loc[];
+  if (call.callKind === 'builtin') {
+    if (call.builtin === 'runtime.Goexit') {
+      fv = funcval(fn, 'runtime.Goexit');
+      sig = { kind: 'func', params: [], results: [], variadic: false };
+      args = [];
+    } else {
+      const w = builtinWrapper(fn, call, isGo);
+      fv = w.fv;
+      sig = w.sig;
+      args = w.args;
+    }
+  } else if (call.callKind === 'call') {
+    let fun = call.fun;
+    while (fun.kind === 'ParenExpr') fun = fun.x;
+    if (fun.kind === 'SelectorExpr' && fun.selKind === 'method') return void fn.fail(`${isGo ? 'go' : 'defer'} of a method call is not supported by gosim`);
+    sig = call.sig ?? (underlying(fun.type!) as Signature);
+    if (call.callee) fv = funcval(fn, call.callee.decl.goName!);
+    else {
+      hoist(fn, [fun]);
+      const v = val(fn, fun);
+      fv = fn.own(v, fun.type!);
+    }
+    args = callArgs(fn, call, sig);
+  } else return void fn.fail('conversion in defer/go');
+  const { size } = copyArgs(fn, sig, args);
+  if (isGo) f.emit(Op.GO, fv, size);
+  else {
+    f.emit(Op.DEFERPROC, fv, size);
+    fn.needEpi = true;
+    f.emit(Op.JRET, fn.epi);
+  }
+  // The arguments now live in the record (or the new goroutine's stack): their temporaries are dead, as
+  // Go's liveness analysis would report, so clear their pointer words rather than keep referents alive.
+  for (const l of [fv, ...args]) {
+    if (l.s?.kind !== 'tmp') continue;
+    for (const w of l.s.ptr) f.emit(Op.IMM, at({ s: l.s, o: 0 }, w * 8), 0);
+  }
+}
+
+/** `defer println(...)`, `go close(c)`, ...: a wrapper function taking the evaluated arguments. */
+function builtinWrapper(fn: FnLower, call: A.CallExpr, isGo: boolean): { fv: Loc; sig: Signature; args: Loc[] } {
+  const b = call.builtin!;
+  let types: Type[];
+  let args: Loc[];
+  if (b === 'panic') {
+    types = [emptyInterface];
+    hoist(fn, call.args);
+    args = [val(fn, call.args[0]!)];
+  } else {
+    types = call.args.map((a) => a.type!);
+    args = evalList(fn, call.args);
+  }
+  const outer = fn.name;
+  const wname = fn.L.wrapperName(outer, isGo ? 'gowrap' : 'deferwrap');
+  const sig: Signature = { kind: 'func', params: types, results: [], variadic: false };
+  const w = new FnLower(fn.L, undefined, wname, false);
+  genBuiltinWrapper(w, b, types, call.pos);
+  return { fv: funcval(fn, wname), sig, args };
+}
+
+function genBuiltinWrapper(fn: FnLower, b: string, types: Type[], pos: Pos): void {
+  const f = fn.f;
+  f.line = pos.line;
+  const ps = types.map((t, i) => f.arg(sizeof(t), ptrWords(t), `a${i}`));
+  const mk = f.mark();
+  switch (b) {
+    case 'print': case 'println':
+      emitPrint(fn, ps.map((loc, i) => ({ loc: load(fn, { k: 'frame', loc }, types[i]!), t: types[i]! })), b === 'println');
+      break;
+    case 'panic': panicWith(fn, ps[0]!); break;
+    case 'close': f.emit(Op.CLOSE, ps[0]!); break;
+    case 'recover': f.emit(Op.RECOVER, fn.tmp(emptyInterface)); break;
+    case 'runtime.GC': f.emit(Op.GC); break;
+    case 'runtime.Gosched': f.emit(Op.NOP); break;
+    case 'runtime.Callers': f.emit(Op.CALLERS, fn.word(), ps[0]!, ps[1]!); break;
+    default: fn.fail(`defer/go of ${b} is not supported by gosim`);
+  }
+  f.release(mk);
+  f.emit(Op.RET);
+  f.finish(fn.m);
+}
