@@ -105,3 +105,9 @@ describe('deep nesting does not overflow the JavaScript stack in escape analysis
     expect(run(main(`\tx := 1\n${'func() {\n'.repeat(300)}x++\n${'}()\n'.repeat(300)}println(x)\n`))).toBe('0 2\n');
   });
 });
+
+describe('recursive types', () => {
+  it('type Peano *Peano registers its descriptor once (no endless recursion) and runs: count of a 5-deep chain', () => {
+    expectRun('recursive_pointer_type.go', '5\n');
+  });
+});

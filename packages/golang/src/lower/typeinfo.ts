@@ -99,13 +99,17 @@ export function programType(m: Module, t: Type): number {
   const have = m.typeIds.get(name);
   if (have !== undefined) return have;
   const u = underlying(t);
-  let elem = -1;
-  if (u.kind === 'pointer' || u.kind === 'chan' || u.kind === 'slice' || u.kind === 'array') {
-    // a pointer's element may be the named type being registered (recursive types): register it first
-    elem = programType(m, u.elem);
+  const pt: { -readonly [K in keyof ProgramType]: ProgramType[K] } = {
+    name, kind: kindOf(t), size: sizeof(t), ptrWords: ptrWords(t), elem: -1, ...(t.kind === 'named' ? { named: true } : {}),
+  };
+  if (u.kind === 'array') {
+    // an array's element cannot contain the array itself: register the element first
+    pt.elem = programType(m, u.elem);
+    return m.type(pt);
   }
-  const again = m.typeIds.get(name);
-  if (again !== undefined) return again;
-  const pt: ProgramType = { name, kind: kindOf(t), size: sizeof(t), ptrWords: ptrWords(t), elem, ...(t.kind === 'named' ? { named: true } : {}) };
-  return m.type(pt);
+  // a pointer's, chan's or slice's element may be the type being registered (`type P *P`, `type S []S`):
+  // register this type first, then its element
+  const id = m.type(pt);
+  if (u.kind === 'pointer' || u.kind === 'chan' || u.kind === 'slice') pt.elem = programType(m, u.elem);
+  return id;
 }
