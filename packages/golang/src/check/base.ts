@@ -1,0 +1,222 @@
+/**
+ * The checker's state and what every part of it shares: diagnostics, scopes and variables, name resolution, operand descriptions.
+ */
+import type * as A from '../ast.js';
+import type { ConstValue } from '../constant.js';
+import type { Diagnostic, Pos } from '../diagnostics.js';
+import { GoError } from '../diagnostics.js';
+import type { BuiltinName, Capture, ConstObj, FuncNode, GoObject, PackageObj, TypeNameObj, VarKind, VarObj } from '../objects.js';
+import type { Signature, StructType, Type } from '../types.js';
+import { isUntyped, T, typeString } from '../types.js';
+import { exprString } from './expr-string.js';
+import { makeUniverse, runtimeMember, Scope } from './universe.js';
+
+export interface FuncCtx {
+  node: FuncNode;
+  sig: Signature;
+  results: VarObj[];
+  outer: FuncCtx | undefined;
+  loopDepth: number;
+  /** Innermost first: breakable statements. */
+  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt)[];
+  loops: A.ForStmt[];
+  locals: VarObj[];
+  closureCount: number;
+  goName: string;
+}
+
+export abstract class CheckerBase {
+  readonly diags: Diagnostic[] = [];
+  protected readonly universe = makeUniverse();
+  protected readonly pkg: Scope;
+  protected scope: Scope;
+  protected fn: FuncCtx | undefined;
+  protected nextVarId = 1;
+  protected readonly vars: VarObj[] = [];
+  protected readonly globals: VarObj[] = [];
+  protected readonly typeNames: TypeNameObj[] = [];
+  protected readonly structs: StructType[] = [];
+  protected readonly funcLits: A.FuncLit[] = [];
+  protected readonly funcs: A.FuncDecl[] = [];
+  protected readonly runtimePkg: PackageObj | undefined;
+  /** Declarations being resolved (cycle detection). */
+  protected readonly resolving = new Set<object>();
+  protected readonly pending = new Map<GoObject, () => void>();
+  protected iota: number | undefined;
+  protected readonly varSpecOf = new Map<VarObj, A.VarSpec>();
+  protected readonly typeSpecOf = new Map<TypeNameObj, A.TypeSpec>();
+  protected globalInitScope = false;
+
+  constructor(protected readonly file: A.File) {
+    this.pkg = new Scope(this.universe, 'package');
+    this.scope = this.pkg;
+    for (const imp of file.imports) {
+      if (imp.path !== 'runtime') {
+        this.report(imp.pos, `import "${imp.path}" is not supported by gosim (only "runtime")`);
+        continue;
+      }
+      if (imp.name) {
+        this.report(imp.name.pos, 'renamed imports are not supported by gosim');
+        continue;
+      }
+      this.runtimePkg = { kind: 'package', name: 'runtime', path: 'runtime', used: false, pos: imp.pos };
+    }
+  }
+
+  protected report(pos: Pos, message: string): void {
+    this.diags.push({ kind: 'type', filename: this.file.filename, pos, message });
+  }
+
+  protected fail(pos: Pos, message: string): never {
+    throw new GoError({ kind: 'type', filename: this.file.filename, pos, message });
+  }
+
+  /** Run `f`, turning a GoError into a diagnostic. */
+  protected guard(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof GoError) this.diags.push(e.diagnostic);
+      else throw e;
+    }
+  }
+
+  protected newVar(id: A.Ident, type: Type, varKind: VarKind, owner: FuncNode | undefined): VarObj {
+    const v: VarObj = {
+      kind: 'var', id: this.nextVarId++, name: id.name, type, pos: id.pos, varKind, owner,
+      loopDepth: this.fn ? this.fn.loopDepth : 0, captured: false, addrTaken: false, reassigned: false,
+      escapes: false, used: varKind !== 'local',
+    };
+    this.vars.push(v);
+    id.obj = v;
+    id.type = type;
+    id.mode = 'variable';
+    return v;
+  }
+
+  protected declareLocal(id: A.Ident, type: Type, varKind: VarKind = 'local'): VarObj {
+    const v = this.newVar(id, type, varKind, this.fn?.node);
+    if (id.name !== '_') {
+      if (this.scope.names.has(id.name)) this.fail(id.pos, `${id.name} redeclared in this block`);
+      this.scope.names.set(id.name, v);
+    } else {
+      v.used = true;
+    }
+    this.fn?.locals.push(v);
+    return v;
+  }
+
+  protected withScope<R>(f: () => R): R {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    try {
+      return f();
+    } finally {
+      this.unusedIn(this.scope);
+      this.scope = saved;
+    }
+  }
+
+  protected unusedIn(s: Scope): void {
+    for (const o of s.names.values()) {
+      if (o.kind === 'var' && o.varKind === 'local' && !o.used && !o.typeSwitchClause) this.report(o.pos, `${o.name} declared but not used`);
+    }
+  }
+
+  protected anonVar(name: string, type: Type, varKind: VarKind, pos: Pos): VarObj {
+    return this.newVar({ kind: 'Ident', pos, name }, type, varKind, this.fn?.node);
+  }
+
+  protected resolveName(e: A.Ident | A.SelectorExpr): GoObject {
+    if (e.kind === 'SelectorExpr') {
+      if (e.x.kind !== 'Ident') this.fail(e.pos, `${exprString(e)} is not a type`);
+      const pkg = this.lookup(e.x);
+      if (pkg.kind !== 'package') this.fail(e.pos, `${exprString(e)} is not a type`);
+      return this.qualified(e, pkg);
+    }
+    return this.lookup(e);
+  }
+
+  protected qualified(e: A.SelectorExpr, pkg: PackageObj): GoObject {
+    pkg.used = true;
+    (e.x as A.Ident).obj = pkg;
+    e.x.mode = 'package';
+    const m = runtimeMember(e.sel.name);
+    if (!m) {
+      if (/^[a-z]/.test(e.sel.name)) this.fail(e.sel.pos, `name ${e.sel.name} not exported by package runtime`);
+      this.fail(e.sel.pos, `undefined: runtime.${e.sel.name}`);
+    }
+    e.selKind = 'qualified';
+    e.sel.obj = m;
+    return m;
+  }
+
+  protected lookup(id: A.Ident): GoObject {
+    if (id.name === '_') this.fail(id.pos, 'cannot use _ as value');
+    let obj = this.scope.lookup(id.name);
+    if (!obj && id.name === 'runtime' && this.runtimePkg) obj = this.runtimePkg;
+    if (!obj && id.name === 'iota' && this.iota !== undefined) {
+      obj = { kind: 'const', name: 'iota', type: T.untypedInt, value: { kind: 'int', value: BigInt(this.iota) }, pos: id.pos };
+    }
+    if (!obj) this.fail(id.pos, `undefined: ${id.name}`);
+    if (this.pending.has(obj)) this.force(obj, id.pos);
+    id.obj = obj;
+    return obj;
+  }
+
+  /** Note a use of variable v from the current function; records captures through every enclosing literal. */
+  protected useVar(id: A.Ident, v: VarObj): void {
+    if (v.varKind === 'global' || !this.fn || v.owner === this.fn.node) return;
+    id.captured = true;
+    v.captured = true;
+    for (let f: FuncCtx | undefined = this.fn; f && f.node !== v.owner; f = f.outer) {
+      const lit = f.node as A.FuncLit;
+      const caps = (lit.captures ??= []);
+      if (!caps.some((c: Capture) => c.v === v)) caps.push({ v, byRef: true });
+    }
+  }
+
+  protected describeKind(e: A.Expr): string {
+    const t = e.type;
+    switch (e.mode) {
+      case 'variable': return `variable of type ${typeString(t!)}`;
+      case 'constant':
+        if (t && isUntyped(t)) return `${typeString(t)} constant`;
+        return `constant ${constText(e.constValue)} of type ${typeString(t!)}`;
+      case 'type': return 'type';
+      case 'novalue': return 'no value';
+      case 'builtin': return 'built-in';
+      case 'nil': return 'untyped nil';
+      default: return `value of type ${t ? typeString(t) : '?'}`;
+    }
+  }
+
+  protected describe(e: A.Expr): string {
+    if (e.mode === 'nil') return 'nil';
+    return `${exprString(e)} (${this.describeKind(e)})`;
+  }
+
+  protected singleValue(e: A.Expr): void {
+    if (e.mode === 'novalue') this.fail(e.pos, `${exprString(e)} (no value) used as value`);
+    if (e.mode === 'type') this.fail(e.pos, `${exprString(e)} (type) is not an expression`);
+    if (e.mode === 'builtin') this.fail(e.pos, `${exprString(e)} (built-in) must be called`);
+    if (e.mode === 'package') this.fail(e.pos, `use of package runtime without selector`);
+    if (e.type?.kind === 'tuple') this.fail(e.pos, `multiple-value ${exprString(e)} (value of type ${typeString(e.type)}) in single-value context`);
+  }
+
+  // implemented by the parts further down the chain
+  protected abstract binary(e: A.BinaryExpr, opAssign: boolean): void;
+  protected abstract builtinCall(e: A.CallExpr, b: { name: BuiltinName }): void;
+  abstract expr(e: A.Expr, hint?: Type, allowNoValue?: boolean, lhs?: boolean): void;
+  protected abstract exprInner(e: A.Expr, hint: Type | undefined, lhs: boolean): void;
+  protected abstract force(obj: GoObject, pos: Pos): void;
+  protected abstract resolveConst(obj: ConstObj, spec: A.ConstSpec, i: number): void;
+  protected abstract enterFunc(node: FuncNode, te: A.FuncTypeExpr, sig: Signature, outer: FuncCtx | undefined, goName: string, body: () => void): void;
+  protected abstract block(stmts: A.Stmt[], end: Pos, sig: Signature): void;
+}
+
+function constText(c: ConstValue | undefined): string {
+  if (!c) return '?';
+  if (c.kind === 'string') return JSON.stringify(c.value);
+  return String(c.value);
+}
