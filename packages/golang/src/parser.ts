@@ -181,8 +181,9 @@ class Parser {
     let implicit = false;
     if (this.got('=')) values = this.exprList();
     else if (prev && !typeExpr) {
-      values = prev.values;
-      if (prev.typeExpr) typeExpr = prev.typeExpr;
+      // each repetition gets its own copy: the checker annotates expressions in place, once per iota
+      values = structuredClone(prev.values);
+      if (prev.typeExpr) typeExpr = structuredClone(prev.typeExpr);
       implicit = true;
     } else this.error(pos, typeExpr ? 'syntax error: missing init expr for const declaration' : 'missing init expr for const declaration');
     return { kind: 'ConstSpec', pos, names, ...(typeExpr ? { typeExpr } : {}), values, iota, implicit };

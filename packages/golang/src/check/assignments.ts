@@ -197,7 +197,7 @@ export abstract class AssignChecker extends TypeChecker {
       const op = s.tok.slice(0, -1) as A.BinaryOp;
       const x = s.lhs[0]!;
       const y = s.rhs[0]!;
-      this.expr(x, undefined, false, true);
+      this.expr(x);
       this.checkAssignable(x);
       this.expr(y);
       const tmp: A.BinaryExpr = { kind: 'BinaryExpr', pos: x.pos, op, opPos: s.pos, x, y };

@@ -5,7 +5,7 @@ import type * as A from '../ast.js';
 import type { ConstValue } from '../constant.js';
 import type { Diagnostic, Pos } from '../diagnostics.js';
 import { GoError } from '../diagnostics.js';
-import type { BuiltinName, Capture, ConstObj, FuncNode, GoObject, PackageObj, TypeNameObj, VarKind, VarObj } from '../objects.js';
+import type { BuiltinName, Capture, ConstObj, DeclObj, FuncNode, GoObject, PackageObj, TypeNameObj, VarKind, VarObj } from '../objects.js';
 import type { Signature, StructType, Type } from '../types.js';
 import { isUntyped, T, typeString } from '../types.js';
 import { exprString } from './expr-string.js';
@@ -39,9 +39,17 @@ export abstract class CheckerBase {
   protected readonly funcLits: A.FuncLit[] = [];
   protected readonly funcs: A.FuncDecl[] = [];
   protected readonly runtimePkg: PackageObj | undefined;
-  /** Declarations being resolved (cycle detection). */
-  protected readonly resolving = new Set<object>();
-  protected readonly pending = new Map<GoObject, () => void>();
+  /** Declarations being resolved, outermost first (cycle detection). */
+  protected readonly resolving = new Set<DeclObj>();
+  /** How many type declarations are being resolved (nested). */
+  protected typeDeclDepth = 0;
+  /**
+   * Named types referred to from inside a type declaration where only their identity matters (behind a pointer,
+   * slice, chan or func): resolved once the outermost type declaration is, so `type T1 struct{ Next *T2 }; type
+   * T2 T1` and `type P *P` are valid.
+   */
+  protected readonly lazyTypes: TypeNameObj[] = [];
+  protected readonly pending = new Map<DeclObj, () => void>();
   protected iota: number | undefined;
   protected readonly varSpecOf = new Map<VarObj, A.VarSpec>();
   protected readonly typeSpecOf = new Map<TypeNameObj, A.TypeSpec>();
@@ -127,14 +135,15 @@ export abstract class CheckerBase {
     return this.newVar({ kind: 'Ident', pos, name }, type, varKind, this.fn?.node);
   }
 
-  protected resolveName(e: A.Ident | A.SelectorExpr): GoObject {
+  /** The object a (possibly qualified) type name denotes; a pending package-level one is resolved unless `lazy`. */
+  protected resolveName(e: A.Ident | A.SelectorExpr, lazy = false): GoObject {
     if (e.kind === 'SelectorExpr') {
       if (e.x.kind !== 'Ident') this.fail(e.pos, `${exprString(e)} is not a type`);
       const pkg = this.lookup(e.x);
       if (pkg.kind !== 'package') this.fail(e.pos, `${exprString(e)} is not a type`);
       return this.qualified(e, pkg);
     }
-    return this.lookup(e);
+    return this.lookup(e, lazy);
   }
 
   protected qualified(e: A.SelectorExpr, pkg: PackageObj): GoObject {
@@ -151,7 +160,7 @@ export abstract class CheckerBase {
     return m;
   }
 
-  protected lookup(id: A.Ident): GoObject {
+  protected lookup(id: A.Ident, lazy = false): GoObject {
     if (id.name === '_') this.fail(id.pos, 'cannot use _ as value');
     let obj = this.scope.lookup(id.name);
     if (!obj && id.name === 'runtime' && this.runtimePkg) obj = this.runtimePkg;
@@ -159,7 +168,7 @@ export abstract class CheckerBase {
       obj = { kind: 'const', name: 'iota', type: T.untypedInt, value: { kind: 'int', value: BigInt(this.iota) }, pos: id.pos };
     }
     if (!obj) this.fail(id.pos, `undefined: ${id.name}`);
-    if (this.pending.has(obj)) this.force(obj, id.pos);
+    if (!lazy && isPending(this.pending, obj)) this.force(obj, id.pos);
     id.obj = obj;
     return obj;
   }
@@ -209,7 +218,7 @@ export abstract class CheckerBase {
   protected abstract builtinCall(e: A.CallExpr, b: { name: BuiltinName }): void;
   abstract expr(e: A.Expr, hint?: Type, allowNoValue?: boolean, lhs?: boolean): void;
   protected abstract exprInner(e: A.Expr, hint: Type | undefined, lhs: boolean): void;
-  protected abstract force(obj: GoObject, pos: Pos): void;
+  protected abstract force(obj: DeclObj, pos: Pos): void;
   protected abstract resolveConst(obj: ConstObj, spec: A.ConstSpec, i: number): void;
   protected abstract enterFunc(node: FuncNode, te: A.FuncTypeExpr, sig: Signature, outer: FuncCtx | undefined, goName: string, body: () => void): void;
   protected abstract block(stmts: A.Stmt[], end: Pos, sig: Signature): void;
@@ -219,4 +228,9 @@ function constText(c: ConstValue | undefined): string {
   if (!c) return '?';
   if (c.kind === 'string') return JSON.stringify(c.value);
   return String(c.value);
+}
+
+/** Whether `obj` is a package-level object not resolved yet. */
+export function isPending(pending: Map<DeclObj, () => void>, obj: GoObject): obj is DeclObj {
+  return pending.has(obj as DeclObj);
 }

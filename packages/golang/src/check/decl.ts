@@ -3,7 +3,7 @@
  */
 import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
-import type { ConstObj, FuncNode, FuncObj, GoObject, TypeNameObj, VarObj } from '../objects.js';
+import type { ConstObj, DeclObj, FuncNode, FuncObj, GoObject, TypeNameObj, VarObj } from '../objects.js';
 import type { NamedType, Signature } from '../types.js';
 import { layoutStruct, T, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
@@ -26,7 +26,7 @@ export class Checker extends StmtChecker {
     // 1. collect package-level names
     for (const d of this.file.decls) this.guard(() => this.collect(d));
     // 2. resolve types, constants, signatures, global vars (lazily, in source order)
-    for (const [, f] of [...this.pending]) this.guard(f);
+    for (const [obj] of [...this.pending]) this.guard(() => this.force(obj, obj.pos));
     for (const s of this.structs) layoutStruct(s);
     // 3. function bodies
     for (const d of this.file.decls) {
@@ -105,13 +105,12 @@ export class Checker extends StmtChecker {
   }
 
   /** Resolve a pending package-level object now (on first use or in source order). */
-  protected force(obj: GoObject, pos: Pos): void {
+  protected force(obj: DeclObj, pos: Pos): void {
     const f = this.pending.get(obj);
     if (!f) return;
     if (this.resolving.has(obj)) {
-      const name = 'name' in obj ? obj.name : '?';
-      if (obj.kind === 'typename') this.fail(pos, `invalid recursive type ${name}`);
-      this.fail(pos, `initialization cycle or invalid recursive reference to ${name}`);
+      if (obj.kind === 'typename') this.cycleError(obj);
+      this.fail(pos, `initialization cycle or invalid recursive reference to ${obj.name}`);
     }
     this.resolving.add(obj);
     try {
@@ -120,18 +119,36 @@ export class Checker extends StmtChecker {
       this.resolving.delete(obj);
       this.pending.delete(obj);
     }
+    if (obj.kind === 'typename' && this.typeDeclDepth === 0) {
+      for (let o = this.lazyTypes.shift(); o; o = this.lazyTypes.shift()) this.force(o, o.pos);
+    }
+  }
+
+  /** A type declaration that refers to itself not through a pointer, slice, chan or func: reported as go does. */
+  private cycleError(obj: TypeNameObj): never {
+    const path = [...this.resolving];
+    const cycle = path.slice(path.indexOf(obj));
+    // start from the declaration first in the source
+    const first = cycle.reduce((a, b, i) => (b.pos.offset < cycle[a]!.pos.offset ? i : a), 0);
+    const ordered = [...cycle.slice(first), ...cycle.slice(0, first)];
+    const at = (o: { pos: Pos }): string => `${this.file.filename}:${o.pos.line}:${o.pos.col}`;
+    const start = ordered[0]!;
+    const lines = ordered.map((o) => `\t${at(o)}: ${o.name} refers to`);
+    this.fail(start.pos, `invalid recursive type ${start.name}\n${lines.join('\n')}\n\t${at(start)}: ${start.name}`);
   }
 
   protected resolveTypeName(obj: TypeNameObj): void {
     const spec = this.typeSpecOf.get(obj)!;
     const saved = this.scope;
     this.scope = this.pkg;
+    this.typeDeclDepth++;
     try {
-      const t = this.typeExpr(spec.typeExpr, obj);
+      const t = this.typeExpr(spec.typeExpr);
       if (spec.alias) obj.type = t;
       else (obj.type as NamedType).underlying = underlying(t);
     } finally {
       this.scope = saved;
+      this.typeDeclDepth--;
     }
   }
 
@@ -141,10 +158,8 @@ export class Checker extends StmtChecker {
     this.scope = obj.decl && this.fn ? this.scope : this.scope;
     this.iota = spec.iota;
     try {
-      const e = spec.values[i];
-      if (!e) this.fail(obj.pos, spec.values.length === 0 ? 'missing init expr for const declaration' : 'missing init expr for const declaration');
-      // with implicit repetition the same expression nodes are re-checked for each iota: check a copy
-      const x = spec.implicit ? cloneExpr(e) : e;
+      const x = spec.values[i];
+      if (!x) this.fail(obj.pos, spec.values.length === 0 ? 'missing init expr for const declaration' : 'missing init expr for const declaration');
       this.expr(x);
       if (x.mode !== 'constant' || !x.constValue) this.fail(x.pos, `${exprString(x)} (${this.describeKind(x)}) is not constant`);
       let type = x.type!;
@@ -224,7 +239,3 @@ export class Checker extends StmtChecker {
   }
 }
 
-/** Deep copy of an expression (for const specs that repeat the previous spec's expressions). */
-function cloneExpr<E extends A.Expr>(e: E): E {
-  return JSON.parse(JSON.stringify(e)) as E;
-}

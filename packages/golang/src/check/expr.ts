@@ -14,7 +14,8 @@ import { exprString } from './expr-string.js';
 export abstract class ExprChecker extends BuiltinChecker {
   /**
    * Check `e`. `hint` is the type the context wants (used for elided composite-literal types). `allowNoValue`
-   * permits calls without results and tuples. `lhs` means `e` is assigned to (a variable there is not "used").
+   * permits calls without results and tuples. `lhs` means `e` is the target of a plain `=`: a variable
+   * named there directly is not "used" (x++, x op= y, x[i] = y and x.f = y are uses of x).
    */
   expr(e: A.Expr, hint?: Type, allowNoValue = false, lhs = false): void {
     this.exprInner(e, hint, lhs);
@@ -58,8 +59,8 @@ export abstract class ExprChecker extends BuiltinChecker {
         e.mode = e.x.mode;
         if (e.x.constValue) e.constValue = e.x.constValue;
         return;
-      case 'SelectorExpr': this.selector(e, lhs); return;
-      case 'IndexExpr': this.index(e, lhs); return;
+      case 'SelectorExpr': this.selector(e); return;
+      case 'IndexExpr': this.index(e); return;
       case 'SliceExpr': this.fail(e.pos, 'slice expressions are not supported by gosim');
       // falls through (unreachable)
       case 'TypeAssertExpr': {
@@ -223,7 +224,7 @@ export abstract class ExprChecker extends BuiltinChecker {
     this.enterFunc(e, e.typeExpr, sig, outer, goName, () => this.block(e.body.stmts, e.body.rbrace, sig));
   }
 
-  protected selector(e: A.SelectorExpr, lhs: boolean): void {
+  protected selector(e: A.SelectorExpr): void {
     if (e.x.kind === 'Ident') {
       const obj = this.scope.lookup(e.x.name) ?? (e.x.name === 'runtime' ? this.runtimePkg : undefined);
       if (obj?.kind === 'package') {
@@ -237,7 +238,7 @@ export abstract class ExprChecker extends BuiltinChecker {
         return;
       }
     }
-    this.exprInner(e.x, undefined, lhs);
+    this.exprInner(e.x, undefined, false);
     if (e.x.mode === 'type') this.fail(e.pos, 'method expressions are not supported by gosim');
     this.singleValue(e.x);
     let t = e.x.type!;
@@ -274,8 +275,9 @@ export abstract class ExprChecker extends BuiltinChecker {
     this.fail(e.sel.pos, `${exprString(e)} undefined (type ${typeString(e.x.type!)} has no field or method ${e.sel.name})`);
   }
 
-  protected index(e: A.IndexExpr, lhs: boolean): void {
-    this.exprInner(e.x, undefined, lhs);
+  protected index(e: A.IndexExpr): void {
+    // assigning to x[i] or x.f uses x (only a plain `x = v` does not)
+    this.exprInner(e.x, undefined, false);
     this.singleValue(e.x);
     const xt = e.x.type!;
     let u = underlying(xt);

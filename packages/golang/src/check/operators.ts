@@ -201,7 +201,7 @@ function intOp(op: A.BinaryOp, a: bigint, b: bigint, t: Type): bigint {
   return v;
 }
 
-export function cmp(op: A.BinaryOp, c: number): boolean {
+function cmp(op: A.BinaryOp, c: number): boolean {
   switch (op) {
     case '==': return c === 0;
     case '!=': return c !== 0;

@@ -37,7 +37,7 @@ export abstract class StmtChecker extends ExprChecker {
         return;
       }
       case 'IncDecStmt': {
-        this.expr(s.x, undefined, false, true);
+        this.expr(s.x);
         if (!isInteger(s.x.type!)) this.fail(s.x.pos, `invalid operation: ${exprString(s.x)}${s.op} (non-numeric type ${typeString(s.x.type!)})`);
         this.checkAssignable(s.x);
         return;

@@ -9,46 +9,47 @@ import { CheckerBase } from './base.js';
 import { exprString } from './expr-string.js';
 
 export abstract class TypeChecker extends CheckerBase {
-  protected typeExpr(e: A.Expr, defining?: TypeNameObj): Type {
-    const t = this.typeExprInner(e, defining);
+  /**
+   * The type `e` denotes. `lazy`: `e` is in a position where a named type's underlying type is not needed yet
+   * (an element behind a pointer, slice or chan, a parameter or result), so it may still be being declared.
+   */
+  protected typeExpr(e: A.Expr, lazy = false): Type {
+    const t = this.typeExprInner(e, lazy);
     e.type = t;
     e.mode = 'type';
     return t;
   }
 
-  protected typeExprInner(e: A.Expr, defining?: TypeNameObj): Type {
+  protected typeExprInner(e: A.Expr, lazy: boolean): Type {
     switch (e.kind) {
       case 'Ident': case 'SelectorExpr': {
-        const obj = this.resolveName(e);
+        const obj = this.resolveName(e, true);
         if (obj.kind !== 'typename') this.fail(e.pos, `${exprString(e)} is not a type`);
         if (this.pending.has(obj)) {
-          // a named type's underlying may be used later (pointers, funcs, chans break cycles)
-          if (obj.type.kind === 'named' && obj !== defining && !this.resolving.has(obj)) this.force(obj, e.pos);
-          else if (obj.type.kind !== 'named') this.force(obj, e.pos);
+          if (lazy && obj.type.kind === 'named' && this.typeDeclDepth > 0) this.lazyTypes.push(obj);
+          else this.force(obj, e.pos);
         }
         return obj.type;
       }
-      case 'ParenExpr': return this.typeExpr(e.x, defining);
-      case 'StarExpr': return { kind: 'pointer', elem: this.lazyElem(e.x, defining) };
+      case 'ParenExpr': return this.typeExpr(e.x, lazy);
+      case 'StarExpr': return { kind: 'pointer', elem: this.typeExpr(e.x, true) };
       case 'ArrayTypeExpr': {
-        if (!e.len) return { kind: 'slice', elem: this.lazyElem(e.elem, defining) };
+        if (!e.len) return { kind: 'slice', elem: this.typeExpr(e.elem, true) };
         this.expr(e.len);
         const cv = e.len.constValue;
         if (e.len.mode !== 'constant' || cv?.kind !== 'int') this.fail(e.len.pos, `array length ${exprString(e.len)} (${this.describeKind(e.len)}) must be constant`);
         if (cv.value < 0n) this.fail(e.len.pos, `invalid array length ${exprString(e.len)} (untyped int constant ${cv.value})`);
         if (!isUntyped(e.len.type!) && !isInteger(e.len.type!)) this.fail(e.len.pos, `array length ${exprString(e.len)} must be integer`);
-        const elem = this.typeExpr(e.elem, defining);
-        if (defining && elem === defining.type && defining.type.kind === 'named') this.fail(e.pos, `invalid recursive type ${defining.name}`);
+        const elem = this.typeExpr(e.elem);
         return { kind: 'array', len: Number(cv.value), elem };
       }
-      case 'ChanTypeExpr': return { kind: 'chan', dir: e.dir, elem: this.lazyElem(e.elem, defining) };
+      case 'ChanTypeExpr': return { kind: 'chan', dir: e.dir, elem: this.typeExpr(e.elem, true) };
       case 'FuncTypeExpr': return this.signature(e);
       case 'StructTypeExpr': {
         const s: StructType = { kind: 'struct', fields: [], laidOut: false };
         const seen = new Set<string>();
         for (const f of e.fields) {
-          const ft = this.typeExpr(f.typeExpr, defining);
-          if (defining && ft === defining.type && defining.type.kind === 'named') this.fail(f.typeExpr.pos, `invalid recursive type ${defining.name}`);
+          const ft = this.typeExpr(f.typeExpr);
           for (const n of f.names) {
             if (n.name !== '_' && seen.has(n.name)) this.fail(n.pos, `${n.name} redeclared`);
             seen.add(n.name);
@@ -68,23 +69,12 @@ export abstract class TypeChecker extends CheckerBase {
     }
   }
 
-  /** Element types behind a pointer/chan/slice may refer to the type being defined. */
-  protected lazyElem(e: A.Expr, defining?: TypeNameObj): Type {
-    if ((e.kind === 'Ident') && defining && e.name === defining.name && this.scope.lookup(e.name) === defining) {
-      e.type = defining.type;
-      e.mode = 'type';
-      e.obj = defining;
-      return defining.type;
-    }
-    return this.typeExpr(e, defining);
-  }
-
   protected signature(e: A.FuncTypeExpr): Signature {
     const params: Type[] = [];
     const results: Type[] = [];
     let variadic = false;
     e.params.forEach((f, i) => {
-      const t = this.typeExpr(f.typeExpr);
+      const t = this.typeExpr(f.typeExpr, true);
       if (f.variadic) {
         if (i !== e.params.length - 1 || f.names.length > 1) this.fail(f.pos, 'can only use ... with final parameter in list');
         variadic = true;
@@ -93,7 +83,7 @@ export abstract class TypeChecker extends CheckerBase {
       for (let k = 0; k < Math.max(1, f.names.length); k++) params.push(t);
     });
     for (const f of e.results) {
-      const t = this.typeExpr(f.typeExpr);
+      const t = this.typeExpr(f.typeExpr, true);
       for (let k = 0; k < Math.max(1, f.names.length); k++) results.push(t);
     }
     const sig: Signature = { kind: 'func', params, results, variadic };
