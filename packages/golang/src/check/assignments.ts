@@ -7,6 +7,7 @@ import type { VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
+import { startPos } from './base.js';
 import { TypeChecker } from './typexpr.js';
 import { exprString } from './expr-string.js';
 
@@ -43,7 +44,7 @@ export abstract class AssignChecker extends TypeChecker {
   protected assign(e: A.Expr, t: Type, context: string): A.Expr {
     const v = e.type!;
     if (!this.assignableType(v, t)) {
-      if (isUntyped(v) && v !== T.untypedNil && e.mode === 'constant' && underlying(t).kind === 'basic') {
+      if (isUntyped(v) && v !== T.untypedNil && underlying(t).kind === 'basic') {
         this.fail(e.pos, `cannot use ${exprString(e)} (${this.describeKind(e)}) as ${typeString(t)} value in ${context}`);
       }
       let why = '';
@@ -88,6 +89,10 @@ export abstract class AssignChecker extends TypeChecker {
     } else if (cv?.kind === 'string' && !isString(t)) this.fail(e.pos, `cannot use ${exprString(e)} (untyped string constant) as ${typeString(t)} value in ${context}`);
     else if (cv?.kind === 'bool' && !isBoolean(t)) this.fail(e.pos, `cannot use ${exprString(e)} (untyped bool constant) as ${typeString(t)} value in ${context}`);
     else if (!cv && v === T.untypedBool && !isBoolean(t)) this.fail(e.pos, `cannot use ${exprString(e)} (untyped bool value) as ${typeString(t)} value in ${context}`);
+    else if (!cv && v !== T.untypedBool && !isInteger(t)) {
+      // a non-constant shift of an untyped constant: the constant takes type t, which must be an integer type
+      this.fail(e.pos, `cannot use ${exprString(e)} (${typeString(v)} value) as ${typeString(t)} value in ${context}`);
+    }
     setType(e, t);
   }
 
@@ -133,9 +138,12 @@ export abstract class AssignChecker extends TypeChecker {
     if (n === 2 && ((x.kind === 'UnaryExpr' && x.op === '<-') || (x.kind === 'TypeAssertExpr'))) {
       this.expr(v);
       x.commaOk = true;
-      const t0 = declType ?? x.type!;
-      if (declType) this.assign(x, declType, context);
-      return [t0, declType ?? T.bool];
+      if (!declType) return [x.type!, T.bool];
+      // each value is stored as if assigned to a variable of the declared type (the lowering converts them)
+      // (go 1.19 says "assignment" here even in a declaration)
+      if (!this.assignableType(x.type!, declType)) this.fail(startPos(v), `cannot use ${exprString(v)} (${this.describeKind(v)}) as type ${typeString(declType)} in assignment`);
+      if (!this.assignableType(T.untypedBool, declType)) this.fail(startPos(v), `cannot use ${exprString(v)} (untyped bool value) as ${typeString(declType)} value in assignment`);
+      return [declType, declType];
     }
     this.expr(v, undefined, true);
     const t = v.type;

@@ -196,7 +196,7 @@ export abstract class CheckerBase {
       case 'novalue': return 'no value';
       case 'builtin': return 'built-in';
       case 'nil': return 'untyped nil';
-      default: return `value of type ${t ? typeString(t) : '?'}`;
+      default: return t && isUntyped(t) ? `${typeString(t)} value` : `value of type ${t ? typeString(t) : '?'}`;
     }
   }
 
@@ -233,4 +233,13 @@ function constText(c: ConstValue | undefined): string {
 /** Whether `obj` is a package-level object not resolved yet. */
 export function isPending(pending: Map<DeclObj, () => void>, obj: GoObject): obj is DeclObj {
   return pending.has(obj as DeclObj);
+}
+
+/** Where an expression's text begins (some nodes are positioned at their operator). */
+export function startPos(e: A.Expr): Pos {
+  switch (e.kind) {
+    case 'TypeAssertExpr': case 'SelectorExpr': case 'IndexExpr': case 'SliceExpr': case 'BinaryExpr': return startPos(e.x);
+    case 'CallExpr': return startPos(e.fun);
+    default: return e.pos;
+  }
 }

@@ -79,6 +79,7 @@ export abstract class CallChecker extends OperatorChecker {
         return;
       }
       if (isInterface(t)) { this.convertUntyped(x, defaultType(xt), 'conversion'); return; }
+      if (isInteger(t) && x.mode !== 'constant' && xt !== T.untypedBool) { this.convertUntyped(x, t, 'conversion'); return; }
       fail();
     }
     const ut = underlying(t);

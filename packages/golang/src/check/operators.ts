@@ -57,11 +57,14 @@ export abstract class OperatorChecker extends AssignChecker {
     }
   }
 
-  /** Make both operands of a binary arithmetic operator the same type (untyped ones are converted). */
-  protected matchOperands(e: A.BinaryExpr, opAssign: boolean): void {
+  /**
+   * Make both operands of a binary operator the same type (untyped ones are converted). A comparison passes its
+   * own `mismatch` and only needs the typed operands to be assignable one to the other.
+   */
+  protected matchOperands(e: A.BinaryExpr, opAssign: boolean, comparisonMismatch?: () => never): void {
     const xt = e.x.type!;
     const yt = e.y.type!;
-    const mismatch = (): never => this.fail(opAssign ? e.opPos : e.x.pos, `invalid operation: ${opAssign ? `${exprString(e.x)} ${e.op}= ${exprString(e.y)}` : exprString(e)} (mismatched types ${typeString(xt)} and ${typeString(yt)})`);
+    const mismatch = comparisonMismatch ?? ((): never => this.fail(opAssign ? e.opPos : e.x.pos, `invalid operation: ${opAssign ? `${exprString(e.x)} ${e.op}= ${exprString(e.y)}` : exprString(e)} (mismatched types ${typeString(xt)} and ${typeString(yt)})`));
     if (isUntyped(xt) && isUntyped(yt)) {
       if (xt === T.untypedNil || yt === T.untypedNil) this.fail(e.pos, `invalid operation: operator ${e.op} not defined on nil`);
       // untyped int and rune mix to rune; otherwise kinds must agree
@@ -72,7 +75,7 @@ export abstract class OperatorChecker extends AssignChecker {
     }
     if (isUntyped(xt)) { if (opAssign) mismatch(); this.convertOperand(e.x, yt, e, mismatch); return; }
     if (isUntyped(yt)) { this.convertOperand(e.y, xt, e, mismatch); return; }
-    if (!identical(xt, yt)) mismatch();
+    if (comparisonMismatch ? !this.assignableType(xt, yt) && !this.assignableType(yt, xt) : !identical(xt, yt)) mismatch();
   }
 
   protected convertOperand(x: A.Expr, t: Type, e: A.BinaryExpr, mismatch: () => never): void {
@@ -89,10 +92,9 @@ export abstract class OperatorChecker extends AssignChecker {
     }
     const compatible = (isBoolean(xt) && isBoolean(t)) || (isString(xt) && isString(t)) || ((xt === T.untypedInt || xt === T.untypedRune) && isInteger(t));
     if (!compatible) {
-      if (x.mode === 'constant') this.fail(x.pos, `cannot convert ${exprString(x)} (${this.describeKind(x)}) to type ${typeString(t)}`);
+      if (x.mode === 'constant' && !e.op.match(/^[=!<>]/)) this.fail(x.pos, `cannot convert ${exprString(x)} (${this.describeKind(x)}) to type ${typeString(t)}`);
       mismatch();
     }
-    void e;
     this.convertUntyped(x, t, 'expression');
   }
 
@@ -102,7 +104,8 @@ export abstract class OperatorChecker extends AssignChecker {
     let yt = e.y.type!;
     const mismatch = (): never => {
       if (switchCase) this.fail(e.y.pos, `invalid case ${exprString(e.y)} in switch on ${exprString(e.x)} (mismatched types ${typeString(yt)} and ${typeString(xt)})`);
-      return this.fail(e.x.pos, `invalid operation: ${exprString(e)} (mismatched types ${typeString(xt)} and ${typeString(yt)})`);
+      // go 1.19 reports a comparison's mismatched operands at the second one
+      return this.fail(e.y.pos, `invalid operation: ${exprString(e)} (mismatched types ${typeString(xt)} and ${typeString(yt)})`);
     };
     // interface vs concrete: the concrete operand is converted to the interface
     if (isInterface(xt) && !isInterface(yt) && yt !== T.untypedNil) {
@@ -116,7 +119,7 @@ export abstract class OperatorChecker extends AssignChecker {
       e.x = this.wrapIface(e.x, yt);
       xt = yt;
     } else {
-      this.matchOperands(e, false);
+      this.matchOperands(e, false, mismatch);
       xt = e.x.type!;
       yt = e.y.type!;
     }
@@ -146,6 +149,11 @@ export abstract class OperatorChecker extends AssignChecker {
     e.mode = 'value';
     const a = e.x.constValue;
     const b = e.y.constValue;
+    if (!(e.x.mode === 'constant' && e.y.mode === 'constant')) {
+      // untyped operands of a comparison that is not constant (`1<<s == 8`) get their default types
+      if (isUntyped(e.x.type!)) this.convertUntyped(e.x, defaultType(e.x.type!), 'comparison');
+      if (isUntyped(e.y.type!)) this.convertUntyped(e.y, defaultType(e.y.type!), 'comparison');
+    }
     if (e.x.mode === 'constant' && e.y.mode === 'constant' && a && b && !switchCase) {
       let r: boolean;
       if (a.kind === 'int' && b.kind === 'int') r = cmp(op, a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
@@ -177,7 +185,8 @@ export abstract class OperatorChecker extends AssignChecker {
       e.constValue = { kind: 'int', value: v };
       return;
     }
-    if (isUntyped(xt)) this.convertUntyped(e.x, T.int, 'shift');
+    // a non-constant shift of an untyped constant stays untyped: the context gives it (and the constant) its
+    // type, as if the shift were replaced by its left operand (`var x int64 = 1 << s` shifts an int64)
     e.type = e.x.type!;
     e.mode = 'value';
   }
