@@ -3,6 +3,7 @@
  */
 import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
+import { GoError } from '../diagnostics.js';
 import type { ConstObj, DeclObj, FuncNode, FuncObj, GoObject, TypeNameObj, VarObj } from '../objects.js';
 import type { NamedType, Signature } from '../types.js';
 import { layoutStruct, T, underlying } from '../types.js';
@@ -155,7 +156,6 @@ export class Checker extends StmtChecker {
   protected resolveConst(obj: ConstObj, spec: A.ConstSpec, i: number): void {
     const saved = this.scope;
     const savedIota = this.iota;
-    this.scope = obj.decl && this.fn ? this.scope : this.scope;
     this.iota = spec.iota;
     try {
       const x = spec.values[i];
@@ -174,6 +174,10 @@ export class Checker extends StmtChecker {
         this.fail(spec.values[spec.names.length]!.pos, 'extra init expr');
       }
       if (spec.values.length < spec.names.length) this.fail(obj.pos, 'missing init expr for const declaration');
+    } catch (err) {
+      // go reports an error in an inherited expression at the constant it was inherited for
+      if (spec.implicit && err instanceof GoError) throw new GoError({ ...err.diagnostic, pos: obj.pos });
+      throw err;
     } finally {
       this.scope = saved;
       this.iota = savedIota;
