@@ -44,8 +44,19 @@ function internal(filename: string, e: unknown): Diagnostic {
   return { kind: 'syntax', filename, pos: { line: 1, col: 1, offset: 0 }, message: `internal compiler error: ${e instanceof Error ? e.message : String(e)}` };
 }
 
-/** Parse one Go source file. Never throws: errors come back as diagnostics (`FILE:LINE:COL: message`). */
-export function parseFile(src: string, filename: string): { file?: File; diagnostics: Diagnostic[] } {
+/** The largest source file the compile entry points accept, in bytes. */
+export const MAX_SOURCE_BYTES = 16 << 20;
+
+/**
+ * Parse one Go source file: its text, or its bytes (then invalid UTF-8 is reported as go does). Never throws:
+ * errors come back as diagnostics (`FILE:LINE:COL: message`).
+ */
+export function parseFile(src: string | Uint8Array, filename: string): { file?: File; diagnostics: Diagnostic[] } {
+  const size = typeof src === 'string' ? Buffer.byteLength(src, 'utf8') : src.byteLength;
+  if (size > MAX_SOURCE_BYTES) {
+    const message = `source file too large for gosim: ${size} bytes (at most ${MAX_SOURCE_BYTES}, 16 MiB)`;
+    return { diagnostics: [{ kind: 'syntax', filename, pos: { line: 1, col: 1, offset: 0 }, message }] };
+  }
   try {
     return parseFileImpl(src, filename);
   } catch (e) {
@@ -71,7 +82,7 @@ export interface CompileResult {
 }
 
 /** Parse, check and escape-analyse. Never throws. */
-export function compileToChecked(src: string, filename: string): CompileResult {
+export function compileToChecked(src: string | Uint8Array, filename: string): CompileResult {
   const p = parseFile(src, filename);
   if (!p.file) return { diagnostics: p.diagnostics };
   const c = checkFile(p.file);
@@ -96,7 +107,7 @@ export interface CompileModuleResult {
 }
 
 /** Parse, check, escape-analyse and lower to a `Module` (entry `main.main`). Never throws. */
-export function compile(src: string, filename: string): CompileModuleResult {
+export function compile(src: string | Uint8Array, filename: string): CompileModuleResult {
   const r = compileToChecked(src, filename);
   if (!r.program) return { diagnostics: r.diagnostics, escapes: r.escapes ?? [] };
   try {

@@ -14,10 +14,14 @@ const ASSIGN_OPS = new Set(['=', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=',
 export interface ParseResult { file?: A.File; diagnostics: Diagnostic[] }
 
 /** Parse one file. Stops at the first syntax error (go reports up to 10; one precise error is enough here). */
-export function parseFile(src: string, filename: string): ParseResult {
+export function parseFile(src: string | Uint8Array, filename: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const toks = tokenize(src, filename, diagnostics);
-  if (diagnostics.length > 0) return { diagnostics };
+  if (diagnostics.length > 0) {
+    // in source order, at most one per line (as gc reports them)
+    const sorted = diagnostics.sort((a, b) => a.pos.offset - b.pos.offset);
+    return { diagnostics: sorted.filter((d, k) => k === 0 || sorted[k - 1]!.pos.line !== d.pos.line) };
+  }
   const p = new Parser(toks, filename);
   try {
     const file = p.parseFile();
