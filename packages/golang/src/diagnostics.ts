@@ -22,6 +22,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.filename}:${d.pos.line}:${d.pos.col}: ${d.message}`;
 }
 
+/** Whether a diagnostic reports valid Go outside gosim's subset (its message says `… not supported by gosim`). */
+export function isUnsupported(d: Diagnostic): boolean {
+  return /\bnot supported by gosim\b/.test(d.message);
+}
+
 /** Thrown internally to abandon a parse or check; the public API converts it into a diagnostic. */
 export class GoError extends Error {
   readonly diagnostic: Diagnostic;

@@ -9,7 +9,7 @@ import type { BuiltinName, Capture, ConstObj, DeclObj, FuncNode, GoObject, Packa
 import type { Signature, StructType, Type } from '../types.js';
 import { isUntyped, T, typeString } from '../types.js';
 import { exprString } from './expr-string.js';
-import { makeUniverse, runtimeMember, Scope } from './universe.js';
+import { makeUniverse, runtimeMember, Scope, unsupportedPredeclared } from './universe.js';
 
 export interface FuncCtx {
   node: FuncNode;
@@ -167,7 +167,7 @@ export abstract class CheckerBase {
     if (!obj && id.name === 'iota' && this.iota !== undefined) {
       obj = { kind: 'const', name: 'iota', type: T.untypedInt, value: { kind: 'int', value: BigInt(this.iota) }, pos: id.pos };
     }
-    if (!obj) this.fail(id.pos, `undefined: ${id.name}`);
+    if (!obj) this.fail(id.pos, unsupportedPredeclared(id.name) ?? `undefined: ${id.name}`);
     if (!lazy && isPending(this.pending, obj)) this.force(obj, id.pos);
     id.obj = obj;
     return obj;

@@ -67,7 +67,7 @@ export abstract class CallChecker extends OperatorChecker {
         e.constValue = { kind: 'int', value: cv.value };
         return;
       }
-      if (cv.kind === 'int' && isString(t)) fail();
+      if (cv.kind === 'int' && isString(t)) this.fail(x.pos, 'conversion from integer to string is not supported by gosim');
       if (cv.kind === 'string' && isString(t)) { if (isUntyped(xt)) this.convertUntyped(x, t, 'conversion'); e.mode = 'constant'; e.constValue = cv; return; }
       if (cv.kind === 'bool' && isBoolean(t)) { if (isUntyped(xt)) this.convertUntyped(x, t, 'conversion'); e.mode = 'constant'; e.constValue = cv; return; }
       fail();
@@ -80,6 +80,7 @@ export abstract class CallChecker extends OperatorChecker {
       }
       if (isInterface(t)) { this.convertUntyped(x, defaultType(xt), 'conversion'); return; }
       if (isInteger(t) && x.mode !== 'constant' && xt !== T.untypedBool) { this.convertUntyped(x, t, 'conversion'); return; }
+      if (isByteOrRuneSlice(t) && xt === T.untypedString) this.fail(x.pos, `conversion from string to ${typeString(t)} is not supported by gosim`);
       fail();
     }
     const ut = underlying(t);
@@ -92,6 +93,8 @@ export abstract class CallChecker extends OperatorChecker {
       return;
     }
     if (isString(t) && isInteger(xt)) this.fail(x.pos, 'conversion from integer to string is not supported by gosim');
+    if (isByteOrRuneSlice(t) && isString(xt)) this.fail(x.pos, `conversion from string to ${typeString(t)} is not supported by gosim`);
+    if (isString(t) && isByteOrRuneSlice(xt)) this.fail(x.pos, `conversion from ${typeString(xt)} to string is not supported by gosim`);
     fail();
   }
 }
@@ -105,4 +108,12 @@ export function runtimeSignature(name: BuiltinName): Signature {
 /** The column just after a call's opening parenthesis (where Go reports a missing argument). */
 export function endCol(e: A.CallExpr): number {
   return e.lparen.col + 1;
+}
+
+/** []byte or []rune (possibly named): the slice types a string converts to and from. */
+function isByteOrRuneSlice(t: Type): boolean {
+  const u = underlying(t);
+  if (u.kind !== 'slice') return false;
+  const e = underlying(u.elem);
+  return e === T.uint8 || e === T.int32;
 }

@@ -4,6 +4,7 @@
  */
 import type * as A from '../ast.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { isUnsupported } from '../diagnostics.js';
 import type { TypeNameObj, VarObj } from '../objects.js';
 import { Checker } from './decl.js';
 
@@ -30,7 +31,11 @@ export interface CheckedProgram {
 export function checkFile(file: A.File): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
   const c = new Checker(file);
   c.run();
-  const diagnostics = c.diags.sort((a, b) => a.pos.offset - b.pos.offset);
+  let diagnostics = c.diags.sort((a, b) => a.pos.offset - b.pos.offset);
+  // past a construct outside the subset the checker's picture of the program is incomplete: other errors would
+  // read as if the (valid) program were wrong, so only the "not supported" ones are reported
+  const unsupported = diagnostics.filter(isUnsupported);
+  if (unsupported.length > 0) diagnostics = unsupported;
   if (diagnostics.length > 0) return { diagnostics };
   return { program: c.program(), diagnostics };
 }
