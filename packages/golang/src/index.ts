@@ -3,7 +3,7 @@ import type { File } from './ast.js';
 import type { CheckedProgram } from './check/checker.js';
 import { checkFile as checkFileImpl } from './check/checker.js';
 import type { Diagnostic } from './diagnostics.js';
-import { GoError, formatDiagnostic } from './diagnostics.js';
+import { GoError, formatDiagnostic, isStackOverflow, nestedTooDeep } from './diagnostics.js';
 import { analyzeEscapes, escapeReport } from './escape.js';
 import { parseFile as parseFileImpl } from './parser.js';
 import type { Module } from '@gosim/program';
@@ -41,6 +41,7 @@ export { GoError, formatDiagnostic, analyzeEscapes, escapeReport };
 /** Internal failures are reported as a diagnostic at 1:1 rather than escaping as a JavaScript exception. */
 function internal(filename: string, e: unknown): Diagnostic {
   if (e instanceof GoError) return e.diagnostic;
+  if (isStackOverflow(e)) return nestedTooDeep(filename, { line: 1, col: 1, offset: 0 });
   return { kind: 'syntax', filename, pos: { line: 1, col: 1, offset: 0 }, message: `internal compiler error: ${e instanceof Error ? e.message : String(e)}` };
 }
 
@@ -116,6 +117,8 @@ export function compile(src: string | Uint8Array, filename: string): CompileModu
   } catch (e) {
     const pos = e instanceof LowerError && e.pos ? e.pos : { line: 1, col: 1, offset: 0 };
     let msg = e instanceof Error ? e.message : String(e);
+    // the lowering reports a stack overflow inside a function as `main.f: Maximum call stack size exceeded`
+    if (isStackOverflow(e) || /Maximum call stack size exceeded/.test(msg)) return { diagnostics: [nestedTooDeep(filename, pos)], escapes: r.escapes ?? [] };
     if (!(e instanceof LowerError) || !/not supported by gosim/.test(msg)) {
       if (!msg.startsWith('internal compiler error: ')) msg = `internal compiler error: ${msg}`;
     }

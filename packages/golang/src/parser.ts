@@ -1,7 +1,7 @@
 /** Recursive-descent parser for the Go subset, producing the AST of ast.ts. Syntax errors are go's wording. */
 import type * as A from './ast.js';
 import type { Diagnostic, Pos } from './diagnostics.js';
-import { GoError } from './diagnostics.js';
+import { GoError, isStackOverflow, nestedTooDeep } from './diagnostics.js';
 import type { Token } from './lexer.js';
 import { tokenize } from './lexer.js';
 
@@ -28,6 +28,7 @@ export function parseFile(src: string | Uint8Array, filename: string): ParseResu
     return { file, diagnostics };
   } catch (e) {
     if (e instanceof GoError) return { diagnostics: [e.diagnostic] };
+    if (isStackOverflow(e)) return { diagnostics: [nestedTooDeep(filename, p.tok.pos)] };
     throw e;
   }
 }
@@ -38,7 +39,7 @@ class Parser {
   private exprLev = 0;
   constructor(private readonly toks: Token[], private readonly filename: string) {}
 
-  private get tok(): Token {
+  get tok(): Token {
     return this.toks[this.i] ?? this.toks[this.toks.length - 1]!;
   }
   private peek(k = 1): Token {
@@ -379,8 +380,9 @@ class Parser {
   expr(): A.Expr {
     return this.binary(1);
   }
-  private binary(prec: number): A.Expr {
-    let x = this.unary();
+  /** A binary expression of operators binding at least as tightly as `prec`; `x0`: its first operand, if parsed. */
+  private binary(prec: number, x0?: A.Expr): A.Expr {
+    let x = x0 ?? this.unary();
     for (;;) {
       const t = this.tok;
       const p = t.kind === 'op' ? BINARY_PREC[t.text] : undefined;
@@ -445,20 +447,37 @@ class Parser {
         if (['chan', 'struct', 'interface', 'map'].includes(t.text)) return this.type();
         break;
       case 'op':
-        if (t.text === '(') {
-          this.next();
-          const lev = this.exprLev;
-          this.exprLev++;
-          const x = this.exprOrType();
-          this.exprLev = lev;
-          this.want(')', ', expecting )');
-          return { kind: 'ParenExpr', pos: t.pos, x };
-        }
+        if (t.text === '(') return this.parens();
         if (t.text === '[' || t.text === '*') return this.type();
         break;
       default: break;
     }
     this.unexpected(', expecting expression');
+  }
+  /**
+   * `(` … `)`. A run of opening parentheses is parsed in one loop rather than one recursion per level, so that
+   * `((((x))))` nested thousands deep does not exhaust the stack: each inner level, once closed, is the first
+   * operand of the expression that continues in the level around it.
+   */
+  private parens(): A.ParenExpr {
+    const opens: Pos[] = [];
+    const lev = this.exprLev;
+    while (this.is('(')) {
+      opens.push(this.tok.pos);
+      this.next();
+      this.exprLev++;
+    }
+    let x = this.exprOrType();
+    for (;;) {
+      this.want(')', ', expecting )');
+      this.exprLev--;
+      const paren: A.ParenExpr = { kind: 'ParenExpr', pos: opens.pop()!, x };
+      if (opens.length === 0) {
+        this.exprLev = lev;
+        return paren;
+      }
+      x = this.binary(1, this.primarySuffix(paren));
+    }
   }
   private exprOrType(): A.Expr {
     if (this.is('[') || this.is('chan') || this.is('func') || this.is('struct') || this.is('interface') || this.is('map')) {

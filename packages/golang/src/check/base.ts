@@ -54,6 +54,8 @@ export abstract class CheckerBase {
   protected readonly varSpecOf = new Map<VarObj, A.VarSpec>();
   protected readonly typeSpecOf = new Map<TypeNameObj, A.TypeSpec>();
   protected globalInitScope = false;
+  /** The statement being checked (where a stack overflow is reported). */
+  at: Pos = { line: 1, col: 1, offset: 0 };
 
   constructor(protected readonly file: A.File) {
     this.pkg = new Scope(this.universe, 'package');
@@ -115,14 +117,22 @@ export abstract class CheckerBase {
   }
 
   protected withScope<R>(f: () => R): R {
-    const saved = this.scope;
-    this.scope = new Scope(saved);
+    const saved = this.openScope();
     try {
       return f();
     } finally {
-      this.unusedIn(this.scope);
-      this.scope = saved;
+      this.closeScope(saved);
     }
+  }
+  /** Enter a block scope; returns the scope to give back to closeScope. (Inline uses keep deep nesting shallow.) */
+  protected openScope(): Scope {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    return saved;
+  }
+  protected closeScope(saved: Scope): void {
+    this.unusedIn(this.scope);
+    this.scope = saved;
   }
 
   protected unusedIn(s: Scope): void {
@@ -220,8 +230,7 @@ export abstract class CheckerBase {
   protected abstract exprInner(e: A.Expr, hint: Type | undefined, lhs: boolean): void;
   protected abstract force(obj: DeclObj, pos: Pos): void;
   protected abstract resolveConst(obj: ConstObj, spec: A.ConstSpec, i: number): void;
-  protected abstract enterFunc(node: FuncNode, te: A.FuncTypeExpr, sig: Signature, outer: FuncCtx | undefined, goName: string, body: () => void): void;
-  protected abstract block(stmts: A.Stmt[], end: Pos, sig: Signature): void;
+  protected abstract enterFunc(node: FuncNode, te: A.FuncTypeExpr, sig: Signature, outer: FuncCtx | undefined, goName: string, body: A.BlockStmt): void;
 }
 
 function constText(c: ConstValue | undefined): string {

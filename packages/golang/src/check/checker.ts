@@ -4,7 +4,7 @@
  */
 import type * as A from '../ast.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { isUnsupported } from '../diagnostics.js';
+import { isStackOverflow, isUnsupported, nestedTooDeep } from '../diagnostics.js';
 import type { TypeNameObj, VarObj } from '../objects.js';
 import { Checker } from './decl.js';
 
@@ -30,7 +30,12 @@ export interface CheckedProgram {
 
 export function checkFile(file: A.File): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
   const c = new Checker(file);
-  c.run();
+  try {
+    c.run();
+  } catch (e) {
+    if (isStackOverflow(e)) return { diagnostics: [nestedTooDeep(file.filename, c.at)] };
+    throw e;
+  }
   let diagnostics = c.diags.sort((a, b) => a.pos.offset - b.pos.offset);
   // past a construct outside the subset the checker's picture of the program is incomplete: other errors would
   // read as if the (valid) program were wrong, so only the "not supported" ones are reported

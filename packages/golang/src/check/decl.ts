@@ -199,10 +199,10 @@ export class Checker extends StmtChecker {
 
   protected funcBody(d: A.FuncDecl): void {
     const sig = d.sig!;
-    this.enterFunc(d, d.typeExpr, sig, undefined, d.goName!, () => this.block(d.body!.stmts, d.body!.rbrace, sig));
+    this.enterFunc(d, d.typeExpr, sig, undefined, d.goName!, d.body!);
   }
 
-  protected enterFunc(node: FuncNode, te: A.FuncTypeExpr, sig: Signature, outer: FuncCtx | undefined, goName: string, body: () => void): void {
+  protected enterFunc(node: FuncNode, te: A.FuncTypeExpr, sig: Signature, outer: FuncCtx | undefined, goName: string, body: A.BlockStmt): void {
     const savedScope = this.scope;
     const savedFn = this.fn;
     const savedIota = this.iota;
@@ -227,7 +227,7 @@ export class Checker extends StmtChecker {
       ctx.locals = [];
       node.params = params;
       node.results = results;
-      body();
+      this.block(body.stmts, body.rbrace, sig);
       node.locals = ctx.locals;
     } finally {
       this.scope = savedScope;
@@ -236,8 +236,8 @@ export class Checker extends StmtChecker {
     }
   }
 
-  protected block(stmts: A.Stmt[], end: Pos, sig: Signature): void {
-    this.stmtList(stmts);
+  private block(stmts: A.Stmt[], end: Pos, sig: Signature): void {
+    for (let i = 0; i < stmts.length; i++) this.stmt(stmts[i]!, i === stmts.length - 1);
     this.unusedIn(this.scope);
     if (sig.results.length > 0 && !isTerminatingList(stmts)) this.fail(end, 'missing return');
   }

@@ -221,7 +221,7 @@ export abstract class ExprChecker extends BuiltinChecker {
     while (top.outer) top = top.outer;
     const decl = top.node as A.FuncDecl;
     (decl.funcLits ??= []).push(e);
-    this.enterFunc(e, e.typeExpr, sig, outer, goName, () => this.block(e.body.stmts, e.body.rbrace, sig));
+    this.enterFunc(e, e.typeExpr, sig, outer, goName, e.body);
   }
 
   protected selector(e: A.SelectorExpr): void {

@@ -11,14 +11,24 @@ import { exprString } from './expr-string.js';
 
 export abstract class StmtChecker extends ExprChecker {
   protected stmtList(stmts: A.Stmt[]): void {
-    stmts.forEach((s, i) => this.stmt(s, i === stmts.length - 1));
+    for (let i = 0; i < stmts.length; i++) this.stmt(stmts[i]!, i === stmts.length - 1);
   }
 
   protected stmt(s: A.Stmt, last = false, inCase?: { switchStmt: A.SwitchStmt; lastClause: boolean }): void {
     const fn = this.fn!;
+    this.at = s.pos;
     switch (s.kind) {
       case 'EmptyStmt': return;
-      case 'BlockStmt': this.withScope(() => this.stmtList(s.stmts)); return;
+      case 'BlockStmt': {
+        // blocks and ifs recurse through this function only: programs nest them thousands deep
+        const saved = this.openScope();
+        try {
+          for (let i = 0; i < s.stmts.length; i++) this.stmt(s.stmts[i]!, i === s.stmts.length - 1);
+        } finally {
+          this.closeScope(saved);
+        }
+        return;
+      }
       case 'ExprStmt': {
         const x = unparen(s.x);
         this.expr(s.x, undefined, true);
@@ -72,16 +82,20 @@ export abstract class StmtChecker extends ExprChecker {
         }
         return;
       }
-      case 'IfStmt':
-        this.withScope(() => {
+      case 'IfStmt': {
+        const saved = this.openScope();
+        try {
           if (s.init) this.stmt(s.init);
           this.expr(s.cond);
           if (!isBoolean(s.cond.type!)) this.fail(s.cond.pos, `non-boolean condition in if statement`);
           this.convertUntyped(s.cond, T.bool, 'if');
-          this.withScope(() => this.stmtList(s.then.stmts));
+          this.stmt(s.then);
           if (s.else) this.stmt(s.else);
-        });
+        } finally {
+          this.closeScope(saved);
+        }
         return;
+      }
       case 'ForStmt':
         this.withScope(() => {
           if (s.init) this.stmt(s.init);
