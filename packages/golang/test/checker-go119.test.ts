@@ -161,6 +161,39 @@ func main() {
     expect(errors(src)).toEqual([]);
     expect(runGo(src, 'x.go').raw).toBe('true true 2\n');
   });
+  it('self-reference through slices, funcs, arrays of pointers, aliases and later declarations is valid', () => {
+    const src = `package main
+
+type S []S
+type F struct{ f func(F) F }
+type M struct{ a [2]*M }
+type N struct{ m M; n *N }
+type A = *B
+type B struct{ a A; v int }
+type X Y
+type Y struct{ x *X; v int }
+
+var g = Y{v: 7}
+
+func main() {
+	var s S
+	s = make(S, 2)
+	var m M
+	m.a[0] = &m
+	b := &B{v: 3}
+	b.a = b
+	var x X
+	x.x = &x
+	println(len(s), m.a[0] == &m, b.a.a.v, x.x == &x, g.v)
+}
+`;
+    expect(errors(src)).toEqual([]);
+    expect(runGo(src, 'x.go').raw).toBe('2 true 3 true 7\n');
+  });
+  it('an alias cycle is an invalid recursive type', () => {
+    expect(errors('package main\n\ntype A = B\ntype B = A\n\nfunc main() {}\n', './x.go'))
+      .toEqual(['./x.go:3:6: invalid recursive type A\n\t./x.go:3:6: A refers to\n\t./x.go:4:6: B refers to\n\t./x.go:3:6: A']);
+  });
   it('an array, struct or cycle of structs containing itself is an invalid recursive type, with the cycle', () => {
     const src = 'package main\n\ntype T [1]T\n\ntype S struct{ s S }\n\ntype A struct{ b B }\ntype B struct{ a A }\n\nfunc main() {}\n';
     expect(errors(src, './x.go')).toEqual([
