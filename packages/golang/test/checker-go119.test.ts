@@ -236,3 +236,36 @@ describe('comma-ok into typed variables', () => {
       .toEqual(['x.go:5:18: cannot use x.(int) (value of type int) as type bool in assignment']);
   });
 });
+
+describe('duplicate switch cases', () => {
+  it('a repeated constant in an expression switch, a repeated type or nil in a type switch', () => {
+    const src = `package main
+
+func main() {
+	x := 1
+	switch x {
+	case 1:
+	case 2, 1:
+	}
+	var i interface{} = x
+	switch i.(type) {
+	case int:
+	case string, int:
+	}
+	switch i.(type) {
+	case nil:
+	case nil:
+	}
+	switch s := "a"; s {
+	case "a", "b", "a":
+	}
+}
+`;
+    expect(errors(src, './x.go')).toEqual([
+      './x.go:7:10: duplicate case 1 (constant of type int) in expression switch\n\t./x.go:6:7: previous case',
+      './x.go:12:15: duplicate case int in type switch\n\t./x.go:11:7: previous case',
+      './x.go:16:7: duplicate case nil in type switch\n\t./x.go:15:7: previous case',
+      './x.go:19:17: duplicate case "a" (constant of type string) in expression switch\n\t./x.go:19:7: previous case',
+    ]);
+  });
+});

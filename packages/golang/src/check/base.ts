@@ -73,6 +73,11 @@ export abstract class CheckerBase {
     }
   }
 
+  /** `FILE:LINE:COL`, for the extra lines of a message (cycles, previous cases). */
+  protected posString(pos: Pos): string {
+    return `${this.file.filename}:${pos.line}:${pos.col}`;
+  }
+
   protected report(pos: Pos, message: string): void {
     this.diags.push({ kind: 'type', filename: this.file.filename, pos, message });
   }
@@ -201,7 +206,8 @@ export abstract class CheckerBase {
       case 'variable': return `variable of type ${typeString(t!)}`;
       case 'constant':
         if (t && isUntyped(t)) return `${typeString(t)} constant`;
-        return `constant ${constText(e.constValue)} of type ${typeString(t!)}`;
+        // go shows the value only when the expression does not spell it
+        return constText(e.constValue) === exprString(e) ? `constant of type ${typeString(t!)}` : `constant ${constText(e.constValue)} of type ${typeString(t!)}`;
       case 'type': return 'type';
       case 'novalue': return 'no value';
       case 'builtin': return 'built-in';

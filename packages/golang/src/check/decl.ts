@@ -132,7 +132,7 @@ export class Checker extends StmtChecker {
     // start from the declaration first in the source
     const first = cycle.reduce((a, b, i) => (b.pos.offset < cycle[a]!.pos.offset ? i : a), 0);
     const ordered = [...cycle.slice(first), ...cycle.slice(0, first)];
-    const at = (o: { pos: Pos }): string => `${this.file.filename}:${o.pos.line}:${o.pos.col}`;
+    const at = (o: { pos: Pos }): string => this.posString(o.pos);
     const start = ordered[0]!;
     const lines = ordered.map((o) => `\t${at(o)}: ${o.name} refers to`);
     this.fail(start.pos, `invalid recursive type ${start.name}\n${lines.join('\n')}\n\t${at(start)}: ${start.name}`);

@@ -5,7 +5,7 @@ import type * as A from '../ast.js';
 import type { ConstObj, VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
-import { defaultType, isBoolean, isInteger, isInterface, isUntyped, T, typeString, underlying } from '../types.js';
+import { defaultType, identical, isBoolean, isInteger, isInterface, isUntyped, T, typeString, underlying } from '../types.js';
 import { ExprChecker } from './expr.js';
 import { exprString } from './expr-string.js';
 
@@ -201,6 +201,8 @@ export abstract class StmtChecker extends ExprChecker {
       }
       if (s.cases.filter((c) => c.isDefault).length > 1) this.fail(s.cases.filter((c) => c.isDefault)[1]!.pos, 'multiple defaults in switch');
       fn.breakables.unshift(s);
+      // constant cases seen so far (by type and value), for go's duplicate case error
+      const seen = new Map<string, A.Expr>();
       try {
         s.cases.forEach((c, ci) => {
           c.list.forEach((e, i) => {
@@ -210,6 +212,12 @@ export abstract class StmtChecker extends ExprChecker {
               const cmp: A.BinaryExpr = { kind: 'BinaryExpr', pos: e.pos, op: '==', opPos: e.pos, x: s.tag, y: e };
               this.comparison(cmp, true);
               c.list[i] = cmp.y;
+              if (e.mode === 'constant' && e.constValue && cmp.y === e) {
+                const key = `${typeString(e.type!)} ${e.constValue.kind} ${String(e.constValue.value)}`;
+                const prev = seen.get(key);
+                if (prev) this.report(e.pos, `duplicate case ${this.describe(e)} in expression switch\n\t${this.posString(prev.pos)}: previous case`);
+                else seen.set(key, e);
+              }
             } else {
               if (!isBoolean(e.type!)) this.fail(e.pos, `invalid case ${exprString(e)} in switch (mismatched types ${typeString(e.type!)} and bool)`);
               this.convertUntyped(e, T.bool, 'switch');
@@ -243,6 +251,13 @@ export abstract class StmtChecker extends ExprChecker {
       if (s.cases.filter((c) => c.isDefault).length > 1) this.fail(s.cases.filter((c) => c.isDefault)[1]!.pos, 'multiple defaults in switch');
       const clauseVars: VarObj[] = [];
       fn.breakables.unshift(s);
+      // the cases seen so far (undefined: nil), for go's duplicate case error
+      const seen: { t: Type | undefined; e: A.Expr }[] = [];
+      const duplicate = (t: Type | undefined, e: A.Expr): void => {
+        const prev = seen.find((x) => (x.t && t ? identical(x.t, t) : x.t === t));
+        if (prev) this.report(e.pos, `duplicate case ${t ? typeString(t) : 'nil'} in type switch\n\t${this.posString(prev.e.pos)}: previous case`);
+        else seen.push({ t, e });
+      };
       try {
         for (const c of s.cases) {
           const caseTypes: (Type | undefined)[] = [];
@@ -252,11 +267,13 @@ export abstract class StmtChecker extends ExprChecker {
               e.mode = 'nil';
               e.type = T.untypedNil;
               caseTypes.push(undefined);
+              duplicate(undefined, e);
               continue;
             }
             const t = this.typeExpr(e);
             if (!isInterface(t) && !this.implements(t, xt)) this.fail(e.pos, `impossible type switch case: ${exprString(g.x)} (${this.describeKind(g.x)}) cannot have dynamic type ${typeString(t)}`);
             caseTypes.push(t);
+            duplicate(t, e);
           }
           c.caseTypes = caseTypes;
           this.withScope(() => {
