@@ -269,3 +269,14 @@ func main() {
     ]);
   });
 });
+
+describe('sizes', () => {
+  it('a type of 2^50 bytes or more is larger than the address space (type declarations, globals, locals)', () => {
+    const src = 'package main\n\ntype V [1<<50 - 1]byte\ntype W [1 << 47]int64\n\nvar X [1<<50]byte\n\nfunc main() {\n\tvar y [1 << 51]byte\n\t_ = y\n}\n';
+    expect(errors(src, './x.go')).toEqual([
+      './x.go:4:6: type [140737488355328]int64 larger than address space',
+      './x.go:6:5: type [1125899906842624]byte larger than address space',
+      './x.go:9:6: type [2251799813685248]byte larger than address space',
+    ]);
+  });
+});

@@ -5,8 +5,8 @@ import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
 import { GoError } from '../diagnostics.js';
 import type { ConstObj, DeclObj, FuncNode, FuncObj, GoObject, TypeNameObj, VarObj } from '../objects.js';
-import type { NamedType, Signature } from '../types.js';
-import { layoutStruct, T, underlying } from '../types.js';
+import type { NamedType, Signature, Type } from '../types.js';
+import { layoutStruct, sizeof, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { StmtChecker } from './stmt.js';
 import type { CheckedProgram } from './checker.js';
@@ -33,6 +33,13 @@ export class Checker extends StmtChecker {
     for (const d of this.file.decls) {
       if (d.kind === 'FuncDecl' && d.body && d.sig) this.guard(() => this.funcBody(d));
     }
+    // 4. sizes: types of 2^50 bytes or more do not fit linux/amd64's address space
+    for (const st of this.structs) layoutStruct(st);
+    const tooLarge = (t: Type, pos: Pos): void => {
+      if (sizeof(t) >= 2 ** 50) this.report(pos, `type ${typeString(t)} larger than address space`);
+    };
+    for (const o of this.typeNames) if (o.type.kind === 'named') tooLarge(o.type.underlying, o.pos);
+    for (const v of this.vars) if (v.varKind === 'global' || v.varKind === 'local') tooLarge(v.type, v.pos);
     if (!this.pkg.names.has('main') || this.pkg.names.get('main')?.kind !== 'func') {
       this.report({ line: 1, col: 1, offset: 0 }, 'function main is undeclared in the main package');
     }
