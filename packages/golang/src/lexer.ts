@@ -188,18 +188,27 @@ export function tokenize(src: string | Uint8Array, filename: string, diags: Diag
       let kind: TokenKind = 'int';
       if (c === 0x30 && (bytes[i + 1] === 0x78 || bytes[i + 1] === 0x58)) {
         i += 2;
-        while (i < n && /[0-9a-fA-F_]/.test(String.fromCharCode(bytes[i]!))) i++;
+        const hex = (): void => { while (i < n && /[0-9a-fA-F_]/.test(String.fromCharCode(bytes[i]!))) i++; };
+        hex();
+        // hexadecimal floating-point: 0x1.8p-2
+        if (bytes[i] === 0x2e) { kind = 'float'; i++; hex(); }
+        if (bytes[i] === 0x70 || bytes[i] === 0x50) {
+          kind = 'float';
+          i++;
+          if (bytes[i] === 0x2b || bytes[i] === 0x2d) i++;
+          while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++;
+        }
       } else if (c === 0x30 && (bytes[i + 1] === 0x62 || bytes[i + 1] === 0x42 || bytes[i + 1] === 0x6f || bytes[i + 1] === 0x4f)) {
         i += 2;
         while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++;
       } else {
         while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++;
-        if (bytes[i] === 0x2e) { kind = 'float'; i++; while (i < n && isDigit(bytes[i]!)) i++; }
+        if (bytes[i] === 0x2e) { kind = 'float'; i++; while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++; }
         if (bytes[i] === 0x65 || bytes[i] === 0x45) {
           kind = 'float';
           i++;
           if (bytes[i] === 0x2b || bytes[i] === 0x2d) i++;
-          while (i < n && isDigit(bytes[i]!)) i++;
+          while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++;
         }
       }
       if (bytes[i] === 0x69) { kind = 'imag'; i++; }

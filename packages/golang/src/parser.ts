@@ -482,7 +482,8 @@ class Parser {
   private exprOrType(): A.Expr {
     if (this.is('[') || this.is('chan') || this.is('func') || this.is('struct') || this.is('interface') || this.is('map')) {
       const x = this.is('func') ? this.operand() : this.type();
-      return this.primarySuffix(x);
+      // a conversion or literal may be the first operand of a longer expression: (interface{}(nil) == x)
+      return this.binary(1, this.primarySuffix(x));
     }
     return this.expr();
   }
@@ -523,10 +524,18 @@ class Parser {
         if (!this.is(':')) low = this.expr();
         if (this.got(':')) {
           let high: A.Expr | undefined;
-          if (!this.is(']')) high = this.expr();
+          if (!this.is(']') && !this.is(':')) high = this.expr();
+          let max: A.Expr | undefined;
+          const colon2 = this.tok.pos;
+          if (this.got(':')) {
+            // a full slice expression a[i:j:k] (the checker says slices are outside the subset)
+            if (!high) this.error(colon2, 'middle index required in 3-index slice');
+            if (this.is(']')) this.error(this.tok.pos, 'final index required in 3-index slice');
+            max = this.expr();
+          }
           this.exprLev = lev;
           this.want(']');
-          x = { kind: 'SliceExpr', pos: t.pos, x, ...(low ? { low } : {}), ...(high ? { high } : {}) };
+          x = { kind: 'SliceExpr', pos: t.pos, x, ...(low ? { low } : {}), ...(high ? { high } : {}), ...(max ? { max } : {}) };
           continue;
         }
         this.exprLev = lev;

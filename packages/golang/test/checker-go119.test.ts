@@ -280,3 +280,31 @@ describe('sizes', () => {
     ]);
   });
 });
+
+describe('found by Go\'s own test suite (test/*.go, test/fixedbugs/*.go)', () => {
+  it('a conversion to a type literal may start a longer expression inside parentheses (const.go)', () => {
+    const src = prog('\tprintln((interface{}(nil) == interface{}(nil)) == true)');
+    expect(errors(src)).toEqual([]);
+    expect(runGo(src, 'x.go').raw).toBe('true\n');
+  });
+  it('everything behind a pointer may refer to a type still being declared: type T18 *[10]T19; type T19 T18 (bug336.go)', () => {
+    const src = prog('\tt19s := &[10]T19{}\n\tp := T18(t19s)\n\tprintln(p == t19s)', '\ntype T18 *[10]T19\ntype T19 T18\n');
+    expect(errors(src)).toEqual([]);
+    expect(runGo(src, 'x.go').raw).toBe('true\n');
+  });
+  it('3-index slices parse (and are outside the subset); their missing indexes are go\'s errors', () => {
+    expect(errors(prog('\tvar a [4]int\n\t_ = a[0:1:2]'))).toEqual(['x.go:5:7: slice expressions are not supported by gosim']);
+    expect(errors(prog('\tvar a [4]int\n\t_ = a[0::2]'))).toEqual(['x.go:5:10: middle index required in 3-index slice']);
+    expect(errors(prog('\tvar a [4]int\n\t_ = a[0:1:]'))).toEqual(['x.go:5:12: final index required in 3-index slice']);
+  });
+  it('hexadecimal and underscored floating-point literals lex (and are outside the subset) (literal2.go)', () => {
+    expect(errors(prog('\tprintln(0x1p-2)'))).toEqual(['x.go:4:10: floating-point and complex numbers are not supported by gosim']);
+    expect(errors(prog('\tprintln(.0_1, 1_0.2_5e1_0)'))).toEqual(['x.go:4:10: floating-point and complex numbers are not supported by gosim']);
+  });
+  it('the rest of package runtime\'s API is not supported, not undefined; an unknown name is undefined', () => {
+    const withRuntime = (body: string): string => `package main\n\nimport "runtime"\n\nfunc main() {\n${body}\n}\n`;
+    expect(errors(withRuntime('\truntime.KeepAlive(1)'))).toEqual(['x.go:6:10: runtime.KeepAlive is not supported by gosim']);
+    expect(errors(withRuntime('\tprintln(runtime.GOMAXPROCS(0))'))).toEqual(['x.go:6:18: runtime.GOMAXPROCS is not supported by gosim']);
+    expect(errors(withRuntime('\truntime.Nonesuch()'))).toEqual(['x.go:6:10: undefined: runtime.Nonesuch']);
+  });
+});

@@ -25,6 +25,13 @@ export interface FuncCtx {
   goName: string;
 }
 
+/** The exported names of Go 1.19's package runtime (the subset models a few of them: runtimeMember). */
+const RUNTIME_API = new Set(('BlockProfile BlockProfileRecord Breakpoint CPUProfile Caller Callers CallersFrames Compiler Error Frame ' +
+  'Frames Func FuncForPC GC GOARCH GOMAXPROCS GOOS GOROOT Goexit GoroutineProfile Gosched KeepAlive LockOSThread MemProfile ' +
+  'MemProfileRate MemProfileRecord MemStats MutexProfile NumCPU NumCgoCall NumGoroutine ReadMemStats ReadTrace ' +
+  'SetBlockProfileRate SetCPUProfileRate SetCgoTraceback SetFinalizer SetMutexProfileFraction Stack StackRecord StartTrace ' +
+  'StopTrace ThreadCreateProfile TypeAssertionError UnlockOSThread Version').split(' '));
+
 export abstract class CheckerBase {
   readonly diags: Diagnostic[] = [];
   protected readonly universe = makeUniverse();
@@ -168,6 +175,7 @@ export abstract class CheckerBase {
     const m = runtimeMember(e.sel.name);
     if (!m) {
       if (/^[a-z]/.test(e.sel.name)) this.fail(e.sel.pos, `name ${e.sel.name} not exported by package runtime`);
+      if (RUNTIME_API.has(e.sel.name)) this.fail(e.sel.pos, `runtime.${e.sel.name} is not supported by gosim`);
       this.fail(e.sel.pos, `undefined: runtime.${e.sel.name}`);
     }
     e.selKind = 'qualified';

@@ -11,7 +11,7 @@ import { exprString } from './expr-string.js';
 export abstract class TypeChecker extends CheckerBase {
   /**
    * The type `e` denotes. `lazy`: `e` is in a position where a named type's underlying type is not needed yet
-   * (an element behind a pointer, slice or chan, a parameter or result), so it may still be being declared.
+   * (anywhere behind a pointer, slice or chan, in a parameter or result), so it may still be being declared.
    */
   protected typeExpr(e: A.Expr, lazy = false): Type {
     const t = this.typeExprInner(e, lazy);
@@ -40,7 +40,7 @@ export abstract class TypeChecker extends CheckerBase {
         if (e.len.mode !== 'constant' || cv?.kind !== 'int') this.fail(e.len.pos, `array length ${exprString(e.len)} (${this.describeKind(e.len)}) must be constant`);
         if (cv.value < 0n) this.fail(e.len.pos, `invalid array length ${exprString(e.len)} (untyped int constant ${cv.value})`);
         if (!isUntyped(e.len.type!) && !isInteger(e.len.type!)) this.fail(e.len.pos, `array length ${exprString(e.len)} must be integer`);
-        const elem = this.typeExpr(e.elem);
+        const elem = this.typeExpr(e.elem, lazy);
         return { kind: 'array', len: Number(cv.value), elem };
       }
       case 'ChanTypeExpr': return { kind: 'chan', dir: e.dir, elem: this.typeExpr(e.elem, true) };
@@ -49,7 +49,7 @@ export abstract class TypeChecker extends CheckerBase {
         const s: StructType = { kind: 'struct', fields: [], laidOut: false };
         const seen = new Set<string>();
         for (const f of e.fields) {
-          const ft = this.typeExpr(f.typeExpr);
+          const ft = this.typeExpr(f.typeExpr, lazy);
           for (const n of f.names) {
             if (n.name !== '_' && seen.has(n.name)) this.fail(n.pos, `${n.name} redeclared`);
             seen.add(n.name);
