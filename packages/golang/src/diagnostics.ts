@@ -22,6 +22,21 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.filename}:${d.pos.line}:${d.pos.col}: ${d.message}`;
 }
 
+/** Whether a diagnostic reports valid Go outside gosim's subset (its message says `… not supported by gosim`). */
+export function isUnsupported(d: Diagnostic): boolean {
+  return /\bnot supported by gosim\b/.test(d.message);
+}
+
+/** Whether `e` is the JavaScript engine's stack overflow (a program nested deeper than a recursive pass can follow). */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/** The diagnostic for a stack overflow at (or near) `pos`. */
+export function nestedTooDeep(filename: string, pos: Pos): Diagnostic {
+  return { kind: 'syntax', filename, pos, message: 'program nested too deeply for gosim (its compiler ran out of stack)' };
+}
+
 /** Thrown internally to abandon a parse or check; the public API converts it into a diagnostic. */
 export class GoError extends Error {
   readonly diagnostic: Diagnostic;

@@ -3,7 +3,7 @@ import type { File } from './ast.js';
 import type { CheckedProgram } from './check/checker.js';
 import { checkFile as checkFileImpl } from './check/checker.js';
 import type { Diagnostic } from './diagnostics.js';
-import { GoError, formatDiagnostic } from './diagnostics.js';
+import { GoError, formatDiagnostic, isStackOverflow, nestedTooDeep } from './diagnostics.js';
 import { analyzeEscapes, escapeReport } from './escape.js';
 import { parseFile as parseFileImpl } from './parser.js';
 import type { Module } from '@gosim/program';
@@ -41,11 +41,23 @@ export { GoError, formatDiagnostic, analyzeEscapes, escapeReport };
 /** Internal failures are reported as a diagnostic at 1:1 rather than escaping as a JavaScript exception. */
 function internal(filename: string, e: unknown): Diagnostic {
   if (e instanceof GoError) return e.diagnostic;
+  if (isStackOverflow(e)) return nestedTooDeep(filename, { line: 1, col: 1, offset: 0 });
   return { kind: 'syntax', filename, pos: { line: 1, col: 1, offset: 0 }, message: `internal compiler error: ${e instanceof Error ? e.message : String(e)}` };
 }
 
-/** Parse one Go source file. Never throws: errors come back as diagnostics (`FILE:LINE:COL: message`). */
-export function parseFile(src: string, filename: string): { file?: File; diagnostics: Diagnostic[] } {
+/** The largest source file the compile entry points accept, in bytes. */
+export const MAX_SOURCE_BYTES = 16 << 20;
+
+/**
+ * Parse one Go source file: its text, or its bytes (then invalid UTF-8 is reported as go does). Never throws:
+ * errors come back as diagnostics (`FILE:LINE:COL: message`).
+ */
+export function parseFile(src: string | Uint8Array, filename: string): { file?: File; diagnostics: Diagnostic[] } {
+  const size = typeof src === 'string' ? Buffer.byteLength(src, 'utf8') : src.byteLength;
+  if (size > MAX_SOURCE_BYTES) {
+    const message = `source file too large for gosim: ${size} bytes (at most ${MAX_SOURCE_BYTES}, 16 MiB)`;
+    return { diagnostics: [{ kind: 'syntax', filename, pos: { line: 1, col: 1, offset: 0 }, message }] };
+  }
   try {
     return parseFileImpl(src, filename);
   } catch (e) {
@@ -71,7 +83,7 @@ export interface CompileResult {
 }
 
 /** Parse, check and escape-analyse. Never throws. */
-export function compileToChecked(src: string, filename: string): CompileResult {
+export function compileToChecked(src: string | Uint8Array, filename: string): CompileResult {
   const p = parseFile(src, filename);
   if (!p.file) return { diagnostics: p.diagnostics };
   const c = checkFile(p.file);
@@ -96,7 +108,7 @@ export interface CompileModuleResult {
 }
 
 /** Parse, check, escape-analyse and lower to a `Module` (entry `main.main`). Never throws. */
-export function compile(src: string, filename: string): CompileModuleResult {
+export function compile(src: string | Uint8Array, filename: string): CompileModuleResult {
   const r = compileToChecked(src, filename);
   if (!r.program) return { diagnostics: r.diagnostics, escapes: r.escapes ?? [] };
   try {
@@ -106,6 +118,8 @@ export function compile(src: string, filename: string): CompileModuleResult {
     if (e instanceof GoError) return { diagnostics: [e.diagnostic], escapes: r.escapes ?? [] };
     const pos = e instanceof LowerError && e.pos ? e.pos : { line: 1, col: 1, offset: 0 };
     let msg = e instanceof Error ? e.message : String(e);
+    // the lowering reports a stack overflow inside a function as `main.f: Maximum call stack size exceeded`
+    if (isStackOverflow(e) || /Maximum call stack size exceeded/.test(msg)) return { diagnostics: [nestedTooDeep(filename, pos)], escapes: r.escapes ?? [] };
     if (!(e instanceof LowerError) || !/not supported by gosim/.test(msg)) {
       if (!msg.startsWith('internal compiler error: ')) msg = `internal compiler error: ${msg}`;
     }

@@ -43,15 +43,58 @@ export function utf8ByteString(cp: number): string {
   return String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
 }
 
+/** The length of the valid UTF-8 sequence at bytes[i], or 0 (overlong forms, surrogates and > U+10FFFF are invalid). */
+function utf8SeqLen(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => {
+    const x = bytes[i + k];
+    return x !== undefined && x >= lo && x <= hi;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/** Go's source-text errors, wherever they occur (also in comments and literals): bad UTF-8, NUL, a BOM not first. */
+function checkEncoding(bytes: Uint8Array, filename: string, diags: Diagnostic[]): void {
+  let line = 1;
+  let lineStart = 0;
+  const err = (off: number, message: string): void => {
+    diags.push({ kind: 'syntax', filename, pos: { line, col: off - lineStart + 1, offset: off }, message });
+  };
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b === 0x0a) { line++; lineStart = i + 1; i++; continue; }
+    if (b === 0) { err(i, 'invalid NUL character'); i++; continue; }
+    if (b < 0x80) { i++; continue; }
+    const len = utf8SeqLen(bytes, i);
+    if (len === 0) { err(i, 'invalid UTF-8 encoding'); i++; continue; }
+    if (i > 0 && b === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) err(i, 'invalid BOM in the middle of the file');
+    i += len;
+  }
+}
+
 /**
  * Tokenize `src`. The source is treated as UTF-8: positions are byte columns. Errors are appended to
  * `diags`; the lexer always reaches EOF.
  */
-export function tokenize(src: string, filename: string, diags: Diagnostic[]): Token[] {
-  const bytes = Buffer.from(src, 'utf8');
+export function tokenize(src: string | Uint8Array, filename: string, diags: Diagnostic[]): Token[] {
+  const bytes = typeof src === 'string' ? Buffer.from(src, 'utf8') : Buffer.from(src.buffer, src.byteOffset, src.byteLength);
   const n = bytes.length;
   const toks: Token[] = [];
-  let i = 0;
+  checkEncoding(bytes, filename, diags);
+  // a byte order mark is allowed only first (its bytes still count in the first line's columns, as in go)
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let line = 1;
   let lineStart = 0;
   const posAt = (off: number): Pos => ({ line, col: off - lineStart + 1, offset: off });
@@ -145,18 +188,27 @@ export function tokenize(src: string, filename: string, diags: Diagnostic[]): To
       let kind: TokenKind = 'int';
       if (c === 0x30 && (bytes[i + 1] === 0x78 || bytes[i + 1] === 0x58)) {
         i += 2;
-        while (i < n && /[0-9a-fA-F_]/.test(String.fromCharCode(bytes[i]!))) i++;
+        const hex = (): void => { while (i < n && /[0-9a-fA-F_]/.test(String.fromCharCode(bytes[i]!))) i++; };
+        hex();
+        // hexadecimal floating-point: 0x1.8p-2
+        if (bytes[i] === 0x2e) { kind = 'float'; i++; hex(); }
+        if (bytes[i] === 0x70 || bytes[i] === 0x50) {
+          kind = 'float';
+          i++;
+          if (bytes[i] === 0x2b || bytes[i] === 0x2d) i++;
+          while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++;
+        }
       } else if (c === 0x30 && (bytes[i + 1] === 0x62 || bytes[i + 1] === 0x42 || bytes[i + 1] === 0x6f || bytes[i + 1] === 0x4f)) {
         i += 2;
         while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++;
       } else {
         while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++;
-        if (bytes[i] === 0x2e) { kind = 'float'; i++; while (i < n && isDigit(bytes[i]!)) i++; }
+        if (bytes[i] === 0x2e) { kind = 'float'; i++; while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++; }
         if (bytes[i] === 0x65 || bytes[i] === 0x45) {
           kind = 'float';
           i++;
           if (bytes[i] === 0x2b || bytes[i] === 0x2d) i++;
-          while (i < n && isDigit(bytes[i]!)) i++;
+          while (i < n && (isDigit(bytes[i]!) || bytes[i] === 0x5f)) i++;
         }
       }
       if (bytes[i] === 0x69) { kind = 'imag'; i++; }

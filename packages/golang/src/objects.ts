@@ -49,6 +49,8 @@ export interface PackageObj { kind: 'package'; name: string; path: string; used:
 export interface NilObj { kind: 'nil' }
 
 export type GoObject = VarObj | ConstObj | TypeNameObj | FuncObj | BuiltinObj | PackageObj | NilObj;
+/** Objects a declaration introduces (they have a name and a position). */
+export type DeclObj = VarObj | ConstObj | TypeNameObj | FuncObj;
 
 /** A variable captured by a function literal. */
 export interface Capture {

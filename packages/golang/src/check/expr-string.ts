@@ -5,7 +5,7 @@ export function exprString(e: A.Expr): string {
   switch (e.kind) {
     case 'Ident': return e.name;
     case 'BasicLit': return e.raw;
-    case 'CompositeLit': return `${e.typeExpr ? exprString(e.typeExpr) : ''}{…}`;
+    case 'CompositeLit': return `${e.typeExpr ? exprString(e.typeExpr) : ''}{${e.elts.length > 0 ? '…' : ''}}`;
     case 'KeyValueExpr': return `${exprString(e.key)}: ${exprString(e.value)}`;
     case 'FuncLit': return 'func literal';
     case 'ParenExpr': return `(${exprString(e.x)})`;

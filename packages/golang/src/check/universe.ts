@@ -39,6 +39,17 @@ export function makeUniverse(): Scope {
   return u;
 }
 
+/** Go 1.19's predeclared names that the subset leaves out, and what to say when a program uses one. */
+export function unsupportedPredeclared(name: string): string | undefined {
+  switch (name) {
+    case 'float32': case 'float64': case 'complex64': case 'complex128':
+      return 'floating-point and complex numbers are not supported by gosim';
+    case 'error': return 'the predeclared type error is not supported by gosim (runtime.Error is)';
+    case 'comparable': return 'generics are not supported by gosim';
+    default: return undefined;
+  }
+}
+
 const errorMethodSig: Signature = { kind: 'func', params: [], results: [T.string], variadic: false };
 
 /** `runtime.Error`: an interface with `Error() string` (Go's also has `RuntimeError()`, which no program calls). */

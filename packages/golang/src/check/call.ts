@@ -1,0 +1,119 @@
+/**
+ * Calls and conversions.
+ */
+import type * as A from '../ast.js';
+import { representable } from '../constant.js';
+import type { BuiltinName } from '../objects.js';
+import { unparen } from '../parser.js';
+import type { Signature, Type } from '../types.js';
+import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
+import { OperatorChecker } from './operators.js';
+import { exprString } from './expr-string.js';
+
+export abstract class CallChecker extends OperatorChecker {
+  protected call(e: A.CallExpr): void {
+    const f = unparen(e.fun);
+    this.exprInner(e.fun, undefined, false);
+    if (e.fun.mode === 'type') { this.conversion(e, e.fun.type!); return; }
+    if (f.kind === 'SelectorExpr' && f.selKind === 'qualified' && f.sel.obj?.kind === 'builtin') { this.builtinCall(e, f.sel.obj); return; }
+    if (e.fun.mode === 'builtin') { this.builtinCall(e, (f.kind === 'Ident' ? f.obj : (f as A.SelectorExpr).sel.obj) as { name: BuiltinName }); return; }
+    this.singleValue(e.fun);
+    if (e.fun.mode === 'nil') this.fail(e.fun.pos, 'invalid operation: cannot call non-function nil');
+    const u = underlying(e.fun.type!);
+    if (u.kind !== 'func') this.fail(e.fun.pos, `invalid operation: cannot call non-function ${this.describe(e.fun)}`);
+    if (e.ellipsis) this.fail(e.ellipsis, 'variadic calls are not supported by gosim');
+    e.callKind = 'call';
+    e.sig = u;
+    if (f.kind === 'Ident' && f.obj?.kind === 'func') e.callee = f.obj;
+    const name = f.kind === 'Ident' || f.kind === 'SelectorExpr' ? exprString(f) : 'function';
+    // f(g()) with a multi-value g
+    if (e.args.length === 1 && u.params.length > 1 && unparen(e.args[0]!).kind === 'CallExpr') {
+      this.expr(e.args[0]!, undefined, true);
+      const t = e.args[0]!.type;
+      if (t?.kind === 'tuple') this.fail(e.args[0]!.pos, 'multi-value arguments f(g()) are not supported by gosim');
+    }
+    e.args.forEach((a, i) => { if (!a.type) this.expr(a, u.params[i]); this.singleValue(a); });
+    if (e.args.length !== u.params.length) {
+      const have = e.args.map((a) => (a.mode === 'constant' && isUntyped(a.type!) ? 'number' : a.mode === 'nil' ? 'nil' : typeString(a.type!)));
+      const few = e.args.length < u.params.length;
+      const pos = few ? e.pos : e.args[u.params.length]!.pos;
+      const lastArg = e.args[e.args.length - 1];
+      this.fail(few ? (lastArg ? lastArg.pos : { ...e.lparen, col: endCol(e), offset: e.lparen.offset + 1 }) : pos, `${few ? 'not enough' : 'too many'} arguments in call to ${name}\n\thave (${have.join(', ')})\n\twant (${u.params.map(typeString).join(', ')})`);
+    }
+    e.args.forEach((a, i) => { e.args[i] = this.assign(a, u.params[i]!, `argument to ${name}`); });
+    if (u.results.length === 0) { e.mode = 'novalue'; e.type = { kind: 'tuple', types: [] }; }
+    else if (u.results.length === 1) { e.mode = 'value'; e.type = u.results[0]!; }
+    else { e.mode = 'value'; e.type = { kind: 'tuple', types: u.results }; }
+    if (f.kind === 'SelectorExpr' && f.selKind === 'method') { /* interface method call */ }
+  }
+
+  protected conversion(e: A.CallExpr, t: Type): void {
+    e.callKind = 'conversion';
+    e.typeArg = t;
+    if (e.args.length !== 1) this.fail(e.args.length === 0 ? e.lparen : e.args[1]!.pos, e.args.length === 0 ? `missing argument in conversion to ${typeString(t)}` : `too many arguments in conversion to ${typeString(t)}`);
+    const x = e.args[0]!;
+    this.expr(x, t);
+    this.singleValue(x);
+    const xt = x.type!;
+    e.type = t;
+    e.mode = 'value';
+    const cv = x.constValue;
+    const fail = (): never => this.fail(x.pos, `cannot convert ${this.describe(x)} to type ${typeString(t)}`);
+    if (x.mode === 'constant' && cv && underlying(t).kind === 'basic') {
+      if (cv.kind === 'int' && isInteger(t)) {
+        if (!representable(cv.value, t)) fail();
+        if (isUntyped(xt)) this.convertUntyped(x, t, 'conversion');
+        e.mode = 'constant';
+        e.constValue = { kind: 'int', value: cv.value };
+        return;
+      }
+      if (cv.kind === 'int' && isString(t)) this.fail(x.pos, 'conversion from integer to string is not supported by gosim');
+      if (cv.kind === 'string' && isString(t)) { if (isUntyped(xt)) this.convertUntyped(x, t, 'conversion'); e.mode = 'constant'; e.constValue = cv; return; }
+      if (cv.kind === 'bool' && isBoolean(t)) { if (isUntyped(xt)) this.convertUntyped(x, t, 'conversion'); e.mode = 'constant'; e.constValue = cv; return; }
+      fail();
+    }
+    if (isUntyped(xt)) {
+      if (xt === T.untypedNil) {
+        if (!['pointer', 'chan', 'func', 'interface', 'slice'].includes(underlying(t).kind)) fail();
+        x.type = t;
+        return;
+      }
+      if (isInterface(t)) { this.convertUntyped(x, defaultType(xt), 'conversion'); return; }
+      if (isInteger(t) && x.mode !== 'constant' && xt !== T.untypedBool) { this.convertUntyped(x, t, 'conversion'); return; }
+      if (isByteOrRuneSlice(t) && xt === T.untypedString) this.fail(x.pos, `conversion from string to ${typeString(t)} is not supported by gosim`);
+      fail();
+    }
+    const ut = underlying(t);
+    const ux = underlying(xt);
+    if (identical(ut, ux)) return;
+    if (isInteger(xt) && isInteger(t)) return;
+    if (ut.kind === 'pointer' && ux.kind === 'pointer' && identical(underlying(ut.elem), underlying(ux.elem))) return;
+    if (ut.kind === 'interface') {
+      if (!this.implements(xt, t)) fail();
+      return;
+    }
+    if (isString(t) && isInteger(xt)) this.fail(x.pos, 'conversion from integer to string is not supported by gosim');
+    if (isByteOrRuneSlice(t) && isString(xt)) this.fail(x.pos, `conversion from string to ${typeString(t)} is not supported by gosim`);
+    if (isString(t) && isByteOrRuneSlice(xt)) this.fail(x.pos, `conversion from ${typeString(xt)} to string is not supported by gosim`);
+    fail();
+  }
+}
+
+/** Signatures of the runtime functions the subset models. */
+export function runtimeSignature(name: BuiltinName): Signature {
+  if (name === 'runtime.Callers') return { kind: 'func', params: [T.int, { kind: 'slice', elem: T.uintptr }], results: [T.int], variadic: false };
+  return { kind: 'func', params: [], results: [], variadic: false };
+}
+
+/** The column just after a call's opening parenthesis (where Go reports a missing argument). */
+export function endCol(e: A.CallExpr): number {
+  return e.lparen.col + 1;
+}
+
+/** []byte or []rune (possibly named): the slice types a string converts to and from. */
+function isByteOrRuneSlice(t: Type): boolean {
+  const u = underlying(t);
+  if (u.kind !== 'slice') return false;
+  const e = underlying(u.elem);
+  return e === T.uint8 || e === T.int32;
+}
