@@ -389,7 +389,13 @@ class Batch {
   private stmtInner(s: A.Stmt): void {
     switch (s.kind) {
       case 'EmptyStmt': case 'BranchStmt': return;
-      case 'BlockStmt': this.block(s.stmts); return;
+      case 'BlockStmt': {
+        // a block whose only statement is a block adds no flow: walk such chains in a loop, not by recursion
+        let b = s;
+        while (b.stmts.length === 1 && b.stmts[0]!.kind === 'BlockStmt') b = b.stmts[0]!;
+        this.block(b.stmts);
+        return;
+      }
       case 'ExprStmt': {
         const x = unparen(s.x);
         if (x.kind === 'CallExpr') this.call([], x);

@@ -25,8 +25,10 @@ describe('deep nesting', () => {
   ])('%s parse and type-check', (_name, src) => {
     expect(checked(src)).toEqual([]);
   });
-  it('2 000 nested parentheses, 1 000 nested ifs and 500 nested func literals compile and run as in go', () => {
+  it('2 000 nested parentheses, 2 000 nested blocks, 2 000 + terms, 1 000 nested ifs and 500 nested func literals compile and run as in go', () => {
     expect(runGo(parens, 'x.go').raw).toBe('2\n');
+    expect(runGo(blocks, 'x.go').raw).toBe('2\n');
+    expect(runGo(plus, 'x.go').raw).toBe('2000\n');
     expect(runGo(ifs, 'x.go').raw).toBe('2\n');
     expect(runGo(lits, 'x.go').raw).toBe('2\n');
   });

@@ -37,7 +37,12 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
   const f = fn.f;
   switch (s.kind) {
     case 'EmptyStmt': return;
-    case 'BlockStmt': return block(fn, s.stmts);
+    case 'BlockStmt': {
+      // a block whose only statement is a block adds nothing: follow such chains in a loop, not by recursion
+      let b = s;
+      while (b.stmts.length === 1 && b.stmts[0]!.kind === 'BlockStmt') b = b.stmts[0]!;
+      return block(fn, b.stmts);
+    }
     case 'ExprStmt': {
       const x = unparen(s.x);
       if (x.kind === 'UnaryExpr' && x.op === '<-') {
