@@ -22,7 +22,7 @@ export const toolMaxSteps = 50_000_000;
 
 /** The rejection's feature: the text of the first "… is not supported by gosim" message, without position. */
 export function rejectedFeature(message: string): string | undefined {
-  const m = /(?:^|: )([^:\n]*?is not supported by gosim[^\n]*)/.exec(message);
+  const m = /(?:^|: )([^:\n]*?not supported by gosim[^\n]*)/.exec(message);
   return m?.[1];
 }
 
