@@ -86,7 +86,7 @@ class Arith {
       return this.varOf(t).name;
     }
     const k = this.rng.int(12);
-    if (k < 1) return `${this.rng.pick(['-', '^', '+'])}${this.paren(this.expr(t, depth - 1))}`;
+    if (k < 1) return `${this.rng.pick(['-', '^', '+'])}(${this.expr(t, depth - 1)})`;
     if (k < 3) return `${this.paren(this.expr(t, depth - 1))} ${this.rng.pick(['<<', '>>'])} ${this.shiftCount()}`;
     const op = this.rng.pick(['+', '-', '*', '/', '%', '&', '|', '^', '&^', '+', '-', '*']);
     const leftVar = this.rng.chance(0.5);
@@ -100,8 +100,8 @@ class Arith {
   }
 
   /** A shift count: a small constant, an unsigned variable up to past 64, or (rarely) a signed one. */
-  shiftCount(): string {
-    const r = this.rng.int(10);
+  shiftCount(constantOK = true): string {
+    const r = this.rng.range(constantOK ? 0 : 3, 9);
     if (r < 3) return `${this.rng.range(0, 63)}`;
     const t = r < 9 ? this.rng.pick(intTypes.filter((x) => !x.signed)) : this.rng.pick(intTypes.filter((x) => x.signed));
     const v = this.declare(t, r < 9 ? BigInt(this.rng.pick([0, 1, 3, 7, 8, 15, 16, 31, 32, 33, 63, 64, 65, 200].filter((n) => BigInt(n) <= maxOf(t)))) : BigInt(this.rng.range(-2, 9)));
@@ -132,7 +132,7 @@ class Arith {
     if (k < 9) {
       // An untyped constant shifted by a variable takes the type of its context.
       const z = this.b.fresh('z');
-      this.body.push(`var ${z} ${t.name} = ${this.rng.pick(maxOf(t) >= 255n ? ['1', '3', '255'] : ['1', '3'])} << ${this.shiftCount()}`);
+      this.body.push(`var ${z} ${t.name} = ${this.rng.pick(maxOf(t) >= 255n ? ['1', '3', '255'] : ['1', '3'])} << ${this.shiftCount(false)}`);
       return this.print(`u${i}`, z);
     }
     const to = this.rng.pick(intTypes);

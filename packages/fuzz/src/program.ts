@@ -67,7 +67,7 @@ func goexitAt(n int) {
 
 function ending(b: Builder): string[] {
   const r = b.rng;
-  const n = ['n := sink - sink + ' + r.range(-3, 9)];
+  const n = ['n := sink - sink + ' + r.range(-3, 9), '_ = n'];
   const k = r.int(12);
   if (k < 5) return [`println("main returns")`];
   if (k < 7) {
