@@ -56,7 +56,7 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzOptions | string {
 
 type Verdict =
   | { kind: 'match' }
-  | { kind: 'divergence'; detail: string }
+  | { kind: 'divergence'; detail: string; signature: string; dir: string }
   | { kind: 'nondeterministic' }
   | { kind: 'rejected'; detail: string }
   | { kind: 'go-rejected'; detail: string };
@@ -104,6 +104,7 @@ async function one(ctx: Ctx, index: number): Promise<Verdict> {
   }
   const results: Record<string, string> = {};
   const differing: string[] = [];
+  const failedModes: string[] = [];
   for (const m of ctx.opts.modes) {
     const r = m.name === 'plain' ? plain : runGosim(src, './main.go', m.opts);
     const shown = r.outcome ? formatExpected(r.outcome) + (r.kind === 'limit' ? `(gosim limit: ${r.message})\n` : '') : `${r.kind}: ${r.message}\n`;
@@ -114,13 +115,25 @@ async function one(ctx: Ctx, index: number): Promise<Verdict> {
       else differing.push(`${m.name}: ${r.kind} ${r.message ?? ''}`.trim());
       continue;
     }
+    const before = differing.length;
     if (r.kind !== 'ran' || !r.outcome) differing.push(`${m.name}: ${r.kind}: ${(r.message ?? '').split('\n')[0]}`);
     else if (!sameOutcome(reference, r.outcome)) differing.push(`${m.name}: ${firstDifference(reference, r.outcome)}`);
+    if (differing.length > before) failedModes.push(m.name);
   }
   if (differing.length === 0) return { kind: 'match' };
   if (ctx.haveGo && reference) results['go.expected'] = formatExpected(reference);
   const dir = keep(ctx, name, src, results);
-  return { kind: 'divergence', detail: `${dir}: ${differing.join('; ')}` };
+  return { kind: 'divergence', detail: `${dir}: ${differing.join('; ')}`, signature: signature(failedModes, differing[0] ?? ''), dir };
+}
+
+/**
+ * What a divergence looks like with the program's particulars blanked (positions, names with counters, numbers),
+ * prefixed by the modes it shows in: divergences of one cause group together.
+ */
+export function signature(failedModes: readonly string[], first: string): string {
+  const text = first.replace(/^[^:]*: /, '').replace(/\.\/main\.go:\d+:\d+: /g, '').replace(/^line \d+: /, '')
+    .replace(/\b[a-z]+\d+\b/g, 'X').replace(/-?\b\d+\b/g, 'N').replace(/0x[0-9a-f]+/g, '0xN');
+  return `[${failedModes.join('+')}] ${text}`;
 }
 
 /** Runs the whole fuzz session; returns the exit status (0: no divergence and no rejection). */
@@ -159,6 +172,14 @@ export async function fuzzMain(argv: readonly string[], log: (s: string) => void
   const d = count('divergence');
   const x = count('rejected');
   const g = count('go-rejected');
+  const groups = new Map<string, { n: number; example: string }>();
+  for (const v of verdicts) {
+    if (v.kind !== 'divergence') continue;
+    const g = groups.get(v.signature) ?? { n: 0, example: v.dir };
+    g.n++;
+    groups.set(v.signature, g);
+  }
+  if (groups.size > 0) log(`divergences by kind:\n${[...groups].sort((a, b) => b[1].n - a[1].n).map(([sig, g]) => `  ${String(g.n).padStart(4)} ${sig}\n       e.g. ${g.example}\n`).join('')}`);
   log(`fuzz: ${opts.count} programs, ${d} divergences, ${count('nondeterministic')} skipped (nondeterministic), ${x} rejected by gosim${g ? `, ${g} rejected by go build` : ''}${d + x + g ? ` (kept in ${opts.out})` : ''}\n`);
   return d + x + g === 0 ? 0 : 1;
 }

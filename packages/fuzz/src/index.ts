@@ -5,4 +5,4 @@ export { intTypes, minOf, maxOf, type IntType } from './gen-arith.js';
 export { runGosim, rejectedFeature, toolMaxSteps, type GosimResult, type GosimKind } from './gosim.js';
 export { goVersion, goBuild, goRun, exec, type Exec, type GoRun, type GoBuild } from './gorun.js';
 export { sameOutcome, firstDifference } from './compare.js';
-export { fuzzMain, parseFuzzArgs, modes, type Mode, type FuzzOptions } from './fuzz-go.js';
+export { fuzzMain, parseFuzzArgs, signature, modes, type Mode, type FuzzOptions } from './fuzz-go.js';

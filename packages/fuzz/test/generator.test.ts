@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compileToChecked, formatDiagnostic } from '@gosim/golang';
-import { Rng, generateProgram, intTypes, maxOf, minOf, parseFuzzArgs, programSeed, rejectedFeature } from '../src/index';
+import { Rng, generateProgram, intTypes, maxOf, minOf, parseFuzzArgs, programSeed, rejectedFeature, signature } from '../src/index';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -81,5 +81,15 @@ describe('the command line and classification', () => {
     expect(rejectedFeature('./a.go:3:2: select statements are not supported by gosim')).toBe('select statements are not supported by gosim');
     expect(rejectedFeature('./a.go:1:8: import "fmt" is not supported by gosim (only "runtime")')).toBe('import "fmt" is not supported by gosim (only "runtime")');
     expect(rejectedFeature('./a.go:3:2: undefined: x')).toBeUndefined();
+  });
+});
+
+describe('divergence grouping', () => {
+  it('divergences of one cause share a signature: positions, counter names and numbers are blanked', () => {
+    const a = signature(['plain', 'gc3'], 'plain: compile-error: ./main.go:71:16: cannot use 1 << v6 (value of type int) as type uint in variable declaration');
+    const b = signature(['plain', 'gc3'], 'plain: compile-error: ./main.go:9:2: cannot use 1 << v30 (value of type int) as type uint in variable declaration');
+    expect(a).toBe(b);
+    expect(a).toBe('[plain+gc3] compile-error: cannot use N << X (value of type int) as type uint in variable declaration');
+    expect(signature(['gc3'], 'gc3: line 12: want "s1 3", got "s1 4"')).toBe('[gc3] want "X N", got "X N"');
   });
 });
