@@ -7,6 +7,7 @@ import { formatExpected, type NormalizedOutput, type RunOptions } from '@gosim/r
 import { firstDifference, sameOutcome } from './compare.js';
 import { goBuild, goRun, goVersion } from './gorun.js';
 import { rejectedFeature, runGosim } from './gosim.js';
+import { features, isFeature, type Feature } from './builder.js';
 import { generateProgram } from './program.js';
 import { programSeed } from './rng.js';
 
@@ -29,12 +30,15 @@ export interface FuzzOptions {
   out: string;
   jobs: number;
   modes: readonly Mode[];
+  without: ReadonlySet<Feature>;
 }
 
-const usage = 'usage: pnpm fuzz:go [--count N] [--seed S] [--out DIR] [--jobs N] [--plain-only]';
+const usage = `usage: pnpm fuzz:go [--count N] [--seed S] [--out DIR] [--jobs N] [--plain-only] [--without F1,F2]
+features --without can leave out:
+${Object.entries(features).map(([f, d]) => `  ${f}: ${d}`).join('\n')}`;
 
 export function parseFuzzArgs(argv: readonly string[]): FuzzOptions | string {
-  const o: FuzzOptions = { count: 100, seed: 1, out: 'fuzz-out', jobs: 4, modes };
+  const o: FuzzOptions = { count: 100, seed: 1, out: 'fuzz-out', jobs: 4, modes, without: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const num = (): number | undefined => {
@@ -45,6 +49,13 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzOptions | string {
     if (a === '--plain-only') { o.modes = modes.slice(0, 1); continue; }
     if (a === '--out') { const s = argv[++i]; if (!s) return usage; o.out = s; continue; }
     if (a === '-h' || a === '--help') return usage;
+    if (a === '--without') {
+      const list = (argv[++i] ?? '').split(',').filter(Boolean);
+      const bad = list.find((f) => !isFeature(f));
+      if (bad !== undefined || list.length === 0) return `fuzz: --without: unknown feature "${bad ?? ''}"\n${usage}`;
+      o.without = new Set(list.filter(isFeature));
+      continue;
+    }
     const v = a === '--count' || a === '--seed' || a === '--jobs' ? num() : undefined;
     if (v === undefined) return `fuzz: bad argument ${a}\n${usage}`;
     if (a === '--count') o.count = v;
@@ -80,7 +91,7 @@ function keep(ctx: Ctx, name: string, src: string, files: Record<string, string>
 async function one(ctx: Ctx, index: number): Promise<Verdict> {
   const seed = programSeed(ctx.opts.seed, index);
   const name = `p${index}-seed${seed}`;
-  const src = generateProgram(seed);
+  const src = generateProgram(seed, ctx.opts.without);
   const plain = runGosim(src, './main.go');
   if (plain.kind === 'rejected' || (plain.kind === 'compile-error' && !ctx.haveGo)) {
     keep(ctx, name, src, { 'gosim.txt': `${plain.message}\n` });
@@ -131,7 +142,7 @@ async function one(ctx: Ctx, index: number): Promise<Verdict> {
  * prefixed by the modes it shows in: divergences of one cause group together.
  */
 export function signature(failedModes: readonly string[], first: string): string {
-  const text = first.replace(/^[^:]*: /, '').replace(/\.\/main\.go:\d+:\d+: /g, '').replace(/^line \d+: /, '')
+  const text = first.replace(/^[^:]*: /, '').replace(/\b(u?int(8|16|32|64)?|uintptr|byte)\b/g, 'T').replace(/\.\/main\.go:\d+:\d+: /g, '').replace(/^line \d+: /, '')
     .replace(/\b[a-z]+\d+\b/g, 'X').replace(/-?\b\d+\b/g, 'N').replace(/0x[0-9a-f]+/g, '0xN');
   return `[${failedModes.join('+')}] ${text}`;
 }
@@ -146,7 +157,7 @@ export async function fuzzMain(argv: readonly string[], log: (s: string) => void
   const opts = { ...parsed, out: resolve(parsed.out) };
   const version = goVersion();
   if (version === undefined) log('fuzz: go is not on PATH: skipping the comparison with real Go (stress modes are compared with plain gosim)\n');
-  else log(`fuzz: ${opts.count} programs from seed ${opts.seed}, reference ${version}, gosim modes ${opts.modes.map((m) => m.name).join(', ')}\n`);
+  else log(`fuzz: ${opts.count} programs from seed ${opts.seed}, reference ${version}, gosim modes ${opts.modes.map((m) => m.name).join(', ')}${opts.without.size ? `, without ${[...opts.without].join(',')}` : ''}\n`);
   rmSync(opts.out, { recursive: true, force: true });
   mkdirSync(opts.out, { recursive: true });
   writeFileSync(join(opts.out, '.gitignore'), '*\n');

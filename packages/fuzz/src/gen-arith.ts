@@ -88,11 +88,16 @@ class Arith {
     const k = this.rng.int(12);
     if (k < 1) return `${this.rng.pick(['-', '^', '+'])}(${this.expr(t, depth - 1)})`;
     if (k < 3) return `${this.paren(this.expr(t, depth - 1))} ${this.rng.pick(['<<', '>>'])} ${this.shiftCount()}`;
-    const op = this.rng.pick(['+', '-', '*', '/', '%', '&', '|', '^', '&^', '+', '-', '*']);
+    const op = this.divOK(t, this.rng.pick(['+', '-', '*', '/', '%', '&', '|', '^', '&^', '+', '-', '*']));
     const leftVar = this.rng.chance(0.5);
     const l = this.expr(t, depth - 1, leftVar);
     const r = this.expr(t, depth - 1, !leftVar, op === '/' || op === '%');
     return `${this.paren(l)} ${op} ${this.paren(r)}`;
+  }
+
+  /** The operator, or `-` for a division the run leaves out. */
+  divOK(t: IntType, op: string): string {
+    return !t.signed && /^[/%]=?$/.test(op) && !this.b.allows('unsigned-div') ? op.replace(/[/%]/, '-') : op;
   }
 
   paren(e: string): string {
@@ -119,7 +124,7 @@ class Arith {
     if (k < 5) return this.print(`e${i}`, this.expr(t, this.rng.range(1, 3)));
     if (k < 7) {
       const v = this.varOf(t);
-      const op = this.rng.pick(['+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '&^=', '<<=', '>>=', '++', '--']);
+      const op = this.divOK(t, this.rng.pick(['+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '&^=', '<<=', '>>=', '++', '--']));
       if (op === '++' || op === '--') this.body.push(`${v.name}${op}`);
       else if (op === '<<=' || op === '>>=') this.body.push(`${v.name} ${op} ${this.shiftCount()}`);
       else this.body.push(`${v.name} ${op} ${this.expr(t, 1, false, op === '/=' || op === '%=')}`);
@@ -129,7 +134,7 @@ class Arith {
       const cmp = this.rng.pick(['==', '!=', '<', '<=', '>', '>=']);
       return this.print(`c${i}`, `${this.paren(this.expr(t, 1))} ${cmp} ${this.paren(this.expr(t, 1, false))}`);
     }
-    if (k < 9) {
+    if (k < 9 && this.b.allows('untyped-shift')) {
       // An untyped constant shifted by a variable takes the type of its context.
       const z = this.b.fresh('z');
       this.body.push(`var ${z} ${t.name} = ${this.rng.pick(maxOf(t) >= 255n ? ['1', '3', '255'] : ['1', '3'])} << ${this.shiftCount(false)}`);

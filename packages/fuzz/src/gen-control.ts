@@ -13,7 +13,8 @@ function protected_(b: Builder, name: string, body: string[]): void {
 
 /** Statements that panic, or fault at run time (`n` is a non-constant int in scope). */
 export function panicking(b: Builder, tag: string, n: string): string[] {
-  switch (b.rng.int(10)) {
+  const k = b.rng.int(10);
+  switch (!b.allows('panic-values') && k >= 2 && k <= 4 ? 1 : k) {
     case 0: return [`panic(${quote(`${tag} boom`)})`];
     case 1: return [`panic(${n} + ${b.rng.range(0, 99)})`];
     case 2: return [`panic(myint(${n}))`];
@@ -137,8 +138,10 @@ const recursion: Scenario = (b, name) => {
 const structs: Scenario = (b, name) => {
   const t = `${name}T`;
   const g = `${name}G`;
-  b.decl([`type ${t} struct {`, '\ta byte', '\tc [2]uint32', '\ts string', '\tp *int', '\tn int16', '}', `var ${g}, ${g}2 ${t}`]);
-  protected_(b, name, [`x := ${b.rng.range(-9, 9)}`, `${g}.a = ${b.rng.range(0, 255)}`, `${g}.c = [2]uint32{${b.rng.range(0, 9)}, 4294967295}`, `${g}.s = ${quote(name)} + "s"`, `${g}.p = &x`, `${g}.n = -${b.rng.range(1, 32768)}`,
+  const vars = `var ${g}, ${g}2 ${t}`;
+  const global = b.allows('global-structs');
+  b.decl([`type ${t} struct {`, '\ta byte', '\tc [2]uint32', '\ts string', '\tp *int', '\tn int16', '}', ...(global ? [vars] : [])]);
+  protected_(b, name, [...(global ? [] : [vars]), `x := ${b.rng.range(-9, 9)}`, `${g}.a = ${b.rng.range(0, 255)}`, `${g}.c = [2]uint32{${b.rng.range(0, 9)}, 4294967295}`, `${g}.s = ${quote(name)} + "s"`, `${g}.p = &x`, `${g}.n = -${b.rng.range(1, 32768)}`,
     `${g}2.c = ${g}.c`, `v := ${g}`, 'v.c[1]++', '*v.p += 5', `q := &${g}2`, 'q.s = v.s + "!"',
     `println(${quote(name)}, ${g}.a, ${g}.c[0], ${g}.c[1], v.c[1], ${g}2.c[1], q.s, len(q.s), q.s[0], x, *${g}.p, ${g}.n)`,
     `println(${quote(name)}, ${g}.c == ${g}2.c, v == ${g}, ${g}.s < q.s, ${g}2.p == nil)`]);

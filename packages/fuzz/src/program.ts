@@ -1,7 +1,7 @@
 // A whole random program: a fixed prelude of helpers, a few scenarios that main runs under protect (so one
 // scenario's panic does not end the program), and an ending: return, an uncaught panic of some value or runtime
 // error (possibly nested in a deferred call), a panic in a goroutine, Goexit in main, or a deadlock.
-import { Builder, indent, quote } from './builder.js';
+import { Builder, indent, quote, type Feature } from './builder.js';
 import { arithScenario } from './gen-arith.js';
 import { panicking, scenarios } from './gen-control.js';
 import { Rng } from './rng.js';
@@ -73,19 +73,20 @@ function ending(b: Builder): string[] {
   if (k < 7) {
     const out = [...n, `defer println("main defer")`];
     if (r.chance(0.3)) out.push(`defer func() { panic(${quote('main second')}) }()`);
-    const v = r.pick(['n', '"main boom"', 'myint(n)', 'mystr("x")', 'mybool(n > 2)', 'int8(n) - 12', 'uint8(n) + 250', 'runtime.Error(nil)']);
+    const plainValues = ['n', '"main boom"', 'runtime.Error(nil)'];
+    const v = r.pick(b.allows('panic-values') ? [...plainValues, 'myint(n)', 'mystr("x")', 'mybool(n > 2)', 'int8(n) - 12', 'uint8(n) + 250'] : plainValues);
     return [...out, ...(v === 'runtime.Error(nil)' ? ['var e runtime.Error', 'panic(e)'] : [`panic(${v})`])];
   }
   if (k < 8) return [...n, 'defer println("main defer")', ...panicking(b, 'main', 'n')];
   if (k < 9) return ['c := make(chan int)', 'go func() {', '\tdefer println("goroutine defer")', `\tpanic(${quote('goroutine boom')})`, '}()', '<-c'];
   if (k < 10) return ['defer println("main defer before Goexit")', 'runtime.Goexit()'];
-  if (k < 11) return ['c := make(chan int)', 'go func() {', '\tc <- 1', '}()', '<-c', '<-c'];
+  if (k < 11 || !b.allows('goexit-blocked')) return ['c := make(chan int)', 'go func() {', '\tc <- 1', '}()', '<-c', '<-c'];
   return ['c := make(chan bool)', 'go func() {', '\tprintln("waiting goroutine")', '\tc <- true', '\t<-c', '}()', '<-c', 'runtime.Goexit()'];
 }
 
 /** The program seeded `seed`: the same seed gives the same text. */
-export function generateProgram(seed: number): string {
-  const b = new Builder(new Rng(seed));
+export function generateProgram(seed: number, without: ReadonlySet<Feature> = new Set()): string {
+  const b = new Builder(new Rng(seed), without);
   const count = b.rng.range(2, 6);
   for (let i = 0; i < count; i++) {
     const name = b.fresh('s');

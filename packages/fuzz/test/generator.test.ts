@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compileToChecked, formatDiagnostic } from '@gosim/golang';
-import { Rng, generateProgram, intTypes, maxOf, minOf, parseFuzzArgs, programSeed, rejectedFeature, signature } from '../src/index';
+import { Rng, features, generateProgram, intTypes, isFeature, maxOf, minOf, parseFuzzArgs, programSeed, rejectedFeature, signature, type Feature } from '../src/index';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -86,10 +86,33 @@ describe('the command line and classification', () => {
 
 describe('divergence grouping', () => {
   it('divergences of one cause share a signature: positions, counter names and numbers are blanked', () => {
-    const a = signature(['plain', 'gc3'], 'plain: compile-error: ./main.go:71:16: cannot use 1 << v6 (value of type int) as type uint in variable declaration');
+    const a = signature(['plain', 'gc3'], 'plain: compile-error: ./main.go:71:16: cannot use 1 << v6 (value of type int) as type T in variable declaration');
     const b = signature(['plain', 'gc3'], 'plain: compile-error: ./main.go:9:2: cannot use 1 << v30 (value of type int) as type uint in variable declaration');
     expect(a).toBe(b);
-    expect(a).toBe('[plain+gc3] compile-error: cannot use N << X (value of type int) as type uint in variable declaration');
+    expect(a).toBe('[plain+gc3] compile-error: cannot use N << X (value of type T) as type T in variable declaration');
     expect(signature(['gc3'], 'gc3: line 12: want "s1 3", got "s1 4"')).toBe('[gc3] want "X N", got "X N"');
+  });
+});
+
+describe('--without', () => {
+  it('leaves a feature out of every program and keeps the rest of the program the same size', () => {
+    const all = Array.from({ length: 60 }, (_, i) => generateProgram(programSeed(8, i))).join('\n');
+    const without = new Set<Feature>(['untyped-shift', 'global-structs', 'panic-values', 'unsigned-div', 'goexit-blocked']);
+    const cut = Array.from({ length: 60 }, (_, i) => generateProgram(programSeed(8, i), without)).join('\n');
+    expect(all).toMatch(/var z\d+ \w+ = \d+ << v\d+/);
+    expect(cut).not.toMatch(/var z\d+ \w+ = \d+ << v\d+/);
+    expect(all).toMatch(/^var s\d+G, s\d+G2 s\d+T$/m);
+    expect(cut).not.toMatch(/^var s\d+G, s\d+G2 s\d+T$/m);
+    expect(cut).toMatch(/^\tvar s\d+G, s\d+G2 s\d+T$/m);
+    expect(parseFuzzArgs(['--without', 'untyped-shift,unsigned-div'])).toMatchObject({ without: new Set(['untyped-shift', 'unsigned-div']) });
+    expect(parseFuzzArgs(['--without', 'nonsense'])).toMatch(/unknown feature "nonsense"/);
+  });
+
+  it('every program without the features still checks', () => {
+    const without = new Set<Feature>(Object.keys(features).filter(isFeature));
+    for (let i = 0; i < 60; i++) {
+      const r = compileToChecked(generateProgram(programSeed(4, i), without), './main.go');
+      expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+    }
   });
 });
