@@ -86,7 +86,7 @@ describe('the command line and classification', () => {
 
 describe('divergence grouping', () => {
   it('divergences of one cause share a signature: positions, counter names and numbers are blanked', () => {
-    const a = signature(['plain', 'gc3'], 'plain: compile-error: ./main.go:71:16: cannot use 1 << v6 (value of type int) as type T in variable declaration');
+    const a = signature(['plain', 'gc3'], 'plain: compile-error: ./main.go:71:16: cannot use 1 << v6 (value of type int) as type uint in variable declaration');
     const b = signature(['plain', 'gc3'], 'plain: compile-error: ./main.go:9:2: cannot use 1 << v30 (value of type int) as type uint in variable declaration');
     expect(a).toBe(b);
     expect(a).toBe('[plain+gc3] compile-error: cannot use N << X (value of type T) as type T in variable declaration');
