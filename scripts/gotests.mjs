@@ -108,16 +108,16 @@ async function main() {
   let done = 0;
   await Promise.all(tests.map(async (t) => {
     const outFile = t.path.replace(/\.go$/, '.out');
-    const expected = existsSync(outFile) ? readFileSync(outFile, 'latin1') : '';
+    const expected = existsSync(outFile) ? readFileSync(outFile, 'utf8') : '';
     const started = Date.now();
     const r = await pool.run({ src: t.src, filename: `./${basename(t.path)}`, maxSteps: o.maxSteps });
-    if (r.kind === 'internal' && /worker died: Cannot find (package|module)/.test(r.message)) die(`${r.message}; run \`pnpm install && pnpm build\` first`);
+    if (r.kind === 'internal' && /Cannot find (package|module)/.test(r.message)) die(`${r.message}; run \`pnpm install && pnpm build\` first`);
     const v = judge(r, expected);
     rows.push({ file: t.rel, dir: t.dir, ...v, ms: Date.now() - started });
     done++;
     if (!o.json && process.stdout.isTTY) process.stdout.write(`\r${done}/${tests.length}`);
   }));
-  await pool.close();
+  pool.close();
   if (!o.json && process.stdout.isTTY) process.stdout.write('\r');
   rows.sort((a, b) => (a.file < b.file ? -1 : 1));
 

@@ -87,7 +87,7 @@ export function findRunTests(testRoot) {
     }
     for (const f of names) {
       const path = join(testRoot, d, f);
-      const src = readFileSync(path, 'latin1');
+      const src = readFileSync(path, 'utf8');
       if (notRun(src) === undefined) found.push({ rel: d === '.' ? f : `${d}/${f}`, path, src, dir: d });
     }
   }

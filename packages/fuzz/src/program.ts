@@ -4,6 +4,7 @@
 import { Builder, indent, quote, type Feature } from './builder.js';
 import { arithScenario } from './gen-arith.js';
 import { panicking, scenarios } from './gen-control.js';
+import { valueScenarios } from './gen-values.js';
 import { Rng } from './rng.js';
 
 const prelude = `package main
@@ -91,7 +92,7 @@ export function generateProgram(seed: number, without: ReadonlySet<Feature> = ne
   for (let i = 0; i < count; i++) {
     const name = b.fresh('s');
     if (b.rng.chance(0.3)) arithScenario(b, name);
-    else b.rng.pick(scenarios)(b, name);
+    else b.rng.pick([...scenarios, ...valueScenarios])(b, name);
     if (b.rng.chance(0.15)) b.mainBody.push('runtime.GC()');
   }
   const main = ['func main() {', ...indent([...b.mainBody, ...ending(b)]), '}'];
