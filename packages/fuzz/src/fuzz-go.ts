@@ -31,14 +31,16 @@ export interface FuzzOptions {
   jobs: number;
   modes: readonly Mode[];
   without: ReadonlySet<Feature>;
+  /** The go command (default `go` from PATH). */
+  go: string;
 }
 
-const usage = `usage: pnpm fuzz:go [--count N] [--seed S] [--out DIR] [--jobs N] [--plain-only] [--without F1,F2]
+const usage = `usage: pnpm fuzz:go [--count N] [--seed S] [--out DIR] [--jobs N] [--plain-only] [--without F1,F2] [--go PATH]
 features --without can leave out:
 ${Object.entries(features).map(([f, d]) => `  ${f}: ${d}`).join('\n')}`;
 
 export function parseFuzzArgs(argv: readonly string[]): FuzzOptions | string {
-  const o: FuzzOptions = { count: 100, seed: 1, out: 'fuzz-out', jobs: 4, modes, without: new Set() };
+  const o: FuzzOptions = { count: 100, seed: 1, out: 'fuzz-out', jobs: 4, modes, without: new Set(), go: 'go' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const num = (): number | undefined => {
@@ -47,6 +49,7 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzOptions | string {
     };
     if (a === '--') continue;
     if (a === '--plain-only') { o.modes = modes.slice(0, 1); continue; }
+    if (a === '--go') { const s = argv[++i]; if (!s) return usage; o.go = s; continue; }
     if (a === '--out') { const s = argv[++i]; if (!s) return usage; o.out = s; continue; }
     if (a === '-h' || a === '--help') return usage;
     if (a === '--without') {
@@ -93,7 +96,7 @@ async function one(ctx: Ctx, index: number): Promise<Verdict> {
   const name = `p${index}-seed${seed}`;
   const src = generateProgram(seed, ctx.opts.without);
   const plain = runGosim(src, './main.go');
-  if (plain.kind === 'rejected' || (plain.kind === 'compile-error' && !ctx.haveGo)) {
+  if (plain.kind === 'rejected') {
     keep(ctx, name, src, { 'gosim.txt': `${plain.message}\n` });
     return { kind: 'rejected', detail: rejectedFeature(plain.message ?? '') ?? plain.message ?? '' };
   }
@@ -101,7 +104,7 @@ async function one(ctx: Ctx, index: number): Promise<Verdict> {
   if (ctx.haveGo) {
     const dir = mkdtempSync(join(ctx.work, 'p'));
     try {
-      const built = await goBuild(src, dir);
+      const built = await goBuild(src, dir, ctx.opts.go);
       if (!built.ok) {
         keep(ctx, name, src, { 'go-build.txt': `${built.message}\n` });
         return { kind: 'go-rejected', detail: built.message.split('\n').slice(0, 2).join(' ') };
@@ -155,8 +158,8 @@ export async function fuzzMain(argv: readonly string[], log: (s: string) => void
     return parsed.startsWith('usage') ? 0 : 2;
   }
   const opts = { ...parsed, out: resolve(parsed.out) };
-  const version = goVersion();
-  if (version === undefined) log('fuzz: go is not on PATH: skipping the comparison with real Go (stress modes are compared with plain gosim)\n');
+  const version = goVersion(opts.go);
+  if (version === undefined) log(`fuzz: ${opts.go === 'go' ? 'go is not on PATH' : `${opts.go} does not run`}: skipping the comparison with real Go (stress modes are compared with plain gosim)\n`);
   else log(`fuzz: ${opts.count} programs from seed ${opts.seed}, reference ${version}, gosim modes ${opts.modes.map((m) => m.name).join(', ')}${opts.without.size ? `, without ${[...opts.without].join(',')}` : ''}\n`);
   rmSync(opts.out, { recursive: true, force: true });
   mkdirSync(opts.out, { recursive: true });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { normalizeOutput, type NormalizedOutput } from '@gosim/runtime';
 
 /** `go version`'s line when go is on PATH, else undefined. */
-export function goVersion(): string | undefined {
-  const r = spawnSync('go', ['version'], { encoding: 'utf8' });
+export function goVersion(go = 'go'): string | undefined {
+  const r = spawnSync(go, ['version'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
@@ -19,7 +19,7 @@ export interface Exec {
 
 export function exec(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Exec> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd: opts.cwd, env: opts.env, timeout: opts.timeoutMs, maxBuffer: 64 << 20, encoding: 'latin1' }, (err, stdout, stderr) => {
+    execFile(cmd, args, { cwd: opts.cwd, env: opts.env, timeout: opts.timeoutMs, maxBuffer: 64 << 20, encoding: 'utf8' }, (err, stdout, stderr) => {
       const e = err as (Error & { code?: number | string; killed?: boolean; signal?: string }) | null;
       const status = e === null ? 0 : typeof e.code === 'number' ? e.code : 128;
       resolve({ status, stdout, stderr, timedOut: e?.killed === true || e?.signal === 'SIGTERM' });
@@ -30,9 +30,9 @@ export function exec(cmd: string, args: string[], opts: { cwd?: string; env?: No
 export type GoBuild = { ok: true; binary: string } | { ok: false; message: string };
 
 /** Writes `src` as dir/main.go and builds dir/prog. */
-export async function goBuild(src: string, dir: string, timeoutMs = 120_000): Promise<GoBuild> {
+export async function goBuild(src: string, dir: string, go = 'go', timeoutMs = 120_000): Promise<GoBuild> {
   writeFileSync(join(dir, 'main.go'), src);
-  const r = await exec('go', ['build', '-o', 'prog', 'main.go'], { cwd: dir, timeoutMs });
+  const r = await exec(go, ['build', '-o', 'prog', 'main.go'], { cwd: dir, timeoutMs });
   return r.status === 0 ? { ok: true, binary: join(dir, 'prog') } : { ok: false, message: (r.stderr || r.stdout).trim() };
 }
 
