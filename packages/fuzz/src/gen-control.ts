@@ -100,6 +100,8 @@ const goexit: Scenario = (b, name) => {
   if (b.rng.chance(0.5)) g.push(`defer func() { show(${quote(`${name} g rec`)}, recover()) }()`);
   if (b.rng.chance(0.4)) g.push('defer func() {', `\tdefer func() { show(${quote(`${name} inner rec`)}, recover()) }()`, `\tpanic(${quote(`${name} during goexit`)})`, '}()');
   const d = b.rng.range(0, 20);
+  // a deferred Goexit while the goroutine panics: the panic is abandoned, the goroutine exits
+  if (b.rng.chance(0.3)) g.push('defer runtime.Goexit()', `gd := ${d}`, '_ = gd', ...panicking(b, name, 'gd'));
   g.push(`goexitAt(${d})`, `println(${quote(`${name} unreachable`)})`);
   protected_(b, name, ['done := make(chan int)', 'go func() {', ...indent(g), '}()', `println(${quote(`${name} joined`)}, <-done)`]);
 };

@@ -74,6 +74,8 @@ function ending(b: Builder): string[] {
   if (k < 7) {
     const out = [...n, `defer println("main defer")`];
     if (r.chance(0.3)) out.push(`defer func() { panic(${quote('main second')}) }()`);
+    // recovered, then a new panic: Go prints the first as "[recovered]" above the second
+    else if (r.chance(0.3)) out.push(`defer func() {`, `\tshow("main rec", recover())`, `\tpanic(${quote('main again')})`, '}()');
     const plainValues = ['n', '"main boom"', 'runtime.Error(nil)'];
     const v = r.pick(b.allows('panic-values') ? [...plainValues, 'myint(n)', 'mystr("x")', 'mybool(n > 2)', 'int8(n) - 12', 'uint8(n) + 250'] : plainValues);
     return [...out, ...(v === 'runtime.Error(nil)' ? ['var e runtime.Error', 'panic(e)'] : [`panic(${v})`])];

@@ -48,9 +48,10 @@ describe('the generator', () => {
   });
 
   it('covers every scenario kind over a few dozen seeds', () => {
-    const text = Array.from({ length: 60 }, (_, i) => generateProgram(programSeed(5, i))).join('\n');
+    const text = Array.from({ length: 120 }, (_, i) => generateProgram(programSeed(5, i))).join('\n');
     for (const needle of ['defer func(j int)', 'recover()', 'runtime.Goexit()', 'goexitAt(', '<-req', 'close(src)', 'rec(', 'deep(',
-      'panic(myint(', 'ei.(int)', '&^', '<<=', 'uintptr', 'int8', 'uint64', 'runtime.GC()', 'r = r*'])
+      'panic(myint(', 'ei.(int)', '&^', '<<=', 'uintptr', 'int8', 'uint64', 'runtime.GC()', 'r = r*', 'defer runtime.Goexit()', 'main again',
+      'counter(', 'fallthrough', 'outs[i]', 'divmod(', 's[len(s)-1]'])
       expect(text).toContain(needle);
   });
 
