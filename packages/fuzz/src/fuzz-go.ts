@@ -71,7 +71,7 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzOptions | string {
 type Verdict =
   | { kind: 'match' }
   | { kind: 'divergence'; detail: string; signature: string; dir: string }
-  | { kind: 'nondeterministic' }
+  | { kind: 'nondeterministic'; detail: string }
   | { kind: 'rejected'; detail: string }
   | { kind: 'go-rejected'; detail: string };
 
@@ -110,7 +110,11 @@ async function one(ctx: Ctx, index: number): Promise<Verdict> {
         return { kind: 'go-rejected', detail: built.message.split('\n').slice(0, 2).join(' ') };
       }
       const [r1, r2] = [await goRun(built.binary, 1), await goRun(built.binary, 4)];
-      if (r1.timedOut || r2.timedOut || !sameOutcome(r1.outcome, r2.outcome)) return { kind: 'nondeterministic' };
+      if (r1.timedOut || r2.timedOut || !sameOutcome(r1.outcome, r2.outcome)) {
+        const why = r1.timedOut || r2.timedOut ? 'a go run timed out' : firstDifference(r1.outcome, r2.outcome);
+        keep(ctx, name, src, { 'go-run1.txt': formatExpected(r1.outcome), 'go-run2.txt': formatExpected(r2.outcome) });
+        return { kind: 'nondeterministic', detail: `${name}: ${why}` };
+      }
       reference = r1.outcome;
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -174,6 +178,7 @@ export async function fuzzMain(argv: readonly string[], log: (s: string) => void
       verdicts[i] = v;
       if (v.kind === 'divergence') log(`DIVERGENCE ${v.detail}\n`);
       else if (v.kind === 'rejected') log(`REJECTED by gosim (generator bug) p${i}: ${v.detail}\n`);
+      else if (v.kind === 'nondeterministic') log(`NONDETERMINISTIC under go (dropped) ${v.detail}\n`);
       else if (v.kind === 'go-rejected') log(`REJECTED by go build (generator bug) p${i}: ${v.detail}\n`);
     }
   };
