@@ -32,8 +32,8 @@ export function runGosim(src: string, filename: string, opts: RunOptions = {}): 
     const c = compile(src, filename);
     if (!c.module || c.diagnostics.length > 0) {
       const message = c.diagnostics.map(formatDiagnostic).join('\n') || 'compile returned no module';
-      if (rejectedFeature(message) !== undefined) return { kind: 'rejected', message };
       if (/internal compiler error/.test(message)) return { kind: 'internal', message };
+      if (rejectedFeature(message) !== undefined) return { kind: 'rejected', message };
       return { kind: 'compile-error', message };
     }
     let stdout = '';
