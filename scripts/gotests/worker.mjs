@@ -1,0 +1,9 @@
+// A child process of `pnpm gotests`: compiles and runs each source it is sent through the built gosim and sends
+// back the classified result (packages/fuzz runGosim). The parent kills it on timeout; a fatal V8 error here
+// (which no try/catch stops) ends only this process.
+import { rejectedFeature, runGosim } from '@gosim/fuzz';
+
+process.on('message', ({ id, src, filename, maxSteps }) => {
+  const r = runGosim(src, filename, { maxSteps });
+  process.send({ id, kind: r.kind, exit: r.outcome?.exit, combined: r.combined ?? '', message: r.message, feature: r.kind === 'rejected' ? rejectedFeature(r.message) : undefined, steps: r.steps });
+});
