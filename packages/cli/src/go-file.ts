@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ExitStatus } from './exit-status.js';
 import { GosimError } from './io.js';
+import { checkPackageClause } from './package-clause.js';
 import { MaxSourceBytes, readSource, SourceError, why } from './source.js';
 
 /** A loaded Go file: the argument naming it, its text and its absolute path (the name it is compiled under, as go does). */
@@ -20,7 +21,8 @@ const loadFailed = (message: string, bare: boolean) => new GosimError(message, E
  * Loads the file named by `go run`'s first argument, failing (status 1) as go does, in go's order: no argument
  * (`no go files listed`), a name not ending in `.go` (go would look it up as a package; gosim runs files only),
  * a failed stat (`stat FILE: …`, FILE as given), a directory (`FILE is a directory, should be a Go file`), a
- * failed open or read (`open /ABS/FILE: …`). The size cap stays gosim's (status 2, as a build failure).
+ * failed open or read (`open /ABS/FILE: …`), a bad package clause (checkPackageClause). The size cap stays
+ * gosim's (status 2, as a build failure).
  */
 export function loadGoFile(arg: string | undefined, cwd: string, cap = MaxSourceBytes): GoFile {
   if (arg === undefined) throw loadFailed('no go files listed', false);
@@ -32,12 +34,15 @@ export function loadGoFile(arg: string | undefined, cwd: string, cap = MaxSource
     if (e instanceof GosimError) throw e;
     throw loadFailed(`stat ${arg}: ${why(e)}`, true);
   }
+  let src: string;
   try {
-    return { arg, src: readSource(path, cwd, cap, arg), path };
+    src = readSource(path, cwd, cap, arg);
   } catch (e) {
     if (e instanceof SourceError) throw loadFailed(`${e.op} ${path}: ${e.reason}`, false);
     throw e;
   }
+  checkPackageClause(src, shortPath(path, cwd));
+  return { arg, src, path };
 }
 
 /** Go's base.ShortPath: `path` relative to `cwd` when that is shorter, else `path` itself. */

@@ -144,3 +144,44 @@ describe("the go command's output filter and gc's error list", () => {
     expect(l.slice(-2)).toEqual(['f.go:20:1: late', 'f.go:9:1: too many errors']);
   });
 });
+
+describe('the package clause is read before compiling, as go/build does (status 1)', () => {
+  const clause = goFiles({
+    'empty.go': '',
+    'nopkg.go': 'func main() {}\n',
+    'pk.go': '// c\n\npackage\n',
+    'pk2.go': '\n\n   package\n\n  ',
+    'op.go': '  := 1',
+    'lit.go': 'x := 1\n',
+    'num.go': 'package 1\n',
+    'str.go': '"str"\n',
+    'foo.go': 'package foo\nfunc main() { x := 1 }\n',
+    'bom.go': '\uFEFFpackage foo\n',
+    'comment.go': '/* c */ package foo\n',
+  });
+  mkdirSync(join(clause.dir, 'sub'));
+  writeFileSync(join(clause.dir, 'sub', 'empty.go'), '');
+  afterAll(() => clause.dispose());
+  const loadFails = (stderr: string) => ({ status: 1, stdout: '', stderr: `${stderr}\n` });
+
+  test("no package clause: FILE:L:C: expected 'package', found X, FILE the short path without ./", async () => {
+    expect(await gosim(['run', 'empty.go'], clause.dir)).toEqual(loadFails("empty.go:1:1: expected 'package', found 'EOF'"));
+    expect(await gosim(['run', 'sub/empty.go'], clause.dir)).toEqual(loadFails("sub/empty.go:1:1: expected 'package', found 'EOF'"));
+    expect(await gosim(['run', clause.path('empty.go')], join(clause.dir, 'sub'))).toEqual(loadFails("../empty.go:1:1: expected 'package', found 'EOF'"));
+    expect(await gosim(['run', 'nopkg.go'], clause.dir)).toEqual(loadFails("nopkg.go:1:1: expected 'package', found 'func'"));
+    expect(await gosim(['run', 'op.go'], clause.dir)).toEqual(loadFails("op.go:1:3: expected 'package', found ':='"));
+    expect(await gosim(['run', 'lit.go'], clause.dir)).toEqual(loadFails("lit.go:1:1: expected 'package', found x"));
+    expect(await gosim(['run', 'str.go'], clause.dir)).toEqual(loadFails('str.go:1:1: expected \'package\', found "str"'));
+  });
+
+  test("no package name: expected 'IDENT'; EOF after a final newline is on the last line (go/token)", async () => {
+    expect(await gosim(['run', 'pk.go'], clause.dir)).toEqual(loadFails("pk.go:3:9: expected 'IDENT', found 'EOF'"));
+    expect(await gosim(['run', 'pk2.go'], clause.dir)).toEqual(loadFails("pk2.go:5:3: expected 'IDENT', found 'EOF'"));
+    expect(await gosim(['run', 'num.go'], clause.dir)).toEqual(loadFails("num.go:1:9: expected 'IDENT', found 1"));
+  });
+
+  test('a package other than main: package command-line-arguments is not a main package, before any compile error', async () => {
+    for (const f of ['foo.go', 'bom.go', 'comment.go'])
+      expect(await gosim(['run', f], clause.dir)).toEqual(loadFails('package command-line-arguments is not a main package'));
+  });
+});
