@@ -4,6 +4,11 @@
 export const ExitStatus = {
   /** The program ran and exited normally. */
   ok: 0,
+  /**
+   * `gosim run` could not load its file argument (none given, not a .go file, missing, a directory,
+   * unreadable): 1, as `go run` exits.
+   */
+  loadFailed: 1,
   /** Compile errors (`FILE:LINE:COL: message` lines) and a source file over the size cap: 2, as `go run` and `go build` exit. */
   compileError: 2,
   /** Bad usage: unknown command or flag, bad flag value, bad policy spec (EX_USAGE). */

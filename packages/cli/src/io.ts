@@ -23,18 +23,22 @@ export function defaultIo(partial: Partial<Io> = {}): Io {
   };
 }
 
-/** A gosim failure: one line `gosim: <message>` on stderr and a status from ExitStatus. */
+/**
+ * A gosim failure: one line `gosim: <message>` on stderr and a status from ExitStatus. `bare`: the line is
+ * printed as it is, without the prefix (a message `go run` prints that way, such as `stat x.go: …`).
+ */
 export class GosimError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly bare = false,
   ) {
     super(message);
   }
 }
 
 /** Prints `gosim: <message>` as one line (newlines inside the message are folded). */
-export function fail(io: Io, message: string): void {
+export function fail(io: Io, message: string, bare = false): void {
   const one = message.replace(/^gosim:\s*/, '').replace(/\s*\n\s*/g, ' ').trim();
-  io.stderr.write(`gosim: ${one}\n`);
+  io.stderr.write(bare ? `${one}\n` : `gosim: ${one}\n`);
 }

@@ -11,32 +11,48 @@ import { GosimError } from './io.js';
  */
 export const MaxSourceBytes = 16 << 20;
 
-const why = (e: unknown): string => {
+/** A system call's failure as Go's os package words it (`no such file or directory`). */
+export const why = (e: unknown): string => {
   const code = (e as NodeJS.ErrnoException).code;
   return code === 'ENOENT' ? 'no such file or directory'
     : code === 'EISDIR' ? 'is a directory'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EACCES' ? 'permission denied'
+    : code === 'EPERM' ? 'operation not permitted'
     : code === 'ENOTDIR' ? 'not a directory'
     : code === 'ENXIO' ? 'no such device or address'
+    : code === 'ELOOP' ? 'too many levels of symbolic links'
+    : code === 'ENAMETOOLONG' ? 'file name too long'
     : e instanceof Error ? e.message : String(e);
 };
 
+/** Opening or reading the source failed: `op` and `reason` let a caller word it its own way. */
+export class SourceError extends GosimError {
+  constructor(
+    readonly op: 'open' | 'read',
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${op} ${path}: ${reason}`, ExitStatus.noInput);
+  }
+}
+
 /**
  * Reads `file` (resolved against `cwd`) as UTF-8. Regular files, pipes and devices are read up to the cap;
- * missing, unreadable files and directories are status 66 (`gosim: open FILE: …`); more than `cap` bytes is
- * status 2, as a build failure (`gosim: FILE: source file larger than N bytes`).
+ * missing, unreadable files and directories are status 66 (`gosim: open FILE: …`, a SourceError); more than
+ * `cap` bytes is status 2, as a build failure (`gosim: NAME: source file larger than N bytes`, NAME `file`
+ * unless given).
  */
-export function readSource(file: string, cwd: string, cap = MaxSourceBytes): string {
+export function readSource(file: string, cwd: string, cap = MaxSourceBytes, name = file): string {
   let fd: number;
   try {
     fd = openSync(resolve(cwd, file), 'r');
   } catch (e) {
-    throw new GosimError(`open ${file}: ${why(e)}`, ExitStatus.noInput);
+    throw new SourceError('open', file, why(e));
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new GosimError(`open ${file}: is a directory`, ExitStatus.noInput);
-    if (st.isFile() && st.size > cap) throw tooLarge(file, cap);
+    if (st.isDirectory()) throw new SourceError('open', file, 'is a directory');
+    if (st.isFile() && st.size > cap) throw tooLarge(name, cap);
     // one byte more than the cap tells "exactly the cap" from "larger"
     const buf = Buffer.alloc(Math.min(cap + 1, st.isFile() ? st.size + 1 : cap + 1));
     let n = 0;
@@ -46,11 +62,11 @@ export function readSource(file: string, cwd: string, cap = MaxSourceBytes): str
         got = readSync(fd, buf, n, buf.length - n, null);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-        throw new GosimError(`read ${file}: ${why(e)}`, ExitStatus.noInput);
+        throw new SourceError('read', file, why(e));
       }
       if (got === 0) break;
       n += got;
-      if (n > cap) throw tooLarge(file, cap);
+      if (n > cap) throw tooLarge(name, cap);
       if (n === buf.length) break; // a regular file that grew after fstat is read up to its size then
     }
     return buf.subarray(0, n).toString('utf8');

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { MaxAddress } from '@gosim/memory';
 import { DefaultMaxSteps } from '@gosim/runtime';
 import { ExploreMaxSteps } from '@gosim/explore';
@@ -64,9 +64,10 @@ describe('the source file is read with a size cap', () => {
     expect(() => readSource('over.go', files.dir, 100)).toThrow('over.go: source file larger than 100 bytes');
   });
 
-  (existsSync('/dev/zero') ? test : test.skip)('gosim run /dev/zero stops at the cap: one gosim: line, status 2', async () => {
-    const r = await gosim(['run', '/dev/zero']);
-    expect(r).toEqual({ status: 2, stdout: '', stderr: `gosim: /dev/zero: source file larger than ${16 << 20} bytes\n` });
+  (existsSync('/dev/zero') ? test : test.skip)('gosim run of /dev/zero (through zero.go) stops at the cap: one gosim: line, status 2', async () => {
+    symlinkSync('/dev/zero', files.path('zero.go'));
+    const r = await gosim(['run', 'zero.go'], files.dir);
+    expect(r).toEqual({ status: 2, stdout: '', stderr: `gosim: zero.go: source file larger than ${16 << 20} bytes\n` });
   });
 
   test('a file too large for the cap by its size is refused before reading (status 2)', async () => {
@@ -75,9 +76,9 @@ describe('the source file is read with a size cap', () => {
     expect(r).toEqual({ status: 2, stdout: '', stderr: `gosim: big.go: source file larger than 16777216 bytes\n` });
   });
 
-  test('a directory, a missing file: one gosim: line, status 66, no JavaScript stack', async () => {
-    expect(await gosim(['run', '.'], files.dir)).toEqual({ status: 66, stdout: '', stderr: 'gosim: open .: is a directory\n' });
-    expect(await gosim(['run', 'nope.go'], files.dir)).toEqual({ status: 66, stdout: '', stderr: 'gosim: open nope.go: no such file or directory\n' });
+  test('a directory, a missing file: one line, no JavaScript stack (run: go run\'s text and status 1; explore: 66)', async () => {
+    expect(await gosim(['run', '.'], files.dir)).toEqual({ status: 1, stdout: '', stderr: 'gosim: .: not a .go file; gosim runs one Go file (package main), not packages\n' });
+    expect(await gosim(['run', 'nope.go'], files.dir)).toEqual({ status: 1, stdout: '', stderr: 'stat nope.go: no such file or directory\n' });
     expect(await gosim(['explore', 'nope/x.go'], files.dir)).toEqual({ status: 66, stdout: '', stderr: 'gosim: open nope/x.go: no such file or directory\n' });
   });
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { gosim, goFiles } from './helpers.js';
 
 const files = goFiles({
@@ -79,7 +80,7 @@ describe('gosim run --json', () => {
     expect(status).toBe(2);
     expect(j.status).toBe(2);
     expect(j.stderr).toMatch(/^panic: boom\n\ngoroutine 1 \[running\]:\n/);
-    expect(j.stderr).toContain('\nmain.main()\n\tpanic.go:4 +0x');
+    expect(j.stderr).toContain(`\nmain.main()\n\t${join(files.dir, 'panic.go')}:4 +0x`);
   });
 
   test('the step limit: status 75 and which limit, the message in limit (not in stderr)', async () => {
@@ -92,7 +93,7 @@ describe('gosim run --json', () => {
     const { status, j } = await json('bad.go');
     expect(status).toBe(2);
     expect(j).toMatchObject({ compiled: false, status: 2, steps: 0 });
-    expect(j.stderr).toBe('bad.go:4:2: x declared but not used\n');
+    expect(j.stderr).toBe('# command-line-arguments\n./bad.go:4:2: x declared but not used\n');
   });
 
   test('--policy old is named; --json and --trace conflict (usage, 64)', async () => {

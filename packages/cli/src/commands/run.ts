@@ -1,12 +1,14 @@
 // `gosim run [flags] FILE.go`: compile the file and run it like the built Go binary (or report it as JSON).
 
 import { Command, Option } from '@commander-js/extra-typings';
-import { compile, formatDiagnostic } from '@gosim/golang';
+import { compile } from '@gosim/golang';
+import type { Module } from '@gosim/program';
 import { policies, policyName, runModule, type RunOptions, type RunResult } from '@gosim/runtime';
+import { compilerErrors } from '../compiler-errors.js';
 import { ExitStatus } from '../exit-status.js';
+import { loadGoFile, showOutput, type GoFile } from '../go-file.js';
 import { fail, GosimError, type Io } from '../io.js';
 import { limitsHelp, toRunOptions, withRunOptions, type RunFlags } from '../options.js';
-import { readSource } from '../source.js';
 import { formatEvent } from '../trace.js';
 
 export interface RunCommandFlags extends RunFlags {
@@ -36,7 +38,7 @@ export interface RunReport {
 export function runCommand(io: Io, done: (status: number) => void) {
   const cmd = new Command('run')
     .description('compile a Go file and run it on the simulated runtime (exit status = the program\'s)')
-    .argument('<file>', 'the Go source file (package main)');
+    .argument('[file]', 'the Go source file (package main)');
   withRunOptions(cmd, { diagnostics: true });
   return cmd
     .addOption(new Option('--json', 'print one JSON object {file, policy, status, compiled, stdout, stderr, steps, limit, stackCopies, gcCycles} instead of the program\'s output').conflicts('trace'))
@@ -46,22 +48,24 @@ export function runCommand(io: Io, done: (status: number) => void) {
     });
 }
 
-/** Compiles and runs one file; returns the exit status. Prints gosim's own failures as one line. */
-export function runFile(file: string, flags: RunCommandFlags, io: Io): number {
+/**
+ * Compiles and runs one file; returns the exit status. What `go run` itself prints (a file it cannot load, the
+ * compiler's errors and -m lines) is printed as go prints it; gosim's own failures as one `gosim:` line.
+ */
+export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io): number {
   try {
-    const src = readSource(file, io.cwd);
+    const go = loadGoFile(file, io.cwd);
     if (flags.json) {
-      const report = runReport(file, src, flags);
+      const report = runReport(go, flags, io.cwd);
       io.stdout.write(`${JSON.stringify(report)}\n`);
       return report.status;
     }
-    const compiled = compile(src, file);
-    if (compiled.diagnostics.length > 0 || !compiled.module) {
-      for (const d of compiled.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-      if (compiled.diagnostics.length === 0) throw new Error(`the compiler returned no module and no diagnostics for ${file}`);
+    const compiled = compileGoFile(go, io.cwd);
+    if (!compiled.module) {
+      io.stderr.write(compiled.output);
       return ExitStatus.compileError;
     }
-    if (flags.m) for (const line of compiled.escapes) io.stderr.write(`${line}\n`);
+    if (flags.m) io.stderr.write(compiled.escapes);
 
     const opts: RunOptions = {
       ...toRunOptions(flags),
@@ -77,23 +81,39 @@ export function runFile(file: string, flags: RunCommandFlags, io: Io): number {
     return r.exitCode;
   } catch (e) {
     if (e instanceof GosimError) {
-      fail(io, e.message);
+      fail(io, e.message, e.bare);
       return e.status;
     }
     return internalError(io, e);
   }
 }
 
-/** Compiles and runs `src` with the output collected, counting safe points, and stack copies and GC cycles from the event stream. */
-export function runReport(file: string, src: string, flags: RunFlags): RunReport {
-  const opts = toRunOptions(flags);
-  const base = { file, policy: policyName(opts.policy ?? policies.new) };
-  const compiled = compile(src, file);
-  if (compiled.diagnostics.length > 0 || !compiled.module) {
-    if (compiled.diagnostics.length === 0) throw new Error(`the compiler returned no module and no diagnostics for ${file}`);
-    const stderr = compiled.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
-    return { ...base, status: ExitStatus.compileError, compiled: false, stdout: '', stderr, steps: 0, limit: null, stackCopies: 0, gcCycles: 0 };
+/** A compiled file: the module, or (no module) the compiler's error output as go run shows it. */
+interface Compiled {
+  module?: Module;
+  output: string;
+  /** The -m lines as `go build -gcflags=-m` shows them (empty when there are none). */
+  escapes: string;
+}
+
+/** Compiles `go` under its absolute path (the name a Go binary's tracebacks show) and words the output as go run. */
+function compileGoFile(go: GoFile, cwd: string): Compiled {
+  const c = compile(go.src, go.path);
+  const shown = (lines: readonly string[]) => (lines.length > 0 ? showOutput(lines.map((l) => `${l}\n`).join(''), go.path, cwd) : '');
+  if (c.diagnostics.length > 0 || !c.module) {
+    if (c.diagnostics.length === 0) throw new Error(`the compiler returned no module and no diagnostics for ${go.path}`);
+    return { output: shown(compilerErrors(c.diagnostics)), escapes: '' };
   }
+  return { module: c.module, output: '', escapes: shown(c.escapes) };
+}
+
+/** Compiles and runs `go` with the output collected, counting safe points, and stack copies and GC cycles from the event stream. */
+export function runReport(go: GoFile, flags: RunFlags, cwd: string): RunReport {
+  const opts = toRunOptions(flags);
+  const base = { file: go.arg, policy: policyName(opts.policy ?? policies.new) };
+  const compiled = compileGoFile(go, cwd);
+  if (!compiled.module)
+    return { ...base, status: ExitStatus.compileError, compiled: false, stdout: '', stderr: compiled.output, steps: 0, limit: null, stackCopies: 0, gcCycles: 0 };
   let stackCopies = 0;
   let gcCycles = 0;
   let steps = 0;
@@ -106,13 +126,12 @@ export function runReport(file: string, src: string, flags: RunFlags): RunReport
       else if (e.kind === 'gc-cycle') gcCycles++;
     },
   });
-  const escapes = flags.m ? compiled.escapes.map((l) => `${l}\n`).join('') : '';
   return {
     ...base,
     status: r.limit ? ExitStatus.limit : r.exitCode,
     compiled: true,
     stdout: r.stdout,
-    stderr: escapes + r.stderr,
+    stderr: (flags.m ? compiled.escapes : '') + r.stderr,
     steps,
     limit: r.limit ? { what: r.limit.what, message: r.limit.message } : null,
     stackCopies,
