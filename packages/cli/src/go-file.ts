@@ -6,12 +6,14 @@ import { dirname, relative, resolve } from 'node:path';
 import { ExitStatus } from './exit-status.js';
 import { GosimError } from './io.js';
 import { checkPackageClause } from './package-clause.js';
-import { MaxSourceBytes, readSource, SourceError, why } from './source.js';
+import { MaxSourceBytes, readSourceBytes, SourceError, why } from './source.js';
 
 /** A loaded Go file: the argument naming it, its text and its absolute path (the name it is compiled under, as go does). */
 export interface GoFile {
   arg: string;
   src: string;
+  /** The file's bytes as read: what is compiled (invalid UTF-8 is the compiler's positioned error). */
+  bytes: Uint8Array;
   path: string;
 }
 
@@ -34,15 +36,16 @@ export function loadGoFile(arg: string | undefined, cwd: string, cap = MaxSource
     if (e instanceof GosimError) throw e;
     throw loadFailed(`stat ${arg}: ${why(e)}`, true);
   }
-  let src: string;
+  let bytes: Buffer;
   try {
-    src = readSource(path, cwd, cap, arg);
+    bytes = readSourceBytes(path, cwd, cap, arg);
   } catch (e) {
     if (e instanceof SourceError) throw loadFailed(`${e.op} ${path}: ${e.reason}`, false);
     throw e;
   }
+  const src = bytes.toString('utf8');
   checkPackageClause(src, shortPath(path, cwd));
-  return { arg, src, path };
+  return { arg, src, bytes, path };
 }
 
 /** Go's base.ShortPath: `path` relative to `cwd` when that is shorter, else `path` itself. */

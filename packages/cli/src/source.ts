@@ -43,6 +43,11 @@ export class SourceError extends GosimError {
  * unless given).
  */
 export function readSource(file: string, cwd: string, cap = MaxSourceBytes, name = file): string {
+  return readSourceBytes(file, cwd, cap, name).toString('utf8');
+}
+
+/** readSource's bytes as read, for the compiler, which reports invalid UTF-8 at its position. */
+export function readSourceBytes(file: string, cwd: string, cap = MaxSourceBytes, name = file): Buffer {
   let fd: number;
   try {
     fd = openSync(resolve(cwd, file), 'r');
@@ -69,7 +74,7 @@ export function readSource(file: string, cwd: string, cap = MaxSourceBytes, name
       if (n > cap) throw tooLarge(name, cap);
       if (n === buf.length) break; // a regular file that grew after fstat is read up to its size then
     }
-    return buf.subarray(0, n).toString('utf8');
+    return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }

@@ -20,6 +20,7 @@ const files = goFiles({
   'x.txt': 'hi\n',
   'ok.go': 'package main\nfunc main() {}\n',
 });
+writeFileSync(join(files.dir, 'utf8.go'), Buffer.from('package main\n\nfunc main() {\n\tprintln("a\xffb")\n}\n', 'latin1'));
 const { dir } = files;
 mkdirSync(join(dir, 'sub'));
 mkdirSync(join(dir, 'x'));
@@ -34,6 +35,9 @@ const declared = (name: string) => `${name}:2:15: x declared but not used\n`;
 const failed = (stderr: string) => ({ status: 2, stdout: '', stderr: `# command-line-arguments\n${stderr}` });
 
 describe('compile errors print as go run prints them', () => {
+  test('invalid UTF-8 in the file is the compiler\'s positioned error (the bytes reach the compiler undecoded)', async () => {
+    expect(await gosim(['run', 'utf8.go'], dir)).toEqual(failed('./utf8.go:4:12: invalid UTF-8 encoding\n'));
+  });
   test('a file in the working directory is ./FILE under the # command-line-arguments header', async () => {
     expect(await gosim(['run', 'bad.go'], dir)).toEqual(failed(declared('./bad.go')));
   });

@@ -98,7 +98,7 @@ interface Compiled {
 
 /** Compiles `go` under its absolute path (the name a Go binary's tracebacks show) and words the output as go run. */
 function compileGoFile(go: GoFile, cwd: string): Compiled {
-  const c = compile(go.src, go.path);
+  const c = compile(go.bytes, go.path);
   const shown = (lines: readonly string[]) => (lines.length > 0 ? showOutput(lines.map((l) => `${l}\n`).join(''), go.path, cwd) : '');
   if (c.diagnostics.length > 0 || !c.module) {
     if (c.diagnostics.length === 0) throw new Error(`the compiler returned no module and no diagnostics for ${go.path}`);
