@@ -111,3 +111,9 @@ describe('recursive types', () => {
     expectRun('recursive_pointer_type.go', '5\n');
   });
 });
+
+describe('order of the checks of an index through a pointer to an array', () => {
+  it('a nil *[4]int indexed out of range panics with the nil dereference, not the bounds error (nil check first)', () => {
+    expectRun('nil_array_pointer_index.go', 'runtime error: invalid memory address or nil pointer dereference\nruntime error: invalid memory address or nil pointer dereference\nruntime error: index out of range [9] with length 4\n3\n');
+  });
+});

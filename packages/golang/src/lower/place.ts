@@ -177,8 +177,9 @@ function indexPlace(fn: FnLower, e: A.IndexExpr): Place {
     return placeAt(fn, base, k * es);
   }
   const i = index(fn, e.index);
-  f.emit(Op.BOUNDSI, i, len, isSigned(e.index.type!) ? 0 : 1);
+  // through a pointer to an array: the nil check comes before the bounds check, as gc orders them
   if (base.k === 'mem' && base.chk) fn.f.emit(Op.LOAD1, fn.noOperand(), base.base, 0);
+  f.emit(Op.BOUNDSI, i, len, isSigned(e.index.type!) ? 0 : 1);
   const b = placeAddr(fn, base);
   const addr = fn.ptrTmp();
   scaledAdd(fn, addr, b, i, es);
