@@ -269,6 +269,40 @@ fatal error: no goroutines (main called runtime.Goexit) - deadlock!
 `,
   },
   {
+    // Go reuses a dead g (gfput/gfget) without clearing its signal state: the goroutine after one that died in
+    // a Goexit during a nil-dereference panic prints that fault's [signal] line under its own uncaught panic.
+    name: 'stalesig',
+    src: `package main
+
+import "runtime"
+
+func main() {
+	done := make(chan bool)
+	go func() {
+		defer func() { done <- true }()
+		defer runtime.Goexit()
+		var p *int
+		println(*p)
+	}()
+	<-done
+	c := make(chan int)
+	go func() {
+		panic("boom")
+	}()
+	<-c
+}
+`,
+    stderr: `panic: boom
+[signal SIGSEGV: segmentation violation code=0x? addr=0x? pc=0x?]
+
+goroutine ? [running]:
+main.main.func2()
+	/tmp/o/tb/stalesig.go:16 +0x?
+created by main.main
+	/tmp/o/tb/stalesig.go:15 +0x?
+`,
+  },
+  {
     name: 'gopanic',
     src: `package main
 

@@ -52,6 +52,12 @@ export class Machine {
   /** All goroutines ever created that are not dead; allgs for the GC and deadlock reports. */
   allgs: G[] = [];
   readonly gs = new Map<number, G>();
+  /**
+   * Go's p.gFree: dead descriptors, most recent first, reused by newproc. A reused g keeps what goexit0 does
+   * not reset — its signal state among them, so a later uncaught panic on it prints the stale [signal] line as Go's does —
+   * and its stack when that has the starting size (gfput frees any other).
+   */
+  readonly gFree: G[] = [];
   runq: G[] = [];
   runnext: G | null = null;
   cur: G | null = null;
@@ -179,10 +185,13 @@ export class Machine {
   /** newproc: a goroutine that will call fv with the siz bytes of arguments at args. */
   newproc(fv: number, args: number, siz: number, creator: G | null, gopc: number): G {
     const f = this.funcOf(fv);
-    const g = new G(this.nextGoid++);
     const n = this.stacks.stackMin;
     if (siz + 64 > n) throw new GoThrow('newproc: function arguments too large for new goroutine');
-    setStack(g, this.stacks.stackalloc(n), n);
+    const g = this.gFree.pop() ?? new G(0);
+    g.goid = this.nextGoid++;
+    g.status = GStatus.Runnable;
+    if (g.hi === 0) setStack(g, this.stacks.stackalloc(n), n);
+    else setStack(g, g.lo, n);
     if (this.stackPoisonCopy) this.space.fill(g.lo, n, 0xfd);
     const top = g.hi - ((siz + 7) & ~7);
     if (siz > 0) this.space.memmove(top, args, siz);
@@ -192,6 +201,7 @@ export class Machine {
     g.atEntry = true;
     g.ctxt = fv;
     g.gopc = gopc;
+    g.ret = 0;
     g.startpc = f.entry;
     this.allgs.push(g);
     this.gs.set(g.goid, g);
@@ -220,14 +230,21 @@ export class Machine {
     this.runnext = g;
   }
 
-  /** goexit1: the goroutine ends; its stack is freed. */
+  /** goexit1 + goexit0: the goroutine ends; gfput keeps its descriptor for reuse, and its stack if of the starting size. */
   goexit1(g: G): void {
     g.status = GStatus.Dead;
     if (this.events.on) this.events.emit({ kind: 'goroutine-exited', goid: g.goid });
     this.allgs.splice(this.allgs.indexOf(g), 1);
     this.gs.delete(g.goid);
-    this.stacks.stackfree(g.lo, g.hi - g.lo);
-    g.lo = g.hi = g.sp = 0;
+    g._defer = g._panic = 0;
+    g.waitreason = '';
+    g.goexiting = false;
+    if (g.hi - g.lo !== this.stacks.stackMin) {
+      this.stacks.stackfree(g.lo, g.hi - g.lo);
+      g.lo = g.hi = 0;
+    }
+    g.sp = 0;
+    this.gFree.push(g);
   }
 
   /** The next goroutine to run, or null. */

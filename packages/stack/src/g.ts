@@ -35,7 +35,8 @@ export class G {
   gopc = 0;
   startpc = 0;
 
-  constructor(readonly goid: number) {}
+  /** Assigned by newproc each time the descriptor is (re)used, as Go's newproc1 does. */
+  constructor(public goid: number) {}
 
   /** Bytes of stack in use from sp to hi. */
   used(): number {
