@@ -170,4 +170,27 @@ main.main()
     const line = stderr(nested).split('\n').find((l) => l.startsWith('main.named('));
     expect(line).toMatch(/^main\.named\(\{0x1, 0x2, 0x3, 0x1, 0x5\}, 0x6, \{0x0, 0x0, 0x0\}, \{0x[0-9a-f]+, \.\.\.\}, \.\.\.\)$/);
   });
+
+  it('a negative int8 prints as its own byte (0xff) and an int16 -2 as 0xfffe, also in a blocked goroutine', () => {
+    const src = `package main
+
+type T struct {
+	a int8
+	b [2]int16
+}
+
+func w(c chan int, t T, n int) {
+	c <- n
+}
+
+func main() {
+	c := make(chan int)
+	go w(c, T{-1, [2]int16{-2, 3}}, 7)
+	var d chan int
+	<-d
+}
+`;
+    // go1.19.8: main.w(0x0?, {0xff, {0xfffe, 0x3}}, 0x0?)
+    expect(stderr(src)).toMatch(/\nmain\.w\(0x[0-9a-f]+, \{0xff, \{0xfffe, 0x3\}\}, 0x7\)\n\t\/tmp\/x\.go:9 /);
+  });
 });
