@@ -26,6 +26,8 @@ export interface FuncInfo {
   readonly localPtrs: Uint8Array;
   /** Byte offsets (from sp) of the pointer words of the locals: the prologue zeroes them. */
   readonly zeroWords: Int32Array;
+  /** How tracebacks print the parameters: Go's ArgInfo byte stream (arginfo.ts); empty without parameters. */
+  readonly argInfo: Uint8Array;
   /** No stack check in the prologue (small runtime leaves). */
   readonly nosplit: boolean;
   /** Source file for tracebacks. */

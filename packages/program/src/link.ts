@@ -48,6 +48,7 @@ export function link(m: Module): Program {
       argPtrs: makeBitmap(body.argSize / 8, body.argPtrWords),
       localPtrs: makeBitmap(body.frameSize / 8, body.localPtrWords),
       zeroWords: Int32Array.from(zero),
+      argInfo: Uint8Array.from(body.argInfo),
       nosplit: body.nosplit,
       file: body.file,
     });

@@ -1,6 +1,7 @@
 // An unlinked program: functions declared by name (so calls can be emitted before bodies exist), their
 // bodies, types, constants and the data segment. `link` turns it into a Program.
 
+import { encodeArgInfo, scalarShape, wordsShape, type ArgShape } from './arginfo.js';
 import { Op } from './isa.js';
 import { layoutSlots, align8, type SlotSpec } from './layout.js';
 import type { ProgramType } from './types.js';
@@ -11,6 +12,8 @@ export interface FuncBody {
   readonly frameSize: number;
   readonly argPtrWords: readonly number[];
   readonly localPtrWords: readonly number[];
+  /** The parameters as tracebacks print them (arginfo.ts); empty without parameters. */
+  readonly argInfo: readonly number[];
   readonly nosplit: boolean;
   readonly file: string;
   /** 4 int32 per instruction; jump targets are indexes relative to the function's first instruction. */
@@ -134,8 +137,15 @@ export class Module {
   }
 }
 
+/** A parameter slot; `shape` says how tracebacks print it (default: a scalar, or an aggregate of words if wider). */
+export interface ArgSlotSpec extends SlotSpec {
+  readonly shape?: ArgShape;
+}
+
+const defaultShape = (size: number): ArgShape => (size <= 8 && size > 0 ? scalarShape(size) : wordsShape(align8(size) / 8));
+
 export interface FrameSpec {
-  readonly args?: readonly SlotSpec[];
+  readonly args?: readonly ArgSlotSpec[];
   readonly results?: readonly SlotSpec[];
   readonly locals?: readonly SlotSpec[];
   /** Bytes of outgoing argument area at the bottom of the frame (the largest call's argSize). */
@@ -159,6 +169,7 @@ export class FunctionBuilder {
   private readonly labels: Label[] = [];
   private readonly argPtrWords: number[];
   private readonly localPtrWords: number[];
+  private readonly argInfo: number[];
   line = 0;
 
   constructor(readonly module: Module, readonly name: string, readonly spec: FrameSpec) {
@@ -169,6 +180,9 @@ export class FunctionBuilder {
     this.argSize = args.size;
     this.localPtrWords = locals.ptrWords;
     this.argPtrWords = args.ptrWords;
+    this.argInfo = encodeArgInfo(
+      (spec.args ?? []).map((s) => ({ off: args.offsets.get(s.name)!, shape: s.shape ?? defaultShape(s.size) })),
+    );
     for (const [n, off] of locals.offsets) this.slots.set(n, off);
     for (const [n, off] of args.offsets) this.slots.set(n, this.frameSize + 8 + off);
     module.declare(name);
@@ -226,6 +240,7 @@ export class FunctionBuilder {
       frameSize: this.frameSize,
       argPtrWords: this.argPtrWords,
       localPtrWords: this.localPtrWords,
+      argInfo: this.argInfo,
       nosplit: this.spec.nosplit ?? false,
       file: this.spec.file ?? '',
       code: this.code,

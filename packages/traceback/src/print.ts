@@ -1,12 +1,12 @@
 // Go-style printed tracebacks (GOTRACEBACK=single):
 //   goroutine 1 [running]:
-//   main.f(0x1, 0x2)
+//   main.f(0x1, {0x2, 0x3})       (the parameters: args.ts)
 //   	/tmp/x.go:12 +0x1c
 //   created by main.main
 //   	/tmp/x.go:20 +0x30
 
 import { hexWord as hex } from '@gosim/memory';
-import type { FuncInfo } from '@gosim/program';
+import { printArgs } from './args.js';
 import type { TracebackContext, WalkStart } from './context.js';
 import { gentraceback } from './gentraceback.js';
 import type { TracebackPolicy } from './policy.js';
@@ -24,42 +24,11 @@ export function showframe(name: string, firstFrame: boolean): boolean {
   return !name.startsWith('runtime.') || /^runtime\.[A-Z]/.test(name);
 }
 
-/**
- * Byte sizes of the parameters of the runtime functions a traceback can show, where one is wider than a
- * word: Go prints such an argument as one {w0, w1} group (gopanic(e any): `panic({0x…, 0x…})`).
- */
-const runtimeParams: Readonly<Record<string, readonly number[]>> = { 'runtime.gopanic': [16] };
-
 export interface PrintOptions {
   /** Go's level 2 (a runtime throw): every frame, runtime ones too, each line ending in fp=, sp= and pc=. */
   readonly all?: boolean;
   /** The goroutine is parked: its pc is a return PC into the blocking call, so its line is pc-1's. */
   readonly parked?: boolean;
-}
-
-/** The argument words at argp, grouped as Go prints them (at most 10 words, then "..."). */
-function printArgs(ctx: TracebackContext, f: FuncInfo, argp: number, arglen: number): string {
-  const s = ctx.space;
-  const word = (i: number): string => {
-    const w = s.i32[(argp >>> 2) + 2 * i + 1]! * 4294967296 + (s.i32[(argp >>> 2) + 2 * i]! >>> 0);
-    return w < 0 ? '0x' + BigInt.asUintN(64, BigInt(w)).toString(16) : hex(w);
-  };
-  const nw = Math.min(arglen / 8, 10);
-  const sizes = runtimeParams[f.name];
-  const parts: string[] = [];
-  if (sizes) {
-    let w = 0;
-    for (const size of sizes) {
-      const n = size / 8;
-      const ws: string[] = [];
-      for (let i = 0; i < n && w < nw; i++) ws.push(word(w++));
-      parts.push(n > 1 ? `{${ws.join(', ')}}` : ws.join(''));
-    }
-  } else {
-    for (let i = 0; i < nw; i++) parts.push(word(i));
-  }
-  if (arglen / 8 > 10) parts.push('...');
-  return parts.join(', ');
 }
 
 /** Prints the frames of g that Go shows (after at most 100 frames, Go's "...additional frames elided..."). */
@@ -85,7 +54,7 @@ export function printTraceback(ctx: TracebackContext, policy: TracebackPolicy, g
       top = false;
       if (!opts.all && !showframe(f.name, nprint === 0)) return true;
       nprint++;
-      out += `${printName(f.name)}(${printArgs(ctx, f, frame.argp, frame.arglen)})\n\t${f.file}:${ctx.prog.line(tracepc)}`;
+      out += `${printName(f.name)}(${printArgs(ctx.space, f.argInfo, frame.argp)})\n\t${f.file}:${ctx.prog.line(tracepc)}`;
       if (frame.pc > f.entry) out += ` +${hex(frame.pc - f.entry)}`;
       if (opts.all) out += ` fp=${hex(frame.fp)} sp=${hex(frame.sp)} pc=${hex(frame.pc)}`;
       out += '\n';

@@ -5,6 +5,7 @@ import type { Pos } from '../diagnostics.js';
 import { emptyInterface, sizeof, underlying, type Signature, type Type } from '../types.js';
 import { callArgs, copyArgs, evalList, panicWith, emitPrint } from './call.js';
 import { val, funcval } from './expr.js';
+import { argShape } from './argshape.js';
 import { FnLower } from './fn.js';
 import { hoist } from './order.js';
 import { at, type Loc } from './frame.js';
@@ -79,7 +80,7 @@ function builtinWrapper(fn: FnLower, call: A.CallExpr, isGo: boolean): { fv: Loc
 function genBuiltinWrapper(fn: FnLower, b: string, types: Type[], pos: Pos): void {
   const f = fn.f;
   f.line = pos.line;
-  const ps = types.map((t, i) => f.arg(sizeof(t), ptrWords(t), `a${i}`));
+  const ps = types.map((t, i) => f.arg(sizeof(t), ptrWords(t), `a${i}`, argShape(t)));
   const mk = f.mark();
   switch (b) {
     case 'print': case 'println':

@@ -8,6 +8,7 @@ import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
 import type { FuncNode, VarObj } from '../objects.js';
 import { T, intInfo, sizeof, underlying, type Type } from '../types.js';
+import { argShape } from './argshape.js';
 import { FrameCode, Lbl, at, type Loc } from './frame.js';
 import type { Lowerer } from './lower.js';
 import { load, store, storeFrame } from './place.js';
@@ -87,7 +88,7 @@ export class FnLower {
     const node = this.node;
     f.line = node?.pos.line ?? 0;
     if (node) {
-      for (const v of node.params ?? []) this.homes.set(v, { frame: f.arg(sizeof(v.type), ptrWords(v.type), v.name) });
+      for (const v of node.params ?? []) this.homes.set(v, { frame: f.arg(sizeof(v.type), ptrWords(v.type), v.name, argShape(v.type)) });
       for (const v of node.results ?? []) this.homes.set(v, { frame: f.result(sizeof(v.type), ptrWords(v.type), v.name) });
       if (node.kind === 'FuncLit') {
         let off = 8;

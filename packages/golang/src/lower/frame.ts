@@ -3,7 +3,7 @@
  * only known once every local and temporary is declared), labels, temporaries with statement-scoped reuse,
  * and the final translation into a `FunctionBuilder` of `@gosim/program`.
  */
-import { Module, Op, align8, type Label as BLabel, type SlotSpec } from '@gosim/program';
+import { Module, Op, align8, type ArgShape, type ArgSlotSpec, type Label as BLabel } from '@gosim/program';
 
 export type SlotKind = 'var' | 'tmp' | 'perm' | 'arg' | 'heapref' | 'ctx';
 
@@ -12,6 +12,8 @@ export interface Slot {
   readonly size: number;
   readonly ptr: readonly number[];
   readonly kind: SlotKind;
+  /** A parameter's shape in tracebacks. */
+  readonly shape?: ArgShape;
 }
 
 /** A frame operand: byte `o` of a slot, or of the outgoing argument area (`s` null). */
@@ -84,8 +86,8 @@ export class FrameCode {
     return s;
   }
 
-  arg(size: number, ptr: readonly number[], hint: string): Loc {
-    const s = this.slot('arg', size, ptr, hint);
+  arg(size: number, ptr: readonly number[], hint: string, shape: ArgShape): Loc {
+    const s = { ...this.slot('arg', size, ptr, hint), shape };
     this.args.push(s);
     return { s, o: 0 };
   }
@@ -132,7 +134,7 @@ export class FrameCode {
 
   /** Builds the function into the module. */
   finish(m: Module): void {
-    const spec = (s: Slot): SlotSpec => ({ name: s.name, size: s.size, ptr: [...s.ptr] });
+    const spec = (s: Slot): ArgSlotSpec => ({ name: s.name, size: s.size, ptr: [...s.ptr], shape: s.shape });
     const b = m.func(this.name, {
       args: this.args.map(spec),
       results: this.results.map(spec),
