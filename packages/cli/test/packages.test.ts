@@ -26,7 +26,8 @@ function sourceFiles(dir: string): string[] {
 
 /** Package names a source imports (static, `export … from`, dynamic import, require), node: builtins left out. */
 export function importedPackages(text: string): string[] {
-  const src = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+  // template literals go first: they may hold Go source (`import "runtime"`), which is not an import of the package
+  const src = text.replace(/`(?:\\[\s\S]|[^`\\])*`/g, '``').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
   const specs = [...src.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
   return [...new Set(specs.filter((s) => !s.startsWith('.') && !s.startsWith('node:')).map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)))].sort();
 }
