@@ -40,7 +40,7 @@ export interface Cell {
 
 export interface Row {
   policy: string;
-  pieces: Record<PieceName, 'old' | 'new'>;
+  pieces: Record<PieceName, string>;
   cells: Cell[];
 }
 
@@ -94,8 +94,8 @@ export function compileScenario(sc: Scenario): Module {
   return c.module;
 }
 
-const piecesOf = (p: Policy): Record<PieceName, 'old' | 'new'> =>
-  Object.fromEntries(pieceNames.map((k) => [k, p[k].name as 'old' | 'new'])) as Record<PieceName, 'old' | 'new'>;
+const piecesOf = (p: Policy): Record<PieceName, string> =>
+  Object.fromEntries(pieceNames.map((k) => [k, p[k].name as string])) as Record<PieceName, string>;
 
 /** Runs every mixture on every scenario (one run each, or explored). */
 export async function computeMatrix(scenarios: readonly Scenario[], flags: MatrixFlags = {}, bar?: Progress): Promise<Matrix> {
