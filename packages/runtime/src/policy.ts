@@ -64,12 +64,13 @@ export function parsePolicy(spec: string): Policy {
     if (!m) throw new PolicySpecError(`bad policy item "${part}": want piece=NAME, pieces: ${pieceNames.join(', ')}`);
     const piece = m[1] as PieceName;
     if (!pieceNames.includes(piece)) throw new PolicySpecError(`unknown policy piece "${m[1]}": pieces are ${pieceNames.join(', ')}`);
+    try {
+      getPiece(piece, m[2]!);
+    } catch (e) {
+      if (e instanceof PieceError) throw new PolicySpecError(`policy item "${part.trim()}": ${e.message}`);
+      throw e;
+    }
     choice[piece] = m[2]!;
   }
-  try {
-    return mixPolicy(choice);
-  } catch (e) {
-    if (e instanceof PieceError) throw new PolicySpecError(e.message);
-    throw e;
-  }
+  return mixPolicy(choice);
 }

@@ -21,7 +21,7 @@ describe('piece registry', () => {
 
   it('an unknown piece name is an error listing the registered names, never the stock piece', () => {
     expect(() => parsePolicy('copystack=nosuch')).toThrow(PolicySpecError);
-    expect(() => parsePolicy('copystack=nosuch')).toThrow('unknown copystack piece "nosuch": registered are old, new');
+    expect(() => parsePolicy('copystack=nosuch')).toThrow('policy item "copystack=nosuch": unknown copystack piece "nosuch": registered are old, new');
   });
 
   it('policyName shows each piece by its own name (a variant is not shown as new)', () => {
