@@ -86,7 +86,8 @@ export function loadPluginFile(file: string): AnyPiece[] {
     (runInThisContext(`(function (module, exports, require) {${code}\n})`, { filename: file }) as (...a: unknown[]) => void)(mod, mod.exports, req);
   } catch (e) {
     if (e instanceof PluginError) throw e;
-    throw new PluginError(`plugin ${file}: loading failed: ${e instanceof Error ? e.message : String(e)}`, false);
+    const msg = typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : String(e);
+    throw new PluginError(`plugin ${file}: loading failed: ${msg}`, false);
   }
   const pieces = piecesOf(mod.exports);
   if (pieces.length === 0) throw new PluginError(`plugin ${file}: exports no pieces (want exports that are objects with piece: 'deferpanic'|'traceback'|'gc'|'copystack' and a name, or arrays of them)`, false);
