@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exploreSource } from '@gosim/explore';
+import { pluginArgs } from '../src/options.js';
 import { gosim, lines } from './helpers.js';
 
 const repo = join(__dirname, '..', '..', '..');
@@ -64,6 +65,12 @@ describe('--plugin', () => {
     const r = await gosim(['explore', '--reference', 'old', '--policy', 'old', '--workers', '1', '--stride', '1000', ex('defer_ptrs.go')], dir);
     expect(r.stdout).toMatch(/^reference \(old, nothing injected\)/m);
     expect(r.stdout).not.toContain('differs from the reference already');
+    const j = await gosim(['explore', '--reference', 'old', '--workers', '1', '--stride', '1000', '--json', ex('defer_ptrs.go')], dir);
+    expect(JSON.parse(j.stdout)).toMatchObject({ policy: 'new', referencePolicy: 'old' });
+  });
+
+  test('plugins are read from the whole command line before commander, up to --', () => {
+    expect(pluginArgs(['run', '--plugin', 'a.ts', 'x.go', '--plugin=b.mjs', '--', '--plugin', 'c.ts'])).toEqual(['a.ts', 'b.mjs']);
   });
 
   test('an unknown piece name is bad usage listing the registered names', async () => {
