@@ -4,7 +4,7 @@
 // available (in-process time, the method of corpus/bench/BENCH.md, GOMAXPROCS=1), else BENCH.md's GOMAXPROCS=1
 // medians. Then the explorer's throughput on examples/defer_ptrs_goexit.go.
 //
-//   node scripts/bench.mjs [--runs N] [--no-native] [--explore-seconds S] [FILTER]
+//   node scripts/bench.mjs [--runs N] [--no-native] [--explore-seconds S] [--plugin PATH]... [--policy SPEC] [FILTER]
 // Needs a build (`pnpm build`); the root script `pnpm bench` builds first.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -23,6 +23,14 @@ const opt = (name, dflt) => {
   args.splice(i, 2);
   return v;
 };
+/** Removes every `NAME VALUE` pair and returns the values. */
+const strings = (name) => {
+  const out = [];
+  for (let i = args.indexOf(name); i >= 0; i = args.indexOf(name)) out.push(...args.splice(i, 2).slice(1));
+  return out;
+};
+const plugins = strings('--plugin');
+const policySpec = strings('--policy').pop() ?? 'new';
 const runs = opt('--runs', 3);
 const exploreSeconds = opt('--explore-seconds', 10);
 const noNative = args.includes('--no-native');
@@ -37,8 +45,16 @@ async function load(pkg) {
   }
 }
 const { compile, formatDiagnostic } = await load('golang');
-const { runModule, policies, normalizeOutput, parseExpected } = await load('runtime');
-const { exploreSource } = await load('explore');
+const { runModule, parsePolicy, policyName, normalizeOutput, parseExpected } = await load('runtime');
+const { exploreSource, loadPlugins } = await load('explore');
+let policy;
+try {
+  loadPlugins(plugins, process.cwd());
+  policy = parsePolicy(policySpec);
+} catch (e) {
+  console.error(`bench: ${e.message}`);
+  process.exit(64);
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -106,7 +122,7 @@ const native = go && goVersion ? 'measured' : 'documented';
 const documented = documentedNative();
 const scratch = mkdtempSync(join(tmpdir(), 'gosim-bench-'));
 
-console.log(`gosim bench: corpus/bench/*.go, policy new, median of ${runs} runs (in-process, after compiling)`);
+console.log(`gosim bench: corpus/bench/*.go, policy ${policyName(policy)}, median of ${runs} runs (in-process, after compiling)`);
 console.log(native === 'measured'
   ? `native: ${goVersion} (${go}), built and timed now, in-process (BENCH.md's method), GOMAXPROCS=1, median of ${runs} after a warm-up`
   : `native: no usable \`go\` found${noNative ? ' (--no-native)' : ''}; ratios use the GOMAXPROCS=1 in-process medians of corpus/bench/BENCH.md (measured on another day, ±30%)`);
@@ -130,7 +146,7 @@ for (const file of files) {
   let checksum = '';
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = runModule(c.module, { policy: policies.new });
+    const r = runModule(c.module, { policy });
     times.push(performance.now() - t);
     const got = normalizeOutput(r.exitCode, r.stdout, r.stderr);
     checksum = got.stderr.split('\n').find((l) => l.startsWith('checksum:')) ?? got.stderr.split('\n')[0] ?? '';
@@ -188,7 +204,7 @@ let used = stride;
 for (let attempt = 0; attempt < 3; attempt++) {
   const t = performance.now();
   used = stride;
-  r = await exploreSource(exSrc, 'defer_ptrs_goexit.go', { policySpec: 'new', stride, workers });
+  r = await exploreSource(exSrc, 'defer_ptrs_goexit.go', { policy, plugins, stride, workers });
   secs = (performance.now() - t) / 1000;
   if (attempt > 0 && (secs >= exploreSeconds * 0.6 || stride === 1)) break;
   const rate = (r.runs - 2) / secs;
@@ -196,7 +212,7 @@ for (let attempt = 0; attempt < 3; attempt++) {
 }
 const explored = r.runs - 2;
 console.log('');
-console.log(`explorer: examples/defer_ptrs_goexit.go, policy new, inject copy at safe points 1, 1+${used}, … (stride ${used}) of ${r.safePoints}, ${r.workers} workers:`);
+console.log(`explorer: examples/defer_ptrs_goexit.go, policy ${policyName(policy)}, inject copy at safe points 1, 1+${used}, … (stride ${used}) of ${r.safePoints}, ${r.workers} workers:`);
 console.log(`  ${explored} explored runs in ${secs.toFixed(1)} s = ${(explored / secs).toFixed(0)} runs/s (${r.failures.length} failed); all ${r.safePoints} safe points would take ~${(r.safePoints / (explored / secs)).toFixed(0)} s`);
 if (bad) {
   console.error(`bench: ${bad} program(s) gave the wrong output`);

@@ -3,7 +3,7 @@
 // (run `pnpm build` first), compared with NN_topic.expected (what Go 1.19.8 did): exit status, stdout, normalized
 // stderr and the `traceback:` header, with exactly the normalization of the corpus README.
 //
-//   node scripts/conformance.mjs [--policy SPEC] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]
+//   node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]
 //
 // The corpus folder is `corpus/conformance` in the repo (a copy of the shared corpus), or
 // $GOSIM_CONFORMANCE_DIR. Prints a diff per mismatch, the slowest programs, and last
@@ -33,10 +33,10 @@ function die(msg) {
 
 // ---- flags --------------------------------------------------------------------------------------------------
 
-const usage = 'usage: node scripts/conformance.mjs [--policy SPEC] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]';
+const usage = 'usage: node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]';
 
 function parseArgs(argv) {
-  const o = { policy: 'new', copyStackEvery: undefined, gcEvery: undefined, only: [] };
+  const o = { policy: 'new', plugins: [], copyStackEvery: undefined, gcEvery: undefined, only: [] };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let v;
@@ -54,6 +54,7 @@ function parseArgs(argv) {
     };
     switch (a) {
       case '--policy': o.policy = value(); break;
+      case '--plugin': o.plugins.push(value()); break;
       case '--copy-stack-every': o.copyStackEvery = positive(); break;
       case '--gc-every': o.gcEvery = positive(); break;
       case '--only': o.only.push(...value().split(',').map((s) => s.trim()).filter(Boolean)); break;
@@ -144,6 +145,15 @@ async function mainRunner() {
   const runtime = await load('@gosim/runtime');
   if (typeof golang.compile !== 'function') die('@gosim/golang has no compile() in its build; rebuild it (pnpm build)');
 
+  // a variant module's pieces are registered before the spec is parsed (explore's loader: .js, .mjs, .ts, packages)
+  if (opts.plugins.length > 0) {
+    const explore = await load(join(repoRoot, 'packages', 'explore', 'dist', 'index.js'));
+    try {
+      explore.loadPlugins(opts.plugins, process.cwd());
+    } catch (e) {
+      die(e instanceof explore.PluginError ? e.message : `internal error loading plugins: ${e?.message ?? e}`);
+    }
+  }
   let policy;
   try {
     policy = runtime.parsePolicy(opts.policy);

@@ -5,6 +5,8 @@
 //   node scripts/matrix.mjs                      one run per cell with each scenario's own flags (seconds)
 //   node scripts/matrix.mjs --explore --stride 20  also explore every 20th safe point of each cell (minutes)
 //   node scripts/matrix.mjs --check              exit 1 if the README's table is not what the run gives
+//   node scripts/matrix.mjs --plugin F --piece copystack=NAME   more rows from a variant module: printed only,
+//                                                the README keeps the stock table
 //
 // Needs a build (`pnpm build`); the root script `pnpm matrix` builds first.
 
@@ -20,6 +22,18 @@ const end = '<!-- matrix:end -->';
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const explore = args.includes('--explore');
+/** Every `NAME VALUE` pair's value. */
+const values = (name) => args.flatMap((a, i) => (a === name && i + 1 < args.length ? [args[i + 1]] : []));
+const plugin = values('--plugin');
+const piece = values('--piece').map((s) => {
+  const [kind, name] = s.split('=');
+  if (!kind || !name) {
+    console.error(`matrix: --piece wants kind=NAME, not ${s}`);
+    process.exit(64);
+  }
+  return { kind, name };
+});
+const variants = plugin.length > 0 || piece.length > 0;
 const strideAt = args.indexOf('--stride');
 const stride = strideAt >= 0 ? Number(args[strideAt + 1]) : 1;
 if (!Number.isInteger(stride) || stride < 1) {
@@ -42,11 +56,21 @@ const progress = (label) => ({
   update: (d, t) => onTTY && process.stderr.write(`\r${label} ${d}/${t}\x1b[K`),
   stop: () => onTTY && process.stderr.write('\r\x1b[K'),
 });
-const single = await cli.computeMatrix(scenarios, {}, progress('matrix (one run per cell)'));
+async function matrix(flags, bar) {
+  try {
+    return await cli.computeMatrix(scenarios, { ...flags, plugin, piece }, bar);
+  } catch (e) {
+    console.error(`matrix: ${e.message}`);
+    // a missing plugin 66; a bad one or an unknown piece name 64; anything else is internal
+    const bad = e.missing === false || e.constructor?.name === 'PieceError';
+    process.exit(e.status ?? (e.missing === true ? 66 : bad ? 64 : 70));
+  }
+}
+const single = await matrix({}, progress('matrix (one run per cell)'));
 let explored;
 if (explore) {
   const bar = progress(`matrix (exploring every ${stride === 1 ? '' : `${stride}th `}safe point)`);
-  explored = await cli.computeMatrix(scenarios, { explore: true, stride }, bar);
+  explored = await matrix({ explore: true, stride }, bar);
   bar.stop();
 }
 
@@ -79,7 +103,9 @@ const text = readFileSync(readme, 'utf8');
 const a = text.indexOf(start);
 const b = text.indexOf(end);
 const next = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + end.length) : `${text.trimEnd()}\n\n${section}\n`;
-if (check) {
+if (variants) {
+  process.stdout.write(cli.terminalTable(table, process.stdout.columns ?? Infinity));
+} else if (check) {
   if (next !== text) {
     console.error(`matrix: ${relative(root, readme)} is out of date; run pnpm matrix`);
     process.exit(1);

@@ -7,7 +7,8 @@ import { matrixCommand } from './commands/matrix.js';
 import { internalError, runCommand } from './commands/run.js';
 import { ExitStatus } from './exit-status.js';
 import { defaultIo, fail, type Io } from './io.js';
-import { limitsHelp } from './options.js';
+import { PluginError, loadPlugins } from '@gosim/explore';
+import { limitsHelp, pluginArgs, pluginStatus } from './options.js';
 
 export const version = '0.0.0';
 
@@ -32,7 +33,7 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
       writeErr: (s) => void out.stderr.write(s),
       outputError: () => {}, // printed as one line below
     })
-    .addHelpText('after', `\nStart with: gosim demo\n\nExit statuses: run: the program's own (0, 2 for panics/fatal errors), 1 file missing or not loadable, as go run;\nexplore: 0 no failure, 1 failures found; 2 compile errors (or a source file over the size cap), as go run;\n64 bad usage; 66 explore/matrix: file missing or unreadable; 70 internal error; 75 step/heap limit reached.\n${limitsHelp()}`);
+    .addHelpText('after', `\nStart with: gosim demo\n\nExit statuses: run: the program's own (0, 2 for panics/fatal errors), 1 file missing or not loadable, as go run;\nexplore: 0 no failure, 1 failures found; 2 compile errors (or a source file over the size cap), as go run;\n64 bad usage (also a --plugin module that fails to load or exports no pieces); 66 explore/matrix: file missing or unreadable, any: a --plugin file missing; 70 internal error; 75 step/heap limit reached.\n${limitsHelp()}`);
   const setStatus = (s: number) => {
     status = s;
   };
@@ -43,6 +44,16 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
         .allowExcessArguments(false)
         .configureOutput({ writeOut: (s) => void out.stdout.write(s), writeErr: (s) => void out.stderr.write(s), outputError: () => {} }),
     );
+  }
+  try {
+    // plugins first, so that --policy, --reference and --piece can name their pieces wherever they stand
+    loadPlugins(pluginArgs(argv), out.cwd);
+  } catch (e) {
+    if (e instanceof PluginError) {
+      fail(out, e.message);
+      return pluginStatus(e);
+    }
+    return internalError(out, e);
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

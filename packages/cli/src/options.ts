@@ -3,13 +3,15 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import type { Option as BaseOption } from 'commander';
 import { MaxAddress } from '@gosim/memory';
-import { DefaultMaxSteps, parsePolicy, policies, PolicySpecError, type Policy, type RunOptions } from '@gosim/runtime';
+import { DefaultMaxSteps, getPiece, parsePolicy, PieceError, pieceNames, policies, PolicySpecError, type PieceName, type Policy, type RunOptions } from '@gosim/runtime';
 import { MaxStackDefault, StackMinDefault } from '@gosim/stack';
 import { MaxSourceBytes } from './source.js';
 
 /** The parsed flags of `gosim run` (commander's option values). */
 export interface RunFlags {
   policy?: Policy;
+  /** --plugin paths (already loaded by main()). */
+  plugin?: string[];
   stackPoison?: boolean;
   stackFaultOnFree?: boolean;
   clobberFree?: boolean;
@@ -27,7 +29,7 @@ export interface RunFlags {
   trace?: boolean;
 }
 
-/** `--policy SPEC`: `old`, `new`, or `piece=old|new,...` (unlisted pieces are `new`). */
+/** `--policy SPEC`: `old`, `new`, or `piece=NAME,...` of registered names (unlisted pieces are `new`). */
 export function parsePolicyArg(spec: string): Policy {
   try {
     return parsePolicy(spec);
@@ -35,6 +37,58 @@ export function parsePolicyArg(spec: string): Policy {
     if (e instanceof PolicySpecError) throw new InvalidArgumentError(e.message);
     throw e;
   }
+}
+
+/** `--plugin PATH` (repeatable): the paths in order. */
+export function collectPlugin(path: string, prev: string[] = []): string[] {
+  return [...prev, path];
+}
+
+/** A variant module to load first (main() loads every --plugin before any other flag is read). */
+export function pluginOption(): Option<'--plugin <path>'> {
+  return new Option('--plugin <path>', 'load policy pieces from an ES module (.js, .mjs, .ts) or a package name (resolved from the current folder); repeatable').argParser(collectPlugin);
+}
+
+/** A plugin that is missing is a missing input (66), one that does not load bad usage (64). */
+export function pluginStatus(e: { missing: boolean }): number {
+  return e.missing ? 66 : 64;
+}
+
+/** The `--plugin` values of a command line (up to `--`), before commander reads the rest. */
+export function pluginArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--plugin' && i + 1 < argv.length) out.push(argv[++i]!);
+    else if (a.startsWith('--plugin=')) out.push(a.slice('--plugin='.length));
+  }
+  return out;
+}
+
+/** `--reference SPEC`: the policy explore and matrix compare with (default new). */
+export function referenceOption(): Option<'--reference <spec>'> {
+  return new Option('--reference <spec>', 'the policy whose run (nothing injected) is the expected outcome: old | new | piece=NAME,... (default: new)').argParser(parsePolicyArg);
+}
+
+/** One `--piece kind=NAME`: an extra value on the matrix's axis for that kind. */
+export interface ExtraPiece {
+  kind: PieceName;
+  name: string;
+}
+
+/** `--piece kind=NAME` (repeatable): a registered piece (after --plugin loading). */
+export function parsePieceArg(s: string, prev: ExtraPiece[] = []): ExtraPiece[] {
+  const m = /^\s*([a-z-]+)\s*=\s*(\S+)\s*$/.exec(s);
+  if (!m || !(pieceNames as readonly string[]).includes(m[1]!)) throw new InvalidArgumentError(`want kind=NAME, kinds: ${pieceNames.join(', ')}`);
+  const kind = m[1] as PieceName;
+  try {
+    getPiece(kind, m[2]!);
+  } catch (e) {
+    if (e instanceof PieceError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
+  return [...prev, { kind, name: m[2]! }];
 }
 
 const intRe = /^[0-9]+$/;
@@ -132,7 +186,7 @@ export function limitsHelp(maxSteps = DefaultMaxSteps): string {
 export function runOptions(set: RunOptionSet = {}): BaseOption[] {
   const { stress = true, diagnostics = false, policy = true, maxSteps = DefaultMaxSteps } = set;
   const o: BaseOption[] = [];
-  if (policy) o.push(new Option('--policy <spec>', 'old | new | piece=old|new,... (pieces: deferpanic, traceback, gc, copystack; unlisted are new)').argParser(parsePolicyArg));
+  if (policy) o.push(new Option('--policy <spec>', 'old | new | piece=NAME,... (pieces: deferpanic, traceback, gc, copystack; NAME: old, new or one a --plugin registers; unlisted are new)').argParser(parsePolicyArg));
   o.push(
     new Option('--stack-poison', "poison new stacks (0xfd/0xfb) and freed ones (0xfc), like Go's stackPoisonCopy"),
     new Option('--stack-fault-on-free', 'unmap freed stacks so a stale access faults (Go\'s stackFaultOnFree)'),

@@ -230,7 +230,7 @@ describe('gosim run', () => {
     test('a bad policy spec is bad usage with the offending item named', async () => {
       const r = await gosim(['run', '--policy', 'deferpanic=old,gc=bogus', 'hello.go'], cwd);
       expect(r.status).toBe(64);
-      oneLine(r.stderr, /--policy.*gc=bogus.*piece=old\|new/);
+      oneLine(r.stderr, /--policy.*"gc=bogus": unknown gc piece "bogus": registered are old, new/);
     });
 
     test('an unknown policy piece is named', async () => {

@@ -2,7 +2,7 @@
 // k and injected event kind, each compared with the baseline of the NEW policy.
 
 import type { Module } from '@gosim/program';
-import { policies, runModule, type ForcedEvent, type RunOptions, type RuntimeEvent } from '@gosim/runtime';
+import { policies, policyName, runModule, type ForcedEvent, type Policy, type RunOptions, type RuntimeEvent } from '@gosim/runtime';
 import { explain } from './explain.js';
 import { outcomeOf, sameOutcome, symptom, type Outcome } from './outcome.js';
 
@@ -34,10 +34,10 @@ export interface ExploreResult {
  */
 export const ExploreMaxSteps = 10_000_000;
 
-/** The reference run (policy new, nothing injected) did not finish: nothing else was run. */
+/** The reference run (default policy new, nothing injected) did not finish: nothing else was run. */
 export class ReferenceLimit extends Error {
-  constructor(readonly reference: Outcome & { limit: string }) {
-    super(`the reference run (policy new, nothing injected) did not finish: ${reference.limit.replace(/^gosim:\s*/, '')}`);
+  constructor(readonly reference: Outcome & { limit: string }, policy = 'new') {
+    super(`the reference run (policy ${policy}, nothing injected) did not finish: ${reference.limit.replace(/^gosim:\s*/, '')}`);
   }
 }
 
@@ -53,9 +53,9 @@ export interface ExplorePlan {
  * baseline. Nothing is injected when the baseline itself hit a limit (it already differs: injecting at each of its
  * safe points would cost the limit squared) or, with `skipIfBaselineDiffers`, when it differs at all.
  */
-export function planExploration(m: Module, run: ExploreRunOptions, stride: number, skipIfBaselineDiffers: boolean): ExplorePlan {
-  const reference = baselineRun(m, { ...run, policy: policies.new }).outcome;
-  if (reference.limit !== undefined) throw new ReferenceLimit({ ...reference, limit: reference.limit });
+export function planExploration(m: Module, run: ExploreRunOptions, stride: number, skipIfBaselineDiffers: boolean, referencePolicy: Policy = policies.new): ExplorePlan {
+  const reference = baselineRun(m, { ...run, policy: referencePolicy }).outcome;
+  if (reference.limit !== undefined) throw new ReferenceLimit({ ...reference, limit: reference.limit }, policyName(referencePolicy));
   const base = baselineRun(m, run);
   const skip = base.outcome.limit !== undefined || (skipIfBaselineDiffers && !sameOutcome(base.outcome, reference));
   return { reference, base, ks: skip ? [] : safePointsToExplore(base.safePoints, stride) };
@@ -105,13 +105,15 @@ export interface ExploreOptions extends ExploreRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** When the chosen policy's own baseline already differs from the reference, inject nothing (the matrix's shortcut). */
   skipIfBaselineDiffers?: boolean;
+  /** The policy whose run (nothing injected) every run is compared with (default: new). */
+  reference?: Policy;
 }
 
 /** Explores every safe point in this thread (the step limit defaults to ExploreMaxSteps). */
 export function explore(m: Module, opts: ExploreOptions = {}): ExploreResult {
-  const { kinds = ['copy'], stride = 1, onProgress, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, ...rest } = opts;
+  const { kinds = ['copy'], stride = 1, onProgress, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, reference: refPolicy, ...rest } = opts;
   const run = { ...rest, maxSteps };
-  const { reference, base, ks } = planExploration(m, run, stride, skipIfBaselineDiffers);
+  const { reference, base, ks } = planExploration(m, run, stride, skipIfBaselineDiffers, refPolicy);
   let done = 0;
   const total = ks.length * kinds.length;
   const failures = exploreRange(m, run, reference, ks, kinds, () => onProgress?.(++done, total));

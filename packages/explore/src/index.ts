@@ -1,6 +1,6 @@
 export { explore, exploreRange, planExploration, ExploreMaxSteps, ReferenceLimit, baselineRun, injectedRun, explainFailure, explainRun, injectKinds, safePointsToExplore } from './explore.js';
 export type { ExploreOptions, ExplorePlan, ExploreResult, ExploreRunOptions, Failure, InjectKind } from './explore.js';
-export { exploreSource, defaultWorkerUrl, CompileError } from './parallel.js';
+export { exploreSource, defaultWorkerUrl, CompileError, UnregisteredPieceError } from './parallel.js';
 export type { ParallelOptions, ParallelResult } from './parallel.js';
 export { explain, explainFacts, plainMechanism, renderFact } from './explain.js';
 export type { MechanismFact } from './explain.js';
@@ -8,3 +8,4 @@ export { describeOutcome, outcomeOf, sameOutcome, shortSymptom, symptom } from '
 export type { Outcome } from './outcome.js';
 export { matrixRow, mixtures, singleRunCell } from './matrix.js';
 export type { MatrixCell } from './matrix.js';
+export { loadPlugins, loadPluginFile, resolvePlugin, PluginError } from './plugin.js';

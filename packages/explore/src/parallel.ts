@@ -7,17 +7,22 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { compile, formatDiagnostic } from '@gosim/golang';
-import { parsePolicy } from '@gosim/runtime';
+import { parsePolicy, policyIsNamed, policyName, type Policy } from '@gosim/runtime';
 import {
   ExploreMaxSteps, exploreRange, injectKinds, planExploration,
   type ExploreOptions, type ExploreResult, type Failure, type InjectKind,
 } from './explore.js';
 import type { Outcome } from './outcome.js';
+import { loadPlugins } from './plugin.js';
 import type { WorkerJob, WorkerMessage } from './worker.js';
 
 export interface ParallelOptions extends Omit<ExploreOptions, 'policy' | 'onProgress'> {
-  /** Policy spec as the CLI takes it: old, new, or piece=old|new,... */
+  /** Policy spec as the CLI takes it: old, new, or piece=NAME,... of registered names (ignored when `policy` is given). */
   policySpec?: string;
+  /** The policy itself; with worker threads every piece must be registered under its name (e.g. by a plugin). */
+  policy?: Policy;
+  /** Plugin modules (files or package names, resolved from process.cwd()) loaded here and in every worker first. */
+  plugins?: readonly string[];
   /** Worker threads (default: os.availableParallelism()); 1 explores in this thread. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -26,6 +31,9 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'policy' | 'onProg
 }
 
 export class CompileError extends Error {}
+
+/** A policy given in-process has a piece that worker threads cannot rebuild by name. */
+export class UnregisteredPieceError extends Error {}
 
 /** The built worker script beside this module, or undefined when running from source. */
 export function defaultWorkerUrl(): URL | undefined {
@@ -44,15 +52,20 @@ export interface ParallelResult extends ExploreResult {
 }
 
 export async function exploreSource(src: string, filename: string, opts: ParallelOptions = {}): Promise<ParallelResult> {
-  const { policySpec = 'new', workers, onProgress, workerUrl, kinds = ['copy'], stride = 1, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, ...rest } = opts;
+  const { policySpec = 'new', policy: given, plugins = [], reference: refPolicy, workers, onProgress, workerUrl, kinds = ['copy'], stride = 1, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, ...rest } = opts;
   const run = { ...rest, maxSteps };
+  const pluginFiles = loadPlugins(plugins);
   const c = compile(src, filename);
   if (!c.module) throw new CompileError(c.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
-  const policy = parsePolicy(policySpec);
-  const { reference, base, ks } = planExploration(c.module, { ...run, policy }, stride, skipIfBaselineDiffers);
+  const policy = given ?? parsePolicy(policySpec);
+  const { reference, base, ks } = planExploration(c.module, { ...run, policy }, stride, skipIfBaselineDiffers, refPolicy);
   const total = ks.length * kinds.length;
   const url = workerUrl ?? defaultWorkerUrl();
   const n = url ? Math.max(1, Math.min(workers ?? availableParallelism(), ks.length)) : 1;
+  // a worker rebuilds the policy from its name: only registered pieces survive that, so any other is refused
+  if (n > 1 && !policyIsNamed(policy))
+    throw new UnregisteredPieceError(`policy ${policyName(policy)} has a piece that is not registered under its name: worker threads rebuild pieces by name, so register it (registerPiece, or load it from a plugin) or explore with workers: 1`);
+  const spec = policyName(policy);
   let done = 0;
   let failures: Failure[];
   if (n === 1 || !url) {
@@ -64,7 +77,7 @@ export async function exploreSource(src: string, filename: string, opts: Paralle
       slices.map(
         (slice) =>
           new Promise<Failure[]>((resolve, reject) => {
-            const job: WorkerJob = { src, filename, policySpec, run, reference, ks: slice, kinds: kinds as InjectKind[] };
+            const job: WorkerJob = { src, filename, plugins: pluginFiles, policySpec: spec, run, reference, ks: slice, kinds: kinds as InjectKind[] };
             const w = new Worker(url, { workerData: job });
             let finished = false;
             w.on('message', (msg: WorkerMessage) => {

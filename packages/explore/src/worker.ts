@@ -3,12 +3,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compile } from '@gosim/golang';
 import { parsePolicy } from '@gosim/runtime';
+import { loadPluginFile } from './plugin.js';
 import { exploreRange, type ExploreRunOptions, type Failure, type InjectKind } from './explore.js';
 import type { Outcome } from './outcome.js';
 
 export interface WorkerJob {
   src: string;
   filename: string;
+  /** Plugin files, loaded before the policy spec is parsed (their pieces are registered by name). */
+  plugins: string[];
   policySpec: string;
   run: Omit<ExploreRunOptions, 'policy'>;
   reference: Outcome;
@@ -20,6 +23,8 @@ export type WorkerMessage = { type: 'progress'; runs: number } | { type: 'done';
 
 if (parentPort && workerData) {
   const job = workerData as WorkerJob;
+  for (const f of job.plugins) loadPluginFile(f);
+  const policy = parsePolicy(job.policySpec);
   const c = compile(job.src, job.filename);
   // progress in batches (at most every 50 ms), so thousands of short runs do not flood the parent
   let pending = 0;
@@ -30,7 +35,7 @@ if (parentPort && workerData) {
     last = Date.now();
   };
   const failures = c.module
-    ? exploreRange(c.module, { ...job.run, policy: parsePolicy(job.policySpec) }, job.reference, job.ks, job.kinds, () => {
+    ? exploreRange(c.module, { ...job.run, policy }, job.reference, job.ks, job.kinds, () => {
         pending++;
         if (Date.now() - last >= 50) flush();
       })

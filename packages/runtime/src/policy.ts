@@ -1,36 +1,23 @@
-// A policy: one strategy per package. `old` is Go at the parent of CL 141490043, `new` Go at the CL;
-// any of the 16 mixtures can be built piece by piece.
+// A policy: one piece per package. `old` is Go at the parent of CL 141490043, `new` Go at the CL;
+// any piece registered in pieces.ts (stock or a variant) can take a package's place.
 
-import { copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
-import { deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
-import { gcNew, gcOld, type GCPolicy } from '@gosim/gc';
-import { tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
+import { getPiece, isRegistered, pieceNames, PieceError, type Piece, type PieceKinds, type PieceName } from './pieces.js';
 
-export interface Policy {
-  readonly deferpanic: DeferPanicPolicy;
-  readonly traceback: TracebackPolicy;
-  readonly gc: GCPolicy;
-  readonly copystack: CopystackPolicy;
-}
+export type Policy = PieceKinds;
+export { pieceNames, type PieceName };
 
-export type PieceName = keyof Policy;
-export const pieceNames: readonly PieceName[] = ['deferpanic', 'traceback', 'gc', 'copystack'];
+/** A choice for one kind: a registered name or the piece itself. */
+export type PieceChoice<K extends PieceName = PieceName> = string | Piece<K>;
 
-const pieces = {
-  deferpanic: { old: deferpanicOld, new: deferpanicNew },
-  traceback: { old: tracebackOld, new: tracebackNew },
-  gc: { old: gcOld, new: gcNew },
-  copystack: { old: copystackOld, new: copystackNew },
-} as const;
-
-/** Builds a policy from a choice per piece (unlisted pieces are `new`). */
-export function mixPolicy(choice: Partial<Record<PieceName, 'old' | 'new'>>): Policy {
-  return {
-    deferpanic: pieces.deferpanic[choice.deferpanic ?? 'new'],
-    traceback: pieces.traceback[choice.traceback ?? 'new'],
-    gc: pieces.gc[choice.gc ?? 'new'],
-    copystack: pieces.copystack[choice.copystack ?? 'new'],
+/** Builds a policy from a choice per piece: a registered name or a piece object (unlisted pieces are `new`). */
+export function mixPolicy(choice: { readonly [K in PieceName]?: PieceChoice<K> }): Policy {
+  const pick = <K extends PieceName>(k: K): PieceKinds[K] => {
+    const c = choice[k] ?? 'new';
+    if (typeof c === 'string') return getPiece(k, c);
+    if ((c as { piece?: unknown }).piece !== k) throw new PieceError(`a ${String((c as { piece?: unknown }).piece)} piece cannot be the ${k} piece`);
+    return c as unknown as PieceKinds[K];
   };
+  return { deferpanic: pick('deferpanic'), traceback: pick('traceback'), gc: pick('gc'), copystack: pick('copystack') };
 }
 
 export const policies = {
@@ -38,37 +25,52 @@ export const policies = {
   new: mixPolicy({}),
 } as const;
 
-/** All 16 mixtures, deferpanic varying slowest. */
-export function allMixtures(): Policy[] {
+/**
+ * Every mixture of the given names per kind (default `old`, `new` for each: the 16), deferpanic varying
+ * slowest, then traceback, gc, copystack.
+ */
+export function allMixtures(names: { readonly [K in PieceName]?: readonly string[] } = {}): Policy[] {
   const out: Policy[] = [];
-  for (const d of ['old', 'new'] as const)
-    for (const t of ['old', 'new'] as const)
-      for (const g of ['old', 'new'] as const)
-        for (const c of ['old', 'new'] as const) out.push(mixPolicy({ deferpanic: d, traceback: t, gc: g, copystack: c }));
+  const axis = (k: PieceName) => names[k] ?? ['old', 'new'];
+  for (const d of axis('deferpanic'))
+    for (const t of axis('traceback'))
+      for (const g of axis('gc'))
+        for (const c of axis('copystack')) out.push(mixPolicy({ deferpanic: d, traceback: t, gc: g, copystack: c }));
   return out;
 }
 
-/** "old", "new", or a short name like "deferpanic=old,gc=new" listing the old pieces. */
+/** "old", "new", or every piece by its own name: "deferpanic=old,traceback=new,gc=new,copystack=forget-args". */
 export function policyName(p: Policy): string {
-  const olds = pieceNames.filter((k) => p[k].name === 'old');
-  if (olds.length === 0) return 'new';
-  if (olds.length === pieceNames.length) return 'old';
-  return pieceNames.map((k) => `${k}=${p[k].name}`).join(',');
+  const names = pieceNames.map((k) => p[k].name as string);
+  if (names.every((n) => n === 'new')) return 'new';
+  if (names.every((n) => n === 'old')) return 'old';
+  return pieceNames.map((k, i) => `${k}=${names[i]}`).join(',');
+}
+
+/** True when every piece of `p` is registered under its name, so `parsePolicy(policyName(p))` gives back `p`. */
+export function policyIsNamed(p: Policy): boolean {
+  return pieceNames.every((k) => isRegistered(k, p[k]));
 }
 
 export class PolicySpecError extends Error {}
 
-/** Parses `old`, `new`, or a comma list `piece=old|new,...` (unlisted pieces are `new`). */
+/** Parses `old`, `new`, or a comma list `piece=NAME,...` of registered names (unlisted pieces are `new`). */
 export function parsePolicy(spec: string): Policy {
   const t = spec.trim();
   if (t === 'old' || t === 'new') return policies[t];
-  const choice: Partial<Record<PieceName, 'old' | 'new'>> = {};
+  const choice: { [K in PieceName]?: string } = {};
   for (const part of t.split(',')) {
-    const m = /^\s*([a-z-]+)\s*=\s*(old|new)\s*$/.exec(part);
-    if (!m) throw new PolicySpecError(`bad policy item "${part}": want piece=old|new, pieces: ${pieceNames.join(', ')}`);
+    const m = /^\s*([A-Za-z-]+)\s*=\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\s*$/.exec(part);
+    if (!m) throw new PolicySpecError(`bad policy item "${part}": want piece=NAME, pieces: ${pieceNames.join(', ')}`);
     const piece = m[1] as PieceName;
     if (!pieceNames.includes(piece)) throw new PolicySpecError(`unknown policy piece "${m[1]}": pieces are ${pieceNames.join(', ')}`);
-    choice[piece] = m[2] as 'old' | 'new';
+    try {
+      getPiece(piece, m[2]!);
+    } catch (e) {
+      if (e instanceof PieceError) throw new PolicySpecError(`policy item "${part.trim()}": ${e.message}`);
+      throw e;
+    }
+    choice[piece] = m[2]!;
   }
   return mixPolicy(choice);
 }

@@ -2,13 +2,13 @@
 // from runs of the examples (outcomes, the runtime's event stream, the 16 mixtures); only the opening paragraph
 // is fixed text.
 
-import { Command } from '@commander-js/extra-typings';
+import { Command, Option } from '@commander-js/extra-typings';
 import { describeOutcome, explainFacts, outcomeOf, plainMechanism, sameOutcome, type Outcome } from '@gosim/explore';
 import type { Module } from '@gosim/program';
-import { parsePolicy, pieceNames, policies, runModule, type PieceName, type Policy, type RuntimeEvent } from '@gosim/runtime';
+import { mixPolicy, parsePolicy, pieceNames, policies, runModule, type PieceName, type Policy, type RuntimeEvent } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { limitsHelp, toRunOptions, withoutStress } from '../options.js';
+import { limitsHelp, parsePieceArg, pluginOption, toRunOptions, withoutStress, type ExtraPiece } from '../options.js';
 import { defaultScenarioFiles, loadScenario, type Scenario } from '../scenarios.js';
 import { compileScenario, computeMatrix, type Matrix, type Row } from './matrix.js';
 import { internalError } from './run.js';
@@ -16,9 +16,11 @@ import { internalError } from './run.js';
 export function demoCommand(io: Io, done: (status: number) => void) {
   return new Command('demo')
     .description('tell the story of CL 141490043 on one screen: each example under old and new, why old fails, which piece fixes what')
+    .addOption(pluginOption())
+    .addOption(new Option('--piece <kind=name>', 'also show each example under this piece (a name --plugin registers; the rest new); repeatable').argParser(parsePieceArg))
     .addHelpText('after', limitsHelp())
-    .action(async () => {
-      done(await demo(io));
+    .action(async (flags) => {
+      done(await demo(io, flags.piece ?? []));
     });
 }
 
@@ -67,7 +69,7 @@ function runWithEvents(m: Module, sc: Scenario, policy: Policy): Ran {
   return { outcome: outcomeOf(r), mechanism: plainMechanism(explainFacts(events)) };
 }
 
-export async function demo(io: Io): Promise<number> {
+export async function demo(io: Io, extra: readonly ExtraPiece[] = []): Promise<number> {
   try {
     const t0 = Date.now();
     const scenarios = defaultScenarioFiles(io.cwd).map((f) => loadScenario(f, io.cwd));
@@ -89,6 +91,13 @@ export async function demo(io: Io): Promise<number> {
         const r = runWithEvents(m, sc, policies[name]);
         const ok = sameOutcome(r.outcome, reference);
         out.push(`  ${name}  ${ok ? 'pass' : 'FAIL'}  ${describeOutcome(r.outcome)}`);
+        if (!ok) out.push(...why(r.mechanism.length ? r.mechanism : ['(no known mechanism in the event stream; try gosim run --trace)']));
+      }
+      for (const { kind, name } of extra) {
+        const p = mixPolicy({ [kind]: name });
+        const r = runWithEvents(m, sc, p);
+        const ok = sameOutcome(r.outcome, reference);
+        out.push(`  ${kind}=${name} (rest new)  ${ok ? 'pass' : 'FAIL'}  ${describeOutcome(r.outcome)}`);
         if (!ok) out.push(...why(r.mechanism.length ? r.mechanism : ['(no known mechanism in the event stream; try gosim run --trace)']));
       }
       // a scenario that only a mixture breaks: show the first such mixture too

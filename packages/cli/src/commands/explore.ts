@@ -4,15 +4,15 @@
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import {
-  CompileError, describeOutcome, explainFailure, ExploreMaxSteps, exploreSource, injectKinds, ReferenceLimit, sameOutcome,
+  CompileError, describeOutcome, loadPlugins, PluginError, explainFailure, ExploreMaxSteps, exploreSource, injectKinds, ReferenceLimit, sameOutcome,
   type ExploreRunOptions, type Failure, type InjectKind, type Outcome, type ParallelResult,
 } from '@gosim/explore';
 import { compile, formatDiagnostic } from '@gosim/golang';
 import type { Module } from '@gosim/program';
-import { policies, policyName } from '@gosim/runtime';
+import { policies, policyName, type Policy } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { limitsHelp, parsePositive, toRunOptions, withoutStress, withRunOptions, type RunFlags } from '../options.js';
+import { limitsHelp, parsePositive, pluginOption, pluginStatus, referenceOption, toRunOptions, withoutStress, withRunOptions, type RunFlags } from '../options.js';
 import { progressBar } from '../progress.js';
 import { loadScenario } from '../scenarios.js';
 import { internalError } from './run.js';
@@ -23,6 +23,7 @@ export interface ExploreFlags extends RunFlags {
   stride?: number;
   json?: boolean;
   fileFlags?: boolean;
+  reference?: Policy;
 }
 
 /** `--inject copy|shrink|grow|gc|all` (or a comma list). */
@@ -47,6 +48,8 @@ export function exploreCommand(io: Io, done: (status: number) => void) {
     .addOption(new Option('--stride <n>', 'explore only every N-th safe point (1, 1+N, 1+2N, …)').default(1).argParser(parsePositive))
     .option('--json', 'print one JSON object instead of text')
     .option('--no-file-flags', 'ignore the file\'s `// gosim-flags:` line')
+    .addOption(referenceOption())
+    .addOption(pluginOption())
     .addHelpText('after', `${limitsHelp(ExploreMaxSteps)}explore runs the program once under new (the reference) before anything else and stops (exit 75)
 if that run hits a limit; then once per safe point explored, so its cost is about the safe points squared.
 `)
@@ -85,6 +88,8 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     const { policy = policies.new, ...run } = toRunOptions(merged);
     const opts: ExploreRunOptions = run;
     const policySpec = policyName(policy);
+    const reference = flags.reference ?? policies.new;
+    const plugins = loadPlugins(flags.plugin ?? [], io.cwd);
     const workers = flags.workers ?? availableParallelism();
     const stride = flags.stride ?? 1;
 
@@ -92,7 +97,7 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     const t0 = Date.now();
     let r: ParallelResult;
     try {
-      r = await exploreSource(sc.src, file, { ...opts, policySpec, kinds, stride, workers, onProgress: (d, t) => bar.update(d, t) });
+      r = await exploreSource(sc.src, file, { ...opts, policy, reference, plugins, kinds, stride, workers, onProgress: (d, t) => bar.update(d, t) });
     } catch (e) {
       if (e instanceof ReferenceLimit) throw referenceLimitError(e);
       throw e;
@@ -106,7 +111,7 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     if (flags.json) {
       io.stdout.write(
         `${JSON.stringify({
-          file, policy: policySpec, inject: kinds, stride, workers: r.workers, fileFlags: flags.fileFlags === false ? [] : sc.flagWords,
+          file, policy: policySpec, referencePolicy: policyName(reference), inject: kinds, stride, workers: r.workers, fileFlags: flags.fileFlags === false ? [] : sc.flagWords,
           safePoints: r.safePoints, runs: r.runs, failed, ms,
           reference: r.reference, baseline: r.baseline, baselineDiffers: !sameOutcome(r.baseline, r.reference),
           groups: groups.map((g) => ({
@@ -117,7 +122,7 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
         })}\n`,
       );
     } else {
-      printText(io, { file, policySpec, kinds, stride, r, groups, ms, fileWords: flags.fileFlags === false ? [] : sc.flagWords });
+      printText(io, { file, policySpec, referenceSpec: policyName(reference), kinds, stride, r, groups, ms, fileWords: flags.fileFlags === false ? [] : sc.flagWords });
     }
     // a baseline that did not finish is a failure even though nothing was injected
     return failed === 0 && r.baseline.limit === undefined ? ExitStatus.ok : 1;
@@ -125,6 +130,10 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     if (e instanceof GosimError) {
       fail(io, e.message);
       return e.status;
+    }
+    if (e instanceof PluginError) {
+      fail(io, e.message);
+      return pluginStatus(e);
     }
     if (e instanceof CompileError) {
       io.stderr.write(`${e.message}\n`);
@@ -177,14 +186,14 @@ function kRange(fs: readonly Failure[]): string {
 
 function printText(
   io: Io,
-  a: { file: string; policySpec: string; kinds: readonly InjectKind[]; stride: number; r: ParallelResult; groups: Group[]; ms: number; fileWords: string[] },
+  a: { file: string; policySpec: string; referenceSpec: string; kinds: readonly InjectKind[]; stride: number; r: ParallelResult; groups: Group[]; ms: number; fileWords: string[] },
 ): void {
   const { r } = a;
   const w = (s: string) => io.stdout.write(`${s}\n`);
   const explored = Math.max(0, r.runs - 2);
   w(`explore ${a.file}: policy ${a.policySpec}, inject ${a.kinds.join('+')} at ${a.stride === 1 ? 'each' : `every ${ordinal(a.stride)}`} of ${r.safePoints} safe points, ${r.workers} ${r.workers === 1 ? 'thread' : 'workers'}`);
   if (a.fileWords.length) w(`flags from the file: ${a.fileWords.join(' ')}`);
-  w(`reference (new, nothing injected): ${describeOutcome(r.reference)}`);
+  w(`reference (${a.referenceSpec}, nothing injected): ${describeOutcome(r.reference)}`);
   const differs = !sameOutcome(r.baseline, r.reference);
   w(`baseline  (${a.policySpec}, nothing injected): ${describeOutcome(r.baseline)}${differs ? '   <- differs from the reference already' : ''}`);
   if (r.baseline.limit !== undefined) {

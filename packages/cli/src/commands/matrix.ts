@@ -5,14 +5,14 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from '@commander-js/extra-typings';
 import {
-  ExploreMaxSteps, exploreSource, outcomeOf, ReferenceLimit, sameOutcome, shortSymptom, singleRunCell, symptom, type InjectKind, type Outcome,
+  ExploreMaxSteps, exploreSource, loadPlugins, outcomeOf, PluginError, ReferenceLimit, sameOutcome, shortSymptom, singleRunCell, symptom, type InjectKind, type Outcome,
 } from '@gosim/explore';
 import { compile, formatDiagnostic } from '@gosim/golang';
 import type { Module } from '@gosim/program';
 import { allMixtures, pieceNames, policies, policyName, runModule, type PieceName, type Policy } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { limitsHelp, parsePositive, toRunOptions, withoutStress } from '../options.js';
+import { limitsHelp, parsePieceArg, parsePositive, pluginOption, pluginStatus, referenceOption, toRunOptions, withoutStress, type ExtraPiece } from '../options.js';
 import { progressBar, type Progress } from '../progress.js';
 import { defaultScenarioFiles, loadScenario, type Scenario } from '../scenarios.js';
 import { internalError } from './run.js';
@@ -25,6 +25,12 @@ export interface MatrixFlags {
   workers?: number;
   json?: boolean;
   markdown?: boolean;
+  /** Plugin files or package names (computeMatrix resolves them from the process's folder; matrixFiles from io.cwd). */
+  plugin?: string[];
+  /** Extra values per axis (registered names). */
+  piece?: ExtraPiece[];
+  /** What every cell is compared with (default: new). */
+  reference?: Policy;
 }
 
 export interface Cell {
@@ -40,12 +46,14 @@ export interface Cell {
 
 export interface Row {
   policy: string;
-  pieces: Record<PieceName, 'old' | 'new'>;
+  pieces: Record<PieceName, string>;
   cells: Cell[];
 }
 
 export interface Matrix {
   mode: 'run' | 'explore';
+  /** The policy the cells are compared with. */
+  reference: string;
   scenarios: { name: string; file: string; flags: string[]; reference: Outcome }[];
   rows: Row[];
   ms: number;
@@ -53,7 +61,7 @@ export interface Matrix {
 
 export function matrixCommand(io: Io, done: (status: number) => void) {
   return new Command('matrix')
-    .description('the 16 mixtures of policy pieces × the scenarios (default: the repo\'s examples/*.go): each cell "pass" or the first symptom')
+    .description('the 16 mixtures of policy pieces (more with --piece) × the scenarios (default: the repo\'s examples/*.go): each cell "pass" or the first symptom')
     .argument('[files...]', 'Go files (default: examples/*.go of this repository)')
     .option('--explore', 'explore every safe point of each cell instead of one run with the scenario\'s flags (slow)')
     .addOption(new Option('--stride <n>', 'with --explore: only every N-th safe point').argParser(parsePositive))
@@ -61,6 +69,9 @@ export function matrixCommand(io: Io, done: (status: number) => void) {
     .addOption(new Option('--workers <n>', 'with --explore: worker threads').default(availableParallelism(), 'os.availableParallelism()').argParser(parsePositive))
     .addOption(new Option('--json', 'print one JSON object').conflicts('markdown'))
     .option('--markdown', 'print a GitHub table')
+    .addOption(new Option('--piece <kind=name>', 'one more value on a piece\'s axis (a name --plugin registers; repeatable): copystack=NAME gives 2×2×2×3 rows').argParser(parsePieceArg))
+    .addOption(referenceOption())
+    .addOption(pluginOption())
     .addHelpText('after', `${limitsHelp()}(each scenario's gosim-flags line may set its own; with --explore the step limit defaults to ${ExploreMaxSteps})\n`)
     .action(async (files, flags) => {
       done(await matrixFiles(files, flags as MatrixFlags, io));
@@ -69,10 +80,11 @@ export function matrixCommand(io: Io, done: (status: number) => void) {
 
 export async function matrixFiles(files: string[], flags: MatrixFlags, io: Io): Promise<number> {
   try {
+    const plugin = loadPlugins(flags.plugin ?? [], io.cwd);
     const list = files.length ? files : defaultScenarioFiles(io.cwd);
     const scenarios = list.map((f) => loadScenario(f, io.cwd));
     const bar = progressBar(io, 'matrix');
-    const m = await computeMatrix(scenarios, flags, bar);
+    const m = await computeMatrix(scenarios, { ...flags, plugin }, bar);
     bar.stop();
     if (flags.json) io.stdout.write(`${JSON.stringify(m)}\n`);
     else if (flags.markdown) io.stdout.write(markdownTable(m));
@@ -82,6 +94,10 @@ export async function matrixFiles(files: string[], flags: MatrixFlags, io: Io): 
     if (e instanceof GosimError) {
       fail(io, e.message);
       return e.status;
+    }
+    if (e instanceof PluginError) {
+      fail(io, e.message);
+      return pluginStatus(e);
     }
     return internalError(io, e);
   }
@@ -94,20 +110,29 @@ export function compileScenario(sc: Scenario): Module {
   return c.module;
 }
 
-const piecesOf = (p: Policy): Record<PieceName, 'old' | 'new'> =>
-  Object.fromEntries(pieceNames.map((k) => [k, p[k].name as 'old' | 'new'])) as Record<PieceName, 'old' | 'new'>;
+const piecesOf = (p: Policy): Record<PieceName, string> =>
+  Object.fromEntries(pieceNames.map((k) => [k, p[k].name as string])) as Record<PieceName, string>;
 
-/** Runs every mixture on every scenario (one run each, or explored). */
+/** The names on each axis: old, new, then the --piece values of that kind. */
+function axes(extra: readonly ExtraPiece[]): Record<PieceName, string[]> {
+  const out = Object.fromEntries(pieceNames.map((k) => [k, ['old', 'new']])) as Record<PieceName, string[]>;
+  for (const { kind, name } of extra) if (!out[kind].includes(name)) out[kind].push(name);
+  return out;
+}
+
+/** Runs every mixture on every scenario (one run each, or explored), after loading the flags' plugins. */
 export async function computeMatrix(scenarios: readonly Scenario[], flags: MatrixFlags = {}, bar?: Progress): Promise<Matrix> {
   const t0 = Date.now();
-  const mixtures = allMixtures();
+  const plugins = loadPlugins(flags.plugin ?? []);
+  const mixtures = allMixtures(axes(flags.piece ?? []));
+  const refPolicy = flags.reference ?? policies.new;
   const modules = scenarios.map(compileScenario);
   const total = mixtures.length * scenarios.length;
   let done = 0;
   const refs: Outcome[] = scenarios.map((sc, i) => {
     const { policy: _p, ...run } = toRunOptions(withoutStress(sc.flags));
-    const o = outcomeOf(runModule(modules[i]!, { ...run, policy: policies.new }));
-    if (o.limit !== undefined) throw new GosimError(`${sc.file}: the reference run (policy new, nothing injected) did not finish: ${o.limit.replace(/^gosim:\s*/, '')}`, ExitStatus.limit);
+    const o = outcomeOf(runModule(modules[i]!, { ...run, policy: refPolicy }));
+    if (o.limit !== undefined) throw new GosimError(`${sc.file}: the reference run (policy ${policyName(refPolicy)}, nothing injected) did not finish: ${o.limit.replace(/^gosim:\s*/, '')}`, ExitStatus.limit);
     return o;
   });
   const rows: Row[] = [];
@@ -119,7 +144,7 @@ export async function computeMatrix(scenarios: readonly Scenario[], flags: Matri
         const c = singleRunCell(modules[i]!, sc.name, policy, run, refs[i]!);
         cells.push(c.pass ? { scenario: sc.name, pass: true } : { scenario: sc.name, pass: false, symptom: c.symptom! });
       } else {
-        cells.push(await exploreCell(sc, policy, flags));
+        cells.push(await exploreCell(sc, policy, refPolicy, plugins, flags));
       }
       bar?.update(++done, total);
     }
@@ -127,13 +152,14 @@ export async function computeMatrix(scenarios: readonly Scenario[], flags: Matri
   }
   return {
     mode: flags.explore ? 'explore' : 'run',
+    reference: policyName(refPolicy),
     scenarios: scenarios.map((sc, i) => ({ name: sc.name, file: sc.file, flags: sc.flagWords, reference: refs[i]! })),
     rows,
     ms: Date.now() - t0,
   };
 }
 
-async function exploreCell(sc: Scenario, policy: Policy, flags: MatrixFlags): Promise<Cell> {
+async function exploreCell(sc: Scenario, policy: Policy, reference: Policy, plugins: string[], flags: MatrixFlags): Promise<Cell> {
   const stress: InjectKind[] = [];
   if (sc.flags.copyStackEvery || sc.flags.copyStackAlways) stress.push('copy');
   if (sc.flags.gcEvery || sc.flags.gcEverySafepoint) stress.push('gc');
@@ -142,7 +168,7 @@ async function exploreCell(sc: Scenario, policy: Policy, flags: MatrixFlags): Pr
   let r: Awaited<ReturnType<typeof exploreSource>>;
   try {
     r = await exploreSource(sc.src, sc.file, {
-      ...run, policySpec: policyName(policy), kinds, stride: flags.stride ?? 1, workers: flags.workers ?? availableParallelism(), skipIfBaselineDiffers: true,
+      ...run, policy, reference, plugins, kinds, stride: flags.stride ?? 1, workers: flags.workers ?? availableParallelism(), skipIfBaselineDiffers: true,
     });
   } catch (e) {
     if (e instanceof ReferenceLimit) throw referenceLimitError(e);
@@ -200,7 +226,7 @@ export function markdownTable(m: Matrix, width = 40): string {
   const head = [...pieceNames.map(String), ...m.scenarios.map((s) => `\`${s.name}\``)];
   const out = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of m.rows) {
-    const pieces = pieceNames.map((k) => (r.pieces[k] === 'old' ? '**old**' : 'new'));
+    const pieces = pieceNames.map((k) => (r.pieces[k] === 'new' ? 'new' : `**${r.pieces[k]}**`));
     const cells = r.cells.map((c) => (c.pass ? 'pass' : `\`${esc(cellText(c, width))}\``));
     out.push(`| ${[...pieces, ...cells].join(' | ')} |`);
   }

@@ -8,7 +8,7 @@ import { compilerErrors } from '../compiler-errors.js';
 import { ExitStatus } from '../exit-status.js';
 import { loadGoFile, showOutput, type GoFile } from '../go-file.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { limitsHelp, toRunOptions, withRunOptions, type RunFlags } from '../options.js';
+import { limitsHelp, pluginOption, toRunOptions, withRunOptions, type RunFlags } from '../options.js';
 import { formatEvent } from '../trace.js';
 
 export interface RunCommandFlags extends RunFlags {
@@ -41,6 +41,7 @@ export function runCommand(io: Io, done: (status: number) => void) {
     .argument('[file]', 'the Go source file (package main)');
   withRunOptions(cmd, { diagnostics: true });
   return cmd
+    .addOption(pluginOption())
     .addOption(new Option('--json', 'print one JSON object {file, policy, status, compiled, stdout, stderr, steps, limit, stackCopies, gcCycles} instead of the program\'s output').conflicts('trace'))
     .addHelpText('after', limitsHelp())
     .action((file, flags) => {
