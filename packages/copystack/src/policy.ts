@@ -6,6 +6,7 @@ import type { CopystackContext } from './context.js';
 
 export interface CopystackPolicy {
   readonly piece: 'copystack';
-  readonly name: 'old' | 'new';
+  /** Any name: the mechanism never branches on it (it only labels output). */
+  readonly name: string;
   adjustdefers(ctx: CopystackContext, g: G, adj: AdjustInfo): void;
 }

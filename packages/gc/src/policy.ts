@@ -6,7 +6,8 @@ import type { MarkWork } from './mark.js';
 
 export interface GCPolicy {
   readonly piece: 'gc';
-  readonly name: 'old' | 'new';
+  /** Any name: the mechanism never branches on it (it only labels output). */
+  readonly name: string;
   /** Marks what g's defer records reach. */
   scanDefers(ctx: GCContext, g: G, w: MarkWork): void;
   /** Scans a heap object allocated without a type. */
