@@ -42,7 +42,7 @@ describe('pieces take any name and compose', () => {
     expect(seen.length).toBeGreaterThan(0);
   });
 
-  test('wrapPiece: wrapCall sees every call of a derived piece's methods and keeps its name', () => {
+  test('wrapPiece: wrapCall sees every call of a derived piece and keeps its name', () => {
     const noop = derivePiece(copystackNew, { name: 'noop', adjustdefers() {} });
     const calls: string[] = [];
     const w = wrapPiece(noop, { wrapCall: (c) => (calls.push(c.method), c.next(...c.args)) });
