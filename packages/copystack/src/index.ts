@@ -11,3 +11,4 @@ export {
 export { newstack, shrinkstack } from './newstack.js';
 export { copystackOld } from './copystack-old.js';
 export { copystackNew } from './copystack-new.js';
+export { copystackCopyFirst } from './copystack-copy-first.js';
