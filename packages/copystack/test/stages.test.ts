@@ -14,7 +14,7 @@ const kinds = (es: readonly Event[]) => es.filter((e) => e.kind === 'stack-copie
 
 describe('copystack is the piece method, built from the stages', () => {
   test('the entry marks g _Gcopystack, calls the piece\'s copystack with (g, newsize, why), then restores the status', () => {
-    const calls: [number, string, GStatus][] = [];
+    const calls: [number, string, number][] = [];
     const piece: CopystackPolicy = {
       ...copystackNew,
       name: 'spy',
