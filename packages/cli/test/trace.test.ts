@@ -19,7 +19,7 @@ describe('--trace lines', () => {
       { kind: 'panic-pushed', goid: 1, p: 0x300, value: '1' },
       { kind: 'panic-aborted', goid: 1, p: 0x300 },
       { kind: 'panic-recovered', goid: 1, p: 0x300, sp: 0x400, pc: 0x500 },
-      { kind: 'gc-cycle', n: 3, roots: 10, marked: 20, freedObjects: 2, freedBytes: 64, liveBytes: 1024, heapGoal: 4194304 },
+      { kind: 'gc-cycle', n: 3, roots: 10, marked: 20, freedObjects: 2, freedBytes: 64, liveBytes: 1024, heapGoal: 4194304, frames: 4, objects: 20, words: 90 },
       { kind: 'goroutine-created', goid: 2, by: 1, fn: 'main.worker' },
       { kind: 'goroutine-blocked', goid: 2, reason: 'chan receive' },
       { kind: 'goroutine-exited', goid: 2 },

@@ -4,11 +4,13 @@
 import { tracebackdefers } from '@gosim/traceback';
 import { adjustframe } from './adjustframe.js';
 import { adjustpointer } from './adjustinfo.js';
+import { copystackAdjustFirst } from './copystack.js';
 import type { CopystackPolicy } from './policy.js';
 
 export const copystackNew: CopystackPolicy = {
   piece: 'copystack',
   name: 'new',
+  copystack: copystackAdjustFirst,
   adjustdefers(ctx, g, adj) {
     tracebackdefers(ctx, g._defer, (frame) => adjustframe(ctx, adj, frame));
     const s = ctx.space;

@@ -8,12 +8,14 @@ import { hexWord as hex } from '@gosim/memory';
 import { NoArgs } from '@gosim/defer-panic';
 import { GoThrow } from '@gosim/stack';
 import { adjustpointers } from './adjustinfo.js';
+import { copystackAdjustFirst } from './copystack.js';
 import type { CopystackPolicy } from './policy.js';
 
 
 export const copystackOld: CopystackPolicy = {
   piece: 'copystack',
   name: 'old',
+  copystack: copystackAdjustFirst,
   adjustdefers(ctx, g, adj) {
     const s = ctx.space;
     const l = ctx.deferLayout;

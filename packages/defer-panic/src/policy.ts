@@ -7,7 +7,8 @@ import type { DeferLayout } from './layout.js';
 
 export interface DeferPanicPolicy {
   readonly piece: 'deferpanic';
-  readonly name: 'old' | 'new';
+  /** Any name: the mechanism never branches on it (it only labels output). */
+  readonly name: string;
   readonly layout: DeferLayout;
   /** Allocates a record of `bytes` bytes (header + arguments). */
   allocDefer(ctx: DeferPanicContext, bytes: number): number;

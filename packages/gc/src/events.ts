@@ -7,4 +7,8 @@ export type GCEvent = {
   freedBytes: number;
   liveBytes: number;
   heapGoal: number;
+  /** This cycle's frames (stack and deferred-call argument frames) and objects scanned, words examined. */
+  frames: number;
+  objects: number;
+  words: number;
 };

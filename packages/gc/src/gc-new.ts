@@ -8,8 +8,10 @@ import type { GCPolicy } from './policy.js';
 export const gcNew: GCPolicy = {
   piece: 'gc',
   name: 'new',
+  scanFrame: (_ctx, w, frame) => w.scanframe(frame),
+  scanObject: (_ctx, w, base) => w.scanobject(base),
   scanDefers(ctx, g, w) {
-    tracebackdefers(ctx, g._defer, (frame) => w.scanframe(frame));
+    tracebackdefers(ctx, g._defer, (frame) => w.visitFrame(frame));
     const s = ctx.space;
     const l = ctx.deferLayout;
     for (let d = g._defer; d !== 0; d = s.load64(d + l.link)) {

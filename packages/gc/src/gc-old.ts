@@ -6,6 +6,8 @@ import type { GCPolicy } from './policy.js';
 export const gcOld: GCPolicy = {
   piece: 'gc',
   name: 'old',
+  scanFrame: (_ctx, w, frame) => w.scanframe(frame),
+  scanObject: (_ctx, w, base) => w.scanobject(base),
   scanDefers(ctx, g, w) {
     const s = ctx.space;
     const l = ctx.deferLayout;

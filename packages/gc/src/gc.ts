@@ -15,6 +15,9 @@ export interface GCResult {
   freedObjects: number;
   freedBytes: number;
   liveBytes: number;
+  frames: number;
+  objects: number;
+  words: number;
 }
 
 export function markroots(ctx: GCContext, w: MarkWork): void {
@@ -22,7 +25,7 @@ export function markroots(ctx: GCContext, w: MarkWork): void {
   for (const word of ctx.dataPtrWords) w.markPointer(s.load64(ctx.dataBase + 8 * word));
   for (const p of ctx.extraRoots ?? []) w.markPointer(p);
   for (const g of ctx.allgs) {
-    gentraceback(ctx, ctx.traceback, g, (f) => w.scanframe(f), Infinity, frame);
+    gentraceback(ctx, ctx.traceback, g, (f) => w.visitFrame(f), Infinity, frame);
     w.markPointer(g.ctxt);
     ctx.gc.scanDefers(ctx, g, w);
     for (let sg = g.waiting; sg !== 0; sg = s.load64(sg + Sudog.waitlink)) w.markPointer(sg);
@@ -37,7 +40,8 @@ export function gcCollect(ctx: GCContext): GCResult {
   w.drain();
   const r = ctx.heap.sweep();
   cycles++;
+  const counts = { frames: w.frames, objects: w.objects, words: w.words };
   if (ctx.events.on)
-    ctx.events.emit({ kind: 'gc-cycle', n: cycles, roots: w.roots, marked: w.marked, ...r, heapGoal: ctx.heap.stats().heapGoal });
-  return { marked: w.marked, roots: w.roots, ...r };
+    ctx.events.emit({ kind: 'gc-cycle', n: cycles, roots: w.roots, marked: w.marked, ...r, ...counts, heapGoal: ctx.heap.stats().heapGoal });
+  return { marked: w.marked, roots: w.roots, ...r, ...counts };
 }

@@ -11,6 +11,10 @@ export class MarkWork {
   private top = 0;
   marked = 0;
   roots = 0;
+  /** This cycle's counts: frames and objects given to the piece's scanFrame/scanObject, words examined. */
+  frames = 0;
+  objects = 0;
+  words = 0;
 
   constructor(private readonly ctx: GCContext) {}
 
@@ -32,6 +36,7 @@ export class MarkWork {
   /** Marks the pointer words of [base, base + 8*nwords) per the bitmap. */
   scanBitmap(base: number, bits: Uint8Array, nwords: number): void {
     const s = this.ctx.space;
+    this.words += nwords;
     for (let w = 0; w < nwords; w++) {
       if ((w & 7) === 0 && bits[w >> 3] === 0) w += 7; // a whole byte of scalars
       else if (bitSet(bits, w)) this.markPointer(s.load64(base + 8 * w));
@@ -41,10 +46,17 @@ export class MarkWork {
   /** Conservative: any word of [base, base+n) that points into an in-use heap object. */
   scanConservative(base: number, n: number): void {
     const s = this.ctx.space;
+    this.words += n >>> 3;
     for (let a = base; a < base + n; a += 8) this.markPointer(s.load64(a));
   }
 
-  /** Scans one frame (Go's scanframe): dead frames are skipped. */
+  /** A frame of the mark (a stack frame, or a deferred call's argument frame): counted, then the piece's scanFrame. */
+  visitFrame(frame: Stkframe): boolean {
+    this.frames++;
+    return this.ctx.gc.scanFrame(this.ctx, this, frame);
+  }
+
+  /** The stock scanFrame (Go's scanframe): by the function's pointer maps; dead frames are skipped. */
   scanframe(frame: Stkframe): boolean {
     const f = frame.fn;
     if (frame.continpc === 0 || f === undefined) return true;
@@ -53,19 +65,26 @@ export class MarkWork {
     return true;
   }
 
-  /** Drains the work list, scanning each object by its type (untyped: as the policy says). */
-  drain(): void {
+  /** The stock scanObject (Go's scanobject): by the object's type; an untyped block as the piece's scanUntyped says. */
+  scanobject(base: number): void {
     const heap = this.ctx.heap;
+    const t = heap.objectType(base);
+    if (t < 0) {
+      this.ctx.gc.scanUntyped(this.ctx, this, base, heap.objectSize(base));
+      return;
+    }
+    const td = heap.typeOf(t);
+    if (td.ptrdata === 0) return;
+    this.scanBitmap(base, td.ptrmask, Math.min(td.ptrdata, heap.objectTypedBytes(base)) / 8);
+  }
+
+  /** Drains the work list: each grey object, counted, goes to the piece's scanObject. */
+  drain(): void {
+    const gc = this.ctx.gc;
     while (this.top > 0) {
       const base = this.stack[--this.top]!;
-      const t = heap.objectType(base);
-      if (t < 0) {
-        this.ctx.gc.scanUntyped(this.ctx, this, base, heap.objectSize(base));
-        continue;
-      }
-      const td = heap.typeOf(t);
-      if (td.ptrdata === 0) continue;
-      this.scanBitmap(base, td.ptrmask, Math.min(td.ptrdata, heap.objectTypedBytes(base)) / 8);
+      this.objects++;
+      gc.scanObject(this.ctx, this, base);
     }
   }
 }

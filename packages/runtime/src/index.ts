@@ -17,3 +17,5 @@ export { RuntimePanic, ProgramExit, LimitExceeded } from './signals.js';
 export { force, DefaultStressMaxStack } from './safepoint.js';
 export { normalizeOutput, formatExpected, parseExpected } from './normalize.js';
 export type { NormalizedOutput } from './normalize.js';
+export { derivePiece, wrapPiece } from './compose.js';
+export type { MethodKeys, PieceOverrides, PieceCall, PieceMiddleware } from './compose.js';

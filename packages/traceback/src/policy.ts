@@ -15,7 +15,8 @@ export interface Cursors {
 
 export interface TracebackPolicy {
   readonly piece: 'traceback';
-  readonly name: 'old' | 'new';
+  /** Any name: the mechanism never branches on it (it only labels output). */
+  readonly name: string;
   /** Sets the cursors at the start of a walk. */
   start(ctx: TracebackContext, g: WalkStart, c: Cursors): void;
   /** Sets frame.continpc (waspanic: the callee was sigpanic) and moves the cursors past this frame. */
