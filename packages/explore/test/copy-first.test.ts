@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@gosim/golang';
 import { derivePiece, mixPolicy, policies, runModule, type Policy, type RunOptions, type RuntimeEvent } from '@gosim/runtime';
-import { copystackCopyFirst } from '../../copystack/src/index.js';
+import { copystackCopyFirst } from '@gosim/copystack';
 
 const examples = join(__dirname, '../../../examples');
 const run = (f: string, policy: Policy, opts: RunOptions = {}) => {

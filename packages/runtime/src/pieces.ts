@@ -3,7 +3,7 @@
 // Invariant: a (kind, name) pair names one object for the life of the process (re-registering the same
 // object is allowed, another object under a taken name is an error), so a name always means one piece.
 
-import { copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
+import { copystackCopyFirst, copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
 import { deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
 import { gcNew, gcOld, type GCPolicy } from '@gosim/gc';
 import { tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
@@ -76,3 +76,5 @@ registerPiece('gc', gcOld);
 registerPiece('gc', gcNew);
 registerPiece('copystack', copystackOld);
 registerPiece('copystack', copystackNew);
+// Go's history after the CL, shipped as variants (`--policy copystack=copy-first`)
+registerPiece('copystack', copystackCopyFirst);

@@ -1,4 +1,4 @@
-import { copystackNew } from '@gosim/copystack';
+import { copystackCopyFirst, copystackNew } from '@gosim/copystack';
 import { gcNew } from '@gosim/gc';
 import {
   getPiece, mixPolicy, parsePolicy, policies, policyIsNamed, policyName, PolicySpecError, registeredNames, registerPiece, allMixtures,
@@ -13,6 +13,12 @@ describe('piece registry', () => {
     expect(getPiece('copystack', 'new')).toBe(copystackNew);
   });
 
+  it('the shipped history variant copy-first (later Go\'s copy-then-adjust order) is registered by its name', () => {
+    expect(registeredNames('copystack')).toContain('copy-first');
+    expect(parsePolicy('copystack=copy-first').copystack).toBe(copystackCopyFirst);
+    expect(policyName(parsePolicy('copystack=copy-first'))).toBe('deferpanic=new,traceback=new,gc=new,copystack=copy-first');
+  });
+
   it('parsePolicy resolves a registered variant name to that very object', () => {
     const p = registerPiece('copystack', renamed);
     expect(parsePolicy('copystack=registry-test-copy').copystack).toBe(p);
@@ -21,7 +27,7 @@ describe('piece registry', () => {
 
   it('an unknown piece name is an error listing the registered names, never the stock piece', () => {
     expect(() => parsePolicy('copystack=nosuch')).toThrow(PolicySpecError);
-    expect(() => parsePolicy('copystack=nosuch')).toThrow('policy item "copystack=nosuch": unknown copystack piece "nosuch": registered are old, new');
+    expect(() => parsePolicy('copystack=nosuch')).toThrow('policy item "copystack=nosuch": unknown copystack piece "nosuch": registered are old, new, copy-first');
   });
 
   it('policyName shows each piece by its own name (a variant is not shown as new)', () => {
