@@ -6,21 +6,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { exploreSource } from '@gosim/explore';
+type ExploreOptions = Parameters<typeof exploreSource>[2];
 import { compile } from '@gosim/golang';
 import { runModule, type RuntimeEvent } from '@gosim/runtime';
+import { bundledWorker } from '../../explore/test/worker-bundle.js';
 import { gosim } from './helpers.js';
 
 const repo = join(__dirname, '..', '..', '..');
 const ex = (f: string) => join(repo, 'examples', f);
 let dir: string;
+let worker: ReturnType<typeof bundledWorker>;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gosim-cli-variants-'));
   for (const f of ['copy-first.ts', 'gc-count.ts']) copyFileSync(join(repo, 'examples', 'variants', f), join(dir, f));
+  worker = bundledWorker();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  worker.dispose();
+});
 
 const failedCount = (stdout: string) => Number(/explore: \d+ runs, (\d+) failed/.exec(stdout)?.[1]);
+const runCount = (stdout: string) => Number(/explore: (\d+) runs/.exec(stdout)?.[1]);
+
+/**
+ * `gosim explore --workers 2` of a plugin's policy, and the same exploration in-process in 2 real worker threads
+ * (jest runs the CLI from src/, which has no built worker script, so the CLI's own explore uses this thread).
+ * fileFlags: what the CLI makes of the file's `// gosim-flags:` line.
+ */
+async function exploreBoth(plugin: string, policySpec: string, file: string, stride: number, fileFlags: ExploreOptions = {}) {
+  const cli = await gosim(['explore', '--plugin', plugin, '--policy', policySpec, '--workers', '2', '--stride', String(stride), file], dir);
+  const threads = await exploreSource(readFileSync(file, 'utf8'), file, {
+    ...fileFlags, plugins: [join(dir, plugin)], policySpec, stride, workers: 2, workerUrl: worker.url,
+  });
+  expect(threads.workers).toBe(2);
+  expect([runCount(cli.stdout), failedCount(cli.stdout)]).toEqual([threads.runs, threads.failures.length]);
+  return cli;
+}
 type Matrix = { rows: { policy: string; pieces: Record<string, string>; cells: { pass: boolean }[] }[] };
 
 describe('(a) copy-first copystack composed from the exported stages', () => {
@@ -31,17 +54,13 @@ describe('(a) copy-first copystack composed from the exported stages', () => {
     expect(r).toEqual({ status: 0, stdout: '', stderr: 'sum = 4200 bad = 0\n' });
   });
 
-  test('explore (2 workers) finds no failure, as in-process', async () => {
-    const r = await gosim(['explore', '--plugin', 'copy-first.ts', '--policy', 'copystack=my-copy-first', '--workers', '2', '--stride', '40', goexit], dir);
+  test('explore (2 workers) finds no failure, with the counts of 2 worker threads in-process', async () => {
+    const r = await exploreBoth('copy-first.ts', 'copystack=my-copy-first', goexit, 40);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('policy deferpanic=new,traceback=new,gc=new,copystack=my-copy-first');
+    expect(runCount(r.stdout)).toBeGreaterThan(50);
     expect(failedCount(r.stdout)).toBe(0);
     expect(r.status).toBe(0);
-    const here = await exploreSource(readFileSync(goexit, 'utf8'), goexit, {
-      plugins: [join(dir, 'copy-first.ts')], policySpec: 'copystack=my-copy-first', stride: 40, workers: 1,
-    });
-    expect(here.failures).toHaveLength(0);
-    expect(Number(/explore: (\d+) runs/.exec(r.stdout)?.[1])).toBe(here.runs);
   }, 60_000);
 
   test('matrix --piece copystack=my-copy-first: 24 rows passing and failing as the shipped copy-first rows', async () => {
@@ -97,13 +116,21 @@ describe('(b) a gc wrapper counting frames, objects and words scanned', () => {
     expect(cycles.map(([, ...counts]) => counts)).toEqual(want);
   }, 30_000);
 
-  test('explore (2 workers): no failure, and the workers count through the plugin too', async () => {
+  test('explore (2 workers): no failure, and the worker threads count through the plugin too', async () => {
     await withOut('explore.txt', async (out) => {
-      const r = await gosim(['explore', '--plugin', 'gc-count.ts', '--policy', 'gc=gc-count', '--workers', '2', '--stride', '40', gcArgs], dir);
+      // --gc-every-safepoint --clobber-free: explore injects collections, freed objects are clobbered
+      const fileFlags: ExploreOptions = { kinds: ['gc'], clobberFree: true };
+      const r = await exploreBoth('gc-count.ts', 'gc=gc-count', gcArgs, 40, fileFlags);
       expect(r.stderr).toBe('');
       expect(r.stdout).toContain('policy deferpanic=new,traceback=new,gc=gc-count,copystack=new');
       expect(failedCount(r.stdout)).toBe(0);
-      expect(readCounts(out).length).toBeGreaterThan(0);
+      expect(r.status).toBe(0);
+      // the CLI's one thread and the 2 worker threads each report every cycle of every run
+      const both = readCounts(out).length;
+      expect(both).toBeGreaterThan(0);
+      writeFileSync(out, '');
+      await exploreSource(readFileSync(gcArgs, 'utf8'), gcArgs, { ...fileFlags, plugins: [join(dir, 'gc-count.ts')], policySpec: 'gc=gc-count', stride: 40, workers: 2, workerUrl: worker.url });
+      expect(readCounts(out).length * 2).toBe(both);
     });
   }, 60_000);
 
