@@ -29,8 +29,10 @@ function report(c: Counts): void {
 
 /** This cycle's counts; a new MarkWork starts a new cycle (reporting the previous one if still open). */
 function countsOf(w: MarkWork): Counts {
-  if (current?.w === w) return current.c;
-  if (current && !current.c.done) report(current.c);
+  if (current !== undefined) {
+    if (current.w === w) return current.c;
+    if (!current.c.done) report(current.c);
+  }
   current = { w, c: { n: ++cycles, frames: 0, objects: 0, words: 0, done: false } };
   return current.c;
 }
