@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { exploreSource } from '@gosim/explore';
-type ExploreOptions = Parameters<typeof exploreSource>[2];
 import { compile } from '@gosim/golang';
 import { runModule, type RuntimeEvent } from '@gosim/runtime';
 import { bundledWorker } from '../../explore/test/worker-bundle.js';
 import { gosim } from './helpers.js';
+
+type ExploreOptions = Parameters<typeof exploreSource>[2];
 
 const repo = join(__dirname, '..', '..', '..');
 const ex = (f: string) => join(repo, 'examples', f);
