@@ -8,8 +8,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runInThisContext } from 'node:vm';
-import { buildSync, type Message } from 'esbuild';
+import type { Message } from 'esbuild';
 import * as copystack from '@gosim/copystack';
 import * as deferpanic from '@gosim/defer-panic';
 import * as gc from '@gosim/gc';
@@ -53,6 +54,16 @@ export function resolvePlugin(spec: string, cwd: string): string {
 const loaded = new Map<string, AnyPiece[]>();
 
 /** Loads one plugin file (once per process) and registers its pieces; returns them. */
+/** esbuild, loaded on the first plugin only: a run without `--plugin` does not pay for it at start-up. */
+let esbuild: typeof import('esbuild') | undefined;
+function bundler(): typeof import('esbuild') {
+  if (!esbuild) {
+    const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+    esbuild = createRequire(here)('esbuild') as typeof import('esbuild');
+  }
+  return esbuild;
+}
+
 export function loadPluginFile(file: string): AnyPiece[] {
   const have = loaded.get(file);
   if (have) return have;
@@ -63,7 +74,7 @@ export function loadPluginFile(file: string): AnyPiece[] {
   }
   let code: string;
   try {
-    const built = buildSync({
+    const built = bundler().buildSync({
       entryPoints: [file], bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20',
       external: ['@gosim/*'], logLevel: 'silent',
     });
