@@ -1,11 +1,11 @@
 // Exact int64 arithmetic: the cases the interpreter's fast path (values within ±2^53) cannot take, and the
-// bitwise and shift operators, which work on the words' int32 halves.
+// shift operators, which work on the words' int32 halves (the bitwise ones are inline in the interpreter).
 
 import type { AddressSpace } from '@gosim/memory';
 import { Op } from '@gosim/program';
 
 // Imported bindings copied once (under CommonJS each use of an import is a getter call).
-const { AND: OP_AND, OR: OP_OR, XOR: OP_XOR, SHL: OP_SHL, SHR: OP_SHR } = Op;
+const { SHL: OP_SHL, SHR: OP_SHR } = Op;
 
 /**
  * dst = x op y for ADD SUB MUL DIV MOD DIVU MODU, exactly, with Go's two's complement wraparound.
@@ -68,16 +68,4 @@ export function shift(i32: Int32Array, op: number, dst: number, xa: number, ya: 
   const d = dst >>> 2;
   i32[d] = rl;
   i32[d + 1] = rh;
-}
-
-/** dst = x & y, x | y, x ^ y or x &^ y on the int32 halves of the words. */
-export function bitwise(i32: Int32Array, op: number, dst: number, xa: number, ya: number): void {
-  const x = xa >>> 2;
-  const y = ya >>> 2;
-  const d = dst >>> 2;
-  for (let h = 0; h < 2; h++) {
-    const p = i32[x + h]!;
-    const q = i32[y + h]!;
-    i32[d + h] = op === OP_AND ? p & q : op === OP_OR ? p | q : op === OP_XOR ? p ^ q : p & ~q;
-  }
 }

@@ -15,7 +15,7 @@ import { heapOp } from './heapops.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
 import { safepointSlow } from './safepoint.js';
-import { arith, bitwise, compareSigned, compareUnsigned, shift } from './arith.js';
+import { arith, compareSigned, compareUnsigned, shift } from './arith.js';
 import { compareBytes, efaceEqual, indexError, isDirect, printValue } from './values.js';
 
 // Imported bindings copied once: under CommonJS each use of an import is a getter call.
@@ -282,13 +282,35 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case 26 /* AND */:
-          case 27 /* OR */:
-          case 28 /* XOR */:
-          case 29 /* ANDNOT */:
-            bitwise(i32, code[k]!, sp + a, sp + b, sp + c);
+          // bitwise ops on both int32 halves, inline (no call on the hot path)
+          case 26 /* AND */: {
+            const d = (sp + a) >>> 2, x = (sp + b) >>> 2, y = (sp + c) >>> 2;
+            i32[d] = i32[x]! & i32[y]!;
+            i32[d + 1] = i32[x + 1]! & i32[y + 1]!;
             ip++;
             break;
+          }
+          case 27 /* OR */: {
+            const d = (sp + a) >>> 2, x = (sp + b) >>> 2, y = (sp + c) >>> 2;
+            i32[d] = i32[x]! | i32[y]!;
+            i32[d + 1] = i32[x + 1]! | i32[y + 1]!;
+            ip++;
+            break;
+          }
+          case 28 /* XOR */: {
+            const d = (sp + a) >>> 2, x = (sp + b) >>> 2, y = (sp + c) >>> 2;
+            i32[d] = i32[x]! ^ i32[y]!;
+            i32[d + 1] = i32[x + 1]! ^ i32[y + 1]!;
+            ip++;
+            break;
+          }
+          case 29 /* ANDNOT */: {
+            const d = (sp + a) >>> 2, x = (sp + b) >>> 2, y = (sp + c) >>> 2;
+            i32[d] = i32[x]! & ~i32[y]!;
+            i32[d + 1] = i32[x + 1]! & ~i32[y + 1]!;
+            ip++;
+            break;
+          }
           case 30 /* SHL */:
           case 31 /* SHR */:
           case 32 /* SHRU */:

@@ -55,7 +55,7 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
     const p = place(fn, lhs);
     const op = s.tok.slice(0, -1) as A.BinaryOp;
     const cur = fn.own(load(fn, p, t), t);
-    const r = arith(fn, op, t, cur, t, val(fn, s.rhs[0]!), s.rhs[0]!.type!);
+    const r = arith(fn, op, t, cur, t, val(fn, s.rhs[0]!), s.rhs[0]!);
     store(fn, p, t, r);
     return;
   }

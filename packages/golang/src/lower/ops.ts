@@ -33,7 +33,7 @@ export function binary(fn: FnLower, e: A.BinaryExpr): Loc {
   for (let i = chain.length - 1; i >= 0; i--) {
     const b = chain[i]!;
     const x = sideEffects(b.y) ? fn.own(acc, b.x.type!) : acc;
-    acc = arithConst(fn, b, x) ?? arith(fn, b.op, b.type!, x, b.x.type!, val(fn, b.y), b.y.type!);
+    acc = arithConst(fn, b, x) ?? arith(fn, b.op, b.type!, x, b.x.type!, val(fn, b.y), b.y);
   }
   return acc;
 }
@@ -57,7 +57,9 @@ function arithConst(fn: FnLower, e: A.BinaryExpr, x: Loc): Loc | undefined {
 }
 
 /** x op y for operands already evaluated (x of type xt, y of type yt), of result type t: `x + y`, `x <<= y`. */
-export function arith(fn: FnLower, op: A.BinaryOp, t: Type, x: Loc, xt: Type, y: Loc, yt: Type): Loc {
+/** x op y of type t; ye is y's expression (its type, and whether a shift count is a checked constant). */
+export function arith(fn: FnLower, op: A.BinaryOp, t: Type, x: Loc, xt: Type, y: Loc, ye: A.Expr): Loc {
+  const yt = ye.type!;
   const f = fn.f;
   if (isString(t)) {
     const d = fn.tmp(T.string);
@@ -73,7 +75,8 @@ export function arith(fn: FnLower, op: A.BinaryOp, t: Type, x: Loc, xt: Type, y:
     '&': Op.AND, '|': Op.OR, '^': Op.XOR, '&^': Op.ANDNOT, '<<': Op.SHL, '>>': unsigned ? Op.SHRU : Op.SHR,
   } as Record<string, number>)[op];
   if (opc === undefined) return fn.fail(`operator ${op} is not supported by gosim`);
-  if ((op === '<<' || op === '>>') && isSigned(yt)) f.emit(Op.CHKSHIFT, yw); // a negative count panics
+  // a negative signed count panics at run time; a constant count was checked by the compiler
+  if ((op === '<<' || op === '>>') && isSigned(yt) && ye.constValue === undefined) f.emit(Op.CHKSHIFT, yw);
   f.emit(opc, w, xw, yw);
   return fn.fromWord(w, t);
 }
