@@ -6,7 +6,7 @@
 import {
   deferproc, deferreturn, gorecover, intrinsics, NoDefer, Panic, Reschedule,
 } from '@gosim/defer-panic';
-import { isMemoryFault, MinLegalPointer, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
+import { isMemoryFault, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
 import { Op, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
@@ -14,6 +14,7 @@ import { stringAt } from './format.js';
 import { heapOp } from './heapops.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
+import { raise, userFault } from './raise.js';
 import { safepointSlow } from './safepoint.js';
 import { arith, compareSigned, compareUnsigned, shift } from './arith.js';
 import { compareBytes, efaceEqual, indexError, isDirect, printValue } from './values.js';
@@ -675,33 +676,4 @@ function prologueSlow(m: Machine, g: G, f: number, countdown: boolean): boolean 
   const fs = m.prog.funcFrameSize[f]!;
   while (g.sp - fs < g.stackguard) m.morestack(g);
   return yieldNow;
-}
-
-/** A fault in user code: nil (page 0) → the nil-dereference panic; otherwise a fatal fault. */
-function userFault(m: Machine, g: G, ip: number, addr: number, base: number): void {
-  const pc = TextBase + ip * 4;
-  if (addr >= 0 && (addr < MinLegalPointer || base === 0)) {
-    m.setSig(g, addr < MinLegalPointer ? addr : 0, pc);
-    raise(m, g, ip, g.sp, new RuntimePanic('runtime.errorString', 'runtime error: invalid memory address or nil pointer dereference', 'runtime.sigpanic'));
-    return;
-  }
-  throw m.faultThrow(g, addr, pc);
-}
-
-/**
- * Makes the goroutine call `via` (a nosplit runtime function that calls gopanic) as if the
- * instruction at ip had called it, with the runtime error value in via's outgoing area.
- */
-function raise(m: Machine, g: G, ip: number, sp: number, e: RuntimePanic): void {
-  const [tw, data] = m.newRuntimeError(e.errType, e.text);
-  const via = m.prog.func(e.via) ?? m.prog.func('runtime.panicwrap')!;
-  const s = m.space;
-  let nsp = sp - 8;
-  s.store64(nsp, TextBase + ip * 4 + 1); // as Go's sigpanic: the return PC points into the faulting instruction
-  nsp -= via.frameSize;
-  s.store64(nsp, tw);
-  s.store64(nsp + 8, data);
-  g.pc = via.entry;
-  g.sp = nsp;
-  g.atEntry = false;
 }
