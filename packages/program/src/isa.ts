@@ -15,6 +15,15 @@
 //   Y  a type id (index into the program's type table).
 //   D  a byte offset into the program's data segment (globals, string bytes, static funcvals).
 // Words are 8 bytes (int64); "1" variants move single bytes (bool, byte). Booleans are bytes 0/1.
+//
+// Opcodes 0-99 are below; each language area declares its own from 100 up in isa/*.ts (one file per area,
+// disjoint number ranges); the runtime runs those through its extension table (runtime/src/ext-ops.ts).
+
+import { FloatOp, floatShapes } from './isa/float.js';
+import { IfaceOp, ifaceShapes } from './isa/iface.js';
+import { MapOp, mapShapes } from './isa/map.js';
+import { MiscOp, miscShapes } from './isa/misc.js';
+import { SliceOp, sliceShapes } from './isa/slice.js';
 
 export const Op = {
   NOP: 0,
@@ -92,6 +101,11 @@ export const Op = {
   CALLERS: 89, //   S dst, S skip, S slice  dst = runtime.Callers(skip, slice)
   STRLEN: 90, //    S dst, S str
   EXIT: 91, //      I status                end the program (runtime.main after main.main returns)
+  ...FloatOp,
+  ...SliceOp,
+  ...MapOp,
+  ...IfaceOp,
+  ...MiscOp,
 } as const;
 export type OpName = keyof typeof Op;
 export type OpCode = (typeof Op)[OpName];
@@ -157,5 +171,6 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SSs', Op.RECV); // third operand: a slot or -1
   set('IS-', Op.PRINT);
   set('I--', Op.EXIT);
+  for (const ext of [floatShapes, sliceShapes, mapShapes, ifaceShapes, miscShapes]) Object.assign(s, ext);
   return s;
 })();

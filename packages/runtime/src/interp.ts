@@ -11,6 +11,7 @@ import { Op, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
 import { stringAt } from './format.js';
+import { extOps } from './ext-ops.js';
 import { heapOp } from './heapops.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
@@ -529,6 +530,17 @@ export function run(m: Machine, g: G): number {
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.exit(a);
             return Stop.Exited;
+          default: {
+            // an extension op (ext-ops.ts); a safe-point one falls through into the safe-point path below
+            const x = extOps[code[k]!];
+            if (x === undefined) throw new GoThrow(`bad instruction ${code[k]} at ${ip}`);
+            if (!x.safePoint) {
+              x.run(m, g, sp, a, b, c);
+              ip++;
+              break;
+            }
+          }
+          // falls through
           // ---- allocation and channels: safe points
           case 70 /* NEW */:
           case 71 /* MAKECHAN */:
@@ -548,7 +560,8 @@ export function run(m: Machine, g: G): number {
               { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             }
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-            const r = heapOp(m, g, code[k]!, sp, a, b, c);
+            const op = code[k]!;
+            const r = op < 100 ? heapOp(m, g, op, sp, a, b, c) : extOps[op]!.run(m, g, sp, a, b, c);
             if (r === ChanResult.Blocked) { m.budget = budget; return Stop.Parked; }
             ip++;
             break;
@@ -627,8 +640,6 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          default:
-            throw new GoThrow(`bad instruction ${code[k]} at ${ip}`);
         }
       }
     } catch (e) {

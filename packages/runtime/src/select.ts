@@ -1,0 +1,7 @@
+// select.
+
+import type { ExtOps } from './ext-ops.js';
+
+/** Handlers of this file's opcodes (program/src/isa/), by opcode. */
+export const selectOps: ExtOps = {
+};

@@ -1,0 +1,7 @@
+// Slices and strings: growslice, copy, slicing, string conversions.
+
+import type { ExtOps } from './ext-ops.js';
+
+/** Handlers of this file's opcodes (program/src/isa/), by opcode. */
+export const sliceOps: ExtOps = {
+};
