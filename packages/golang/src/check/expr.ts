@@ -4,7 +4,7 @@
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
-import type { Type } from '../types.js';
+import type { SliceType, Type } from '../types.js';
 import { intInfo, isBoolean, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
@@ -12,6 +12,9 @@ import { BuiltinChecker } from './builtins.js';
 import { exprString } from './expr-string.js';
 
 export abstract class ExprChecker extends BuiltinChecker {
+  protected abstract sliceExpr(e: A.SliceExpr): void; // check/slice.ts
+  protected abstract sliceLit(e: A.CompositeLit, u: SliceType): void;
+  protected abstract dotsArray(e: A.CompositeLit, te: A.ArrayTypeExpr): Type;
   /**
    * Check `e`. `hint` is the type the context wants (used for elided composite-literal types). `allowNoValue`
    * permits calls without results and tuples. `lhs` means `e` is the target of a plain `=`: a variable
@@ -61,8 +64,7 @@ export abstract class ExprChecker extends BuiltinChecker {
         return;
       case 'SelectorExpr': this.selector(e); return;
       case 'IndexExpr': this.index(e); return;
-      case 'SliceExpr': this.fail(e.pos, 'slice expressions are not supported by gosim');
-      // falls through (unreachable)
+      case 'SliceExpr': this.sliceExpr(e); return;
       case 'TypeAssertExpr': {
         if (!e.typeExpr) this.fail(e.pos, 'invalid syntax tree: use of .(type) outside type switch');
         this.expr(e.x);
@@ -131,6 +133,7 @@ export abstract class ExprChecker extends BuiltinChecker {
 
   protected compositeLit(e: A.CompositeLit, hint: Type | undefined): void {
     let t: Type;
+    if (e.typeExpr?.kind === 'ArrayTypeExpr' && e.typeExpr.dots) { this.dotsArray(e, e.typeExpr); return; }
     if (e.typeExpr) t = this.typeExpr(e.typeExpr);
     else if (hint) t = hint;
     else this.fail(e.pos, 'invalid composite literal type: missing type');
@@ -197,7 +200,7 @@ export abstract class ExprChecker extends BuiltinChecker {
       });
       return;
     }
-    if (u.kind === 'slice') this.fail(e.pos, 'slice literals are not supported by gosim');
+    if (u.kind === 'slice') { this.sliceLit(e, u); return; }
     this.fail(e.pos, `invalid composite literal type ${typeString(t)}`);
   }
 

@@ -6,10 +6,11 @@ import type { ConstObj, VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isUntyped, T, typeString, underlying } from '../types.js';
-import { ExprChecker } from './expr.js';
+import { SliceChecker } from './slice.js';
 import { exprString } from './expr-string.js';
 
-export abstract class StmtChecker extends ExprChecker {
+export abstract class StmtChecker extends SliceChecker {
+  protected abstract rangeStmt(s: A.RangeStmt): void; // check/range.ts
   protected stmtList(stmts: A.Stmt[]): void {
     for (let i = 0; i < stmts.length; i++) this.stmt(stmts[i]!, i === stmts.length - 1);
   }
@@ -144,7 +145,7 @@ export abstract class StmtChecker extends ExprChecker {
           }
         }
         return;
-      case 'RangeStmt': this.fail(s.pos, 'range loops are not supported by gosim');
+      case 'RangeStmt': this.rangeStmt(s); return;
       // falls through (unreachable)
       case 'LabeledStmt': this.fail(s.label.pos, 'labels are not supported by gosim');
       // falls through (unreachable)
