@@ -110,6 +110,8 @@ function rawBytes(m: Machine, n: number): [number, number] {
 }
 
 const RuneError = 0xfffd;
+/** Go's tmpStringBufSize: the elements of a non-escaping conversion's stack buffer. */
+export const TmpBufSize = 32;
 
 /** decoderune (runtime/utf8.go): the rune at p[k] of an n-byte string and the index after it. */
 export function decodeRune(u8: Uint8Array, p: number, n: number, k: number): [number, number] {
@@ -202,19 +204,22 @@ export const sliceOps: ExtOps = {
     if (n > 0 && c > 0) s.memmove(readWord(s.i32, blk), readWord(s.i32, blk + 16), n * c);
     writeWord(s.i32, sp + a, n);
   }),
-  [Op.STRTOBYTES]: alloc((m, sp, a, b) => {
+  [Op.STRTOBYTES]: alloc((m, sp, a, b, c) => {
     const s = m.space;
     const n = readWord(s.i32, sp + b + 8);
     const src = readWord(s.i32, sp + b);
-    const [p, cap] = rawBytes(m, n);
+    // stringtoslicebyte: a non-escaping result uses the caller's tmpBuf when it fits
+    const [p, cap] = c >= 0 && n <= TmpBufSize ? (s.fill(sp + c, TmpBufSize, 0), [sp + c, TmpBufSize]) : rawBytes(m, n);
     if (n > 0) s.memmove(p, src, n);
     writeSlice(s, sp + a, p, n, cap);
   }),
-  [Op.STRTORUNES]: alloc((m, sp, a, b) => {
+  [Op.STRTORUNES]: alloc((m, sp, a, b, c) => {
     const s = m.space;
     const rs = runesOf(s, readWord(s.i32, sp + b), readWord(s.i32, sp + b + 8));
-    const cap = rs.length === 0 ? 0 : roundUpSize(rs.length * 4) / 4;
-    const p = m.allocBytes(cap * 4);
+    const onStack = c >= 0 && rs.length <= TmpBufSize;
+    if (onStack) s.fill(sp + c, 4 * TmpBufSize, 0);
+    const cap = onStack ? TmpBufSize : rs.length === 0 ? 0 : roundUpSize(rs.length * 4) / 4;
+    const p = onStack ? sp + c : m.allocBytes(cap * 4);
     rs.forEach((r, i) => s.store32(p + 4 * i, r));
     writeSlice(s, sp + a, p, rs.length, cap);
   }),

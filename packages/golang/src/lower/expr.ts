@@ -7,6 +7,7 @@ import type { FnLower } from './fn.js';
 import { FrameCode, at, type Loc } from './frame.js';
 import { binary } from './ops.js';
 import { varPlace, varAddr, placeAddr, placeAt, load, store, storeFrame, place, index, type Place } from './place.js';
+import { sliceExpr, sliceLit } from './slice.js';
 import { isDirectKind, isMidInt, isSigned, ptrWords, regSize, goTypeName } from './typeinfo.js';
 import { alignUp8 } from './util.js';
 
@@ -32,6 +33,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
     case 'BasicLit': return fn.fail('internal compiler error: non-constant literal');
     case 'FuncLit': return closure(fn, e);
     case 'CompositeLit': {
+      if (underlying(t).kind === 'slice') return sliceLit(fn, e);
       const d = fn.tmp(t);
       compositeInto(fn, { k: 'frame', loc: d }, e, true);
       return d;
@@ -68,6 +70,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
     case 'ImplicitConv': return toIface(fn, e.x, e.heap !== false);
     case 'TypeAssertExpr': return assertion(fn, e)[0];
     case 'KeyValueExpr': return fn.fail('internal compiler error: key-value outside a composite literal');
+    case 'SliceExpr': return sliceExpr(fn, e);
     default: return fn.fail(`${e.kind} is not supported by gosim`);
   }
 }

@@ -7,8 +7,8 @@ export const SliceOp = {
   SLICE: 130,
   GROWSLICE: 131, //  S s, Y elem, S newlen  s.ptr, s.cap = growslice(elem, s, newlen) (s.len unchanged)
   SLICECOPY: 132, //  S dst, S blk, I size   dst = copy: blk = {to.ptr, to.len, from.ptr, from.len}, size per elem
-  STRTOBYTES: 133, // S dst, S str           dst = []byte(str), a new heap array
-  STRTORUNES: 134, // S dst, S str           dst = []rune(str)
+  STRTOBYTES: 133, // S dst, S str, s buf    dst = []byte(str): in the 32-byte frame buffer buf if it fits, else heap
+  STRTORUNES: 134, // S dst, S str, s buf    dst = []rune(str): buf holds 32 runes (buf -1: always heap)
   BYTESTOSTR: 135, // S dst, S slice         dst = string(slice of bytes)
   RUNESTOSTR: 136, // S dst, S slice         dst = string(slice of runes)
   RUNETOSTR: 137, //  S dst, S v             dst = string(rune(v)); an invalid code point gives "\uFFFD"
@@ -29,8 +29,8 @@ export const sliceShapes: Readonly<Record<number, string>> = {
   [SliceOp.SLICE]: 'SSI',
   [SliceOp.GROWSLICE]: 'SYS',
   [SliceOp.SLICECOPY]: 'SSI',
-  [SliceOp.STRTOBYTES]: 'SS-',
-  [SliceOp.STRTORUNES]: 'SS-',
+  [SliceOp.STRTOBYTES]: 'SSs',
+  [SliceOp.STRTORUNES]: 'SSs',
   [SliceOp.BYTESTOSTR]: 'SS-',
   [SliceOp.RUNESTOSTR]: 'SS-',
   [SliceOp.RUNETOSTR]: 'SS-',
