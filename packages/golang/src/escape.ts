@@ -466,7 +466,7 @@ class Batch extends EscapeGraph {
       case 'UnaryExpr':
         if (e.op === '&') {
           const x = unparen(e.x);
-          if (x.kind === 'CompositeLit') { this.compositeLit(this.spill(k, e), x); return; }
+          if (x.kind === 'CompositeLit') { this.expr(this.spill(k, e), x); return; }
           this.expr(this.addr(k), e.x);
           return;
         }

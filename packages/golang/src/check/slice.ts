@@ -3,7 +3,6 @@
  * slice expressions, append and copy, the string <-> []byte / []rune / rune conversions, and variadic calls.
  */
 import type * as A from '../ast.js';
-import { representable } from '../constant.js';
 import { utf8ByteString } from '../lexer.js';
 import type { ArrayType, Signature, SliceType, Type } from '../types.js';
 import { identical, isInteger, isString, isUntyped, T, typeString, underlying } from '../types.js';
@@ -164,7 +163,6 @@ export abstract class SliceChecker extends ExprChecker {
       if (x.mode === 'constant' && cv?.kind === 'int') {
         const v = cv.value;
         const cp = v < 0n || v > 0x10ffffn || (v >= 0xd800n && v <= 0xdfffn) ? 0xfffd : Number(v);
-        if (isUntyped(xt)) this.convertUntyped(x, representable(v, T.int) ? T.int : T.int64, 'conversion');
         e.mode = 'constant';
         e.constValue = { kind: 'string', value: utf8ByteString(cp) };
         return true;

@@ -232,6 +232,7 @@ function compositeInto(fn: FnLower, p: Place, e: A.CompositeLit, zero: boolean):
     });
     return;
   }
+  if (t.kind === 'slice') return store(fn, p, e.type!, sliceLit(fn, e));
   if (t.kind === 'array') {
     const es = sizeof(t.elem);
     const vals = e.elts.map((x) => {

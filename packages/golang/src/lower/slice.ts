@@ -106,15 +106,7 @@ export function sliceBuiltin(fn: FnLower, e: A.CallExpr): Loc[] {
   const elem = (underlying(st) as SliceType).elem;
   const es = sizeof(elem);
   const vals = evalList(fn, e.args);
-  if (e.builtin === 'copy') {
-    const blk = f.tmp(32, [0, 2]);
-    const src = vals[1]!;
-    f.emit(Op.MOVN, blk, vals[0]!, 16);
-    f.emit(Op.MOVN, at(blk, 16), src, 16);
-    const n = fn.word();
-    f.emit(Op.SLICECOPY, n, blk, es);
-    return [n];
-  }
+  if (e.builtin === 'copy') return [emitCopy(fn, vals[0]!, vals[1]!, es)];
   const s = fn.tmp(st);
   fn.copyReg(s, vals[0]!, st);
   if (!e.ellipsis && vals.length === 1) return [s];
@@ -148,6 +140,16 @@ export function sliceBuiltin(fn: FnLower, e: A.CallExpr): Loc[] {
   }
   f.emit(Op.MOV, at(s, 8), newLen);
   return [s];
+}
+
+/** copy(dst, src) of evaluated operands (src a slice or a string): the count copied. */
+export function emitCopy(fn: FnLower, dst: Loc, src: Loc, es: number): Loc {
+  const blk = fn.f.tmp(32, [0, 2]);
+  fn.f.emit(Op.MOVN, blk, dst, 16);
+  fn.f.emit(Op.MOVN, at(blk, 16), src, 16);
+  const n = fn.word();
+  fn.f.emit(Op.SLICECOPY, n, blk, es);
+  return n;
 }
 
 /** string(i), string(bytes), string(runes), []byte(s), []rune(s). */
