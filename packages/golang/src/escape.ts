@@ -401,7 +401,12 @@ class Batch extends EscapeGraph {
 
   private conversion(k: Hole, call: A.CallExpr): void {
     const x = call.args[0]!;
-    if (call.convKind || (isInterface(call.type!) && !isInterface(x.type!) && !isDirectIface(x.type!))) {
+    if (call.convKind) { // string <-> bytes/runes: the result is a new allocation; x is only read
+      this.spill(k, call);
+      this.expr(this.discardHole, x);
+      return;
+    }
+    if (isInterface(call.type!) && !isInterface(x.type!) && !isDirectIface(x.type!)) {
       this.expr(this.spill(k, call), x);
       return;
     }

@@ -1,0 +1,390 @@
+// Slices, strings, range loops and variadic calls, run on gosim and compared with go1.19.8's output (the
+// expected texts below were printed by real Go: `go run`, `go build -gcflags='-m -l'`).
+import { runModule, type RunOptions } from '@gosim/runtime';
+import { compile, formatDiagnostic } from '../src/index';
+import { compileOk } from './helpers';
+
+function run(src: string, opts: RunOptions = {}): { exit: number; stdout: string; stderr: string } {
+  const c = compile(src, '/tmp/x.go');
+  if (!c.module) throw new Error(c.diagnostics.map(formatDiagnostic).join('\n'));
+  const r = runModule(c.module, opts);
+  return { exit: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Literals, [...] arrays, slicing, append's growth, copy, conversions, variadic calls, f(g()). */
+const slices = `package main
+
+type MyByte byte
+type Ints []int
+
+func sum(xs ...int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+func two() (int, int) { return 3, 4 }
+func add(a, b int) int  { return a + b }
+
+func main() {
+	s := []int{1, 2, 3}
+	k := []string{2: "c", 0: "a"}
+	a := [...]int{5, 6, 7, 8}
+	b := [...]string{3: "x"}
+	println(len(s), cap(s), len(k), k[0], k[1] == "", k[2], len(a), len(b), b[3])
+	t := a[1:3]
+	println(len(t), cap(t), t[0], t[1])
+	u := a[1:2:3]
+	println(len(u), cap(u))
+	p := &a
+	v := p[2:]
+	v[0] = 70
+	println(a[2], len(v), cap(v))
+	str := "hello, world"
+	println(str[7:], str[:5], str[3:8], len(str[12:]))
+	var n []int
+	println(n == nil, len(n), cap(n))
+	for i := 0; i < 1100; i++ {
+		c0 := cap(n)
+		n = append(n, i)
+		if cap(n) != c0 {
+			print(cap(n), " ")
+		}
+	}
+	println()
+	var bs []byte
+	for i := 0; i < 100; i++ {
+		c0 := cap(bs)
+		bs = append(bs, byte(i))
+		if cap(bs) != c0 {
+			print(cap(bs), " ")
+		}
+	}
+	println()
+	type3 := [][3]int{}
+	for i := 0; i < 20; i++ {
+		c0 := cap(type3)
+		type3 = append(type3, [3]int{i, i, i})
+		if cap(type3) != c0 {
+			print(cap(type3), " ")
+		}
+	}
+	println()
+	x := append([]int{1}, 2, 3)
+	x = append(x, x...)
+	println(len(x), x[3], x[5])
+	y := append([]byte("ab"), "cd"...)
+	println(string(y))
+	d := make([]int, 2)
+	println(copy(d, x), d[0], d[1])
+	e := make([]byte, 3)
+	println(copy(e, "xyzw"), string(e))
+	mb := []MyByte("hi")
+	println(len(mb), mb[0], string(mb))
+	var is Ints = Ints{1, 2}
+	is = append(is, 3)
+	println(len(is), sum(), sum(1, 2, 3), sum(is...), add(two()))
+	ov := []int{1, 2, 3, 4}
+	copy(ov[1:], ov)
+	println(ov[0], ov[1], ov[2], ov[3])
+	zs := []struct{}{{}, {}}
+	zs = append(zs, struct{}{})
+	println(len(zs))
+	q := s[:0]
+	q = append(q, 9)
+	println(s[0], len(s[3:]), cap(s[3:]))
+}
+`;
+const slicesOut = `3 3 3 a true c 4 4 x
+2 3 6 7
+1 2
+70 2 2
+world hello lo, w 0
+true 0 0
+1 2 4 8 16 32 64 128 256 512 848 1280 
+8 16 32 64 128 
+1 2 4 8 16 32 
+6 1 3
+abcd
+2 1 2
+3 xyz
+2 104 hi
+3 0 6 6 7
+1 1 2 3
+3
+9 0 0
+`;
+
+/** string(rune), []byte / []rune conversions, range over strings, arrays, slices, channels, nil *array. */
+const strings = `package main
+
+func main() {
+	println(string(rune(65)), string(rune(0x4e16)), string(rune(-1)) == "\\uFFFD", string(rune(0xD800)) == "\\uFFFD")
+	var i int = 0x10FFFF + 1
+	var u uint64 = 1 << 63
+	var r rune = 'é'
+	println(string(i) == "\\uFFFD", string(u) == "\\uFFFD", string(r), len(string(r)))
+	for i, c := range "aé\\xffz\\xe4\\xb8" {
+		println(i, c)
+	}
+	s := "héllo"
+	rs := []rune(s)
+	println(len(rs), rs[1], string(rs), string(rs[2:]))
+	bs := []byte(s)
+	bs[0] = 'H'
+	println(string(bs), s, len(bs))
+	n := 0
+	for range s {
+		n++
+	}
+	println(n)
+	var k, v int
+	arr := [3]int{1, 2, 3}
+	for k, v = range arr {
+		arr[2] = 100
+	}
+	println(k, v, arr[2])
+	sl := arr[:]
+	for i, x := range sl {
+		sl[2] = 7
+		if i == 2 {
+			println(x)
+		}
+	}
+	var fs []func() int
+	for i := range [3]int{} {
+		fs = append(fs, func() int { return i })
+	}
+	println(fs[0](), fs[1](), fs[2]())
+	c := make(chan int, 5)
+	for j := 0; j < 5; j++ {
+		c <- j * j
+	}
+	close(c)
+	t := 0
+	for x := range c {
+		t += x
+	}
+	println(t)
+	var pa *[4]int
+	for i := range pa {
+		print(i)
+	}
+	println()
+	calls := 0
+	get := func() []int { calls++; return []int{1, 2, 3} }
+	for range get() {
+	}
+	println(calls)
+	println(string([]byte{0xe4, 0xb8, 0x96}), "a" < "b", "\\xff" == "\\xfe", "\\xff" > "\\xfe")
+}
+`;
+const stringsOut = `A 世 true true
+true true é 2
+0 97
+1 233
+3 65533
+4 122
+5 65533
+6 65533
+5 233 héllo llo
+Héllo héllo 6
+5
+2 3 100
+7
+2 2 2
+30
+0123
+1
+世 true false true
+`;
+
+/** Every panicSlice* message (signed, negative, unsigned). */
+const bounds = `package main
+
+import "runtime"
+
+func try(f func()) {
+	defer func() {
+		r := recover()
+		println(r.(runtime.Error).Error())
+	}()
+	f()
+}
+
+func main() {
+	s := make([]int, 3, 5)
+	str := "abc"
+	var a [4]int
+	i, j, k := 2, 1, 6
+	n := -1
+	var ui uint = 1 << 63
+	try(func() { _ = s[:k] })
+	try(func() { _ = s[k:] })
+	try(func() { _ = s[i:j] })
+	try(func() { _ = s[n:] })
+	try(func() { _ = s[:n] })
+	try(func() { _ = str[:k] })
+	try(func() { _ = str[i:j] })
+	try(func() { _ = a[:k] })
+	try(func() { _ = a[1:2:k] })
+	try(func() { _ = s[1:2:k] })
+	try(func() { _ = s[1:k:4] })
+	try(func() { _ = s[3:j:4] })
+	try(func() { _ = s[:ui] })
+	try(func() { _ = s[ui:] })
+	try(func() { _ = s[:1:n] })
+	try(func() { _ = s[n:2:3] })
+	try(func() { _ = s[1:n:3] })
+
+}
+`;
+const boundsOut = `runtime error: slice bounds out of range [:6] with capacity 5
+runtime error: slice bounds out of range [6:3]
+runtime error: slice bounds out of range [2:1]
+runtime error: slice bounds out of range [-1:]
+runtime error: slice bounds out of range [:-1]
+runtime error: slice bounds out of range [:6] with length 3
+runtime error: slice bounds out of range [2:1]
+runtime error: slice bounds out of range [:6] with length 4
+runtime error: slice bounds out of range [::6] with length 4
+runtime error: slice bounds out of range [::6] with capacity 5
+runtime error: slice bounds out of range [:6:4]
+runtime error: slice bounds out of range [3:1:]
+runtime error: slice bounds out of range [:9223372036854775808] with capacity 5
+runtime error: slice bounds out of range [9223372036854775808:3]
+runtime error: slice bounds out of range [::-1]
+runtime error: slice bounds out of range [-1::]
+runtime error: slice bounds out of range [:-1:]
+`;
+
+/** Slices whose arrays are on the stack (slice literal, array slice, make, []byte buffer) while it moves. */
+const stacked = `package main
+
+func deep(n int, s []int) int {
+	if n == 0 {
+		return s[0] + s[len(s)-1]
+	}
+	var pad [16]int
+	pad[n%16] = n
+	return deep(n-1, s) + pad[n%16] - n
+}
+
+func fill(b []byte, n int) int {
+	if n == 0 {
+		return int(b[0]) + len(b)
+	}
+	return fill(b, n-1)
+}
+
+func main() {
+	s := []int{1, 2, 3, 4, 5}
+	a := [4]int{10, 20, 30, 40}
+	t := a[1:3]
+	r := deep(1000, s)
+	t[0]++
+	b := []byte(string(rune('a' + len(s))))
+	r += fill(b, 300)
+	x := make([]int, 8)
+	x = x[2:5]
+	x[0] = deep(200, t)
+	sum := 0
+	for i, v := range s {
+		sum += i * v
+		sum += deep(50, x)
+	}
+	println(r, s[4], t[0], a[1], string(b), x[0], sum)
+}
+`;
+const stackedOut = `109 5 21 21 f 51 295
+`;
+
+describe('slices, strings and range as go1.19.8 runs them', () => {
+  test.each([
+    ['slices', slices, slicesOut],
+    ['strings and range', strings, stringsOut],
+    ['slice bounds messages', bounds, boundsOut],
+    ['stack slices', stacked, stackedOut],
+  ])('%s', (_name, src, want) => {
+    expect(run(src)).toEqual({ exit: 0, stdout: '', stderr: want });
+  });
+
+  test.each([
+    ['every safe point moves the stack', { copyStackEvery: 1 }],
+    ['every safe point runs the GC', { gcEvery: 1 }],
+  ])('stack slices: %s', (_name, opts) => {
+    expect(run(stacked, opts as RunOptions)).toEqual({ exit: 0, stdout: '', stderr: stackedOut });
+    expect(run(slices, opts as RunOptions)).toEqual({ exit: 0, stdout: '', stderr: slicesOut });
+  });
+
+  test('an uncaught slice bounds panic', () => {
+    const r = run(`package main
+
+func main() {
+	s := []int{1, 2, 3}
+	k := 5
+	println(len(s[1:k]))
+}
+`);
+    expect(r.exit).toBe(2);
+    expect(r.stderr.replace(/\+0x[0-9a-f]+/, '+0x?')).toBe('panic: runtime error: slice bounds out of range [:5] with capacity 3\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/x.go:6 +0x?\n');
+  });
+});
+
+describe('escape analysis of slices as go build -gcflags=-m -l', () => {
+  test('slice literals, variadic arguments, conversions, make', () => {
+    const r = compileOk(`package main
+
+var sink []int
+var bsink []byte
+
+func vsum(xs ...int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+func keep(xs ...int) { sink = xs }
+
+func local() int {
+	s := []int{1, 2, 3}
+	return len(s)
+}
+
+func escaping() {
+	s := []int{4, 5}
+	sink = s
+}
+
+func grow(s []int) []int {
+	return append(s, 1)
+}
+
+func conv(s string) int {
+	b := []byte(s)
+	bsink = []byte(s)
+	return len(b) + len(string(b))
+}
+
+func arr() int {
+	var a [8]int
+	t := a[2:4]
+	return len(t)
+}
+
+func main() {
+	println(local(), vsum(1, 2), arr(), conv("x"))
+	keep(3, 4)
+	escaping()
+	_ = grow(nil)
+	m := make([]int, 4)
+	println(len(m))
+}
+`, 'esc.go');
+    expect([...r.escapes].sort()).toEqual(['esc.go:14:11: leaking param: xs', 'esc.go:17:12: []int{...} does not escape', 'esc.go:22:12: []int{...} escapes to heap', 'esc.go:26:11: leaking param: s to result ~r0 level=0', 'esc.go:30:11: s does not escape', 'esc.go:31:13: ([]byte)(s) does not escape', 'esc.go:32:16: ([]byte)(s) escapes to heap', 'esc.go:33:28: string(b) does not escape', 'esc.go:43:23: ... argument does not escape', 'esc.go:44:6: ... argument escapes to heap', 'esc.go:47:11: make([]int, 4) does not escape', 'esc.go:6:11: xs does not escape']);
+  });
+});
