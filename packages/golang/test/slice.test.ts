@@ -385,6 +385,6 @@ func main() {
 	println(len(m))
 }
 `, 'esc.go');
-    expect([...r.escapes].sort()).toEqual(['esc.go:14:11: leaking param: xs', 'esc.go:17:12: []int{...} does not escape', 'esc.go:22:12: []int{...} escapes to heap', 'esc.go:26:11: leaking param: s to result ~r0 level=0', 'esc.go:30:11: s does not escape', 'esc.go:31:13: ([]byte)(s) does not escape', 'esc.go:32:16: ([]byte)(s) escapes to heap', 'esc.go:33:28: string(b) does not escape', 'esc.go:43:23: ... argument does not escape', 'esc.go:44:6: ... argument escapes to heap', 'esc.go:47:11: make([]int, 4) does not escape', 'esc.go:6:11: xs does not escape']);
+    expect([...(r.escapes ?? [])].sort()).toEqual(['esc.go:14:11: leaking param: xs', 'esc.go:17:12: []int{...} does not escape', 'esc.go:22:12: []int{...} escapes to heap', 'esc.go:26:11: leaking param: s to result ~r0 level=0', 'esc.go:30:11: s does not escape', 'esc.go:31:13: ([]byte)(s) does not escape', 'esc.go:32:16: ([]byte)(s) escapes to heap', 'esc.go:33:28: string(b) does not escape', 'esc.go:43:23: ... argument does not escape', 'esc.go:44:6: ... argument escapes to heap', 'esc.go:47:11: make([]int, 4) does not escape', 'esc.go:6:11: xs does not escape']);
   });
 });

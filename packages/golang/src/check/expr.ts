@@ -15,6 +15,7 @@ export abstract class ExprChecker extends BuiltinChecker {
   protected abstract sliceExpr(e: A.SliceExpr): void; // check/slice.ts
   protected abstract sliceLit(e: A.CompositeLit, u: SliceType): void;
   protected abstract dotsArray(e: A.CompositeLit, te: A.ArrayTypeExpr): Type;
+  protected abstract elements(e: A.CompositeLit, elem: Type, maxLen: number): number;
   /**
    * Check `e`. `hint` is the type the context wants (used for elided composite-literal types). `allowNoValue`
    * permits calls without results and tuples. `lhs` means `e` is the target of a plain `=`: a variable
@@ -176,30 +177,7 @@ export abstract class ExprChecker extends BuiltinChecker {
       }
       return;
     }
-    if (u.kind === 'array') {
-      e.indexOf = [];
-      let idx = 0;
-      const seen = new Set<number>();
-      e.elts.forEach((el, i) => {
-        let v = el;
-        if (el.kind === 'KeyValueExpr') {
-          this.expr(el.key);
-          const cv = el.key.constValue;
-          if (el.key.mode !== 'constant' || cv?.kind !== 'int') this.fail(el.key.pos, `index ${exprString(el.key)} must be integer constant`);
-          idx = Number(cv.value);
-          v = el.value;
-        }
-        if (idx < 0 || idx >= u.len) this.fail(v.pos, `index ${idx} out of bounds [0:${u.len}]`);
-        if (seen.has(idx)) this.fail(el.pos, `duplicate index ${idx} in array or slice literal`);
-        seen.add(idx);
-        this.expr(v, u.elem);
-        const conv = this.assign(v, u.elem, 'array or slice literal');
-        if (el.kind === 'KeyValueExpr') { el.value = conv; el.type = u.elem; el.mode = 'value'; } else e.elts[i] = conv;
-        e.indexOf!.push(idx);
-        idx++;
-      });
-      return;
-    }
+    if (u.kind === 'array') { this.elements(e, u.elem, u.len); return; }
     if (u.kind === 'slice') { this.sliceLit(e, u); return; }
     this.fail(e.pos, `invalid composite literal type ${typeString(t)}`);
   }

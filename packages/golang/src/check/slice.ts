@@ -29,6 +29,8 @@ export abstract class SliceChecker extends ExprChecker {
       if (idx >= maxLen) this.fail(v.pos, `index ${idx} out of bounds [0:${maxLen}]`);
       if (seen.has(idx)) this.fail(el.pos, `duplicate index ${idx} in array or slice literal`);
       seen.add(idx);
+      // an elided `{...}` of a pointer element type is `&T{...}`
+      if (v.kind === 'CompositeLit' && !v.typeExpr && underlying(elem).kind === 'pointer') v = { kind: 'UnaryExpr', pos: v.pos, op: '&', x: v };
       this.expr(v, elem);
       const conv = this.assign(v, elem, 'array or slice literal');
       if (el.kind === 'KeyValueExpr') { el.value = conv; el.type = elem; el.mode = 'value'; } else e.elts[i] = conv;
