@@ -2,7 +2,7 @@
 // expected texts below were printed by real Go: `go run`, `go build -gcflags='-m -l'`).
 import { runModule, type RunOptions } from '@gosim/runtime';
 import { compile, formatDiagnostic } from '../src/index';
-import { compileOk } from './helpers';
+import { compileOk, errors } from './helpers';
 
 function run(src: string, opts: RunOptions = {}): { exit: number; stdout: string; stderr: string } {
   const c = compile(src, '/tmp/x.go');
@@ -386,5 +386,24 @@ func main() {
 }
 `, 'esc.go');
     expect([...(r.escapes ?? [])].sort()).toEqual(['esc.go:14:11: leaking param: xs', 'esc.go:17:12: []int{...} does not escape', 'esc.go:22:12: []int{...} escapes to heap', 'esc.go:26:11: leaking param: s to result ~r0 level=0', 'esc.go:30:11: s does not escape', 'esc.go:31:13: ([]byte)(s) does not escape', 'esc.go:32:16: ([]byte)(s) escapes to heap', 'esc.go:33:28: string(b) does not escape', 'esc.go:43:23: ... argument does not escape', 'esc.go:44:6: ... argument escapes to heap', 'esc.go:47:11: make([]int, 4) does not escape', 'esc.go:6:11: xs does not escape']);
+  });
+});
+
+describe('errors in slice code, as go build (go1.19.8) reports them', () => {
+  const prog = (body: string): string => `package main\n\nfunc main() {\n\t${body}\n}\n`;
+  test.each([
+    ['var s []int; append(s, 1)', 'x.go:4:15: append(s, 1) (value of type []int) is not used'],
+    ['x := []int{1}; _ = x[:2:1]', 'x.go:4:26: invalid slice indices: 1 < 2'],
+    ['var a [3]int; _ = a[1:5:4]', 'x.go:4:24: invalid argument: index 5 out of bounds [0:4]'],
+    ['f := func() [3]int { return [3]int{} }; _ = f()[1:]', 'x.go:4:46: invalid operation: f() (value of type [3]int) (slice of unaddressable value)'],
+    ['var c chan<- int; for range c {}', 'x.go:4:30: cannot range over c (variable of type chan<- int) (receive from send-only channel)'],
+    ['_ = append()', 'x.go:4:6: invalid operation: not enough arguments for append() (expected 1, found 0)'],
+    ['var p *[]int; _ = p[1:]', 'x.go:4:20: invalid operation: cannot slice p (variable of type *[]int)'],
+    ['var s []byte; _ = copy(s, 1)', 'x.go:4:25: invalid argument: copy expects slice arguments; found s (variable of type []byte) and 1 (untyped int constant)'],
+    ['f := func(a int, b ...int) {}; f()', 'x.go:4:33: not enough arguments in call to f\n\thave ()\n\twant (int, ...int)'],
+    ['s := "ab"; _ = s[1:2:2]', 'x.go:4:23: invalid operation: 3-index slice of string'],
+    ['for i, v := range []int{1} { println(i) }', 'x.go:4:9: v declared but not used'],
+  ])('%s', (body, want) => {
+    expect(errors(prog(body))).toEqual([want]);
   });
 });

@@ -27,7 +27,7 @@ export abstract class RangeChecker extends StmtChecker {
         kt = T.int;
         vt = u.elem;
       } else if (u.kind === 'chan') {
-        if (u.dir === 'send') this.fail(s.x.pos, `invalid operation: range ${exprString(s.x)} receive from send-only channel ${typeString(xt)}`);
+        if (u.dir === 'send') this.fail(s.x.pos, `cannot range over ${this.describe(s.x)} (receive from send-only channel)`);
         if (s.value) this.fail(s.value.pos, `range over ${this.describe(s.x)} permits only one iteration variable`);
         kt = u.elem;
       } else if ((u.kind as string) === 'map') {

@@ -71,7 +71,7 @@ export abstract class SliceChecker extends ExprChecker {
       if (isUntyped(xt)) this.convertUntyped(e.x, T.string, 'slice expression');
       e.type = isUntyped(xt) ? T.string : xt;
     } else if (u.kind === 'array') {
-      if (e.x.mode !== 'variable') this.fail(e.pos, `invalid operation: ${exprString(e.x)} (${this.describeKind(e.x)}) (slice of unaddressable value)`);
+      if (e.x.mode !== 'variable') this.fail(e.x.pos, `invalid operation: ${exprString(e.x)} (${this.describeKind(e.x)}) (slice of unaddressable value)`);
       const root = addressRoot(e.x);
       if (root) root.addrTaken = true;
       length = u.len;
@@ -82,7 +82,7 @@ export abstract class SliceChecker extends ExprChecker {
       e.type = { kind: 'slice', elem: u.elem };
     } else if (u.kind === 'slice') {
       e.type = xt;
-    } else this.fail(e.x.pos, `cannot slice ${this.describe(e.x)}`);
+    } else this.fail(e.x.pos, `invalid operation: cannot slice ${this.describe(e.x)}`);
     e.mode = 'value';
     const consts: (bigint | undefined)[] = [];
     for (const ix of [e.low, e.high, e.max]) {
@@ -99,15 +99,21 @@ export abstract class SliceChecker extends ExprChecker {
       this.convertUntyped(ix, T.int, 'index');
     }
     // constant indices must be in order
-    const known = consts.filter((x): x is bigint => x !== undefined);
-    for (let i = 1; i < known.length; i++) if (known[i - 1]! > known[i]!) this.fail(e.pos, `invalid slice indices: ${known[i]} < ${known[i - 1]}`);
+    const idxs = [e.low, e.high, e.max];
+    for (let i = 0; i < 3; i++) {
+      for (let j = i + 1; j < 3; j++) {
+        const a = consts[i];
+        const b = consts[j];
+        if (a !== undefined && b !== undefined && a > b) this.fail(idxs[j]!.pos, `invalid slice indices: ${b} < ${a}`);
+      }
+    }
   }
 
   /** append(s, x...) and copy(dst, src) (builtinCall's dispatch). */
   protected sliceBuiltin(e: A.CallExpr, name: 'append' | 'copy'): void {
     e.callKind = 'builtin';
     e.builtin = name;
-    if (e.args.length === 0) this.fail(e.lparen, `not enough arguments for ${exprString(e)} (expected 1, found 0)`);
+    if (e.args.length === 0) this.fail(e.pos, `invalid operation: not enough arguments for ${exprString(e)} (expected 1, found 0)`);
     const s = e.args[0]!;
     this.expr(s);
     this.singleValue(s);
@@ -121,7 +127,7 @@ export abstract class SliceChecker extends ExprChecker {
       const su = underlying(src.type!);
       const strSrc = isString(src.type!) && du.kind === 'slice' && underlying(du.elem) === T.uint8;
       if (du.kind !== 'slice' || (!strSrc && (su.kind !== 'slice' || !identical(du.elem, su.elem)))) {
-        this.fail(e.pos, `invalid argument: copy expects slice arguments; found ${this.describe(s)} and ${this.describe(src)}`);
+        this.fail(s.pos, `invalid argument: copy expects slice arguments; found ${this.describe(s)} and ${this.describe(src)}`);
       }
       if (strSrc && isUntyped(src.type!)) this.convertUntyped(src, T.string, 'argument to copy');
       e.type = T.int;
@@ -196,7 +202,7 @@ export abstract class SliceChecker extends ExprChecker {
       const have = e.args.map((a) => (a.mode === 'constant' && isUntyped(a.type!) ? 'number' : a.mode === 'nil' ? 'nil' : typeString(a.type!)));
       const want = [...fixed.map(typeString), `...${typeString(last.elem)}`];
       const lastArg = e.args[e.args.length - 1];
-      this.fail(few ? (lastArg ? lastArg.pos : e.lparen) : e.args[n]!.pos, `${few ? 'not enough' : 'too many'} arguments in call to ${name}\n\thave (${have.join(', ')})\n\twant (${want.join(', ')})`);
+      this.fail(few ? (lastArg ? lastArg.pos : e.pos) : e.args[n]!.pos, `${few ? 'not enough' : 'too many'} arguments in call to ${name}\n\thave (${have.join(', ')})\n\twant (${want.join(', ')})`);
     }
     e.args.forEach((a, i) => {
       const t = i < n - 1 ? fixed[i]! : e.ellipsis ? last : last.elem;

@@ -33,7 +33,7 @@ export abstract class StmtChecker extends SliceChecker {
       case 'ExprStmt': {
         const x = unparen(s.x);
         this.expr(s.x, undefined, true);
-        const okStmt = x.kind === 'CallExpr' ? !(x.callKind === 'conversion' || (x.callKind === 'builtin' && ['len', 'cap', 'new', 'make'].includes(x.builtin!)))
+        const okStmt = x.kind === 'CallExpr' ? !(x.callKind === 'conversion' || (x.callKind === 'builtin' && ['len', 'cap', 'new', 'make', 'append'].includes(x.builtin!)))
           : x.kind === 'UnaryExpr' && x.op === '<-';
         if (!okStmt) this.fail(s.x.pos, `${exprString(s.x)} (${this.describeKind(s.x)}) is not used`);
         return;
@@ -58,7 +58,7 @@ export abstract class StmtChecker extends SliceChecker {
         const what = s.kind === 'GoStmt' ? 'go' : 'defer';
         this.expr(s.call, undefined, true);
         if (s.call.callKind === 'conversion') this.fail(s.call.pos, `${what} requires function call, not conversion`);
-        if (s.call.callKind === 'builtin' && ['len', 'cap', 'new', 'make'].includes(s.call.builtin!)) {
+        if (s.call.callKind === 'builtin' && ['len', 'cap', 'new', 'make', 'append'].includes(s.call.builtin!)) {
           this.fail(s.call.pos, `${what} discards result of ${exprString(s.call)}`);
         }
         if (s.kind === 'DeferStmt') s.topLevel = fn.loopDepth === 1;
