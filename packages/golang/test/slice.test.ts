@@ -407,3 +407,194 @@ describe('errors in slice code, as go build (go1.19.8) reports them', () => {
     expect(errors(prog(body))).toEqual([want]);
   });
 });
+
+describe('more slice programs as go1.19.8 runs them', () => {
+  test.each([
+    ['elided &T elements, copy as a statement, variadic func values, range over arrays (copied) and *array (not)', `package main
+
+type P struct{ x, y int }
+
+func vf(pre string, xs ...interface{}) {
+	print(pre, len(xs))
+	for _, x := range xs {
+		print(" ", x.(int))
+	}
+	println()
+}
+
+func main() {
+	m := [][]int{{1}, {2, 3}}
+	ps := []*P{{1, 2}, {3, 4}}
+	pp := []P{{5, 6}}
+	println(len(m[1]), ps[1].y, pp[0].x)
+	a := []int{1, 2, 3}
+	copy(a, []int{9})
+	println(a[0])
+	var f func(...int) int = func(xs ...int) int { return len(xs) }
+	println(f(1, 2), f())
+	defer vf("d", 1, 2)
+	vf("x", 7, 8, 9)
+	var b [5]int
+	for i := range b {
+		b[i] = i * i
+	}
+	for i, v := range b {
+		if i == 0 {
+			b[4] = 100
+		}
+		if i == 4 {
+			println(v)
+		}
+	}
+	for i, v := range &b {
+		if i == 0 {
+			b[4] = 200
+		}
+		if i == 4 {
+			println(v)
+		}
+	}
+	var s []string
+	s = append(s, "a", "b")
+	s = append(s[:1], s...)
+	println(len(s), s[0], s[1], s[2])
+	var x [2][3]int
+	x[1][2] = 5
+	y := x[1][1:]
+	println(y[1], len(y))
+	st := struct{ a [4]byte }{}
+	z := st.a[:2]
+	z[0] = 'q'
+	println(string(st.a[:1]), string(z[:1]))
+	str := "abc"
+	var bb []byte
+	bb = append(bb, str[1:]...)
+	println(string(bb))
+}
+`, `2 4 5
+9
+2 0
+x3 7 8 9
+16
+200
+3 a a b
+5 2
+q q
+bc
+d2 1 2
+`],
+    ['range with =, break/continue/defer in range, closures share the loop variable, named string/byte types', `package main
+
+type S string
+type B []byte
+
+type pt struct{ x, y int }
+
+func gen(n int) chan int {
+	c := make(chan int)
+	go func() {
+		for i := 2; i <= n; i++ {
+			c <- i
+		}
+		close(c)
+	}()
+	return c
+}
+
+func main() {
+	var i int
+	var r rune
+	for i, r = range "xy€" {
+	}
+	println(i, r)
+	for i = range "héllo" {
+		if i == 3 {
+			break
+		}
+	}
+	println(i)
+	n := 0
+	for _, v := range []int{1, 2, 3, 4, 5, 6} {
+		if v%2 == 0 {
+			continue
+		}
+		n += v
+		defer func() { n++ }()
+	}
+	println(n)
+	ps := []pt{{1, 2}, {3, 4}}
+	for _, p := range ps {
+		p.x = 99
+	}
+	for i := range ps {
+		ps[i].y *= 10
+	}
+	println(ps[0].x, ps[1].y)
+	var fs []func() int
+	for _, v := range []int{10, 20, 30} {
+		fs = append(fs, func() int { return v })
+	}
+	println(fs[0](), fs[2]())
+	t := 0
+	for v := range gen(10) {
+		t += v
+	}
+	println(t)
+	var b B = B("hi")
+	s := S(b)
+	bs := []byte(s)
+	b2 := append(b, '!')
+	println(string(s), len(bs), string(b2), len(b2[1:]))
+	var arr [6]int
+	p := &arr
+	q := p[1:3:4]
+	println(len(q), cap(q))
+	total := 0
+	for range [3]struct{}{} {
+		total++
+	}
+	println(total)
+	x := []int{1, 2, 3}
+	for i := range x {
+		x = append(x, i)
+	}
+	println(len(x))
+}
+`, `2 8364
+3
+9
+1 40
+30 30
+54
+hi 2 hi! 2
+2 3
+3
+6
+`],
+    ['f(g()) into variadic functions', `package main
+
+func g() (int, int)          { return 4, 5 }
+func h() (string, int, int)  { return "h", 6, 7 }
+func one() (int)             { return 1 }
+
+func sum(xs ...int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+func pre(s string, xs ...int) int { return len(s) + sum(xs...) }
+
+func anys(xs ...interface{}) int { return len(xs) }
+
+func main() {
+	println(sum(g()), pre(h()), sum(one()), anys(g()), anys())
+}
+`, `9 14 1 2 0
+`],
+  ])('%s', (_name, src, want) => {
+    expect(run(src)).toEqual({ exit: 0, stdout: '', stderr: want });
+  });
+});

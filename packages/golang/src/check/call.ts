@@ -29,7 +29,7 @@ export abstract class CallChecker extends OperatorChecker {
     if (f.kind === 'Ident' && f.obj?.kind === 'func') e.callee = f.obj;
     const name = f.kind === 'Ident' || f.kind === 'SelectorExpr' ? exprString(f) : 'function';
     // f(g()) with a multi-value g
-    if (e.args.length === 1 && u.params.length > 1 && unparen(e.args[0]!).kind === 'CallExpr') {
+    if (e.args.length === 1 && (u.params.length > 1 || u.variadic) && unparen(e.args[0]!).kind === 'CallExpr') {
       this.expr(e.args[0]!, undefined, true);
       const t = e.args[0]!.type;
       if (t?.kind === 'tuple') { this.tupleArgs(e, t.types, u, name); return; }
@@ -49,7 +49,14 @@ export abstract class CallChecker extends OperatorChecker {
 
   /** f(g()) with a multi-value g: each result must be assignable to its parameter. */
   private tupleArgs(e: A.CallExpr, ts: Type[], u: Signature, name: string): void {
-    if (u.variadic) this.fail(e.args[0]!.pos, 'multi-value arguments to variadic functions are not supported by gosim');
+    if (u.variadic && !e.ellipsis) {
+      const n = u.params.length;
+      const want = (i: number): Type => (i < n - 1 ? u.params[i]! : (u.params[n - 1] as { elem: Type }).elem);
+      if (ts.length < n - 1) this.fail(e.args[0]!.pos, `not enough arguments in call to ${name}\n\thave (${ts.map(typeString).join(', ')})\n\twant (${u.params.map((p, i) => (i === n - 1 ? `...${typeString(want(i))}` : typeString(p))).join(', ')})`);
+      ts.forEach((t, i) => { if (!this.assignableType(t, want(i))) this.fail(e.args[0]!.pos, `cannot use ${exprString(e.args[0]!)} (value of type ${typeString(t)}) as type ${typeString(want(i))} in argument to ${name}`); });
+      this.callResult(e, u);
+      return;
+    }
     if (ts.length !== u.params.length) this.fail(e.args[0]!.pos, `${ts.length < u.params.length ? 'not enough' : 'too many'} arguments in call to ${name}\n\thave (${ts.map(typeString).join(', ')})\n\twant (${u.params.map(typeString).join(', ')})`);
     ts.forEach((t, i) => { if (!this.assignableType(t, u.params[i]!)) this.fail(e.args[0]!.pos, `cannot use ${exprString(e.args[0]!)} (value of type ${typeString(t)}) as type ${typeString(u.params[i]!)} in argument to ${name}`); });
     this.callResult(e, u);

@@ -60,6 +60,7 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
 /** Evaluate call arguments into operands (spreading a multi-value call). */
 export function callArgs(fn: FnLower, e: A.CallExpr, sig: Signature): Loc[] {
   if (e.args.length === 1 && e.args[0]!.type?.kind === 'tuple') {
+    if (sig.variadic && !e.ellipsis) return variadicArgs(fn, e, sig);
     return multi(fn, e.args[0]!, sig.params);
   }
   if (sig.variadic && !e.ellipsis) return variadicArgs(fn, e, sig);

@@ -6,6 +6,7 @@
 import { Op, SliceFlag } from '@gosim/program';
 import type * as A from '../ast.js';
 import { T, sizeof, underlying, type ArrayType, type Signature, type SliceType, type Type } from '../types.js';
+import { multi } from './assign.js';
 import { evalList } from './call.js';
 import { allocInit, val } from './expr.js';
 import type { FnLower } from './fn.js';
@@ -43,8 +44,10 @@ export function sliceLit(fn: FnLower, e: A.CompositeLit): Loc {
 /** f(a, b, c) of a variadic f(a T0, xs ...T): the arguments with the extras packed into a slice (nil if none). */
 export function variadicArgs(fn: FnLower, e: A.CallExpr, sig: Signature): Loc[] {
   const n = sig.params.length;
-  const vals = evalList(fn, e.args);
   const st = sig.params[n - 1]!;
+  const tuple = e.args.length === 1 && e.args[0]!.type?.kind === 'tuple' ? e.args[0]!.type.types : undefined;
+  // f(g()): g's results, each converted to its parameter's (or the element's) type
+  const vals = tuple ? multi(fn, e.args[0]!, tuple.map((_, i) => (i < n - 1 ? sig.params[i]! : (underlying(st) as SliceType).elem))) : evalList(fn, e.args);
   const extras = vals.slice(n - 1);
   const elem = (underlying(st) as SliceType).elem;
   const packed = extras.length === 0 ? fn.zeroValue(st) : backed(fn, st, extras.length, e.heap !== false, extras.map((v, i) => ({ idx: i, v, t: elem })));
