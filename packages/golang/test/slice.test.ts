@@ -598,3 +598,70 @@ func main() {
     expect(run(src)).toEqual({ exit: 0, stdout: '', stderr: want });
   });
 });
+
+describe('escape analysis of slices, more flows, as go build -gcflags=-m -l', () => {
+  test('returned and stored literals, pointer elements, append, array slices, range, conversions', () => {
+    const r = compileOk(`package main
+
+type box struct{ s []int }
+
+func ret() []int { return []int{1} }
+
+func store(b *box) { b.s = []int{2} }
+
+func ptrs() int {
+	x := 1
+	ps := []*int{&x}
+	return *ps[0]
+}
+
+func ptrsEsc() []*int {
+	y := 2
+	return []*int{&y}
+}
+
+func app(p *int) {
+	var s []*int
+	s = append(s, p)
+	println(len(s))
+}
+
+func slc() *int {
+	var a [4]int
+	s := a[:]
+	return &s[1]
+}
+
+func rng(xs []*int) int {
+	t := 0
+	for _, p := range xs {
+		t += *p
+	}
+	return t
+}
+
+func rngArr() *int {
+	arr := [2]*int{new(int), new(int)}
+	var last *int
+	for _, p := range arr {
+		last = p
+	}
+	return last
+}
+
+func strs(s string) string {
+	b := []byte(s)
+	return string(b[1:])
+}
+
+func main() {
+	var b box
+	store(&b)
+	println(len(ret()), len(b.s), ptrs(), len(ptrsEsc()), *slc(), rng(nil), *rngArr(), strs("ab"))
+	z := 3
+	app(&z)
+}
+`, 'esc2.go');
+    expect([...(r.escapes ?? [])].sort()).toEqual(['esc2.go:11:14: []*int{...} does not escape', 'esc2.go:16:2: moved to heap: y', 'esc2.go:17:15: []*int{...} escapes to heap', 'esc2.go:20:10: leaking param: p', 'esc2.go:27:6: moved to heap: a', 'esc2.go:32:10: xs does not escape', 'esc2.go:41:20: new(int) escapes to heap', 'esc2.go:41:30: new(int) escapes to heap', 'esc2.go:49:11: s does not escape', 'esc2.go:50:13: ([]byte)(s) does not escape', 'esc2.go:51:15: string(b[1:]) escapes to heap', 'esc2.go:58:2: moved to heap: z', 'esc2.go:5:32: []int{...} escapes to heap', 'esc2.go:7:12: b does not escape', 'esc2.go:7:33: []int{...} escapes to heap']);
+  });
+});
