@@ -665,3 +665,96 @@ func main() {
     expect([...(r.escapes ?? [])].sort()).toEqual(['esc2.go:11:14: []*int{...} does not escape', 'esc2.go:16:2: moved to heap: y', 'esc2.go:17:15: []*int{...} escapes to heap', 'esc2.go:20:10: leaking param: p', 'esc2.go:27:6: moved to heap: a', 'esc2.go:32:10: xs does not escape', 'esc2.go:41:20: new(int) escapes to heap', 'esc2.go:41:30: new(int) escapes to heap', 'esc2.go:49:11: s does not escape', 'esc2.go:50:13: ([]byte)(s) does not escape', 'esc2.go:51:15: string(b[1:]) escapes to heap', 'esc2.go:58:2: moved to heap: z', 'esc2.go:5:32: []int{...} escapes to heap', 'esc2.go:7:12: b does not escape', 'esc2.go:7:33: []int{...} escapes to heap']);
   });
 });
+
+describe('nil slices as go1.19.8 runs them', () => {
+  test.each([
+    ['zero-size elements: append gives a non-nil slice; append of nothing keeps nil', `package main
+
+func main() {
+	var s []struct{}
+	println(s == nil)
+	s = append(s, struct{}{}, struct{}{})
+	println(s == nil, len(s), cap(s))
+	var e []int
+	e = append(e)
+	println(e == nil)
+	e = append(e, []int{}...)
+	println(e == nil)
+	t := []int{}
+	println(t == nil, len(t))
+	var z [0]int
+	println(z[:] == nil)
+}
+`, `true
+false 2 2
+true
+true
+false 0
+false
+`],
+    ['== nil after append compares the array pointer word', `package main
+
+func main() {
+	var s []int
+	s = append(s, 1)
+	println(s == nil, s != nil)
+	var z []struct{}
+	z = append(z, struct{}{})
+	println(z == nil, z != nil, len(z))
+	b := z == nil
+	println(b)
+}
+`, `false true
+false true 1
+false
+`],
+    ['package-level slices, recursive slice types, appending a string to []byte, []rune of invalid runes', `package main
+
+var gs = []int{1, 2, 3}
+var ga = [...]string{"a", "b"}
+var gb = []byte("xyz")
+var gt = gs[1:]
+var gn = len(ga)
+
+type rec struct {
+	name string
+	kids []rec
+}
+
+func walk(r rec, d int) int {
+	t := d
+	for _, k := range r.kids {
+		t += walk(k, d+1)
+	}
+	return t
+}
+
+func main() {
+	gs = append(gs, 4)
+	println(len(gs), gt[0], ga[1], string(gb), gn)
+	tree := rec{"r", []rec{{"a", nil}, {"b", []rec{{"c", nil}}}}}
+	println(walk(tree, 0))
+	var sl []int
+	println(sl == nil, len(sl[0:]), sl[:0] == nil)
+	bs := make([]byte, 0, 4)
+	bs = append(bs, "hello"...)
+	println(string(bs), len(bs), cap(bs))
+	rs := []rune{'a', 0x10FFFF + 1, -1, 'z'}
+	println(string(rs) == "a\\uFFFD\\uFFFDz")
+	w := "世界"
+	for i := 0; i < len(w); i++ {
+		print(w[i], " ")
+	}
+	println(len(w[3:]), w[3:] == "界")
+}
+`, `4 2 b xyz 2
+4
+true 0 true
+hello 5 8
+true
+228 184 150 231 149 140 3 true
+`],
+  ])('%s', (_name, src, want) => {
+    expect(run(src)).toEqual({ exit: 0, stdout: '', stderr: want });
+  });
+});

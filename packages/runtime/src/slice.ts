@@ -91,7 +91,9 @@ function growslice(m: Machine, sp: number, a: number, elem: number, c: number): 
   const newLen = readWord(i32, sp + c);
   if (newLen < oldCap) m.runtimeErrorPanic('runtime.errorString', 'runtime error: growslice: cap out of range');
   if (t.size === 0) {
-    writeWord(i32, sp + a + 16, newLen);
+    // Go returns &zerobase: never nil
+    if (oldPtr === 0) writeWord(i32, sp + a, m.allocBytes(0));
+    s.memmove(sp + a + 16, sp + c, 8);
     return;
   }
   const newCap = growCap(oldCap, newLen, t.size);
