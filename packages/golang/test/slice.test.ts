@@ -758,3 +758,11 @@ true
     expect(run(src)).toEqual({ exit: 0, stdout: '', stderr: want });
   });
 });
+
+describe('uncomparable values in interfaces', () => {
+  test('== of two interfaces holding slices panics as go1.19.8 does', () => {
+    const r = run('package main\n\nfunc main() {\n\tvar a, b interface{} = []int{1}, []int{1}\n\tprintln(a == b)\n}\n');
+    expect(r.exit).toBe(2);
+    expect(r.stderr.split('\n\n')[0]).toBe('panic: runtime error: comparing uncomparable type []int');
+  });
+});

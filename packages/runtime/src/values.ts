@@ -42,6 +42,7 @@ export function efaceEqual(m: Machine, x: number, y: number): boolean {
   const t = m.prog.types[tx - 1]!;
   const dx = s.load64(x + 8);
   const dy = s.load64(y + 8);
+  if (t.kind === 'slice' || t.kind === 'func') throw new RuntimePanic('runtime.errorString', `runtime error: comparing uncomparable type ${t.name}`, 'runtime.panicwrap');
   if (isDirect(t.kind)) return dx === dy;
   if (t.kind === 'string' || t.kind === 'runtime-error') return compareBytes(s, dx, dy) === 0;
   for (let i = 0; i < t.size; i++) if (s.u8[dx + i] !== s.u8[dy + i]) return false;
