@@ -20,7 +20,7 @@ export function indexError(s: Machine['space'], ia: number, n: number, unsigned:
 }
 
 /** Pointer-shaped types live directly in an interface's data word. */
-export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func';
+export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func' || kind === 'map';
 
 export function compareBytes(s: Machine['space'], x: number, y: number): number {
   const a = stringAt(s, x);

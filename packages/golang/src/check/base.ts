@@ -18,8 +18,8 @@ export interface FuncCtx {
   outer: FuncCtx | undefined;
   loopDepth: number;
   /** Innermost first: breakable statements. */
-  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt)[];
-  loops: A.ForStmt[];
+  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.RangeStmt)[];
+  loops: (A.ForStmt | A.RangeStmt)[];
   locals: VarObj[];
   closureCount: number;
   goName: string;
