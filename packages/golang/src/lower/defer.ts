@@ -1,4 +1,5 @@
 /** defer and go statements: DEFERPROC / GO with the evaluated arguments; wrappers for builtins. */
+import { mapDeleteArgs } from './map.js';
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
@@ -88,6 +89,7 @@ function genBuiltinWrapper(fn: FnLower, b: string, types: Type[], pos: Pos): voi
       break;
     case 'panic': panicWith(fn, ps[0]!); break;
     case 'close': f.emit(Op.CLOSE, ps[0]!); break;
+    case 'delete': mapDeleteArgs(fn, types[0]!, ps[0]!, ps[1]!); break;
     case 'recover': f.emit(Op.RECOVER, fn.tmp(emptyInterface)); break;
     case 'runtime.GC': f.emit(Op.GC); break;
     case 'runtime.Gosched': f.emit(Op.NOP); break;

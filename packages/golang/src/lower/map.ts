@@ -117,6 +117,15 @@ export function mapDelete(fn: FnLower, e: A.CallExpr): void {
   fn.f.emit(Op.MAPDELETE, mk, fn.typeId(e.args[0]!.type!));
 }
 
+/** delete(m, k) of a deferred call's wrapper: m and k (memory layout) are its arguments. */
+export function mapDeleteArgs(fn: FnLower, t: Type, m: Loc, k: Loc): void {
+  const kt = mapOf(t).key;
+  const mk = fn.f.tmp(8 + Math.max(sizeof(kt), 1), [0, ...ptrWords(kt).map((w) => w + 1)]);
+  fn.f.emit(Op.MOV, mk, m);
+  fn.moveFrame(at(mk, 8), k, sizeof(kt));
+  fn.f.emit(Op.MAPDELETE, mk, fn.typeId(t));
+}
+
 /** len(m) */
 export function mapLen(fn: FnLower, x: A.Expr, d: Loc): void {
   fn.f.emit(Op.MAPLEN, d, val(fn, x));
