@@ -28,6 +28,25 @@ const hmapType: StructType = {
 
 export const mapOf = (t: Type): MapType => underlying(t) as MapType;
 
+/** Keys and elements larger than this are stored indirectly (runtime/src/map-layout.ts MaxKeySize). */
+const MaxInline = 128;
+
+/**
+ * gc's MapBucketType: tophash [8]uint8, keys [8]K, elems [8]V, overflow pointer; a key or element over 128 bytes
+ * is a pointer slot. The same layout as runtime/src/map-layout.ts mapInfo computes from the type descriptors.
+ */
+function bucketType(mt: MapType): StructType {
+  const slot = (t: Type): Type => (sizeof(t) > MaxInline ? { kind: 'pointer', elem: t } : t);
+  return {
+    kind: 'struct', laidOut: false, fields: [
+      { name: 'tophash', type: { kind: 'array', len: 8, elem: T.uint8 }, offset: -1 },
+      { name: 'keys', type: { kind: 'array', len: 8, elem: slot(mt.key) }, offset: -1 },
+      { name: 'elems', type: { kind: 'array', len: 8, elem: slot(mt.elem) }, offset: -1 },
+      { name: 'overflow', type: { kind: 'pointer', elem: T.uint8 }, offset: -1 },
+    ],
+  };
+}
+
 /** make(map[K]V[, hint]) */
 export function makeMap(fn: FnLower, e: A.CallExpr): Loc {
   const hint = e.args[1] ? fn.own(fn.toWord(val(fn, e.args[1]), e.args[1].type!), T.int) : fn.imm(0);
@@ -43,6 +62,15 @@ function newMap(fn: FnLower, t: Type, hint: Loc, heap: boolean): Loc {
   }
   const slot = f.local('perm', sizeof(hmapType), ptrWords(hmapType), 'hmap');
   f.emit(Op.ZERO, slot, sizeof(hmapType));
+  // as gc's walkMakeMap: one bucket on the stack too (h.buckets = &bv); makemap replaces it when hint > 8
+  const bt = bucketType(mapOf(t));
+  const bucket = f.local('perm', sizeof(bt), ptrWords(bt), 'bucket');
+  f.emit(Op.ZERO, bucket, sizeof(bt));
+  const hp = fn.ptrTmp();
+  const bp = fn.ptrTmp();
+  f.emit(Op.LEA, hp, slot);
+  f.emit(Op.LEA, bp, bucket);
+  f.emit(Op.STORE, hp, 16, bp);
   f.emit(Op.MAKEMAPSTK, slot, fn.typeId(t), hint);
   f.emit(Op.LEA, d, slot);
   return d;
