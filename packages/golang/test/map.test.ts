@@ -29,6 +29,12 @@ describe('maps give go1.19.8 output', () => {
     expect(run(ops)).toEqual({ exit: 0, out: "1000 332833500\n500 9 0\n25 true\n0 false\n2 2 5 3\none two true\n500 250000\n1 2 3 3\n0 0 true\nruntime error: hash of unhashable type []int\n" });
   });
 
+  const more = "package main\n\ntype M map[string]int\n\nvar g = map[int]string{1: \"one\", 2: \"two\"}\nvar h M\n\ntype S struct {\n\tm  map[int]int\n\tid int\n}\n\nfunc add(m M, k string) { m[k]++ }\n\nfunc main() {\n\th = M{}\n\tadd(h, \"x\")\n\tadd(h, \"x\")\n\tprintln(h[\"x\"], g[2], len(g))\n\ts := S{m: map[int]int{}}\n\ts.m[1] = 5\n\tps := &s\n\tps.m[2] = ps.m[1] * 2\n\tprintln(len(s.m), s.m[2])\n\tarr := [2]map[int]bool{{1: true}, {}}\n\tarr[1][3] = true\n\tprintln(len(arr[0]), arr[1][3])\n\tf := map[string]func(int) int{\"dbl\": func(x int) int { return 2 * x }}\n\tprintln(f[\"dbl\"](21))\n\tcl := map[int]int{}\n\tinc := func(k int) { cl[k] += 10 }\n\tinc(1)\n\tinc(1)\n\tprintln(cl[1])\n\tdone := make(chan bool)\n\tshared := map[int]int{}\n\tgo func() {\n\t\tfor i := 0; i < 100; i++ {\n\t\t\tshared[i] = i\n\t\t}\n\t\tdone <- true\n\t}()\n\t<-done\n\tprintln(len(shared))\n\tvar e interface{} = shared\n\tif mm, ok := e.(map[int]int); ok {\n\t\tprintln(mm[99])\n\t}\n\tiv := map[string]interface{}{\"a\": 1, \"b\": \"s\", \"c\": nil}\n\tprintln(iv[\"a\"].(int), iv[\"b\"].(string), iv[\"c\"] == nil, iv[\"d\"] == nil)\n\tpm := map[*S]int{ps: 3}\n\tprintln(pm[ps], pm[&S{}])\n\tcm := map[chan bool]int{done: 1}\n\tprintln(cm[done])\n\tx, y := map[int]int{1: 1}, 2\n\tx[y], y = y, 3\n\tprintln(x[2], y)\n\tvar k, v int\n\tfor k, v = range map[int]int{7: 8} {\n\t}\n\tprintln(k, v)\n\tbm := map[bool]string{true: \"t\", false: \"f\"}\n\tprintln(bm[1 > 0], bm[1 < 0])\n\tu8 := map[uint8]uint16{255: 65535}\n\tu8[255]++\n\tprintln(u8[255])\n\tstr := map[string]string{}\n\tstr[\"a\"] += \"x\"\n\tstr[\"a\"] += \"y\"\n\tprintln(str[\"a\"])\n}\n";
+  test('named map types, globals, struct fields, arrays of maps, closures, goroutines, interface values, tuple assignment, range with =', () => {
+    expect(run(more)).toEqual({ exit: 0, out: "2 two 2\n2 10\n1 true\n42\n20\n100\n99\n1 s true true\n3 0\n1\n2 3\n7 8\nt f\n0\nxy\n" });
+    expect(run(more, harsh)).toEqual({ exit: 0, out: "2 two 2\n2 10\n1 true\n42\n20\n100\n99\n1 s true true\n3 0\n1\n2 3\n7 8\nt f\n0\nxy\n" });
+  });
+
   test('assignment to an entry of a nil map panics as go does', () => {
     const r = run("package main\n\nfunc main() {\n\tvar m map[string]int\n\tprintln(m[\"a\"])\n\tm[\"a\"]++\n}\n");
     expect(r.exit).toBe(2);
