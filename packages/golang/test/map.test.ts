@@ -54,3 +54,19 @@ describe('map escape analysis matches go build -gcflags=-m -l', () => {
     expect(run(src)).toEqual({ exit: 0, out: "1 2\n0 0\n" });
   });
 });
+
+describe('map errors are worded and positioned like go build', () => {
+  const errs = (body: string): string[] => {
+    const c = compile(`package main\n\ntype P struct{ x int }\n\nfunc main() {\n${body}}\n`, 'x.go');
+    return c.diagnostics.map(formatDiagnostic);
+  };
+  test('a map index expression is assignable but not addressable, nor are its fields', () => {
+    expect(errs('\tm := map[int]P{}\n\tm[1].x = 2\n')).toEqual(['x.go:7:2: cannot assign to struct field m[1].x in map']);
+    expect(errs('\tm := map[int]P{}\n\tp := &m[1]\n\t_ = p\n')).toEqual(['x.go:7:7: invalid operation: cannot take address of m[1] (map index expression of type P)']);
+  });
+  test('keys must be comparable; literal keys must be present and distinct', () => {
+    expect(errs('\tvar m map[[]int]int\n\t_ = m\n')).toEqual(['x.go:6:12: invalid map key type []int']);
+    expect(errs('\tm := map[int]int{1: 1, 1: 2}\n\t_ = m\n')).toEqual(['x.go:6:25: duplicate key 1 in map literal']);
+    expect(errs('\tm := map[int]int{1}\n\t_ = m\n')).toEqual(['x.go:6:19: missing key in map literal']);
+  });
+});

@@ -23,7 +23,7 @@ export function hashOfKey(m: Machine, info: MapInfo, key: number, seed: number):
   return { lo, top };
 }
 
-const bucketShift = (b: number): number => 2 ** b;
+const bucketShift = (b: number): number => (b < 31 ? 1 << b : 2 ** b);
 const bucketMask = (b: number): number => bucketShift(b) - 1;
 
 export function overLoadFactor(count: number, b: number): boolean {

@@ -250,6 +250,7 @@ export abstract class AssignChecker extends TypeChecker {
   protected checkAssignable(x: A.Expr): void {
     if (x.mode === 'variable' || isMapIndex(x)) return;
     const u = unparen(x);
+    if (u.kind === 'SelectorExpr' && !u.implicitDeref && isMapIndex(u.x)) this.fail(startPos(x), `cannot assign to struct field ${exprString(x)} in map`);
     if (u.kind === 'IndexExpr' && isString(u.x.type!)) this.fail(x.pos, `cannot assign to ${exprString(x)} (neither addressable nor a map index expression)`);
     if (x.mode === 'constant') this.fail(x.pos, `cannot assign to ${exprString(x)} (${this.describeKind(x)})`);
     this.fail(x.pos, `cannot assign to ${exprString(x)} (neither addressable nor a map index expression)`);
