@@ -5,7 +5,7 @@
 import type { Machine } from './machine.js';
 import { fastrandOf, typeequal, typehash } from './map-hash.js';
 import {
-  BucketCnt, EmptyOne, EmptyRest, EvacuatedEmpty, EvacuatedX, HashWriting, Hmap, Iterator, LoadFactorDen,
+  BucketCnt, EmptyOne, EmptyRest, EvacuatedEmpty, EvacuatedX, Hmap, Iterator, LoadFactorDen,
   LoadFactorNum, MinTopHash, OldIterator, SameSizeGrow, mapInfo, newBuckets, type MapInfo,
 } from './map-layout.js';
 import { RuntimePanic } from './signals.js';
@@ -36,11 +36,6 @@ function tooManyOverflowBuckets(noverflow: number, b: number): boolean {
 }
 
 const isEmpty = (x: number): boolean => x <= EmptyOne;
-
-/** The map's facts plus the type's name, for the op handlers. */
-export function mapType(m: Machine, t: number): MapInfo {
-  return mapInfo(m, t);
-}
 
 export function keyAt(m: Machine, info: MapInfo, b: number, i: number): number {
   const k = b + info.keysOff + i * info.keySlot;
@@ -89,7 +84,6 @@ export function mapaccess(m: Machine, t: number, h: number, key: number): number
     if (m.prog.types[info.key]!.kind === 'interface' || m.prog.types[info.key]!.kind === 'struct' || m.prog.types[info.key]!.kind === 'array') typehash(m, info.key, key, 0);
     return 0;
   }
-  if ((s.u8[h + Hmap.flags]! & HashWriting) !== 0) throw new RuntimePanic('runtime.errorString', 'concurrent map read and map write', 'runtime.panicwrap');
   const hash = hashOfKey(m, info, key, s.load32(h + Hmap.hash0));
   const found = lookup(m, info, h, key, hash);
   return found < 0 ? 0 : elemAt(m, info, Math.floor(found / BucketCnt), found % BucketCnt);

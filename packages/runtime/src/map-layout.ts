@@ -59,7 +59,7 @@ export const MinTopHash = 5;
 // flags
 export const Iterator = 1;
 export const OldIterator = 2;
-export const HashWriting = 4;
+export const HashWriting = 4; // never set: a handler runs to completion, so no write is ever concurrent
 export const SameSizeGrow = 8;
 
 export const NoCheck = 2 ** 32 - 1; // hiter.checkBucket when no check is needed (Go's 1<<(8*PtrSize) - 1)
