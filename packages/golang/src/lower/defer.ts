@@ -1,5 +1,4 @@
 /** defer and go statements: DEFERPROC / GO with the evaluated arguments; wrappers for builtins. */
-import { mapDeleteArgs } from './map.js';
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
@@ -12,6 +11,7 @@ import { hoist } from './order.js';
 import { at, type Loc } from './frame.js';
 import { load } from './place.js';
 import { ptrWords } from './typeinfo.js';
+import { mapDeleteArgs } from './map.js';
 
 export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
   const f = fn.f;
