@@ -51,7 +51,7 @@ export interface CompositeLit extends ExprBase {
   indexOf?: number[];
   /** checker: a slice literal's backing array length. */
   litLen?: number;
-  // escape: for a slice literal: its backing array is heap allocated.
+  // escape: a slice literal's backing array / a map literal's hmap is heap allocated.
   heap?: boolean;
 }
 export interface KeyValueExpr extends ExprBase { kind: 'KeyValueExpr'; key: Expr; value: Expr }
@@ -91,6 +91,9 @@ export interface IndexExpr extends ExprBase {
   index: Expr;
   // checker: x is a pointer to array (p[i] == (*p)[i]).
   implicitDeref?: boolean;
+  // checker: x is a map (check/map.ts); commaOk: used in a `v, ok := m[k]` context.
+  mapIndex?: boolean;
+  commaOk?: boolean;
 }
 export interface SliceExpr extends ExprBase { kind: 'SliceExpr'; x: Expr; low?: Expr; high?: Expr; max?: Expr }
 export interface TypeAssertExpr extends ExprBase {

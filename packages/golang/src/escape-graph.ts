@@ -13,7 +13,7 @@ import { hasPointers, sizeof, underlying } from './types.js';
 export const MAX_IMPLICIT_STACK = 64 * 1024;
 export const MAX_STACK_VAR = 10 * 1024 * 1024;
 
-export type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr | A.CompositeLit;
+export type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr | A.CompositeLit; // CompositeLit: map literals
 
 export interface Loc {
   v?: VarObj;

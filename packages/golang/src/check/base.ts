@@ -220,7 +220,9 @@ export abstract class CheckerBase {
       case 'novalue': return 'no value';
       case 'builtin': return 'built-in';
       case 'nil': return 'untyped nil';
-      default: return t && isUntyped(t) ? `${typeString(t)} value` : `value of type ${t ? typeString(t) : '?'}`;
+      default:
+        if (e.kind === 'IndexExpr' && e.mapIndex) return `map index expression of type ${typeString(t!)}`;
+        return t && isUntyped(t) ? `${typeString(t)} value` : `value of type ${t ? typeString(t) : '?'}`;
     }
   }
 

@@ -8,10 +8,10 @@ import type { SliceType, Type } from '../types.js';
 import { intInfo, isBoolean, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
-import { BuiltinChecker } from './builtins.js';
+import { RangeMapChecker } from './range-map.js';
 import { exprString } from './expr-string.js';
 
-export abstract class ExprChecker extends BuiltinChecker {
+export abstract class ExprChecker extends RangeMapChecker {
   protected abstract sliceExpr(e: A.SliceExpr): void; // check/slice.ts
   protected abstract sliceLit(e: A.CompositeLit, u: SliceType): void;
   protected abstract dotsArray(e: A.CompositeLit, te: A.ArrayTypeExpr): Type;
@@ -179,6 +179,7 @@ export abstract class ExprChecker extends BuiltinChecker {
     }
     if (u.kind === 'array') { this.elements(e, u.elem, u.len); return; }
     if (u.kind === 'slice') { this.sliceLit(e, u); return; }
+    if (u.kind === 'map') return this.mapLit(e, u);
     this.fail(e.pos, `invalid composite literal type ${typeString(t)}`);
   }
 
@@ -266,6 +267,7 @@ export abstract class ExprChecker extends BuiltinChecker {
       e.implicitDeref = true;
       u = underlying(u.elem);
     }
+    if (u.kind === 'map') return this.mapIndex(e, u);
     this.expr(e.index);
     this.singleValue(e.index);
     if (!isInteger(e.index.type!)) this.fail(e.index.pos, `invalid argument: index ${this.describe(e.index)} must be integer`);

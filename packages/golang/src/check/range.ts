@@ -6,6 +6,7 @@ import type * as A from '../ast.js';
 import type { Type } from '../types.js';
 import { isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { exprString } from './expr-string.js';
+import { isMapIndex } from './map-index.js';
 import { StmtChecker } from './stmt.js';
 
 export abstract class RangeChecker extends StmtChecker {
@@ -30,9 +31,9 @@ export abstract class RangeChecker extends StmtChecker {
         if (u.dir === 'send') this.fail(s.x.pos, `cannot range over ${this.describe(s.x)} (receive from send-only channel)`);
         if (s.value) this.fail(s.value.pos, `range over ${this.describe(s.x)} permits only one iteration variable`);
         kt = u.elem;
-      } else if ((u.kind as string) === 'map') {
-        // the maps helper plugs in here
-        this.fail(s.x.pos, 'range over maps is not supported by gosim');
+      } else if (u.kind === 'map') {
+        this.rangeMap(s, u); // check/range-map.ts
+        return;
       } else this.fail(s.x.pos, `cannot range over ${this.describe(s.x)}`);
       const vars: [A.Expr | undefined, Type | undefined][] = [[s.key, kt], [s.value, vt]];
       if (s.tok === ':=') {
@@ -48,7 +49,8 @@ export abstract class RangeChecker extends StmtChecker {
         for (const [lhs, t] of vars) {
           if (!lhs || (lhs.kind === 'Ident' && lhs.name === '_')) continue;
           this.expr(lhs, undefined, false, true);
-          if (lhs.mode !== 'variable') this.fail(lhs.pos, `cannot assign to ${exprString(lhs)} (neither addressable nor a map index expression)`);
+          if (isMapIndex(lhs)) this.fail(lhs.pos, 'range assignment to a map element is not supported by gosim');
+          this.checkAssignable(lhs);
           if (!this.assignableType(t!, lhs.type!)) this.fail(lhs.pos, `cannot use ${exprString(lhs)} (value of type ${typeString(t!)}) as ${typeString(lhs.type!)} value in range`);
         }
       }

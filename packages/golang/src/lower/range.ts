@@ -10,6 +10,7 @@ import { box, val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { at, type Loc } from './frame.js';
 import { load, place, placeAddr, store, varPlace } from './place.js';
+import { rangeMap } from './range-map.js';
 import { declare, block } from './stmt.js';
 import { isMidInt, ptrWords } from './typeinfo.js';
 import { sideEffects } from './util.js';
@@ -32,6 +33,7 @@ function assignTo(fn: FnLower, s: A.RangeStmt, lhs: A.Expr | undefined, v: Loc, 
 }
 
 export function rangeStmt(fn: FnLower, s: A.RangeStmt): void {
+  if (underlying(s.x.type!).kind === 'map') return rangeMap(fn, s);
   const f = fn.f;
   const key = target(s.key);
   const value = target(s.value);
