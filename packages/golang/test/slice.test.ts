@@ -766,3 +766,27 @@ describe('uncomparable values in interfaces', () => {
     expect(r.stderr.split('\n\n')[0]).toBe('panic: runtime error: comparing uncomparable type []int');
   });
 });
+
+describe('range with = is a parallel assignment', () => {
+  test('for i, x[i] = range y indexes x with the i of before the assignment', () => {
+    expect(run(`package main
+
+func main() {
+	x := []int{10, 20, 30}
+	y := []int{7, 8}
+	i := 2
+	for i, x[i] = range y {
+	}
+	println(i, x[0], x[1], x[2])
+	var k int
+	var r rune
+	s := []rune{0, 0, 0, 0}
+	for k, s[k] = range "ab" {
+	}
+	println(k, s[0], s[1], s[2], r)
+}
+`)).toEqual({ exit: 0, stdout: '', stderr: `1 8 20 7
+1 98 0 0 0
+` });
+  });
+});

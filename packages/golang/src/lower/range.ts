@@ -9,7 +9,7 @@ import { T, isInterface, sizeof, underlying, type ArrayType, type Type } from '.
 import { box, val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { at, type Loc } from './frame.js';
-import { load, place, placeAddr, store, varPlace } from './place.js';
+import { load, place, placeAddr, store, varPlace, type Place } from './place.js';
 import { rangeMap } from './range-map.js';
 import { declare, block } from './stmt.js';
 import { isMidInt, ptrWords } from './typeinfo.js';
@@ -20,16 +20,27 @@ function target(e: A.Expr | undefined): A.Expr | undefined {
   return e && !(e.kind === 'Ident' && e.name === '_') ? e : undefined;
 }
 
-/** Assign one iteration value (of type t) to the key or value target. */
-function assignTo(fn: FnLower, s: A.RangeStmt, lhs: A.Expr | undefined, v: Loc, t: Type): void {
-  if (!lhs) return;
-  if (s.tok === ':=' && lhs.kind === 'Ident' && lhs.obj?.kind === 'var') {
-    store(fn, varPlace(fn, lhs.obj), lhs.obj.type, v);
-    return;
-  }
-  const lt = lhs.type!;
-  const x = isInterface(lt) && !isInterface(t) ? box(fn, v, t, true) : v;
-  store(fn, place(fn, lhs), lt, x);
+/** Where an iteration value goes (its operands evaluated now). */
+function targetPlace(fn: FnLower, s: A.RangeStmt, lhs: A.Expr | undefined): Place | undefined {
+  if (!lhs) return undefined;
+  if (s.tok === ':=' && lhs.kind === 'Ident' && lhs.obj?.kind === 'var') return varPlace(fn, lhs.obj);
+  return place(fn, lhs);
+}
+
+/**
+ * Assign the iteration values (of types kt, vt) as a parallel assignment: both targets' operands are evaluated
+ * before either is stored (`for i, x[i] = range y` indexes x with the old i).
+ */
+function assignPair(fn: FnLower, s: A.RangeStmt, key: A.Expr | undefined, k: Loc, kt: Type, value?: A.Expr, v?: Loc, vt?: Type): void {
+  const kp = targetPlace(fn, s, key);
+  const vp = targetPlace(fn, s, value);
+  const put = (p: Place | undefined, lhs: A.Expr | undefined, x: Loc, t: Type): void => {
+    if (!p || !lhs) return;
+    const lt = lhs.type!;
+    store(fn, p, lt, isInterface(lt) && !isInterface(t) ? box(fn, x, t, true) : x);
+  };
+  put(kp, key, k, kt);
+  if (v && vt) put(vp, value, v, vt);
 }
 
 export function rangeStmt(fn: FnLower, s: A.RangeStmt): void {
@@ -55,7 +66,7 @@ export function rangeStmt(fn: FnLower, s: A.RangeStmt): void {
     if (isMidInt(et)) f.emit(Op.IMM, d, 0);
     f.emit(Op.RECV, d, ch, ok);
     f.emit(Op.JZ, ok, end);
-    assignTo(fn, s, key, isMidInt(et) ? load(fn, { k: 'frame', loc: d }, et) : d, et);
+    assignPair(fn, s, key, isMidInt(et) ? load(fn, { k: 'frame', loc: d }, et) : d, et);
     block(fn, s.body.stmts);
     f.jmp(top);
     f.bind(end);
@@ -93,11 +104,10 @@ export function rangeStmt(fn: FnLower, s: A.RangeStmt): void {
     const rn = f.tmp(16, []);
     f.emit(Op.DECODERUNE, rn, hs!, hv1);
     f.emit(Op.MOV, next, at(rn, 8));
-    assignTo(fn, s, key, hv1, T.int);
-    if (value) assignTo(fn, s, value, fn.fromWord(rn, T.int32), T.int32);
+    assignPair(fn, s, key, hv1, T.int, value, value ? fn.fromWord(rn, T.int32) : undefined, T.int32);
   } else {
-    assignTo(fn, s, key, hv1, T.int);
-    if (value) {
+    if (!value) assignPair(fn, s, key, hv1, T.int);
+    else {
       const es = sizeof(elem);
       let base: Loc;
       if (xt.kind === 'array') base = placeAddr(fn, { k: 'frame', loc: hs! });
@@ -109,7 +119,7 @@ export function rangeStmt(fn: FnLower, s: A.RangeStmt): void {
       const o = fn.word();
       f.emit(Op.MUL, o, hv1, fn.imm(es));
       f.emit(Op.ADD, addr, base, o);
-      assignTo(fn, s, value, load(fn, { k: 'mem', base: addr, off: 0 }, elem), elem);
+      assignPair(fn, s, key, hv1, T.int, value, load(fn, { k: 'mem', base: addr, off: 0 }, elem), elem);
     }
   }
   block(fn, s.body.stmts);
