@@ -49,7 +49,9 @@ export interface CompositeLit extends ExprBase {
   // checker: for struct literals, elts resolved to fields (in element order); for arrays, element indices.
   fieldOf?: StructField[];
   indexOf?: number[];
-  // escape: a map literal's hmap is heap allocated.
+  /** checker: a slice literal's backing array length. */
+  litLen?: number;
+  // escape: a slice literal's backing array / a map literal's hmap is heap allocated.
   heap?: boolean;
 }
 export interface KeyValueExpr extends ExprBase { kind: 'KeyValueExpr'; key: Expr; value: Expr }
@@ -119,6 +121,8 @@ export interface CallExpr extends ExprBase {
   typeArg?: Type;
   // escape: for new(T), make([]T, n) and conversions to interface: heap allocated.
   heap?: boolean;
+  /** checker: a conversion between strings and integers, byte or rune slices (check/slice.ts). */
+  convKind?: 'intToString' | 'stringToBytes' | 'stringToRunes' | 'bytesToString' | 'runesToString';
 }
 export interface StarExpr extends ExprBase { kind: 'StarExpr'; x: Expr }
 export type UnaryOp = '+' | '-' | '!' | '^' | '&' | '<-';
@@ -155,7 +159,7 @@ export interface ImplicitConv extends ExprBase {
 }
 
 // ---------- type expressions (also Expr, since Go's grammar mixes them) ----------
-export interface ArrayTypeExpr extends ExprBase { kind: 'ArrayTypeExpr'; len?: Expr; elem: Expr }
+export interface ArrayTypeExpr extends ExprBase { kind: 'ArrayTypeExpr'; len?: Expr; elem: Expr; /** `[...]T` */ dots?: boolean }
 export interface ChanTypeExpr extends ExprBase { kind: 'ChanTypeExpr'; dir: 'both' | 'send' | 'recv'; elem: Expr }
 export interface Field extends NodeBase { names: Ident[]; typeExpr: Expr; variadic?: boolean }
 export interface FuncTypeExpr extends ExprBase { kind: 'FuncTypeExpr'; params: Field[]; results: Field[] }
@@ -195,7 +199,7 @@ export interface BranchStmt extends NodeBase {
   tok: 'break' | 'continue' | 'fallthrough' | 'goto';
   label?: Ident;
   // checker: the statement it leaves / continues (ForStmt, SwitchStmt, TypeSwitchStmt).
-  target?: ForStmt | SwitchStmt | TypeSwitchStmt | RangeStmt;
+  target?: ForStmt | RangeStmt | SwitchStmt | TypeSwitchStmt;
 }
 export interface IfStmt extends NodeBase { kind: 'IfStmt'; init?: Stmt; cond: Expr; then: BlockStmt; else?: IfStmt | BlockStmt }
 export interface CaseClause extends NodeBase {

@@ -245,7 +245,7 @@ export class EscapeGraph {
       const n = l.node;
       if (!n) continue;
       n.heap = l.escapes;
-      const text = n.kind === 'FuncLit' ? 'func literal' : escapeExprString(n.kind === 'ImplicitConv' ? n.x : n);
+      const text = n.kind === 'FuncLit' ? 'func literal' : n.kind === 'CallExpr' && n.callKind === 'call' ? '... argument' : escapeExprString(n.kind === 'ImplicitConv' ? n.x : n);
       const pos = n.kind === 'BinaryExpr' ? n.opPos : n.kind === 'CallExpr' ? n.lparen : n.kind === 'CompositeLit' ? n.lbrace : n.pos;
       this.at(pos, `${text} ${l.escapes ? 'escapes to heap' : 'does not escape'}`);
     }

@@ -203,12 +203,13 @@ class Batch extends EscapeGraph {
         this.loopDepth--;
         return;
       case 'RangeStmt': {
-        // Go's ORANGE over a map: X outside the loop; the value variable gets *X's contents; both are reassigned
+        // Go's ORANGE: X is evaluated once, outside the loop; an array's elements are copied into the value variable,
+        // others' (slices, strings, maps, *array) are read through X
         const tmp = this.mkLoc(undefined, undefined, true);
         this.expr(this.hole(tmp), s.x);
         this.loopDepth++;
         const ks = [s.key, s.value].map((x) => (x ? this.addrOf(x) : this.discardHole));
-        this.flow(this.shift(ks[1]!, 1), tmp);
+        this.flow(underlying(s.x.type!).kind === 'array' ? ks[1]! : this.shift(ks[1]!, 1), tmp);
         this.reassigned(ks, s);
         this.block(s.body.stmts);
         this.loopDepth--;
@@ -376,7 +377,12 @@ class Batch extends EscapeGraph {
     if (mutual && results) {
       results.forEach((r, i) => { const k = ks[i]; if (k) this.flow(k, this.varLoc(r)!); });
     }
-    call.args.forEach((a, i) => {
+    const sig = call.sig;
+    const nfixed = sig?.variadic && !call.ellipsis ? sig.params.length - 1 : -1;
+    let dddHole: Hole | undefined; // f(a, b, c) of a variadic f: the extras are an implicit slice literal
+    call.args.forEach((a, i0) => {
+      const i = nfixed >= 0 && i0 > nfixed ? nfixed : i0;
+      if (i0 > nfixed && i === nfixed && dddHole) { this.expr(dddHole, a); return; }
       const p = params?.[i];
       let k: Hole;
       if (!params || !p) k = this.heapHole;
@@ -391,12 +397,18 @@ class Batch extends EscapeGraph {
         }
         k = this.teeHole(tks);
       }
+      if (nfixed >= 0 && i === nfixed) k = dddHole = this.spill(k, call);
       this.expr(k, a);
     });
   }
 
   private conversion(k: Hole, call: A.CallExpr): void {
     const x = call.args[0]!;
+    if (call.convKind) { // string <-> bytes/runes: the result is a new allocation; x is only read
+      this.spill(k, call);
+      this.expr(this.discardHole, x);
+      return;
+    }
     if (isInterface(call.type!) && !isInterface(x.type!) && !isDirectIface(x.type!)) {
       this.expr(this.spill(k, call), x);
       return;
@@ -408,6 +420,7 @@ class Batch extends EscapeGraph {
     switch (call.builtin) {
       case 'panic': for (const a of call.args) this.expr(this.heapHole, a); return;
       case 'new': this.spill(k, call); return;
+      case 'append': case 'copy': this.sliceBuiltin(k, call); return;
       case 'make':
         for (const a of call.args.slice(1)) this.expr(this.discardHole, a);
         if (underlying(call.typeArg!).kind === 'slice' || underlying(call.typeArg!).kind === 'map') this.spill(k, call);
@@ -416,6 +429,21 @@ class Batch extends EscapeGraph {
         for (const a of call.args) if (a.mode !== 'type') this.expr(this.discardHole, a);
         return;
     }
+  }
+
+  /** append and copy (Go's escape/call.go): appended elements escape; so do a pointerful appendee's. */
+  private sliceBuiltin(k: Hole, call: A.CallExpr): void {
+    const [s, ...rest] = call.args;
+    const ptrs = hasPointers((underlying(s!.type!) as { elem: Type }).elem);
+    const viaSlice = (x: A.Expr): Hole => (underlying(x.type!).kind === 'slice' && ptrs ? this.shift(this.heapHole, 1) : this.discardHole);
+    if (call.builtin === 'copy') {
+      this.expr(this.discardHole, s!);
+      this.expr(viaSlice(rest[0]!), rest[0]!);
+      return;
+    }
+    this.expr(ptrs ? this.teeHole([k, this.shift(this.heapHole, 1)]) : k, s!);
+    if (call.ellipsis) this.expr(viaSlice(rest[0]!), rest[0]!);
+    else for (const a of rest) this.expr(this.heapHole, a);
   }
 
   private dotType(k: Hole, t: Type): Hole {
@@ -446,7 +474,7 @@ class Batch extends EscapeGraph {
       case 'UnaryExpr':
         if (e.op === '&') {
           const x = unparen(e.x);
-          if (x.kind === 'CompositeLit') { this.compositeLit(this.spill(k, e), x); return; }
+          if (x.kind === 'CompositeLit') { this.expr(this.spill(k, e), x); return; }
           this.expr(this.addr(k), e.x);
           return;
         }
@@ -483,8 +511,12 @@ class Batch extends EscapeGraph {
           for (let i = ys.length - 1; i >= 0; i--) this.expr(this.discardHole, ys[i]!);
         }
         return;
-      case 'CompositeLit': this.compositeLit(k, e); return;
+      case 'CompositeLit': this.compositeLit(underlying(e.type!).kind === 'slice' ? this.spill(k, e) : k, e); return;
       case 'FuncLit': this.funcLit(k, e); return;
+      case 'SliceExpr': // a[i:j] of an array is (&a)[i:j]
+        for (const ix of [e.low, e.high, e.max]) if (ix) this.expr(this.discardHole, ix);
+        this.expr(underlying(e.x.type!).kind === 'array' ? this.addr(k) : k, e.x);
+        return;
       default: return;
     }
   }

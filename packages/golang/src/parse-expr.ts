@@ -98,7 +98,7 @@ export abstract class ExprParser extends ParserBase {
     }
     if (this.got('[')) {
       if (this.got(']')) return { kind: 'ArrayTypeExpr', pos, elem: this.type() };
-      if (this.is('...')) this.error(this.tok.pos, '[...] array types are not supported by gosim');
+      if (this.got('...')) { this.want(']'); return { kind: 'ArrayTypeExpr', pos, elem: this.type(), dots: true }; }
       const lev = this.exprLev;
       this.exprLev++;
       const len = this.expr();

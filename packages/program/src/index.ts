@@ -1,4 +1,5 @@
 export { Op, opNames, opShape, PrintKind, PCQuantum, TextBase, pcOf, indexOf } from './isa.js';
+export { SliceFlag } from './isa/slice.js';
 export type { OpName, OpCode } from './isa.js';
 export type { FuncInfo } from './func.js';
 export { argSlot } from './func.js';

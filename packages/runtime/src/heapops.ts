@@ -27,8 +27,9 @@ export function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: n
       // a block larger than the whole address space fails as Go's heap growth does, before any work for it
       if (bytes > s.maxBytes) throw new OutOfMemoryError('address-space', bytes, s.mapped, s.maxBytes);
       writeWord(i32, sp + a, m.allocArray(b, n));
-      writeWord(i32, sp + a + 8, n);
-      writeWord(i32, sp + a + 16, n);
+      // the exact word (a zero-size element allows any length, beyond 2^53)
+      s.memmove(sp + a + 8, sp + c, 8);
+      s.memmove(sp + a + 16, sp + c, 8);
       return ChanResult.Done;
     }
     case 78 /* CONCAT */: {

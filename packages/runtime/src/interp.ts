@@ -10,7 +10,6 @@ import { isMemoryFault, readWord as readWordImport, writeWord as writeWordImport
 import { Op, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
-import { stringAt } from './format.js';
 import { extOps } from './ext-ops.js';
 import { heapOp } from './heapops.js';
 import type { Machine } from './machine.js';
@@ -372,7 +371,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           case 44 /* STREQ */:
-            u8[sp + a] = stringAt(s, sp + b) === stringAt(s, sp + c) ? 1 : 0;
+            u8[sp + a] = compareBytes(s, sp + b, sp + c) === 0 ? 1 : 0;
             ip++;
             break;
           case 45 /* STRLT */:

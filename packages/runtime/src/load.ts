@@ -4,6 +4,7 @@
 
 import { addDeferRuntime, type DeferPanicPolicy } from '@gosim/defer-panic';
 import { EfaceSize, link, Module, Op, validate, type Program } from '@gosim/program';
+import { slicePanicEntries } from './slice.js';
 import { addRuntimeTypes } from './types.js';
 
 /** Runtime functions that raise a runtime error: each calls gopanic with the value in its outgoing area. */
@@ -30,7 +31,7 @@ export function addRuntime(m: Module, pol: DeferPanicPolicy): void {
   const goexit = m.func('runtime.goexit', { nosplit: true, file: '$GOROOT/src/runtime/asm_amd64.s' });
   goexit.line = 1594;
   goexit.emit(Op.NOP).emit(Op.GOEXIT).emit(Op.RET).end();
-  for (const name of panicEntries) {
+  for (const name of [...panicEntries, ...slicePanicEntries]) {
     m.func(name, { outgoing: EfaceSize, nosplit: true, file: '$GOROOT/src/runtime/panic.go' }).call('runtime.gopanic').emit(Op.RET).end();
   }
 }

@@ -8,7 +8,6 @@ import { comparable, typeequal } from './map-hash.js';
 import { RuntimePanic } from './signals.js';
 
 const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
-const enc = new TextEncoder();
 
 /**
  * Go's boundsError for index i (the word at ia) and length n: a negative signed index is shown alone, any other
@@ -24,12 +23,16 @@ export function indexError(s: Machine['space'], ia: number, n: number, unsigned:
 export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func' || kind === 'map';
 
 export function compareBytes(s: Machine['space'], x: number, y: number): number {
-  const a = stringAt(s, x);
-  const b = stringAt(s, y);
-  const ea = enc.encode(a);
-  const eb = enc.encode(b);
-  for (let i = 0; i < Math.min(ea.length, eb.length); i++) if (ea[i] !== eb[i]) return ea[i]! - eb[i]!;
-  return ea.length - eb.length;
+  // byte by byte (invalid UTF-8 included), as Go's cmpstring
+  const pa = s.load64(x);
+  const pb = s.load64(y);
+  const na = s.load64(x + 8);
+  const nb = s.load64(y + 8);
+  if (na > 0) s.checkRange(pa, na, false);
+  if (nb > 0) s.checkRange(pb, nb, false);
+  const u8 = s.u8;
+  for (let i = 0; i < Math.min(na, nb); i++) if (u8[pa + i] !== u8[pb + i]) return u8[pa + i]! - u8[pb + i]!;
+  return na - nb;
 }
 
 export function efaceEqual(m: Machine, x: number, y: number): boolean {
@@ -42,7 +45,7 @@ export function efaceEqual(m: Machine, x: number, y: number): boolean {
   const dx = s.load64(x + 8);
   const dy = s.load64(y + 8);
   if (isDirect(t.kind)) return dx === dy;
-  if (t.kind === 'string' || t.kind === 'runtime-error') return stringAt(s, dx) === stringAt(s, dy);
+  if (t.kind === 'string' || t.kind === 'runtime-error') return compareBytes(s, dx, dy) === 0;
   return typeequal(m, tx - 1, dx, dy);
 }
 

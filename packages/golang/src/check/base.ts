@@ -18,7 +18,7 @@ export interface FuncCtx {
   outer: FuncCtx | undefined;
   loopDepth: number;
   /** Innermost first: breakable statements. */
-  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.RangeStmt)[];
+  breakables: (A.ForStmt | A.RangeStmt | A.SwitchStmt | A.TypeSwitchStmt)[];
   loops: (A.ForStmt | A.RangeStmt)[];
   locals: VarObj[];
   closureCount: number;

@@ -9,6 +9,7 @@ import { CallChecker, endCol } from './call.js';
 import { exprString } from './expr-string.js';
 
 export abstract class BuiltinChecker extends CallChecker {
+  protected abstract sliceBuiltin(e: A.CallExpr, name: 'append' | 'copy'): void; // check/slice.ts
   /** `delete(m, k)` (check/map.ts). */
   protected abstract deleteCall(e: A.CallExpr): void;
 
@@ -120,6 +121,7 @@ export abstract class BuiltinChecker extends CallChecker {
         e.sig = { kind: 'func', params: [T.int, slice], results: [T.int], variadic: false };
         return;
       }
+      case 'append': case 'copy': this.sliceBuiltin(e, name); return;
       case 'delete': this.deleteCall(e); return;
       default:
         this.fail(e.fun.pos, `${name} is not supported by gosim`);

@@ -11,6 +11,8 @@ import { OperatorChecker } from './operators.js';
 import { exprString } from './expr-string.js';
 
 export abstract class CallChecker extends OperatorChecker {
+  protected abstract variadicArgs(e: A.CallExpr, u: Signature, name: string): void; // check/slice.ts
+  protected abstract stringConversion(e: A.CallExpr, x: A.Expr, t: Type): boolean;
   protected call(e: A.CallExpr): void {
     const f = unparen(e.fun);
     this.exprInner(e.fun, undefined, false);
@@ -21,17 +23,18 @@ export abstract class CallChecker extends OperatorChecker {
     if (e.fun.mode === 'nil') this.fail(e.fun.pos, 'invalid operation: cannot call non-function nil');
     const u = underlying(e.fun.type!);
     if (u.kind !== 'func') this.fail(e.fun.pos, `invalid operation: cannot call non-function ${this.describe(e.fun)}`);
-    if (e.ellipsis) this.fail(e.ellipsis, 'variadic calls are not supported by gosim');
+    if (e.ellipsis && !u.variadic) this.fail(e.ellipsis, `have (...) in call to non-variadic ${exprString(f)}`);
     e.callKind = 'call';
     e.sig = u;
     if (f.kind === 'Ident' && f.obj?.kind === 'func') e.callee = f.obj;
     const name = f.kind === 'Ident' || f.kind === 'SelectorExpr' ? exprString(f) : 'function';
     // f(g()) with a multi-value g
-    if (e.args.length === 1 && u.params.length > 1 && unparen(e.args[0]!).kind === 'CallExpr') {
+    if (e.args.length === 1 && (u.params.length > 1 || u.variadic) && unparen(e.args[0]!).kind === 'CallExpr') {
       this.expr(e.args[0]!, undefined, true);
       const t = e.args[0]!.type;
-      if (t?.kind === 'tuple') this.fail(e.args[0]!.pos, 'multi-value arguments f(g()) are not supported by gosim');
+      if (t?.kind === 'tuple') { this.tupleArgs(e, t.types, u, name); return; }
     }
+    if (u.variadic) { this.variadicArgs(e, u, name); this.callResult(e, u); return; }
     e.args.forEach((a, i) => { if (!a.type) this.expr(a, u.params[i]); this.singleValue(a); });
     if (e.args.length !== u.params.length) {
       const have = e.args.map((a) => (a.mode === 'constant' && isUntyped(a.type!) ? 'number' : a.mode === 'nil' ? 'nil' : typeString(a.type!)));
@@ -41,10 +44,28 @@ export abstract class CallChecker extends OperatorChecker {
       this.fail(few ? (lastArg ? lastArg.pos : { ...e.lparen, col: endCol(e), offset: e.lparen.offset + 1 }) : pos, `${few ? 'not enough' : 'too many'} arguments in call to ${name}\n\thave (${have.join(', ')})\n\twant (${u.params.map(typeString).join(', ')})`);
     }
     e.args.forEach((a, i) => { e.args[i] = this.assign(a, u.params[i]!, `argument to ${name}`); });
+    this.callResult(e, u);
+  }
+
+  /** f(g()) with a multi-value g: each result must be assignable to its parameter. */
+  private tupleArgs(e: A.CallExpr, ts: Type[], u: Signature, name: string): void {
+    if (u.variadic && !e.ellipsis) {
+      const n = u.params.length;
+      const want = (i: number): Type => (i < n - 1 ? u.params[i]! : (u.params[n - 1] as { elem: Type }).elem);
+      if (ts.length < n - 1) this.fail(e.args[0]!.pos, `not enough arguments in call to ${name}\n\thave (${ts.map(typeString).join(', ')})\n\twant (${u.params.map((p, i) => (i === n - 1 ? `...${typeString(want(i))}` : typeString(p))).join(', ')})`);
+      ts.forEach((t, i) => { if (!this.assignableType(t, want(i))) this.fail(e.args[0]!.pos, `cannot use ${exprString(e.args[0]!)} (value of type ${typeString(t)}) as type ${typeString(want(i))} in argument to ${name}`); });
+      this.callResult(e, u);
+      return;
+    }
+    if (ts.length !== u.params.length) this.fail(e.args[0]!.pos, `${ts.length < u.params.length ? 'not enough' : 'too many'} arguments in call to ${name}\n\thave (${ts.map(typeString).join(', ')})\n\twant (${u.params.map(typeString).join(', ')})`);
+    ts.forEach((t, i) => { if (!this.assignableType(t, u.params[i]!)) this.fail(e.args[0]!.pos, `cannot use ${exprString(e.args[0]!)} (value of type ${typeString(t)}) as type ${typeString(u.params[i]!)} in argument to ${name}`); });
+    this.callResult(e, u);
+  }
+
+  private callResult(e: A.CallExpr, u: Signature): void {
     if (u.results.length === 0) { e.mode = 'novalue'; e.type = { kind: 'tuple', types: [] }; }
     else if (u.results.length === 1) { e.mode = 'value'; e.type = u.results[0]!; }
     else { e.mode = 'value'; e.type = { kind: 'tuple', types: u.results }; }
-    if (f.kind === 'SelectorExpr' && f.selKind === 'method') { /* interface method call */ }
   }
 
   protected conversion(e: A.CallExpr, t: Type): void {
@@ -67,7 +88,7 @@ export abstract class CallChecker extends OperatorChecker {
         e.constValue = { kind: 'int', value: cv.value };
         return;
       }
-      if (cv.kind === 'int' && isString(t)) this.fail(x.pos, 'conversion from integer to string is not supported by gosim');
+      if (cv.kind === 'int' && isString(t) && isInteger(xt) && this.stringConversion(e, x, t)) return;
       if (cv.kind === 'string' && isString(t)) { if (isUntyped(xt)) this.convertUntyped(x, t, 'conversion'); e.mode = 'constant'; e.constValue = cv; return; }
       if (cv.kind === 'bool' && isBoolean(t)) { if (isUntyped(xt)) this.convertUntyped(x, t, 'conversion'); e.mode = 'constant'; e.constValue = cv; return; }
       fail();
@@ -80,7 +101,7 @@ export abstract class CallChecker extends OperatorChecker {
       }
       if (isInterface(t)) { this.convertUntyped(x, defaultType(xt), 'conversion'); return; }
       if (isInteger(t) && x.mode !== 'constant' && xt !== T.untypedBool) { this.convertUntyped(x, t, 'conversion'); return; }
-      if (isByteOrRuneSlice(t) && xt === T.untypedString) this.fail(x.pos, `conversion from string to ${typeString(t)} is not supported by gosim`);
+      if (this.stringConversion(e, x, t)) return;
       fail();
     }
     const ut = underlying(t);
@@ -92,9 +113,7 @@ export abstract class CallChecker extends OperatorChecker {
       if (!this.implements(xt, t)) fail();
       return;
     }
-    if (isString(t) && isInteger(xt)) this.fail(x.pos, 'conversion from integer to string is not supported by gosim');
-    if (isByteOrRuneSlice(t) && isString(xt)) this.fail(x.pos, `conversion from string to ${typeString(t)} is not supported by gosim`);
-    if (isString(t) && isByteOrRuneSlice(xt)) this.fail(x.pos, `conversion from ${typeString(xt)} to string is not supported by gosim`);
+    if (this.stringConversion(e, x, t)) return;
     fail();
   }
 }
@@ -108,12 +127,4 @@ export function runtimeSignature(name: BuiltinName): Signature {
 /** The column just after a call's opening parenthesis (where Go reports a missing argument). */
 export function endCol(e: A.CallExpr): number {
   return e.lparen.col + 1;
-}
-
-/** []byte or []rune (possibly named): the slice types a string converts to and from. */
-function isByteOrRuneSlice(t: Type): boolean {
-  const u = underlying(t);
-  if (u.kind !== 'slice') return false;
-  const e = underlying(u.elem);
-  return e === T.uint8 || e === T.int32;
 }

@@ -8,13 +8,13 @@ import type { ConstObj, DeclObj, FuncNode, FuncObj, GoObject, TypeNameObj, VarOb
 import type { NamedType, Signature, Type } from '../types.js';
 import { layoutStruct, sizeof, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
-import { StmtChecker } from './stmt.js';
+import { RangeChecker } from './range.js';
 import type { CheckedProgram } from './checker.js';
 import { exprString } from './expr-string.js';
 import { isTerminatingList } from './terminating.js';
 import { Scope } from './universe.js';
 
-export class Checker extends StmtChecker {
+export class Checker extends RangeChecker {
   program(): CheckedProgram {
     return {
       file: this.file, filename: this.file.filename, funcs: this.funcs, funcLits: this.funcLits,

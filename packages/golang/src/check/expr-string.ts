@@ -34,6 +34,7 @@ export function escapeExprString(e: A.Expr): string {
     case 'UnaryExpr': return `${e.op}${escapeExprString(e.x)}`;
     case 'ImplicitConv': return escapeExprString(e.x);
     case 'ParenExpr': return escapeExprString(e.x);
+    case 'CallExpr': if (e.convKind && e.fun.kind !== 'Ident') return `(${exprString(e.fun)})(${e.args.map(exprString).join(', ')})`; return exprString(e);
     default: return exprString(e);
   }
 }

@@ -4,7 +4,7 @@
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
-import type { Type } from '../types.js';
+import type { SliceType, Type } from '../types.js';
 import { intInfo, isBoolean, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
@@ -12,6 +12,10 @@ import { RangeMapChecker } from './range-map.js';
 import { exprString } from './expr-string.js';
 
 export abstract class ExprChecker extends RangeMapChecker {
+  protected abstract sliceExpr(e: A.SliceExpr): void; // check/slice.ts
+  protected abstract sliceLit(e: A.CompositeLit, u: SliceType): void;
+  protected abstract dotsArray(e: A.CompositeLit, te: A.ArrayTypeExpr): Type;
+  protected abstract elements(e: A.CompositeLit, elem: Type, maxLen: number): number;
   /**
    * Check `e`. `hint` is the type the context wants (used for elided composite-literal types). `allowNoValue`
    * permits calls without results and tuples. `lhs` means `e` is the target of a plain `=`: a variable
@@ -61,8 +65,7 @@ export abstract class ExprChecker extends RangeMapChecker {
         return;
       case 'SelectorExpr': this.selector(e); return;
       case 'IndexExpr': this.index(e); return;
-      case 'SliceExpr': this.fail(e.pos, 'slice expressions are not supported by gosim');
-      // falls through (unreachable)
+      case 'SliceExpr': this.sliceExpr(e); return;
       case 'TypeAssertExpr': {
         if (!e.typeExpr) this.fail(e.pos, 'invalid syntax tree: use of .(type) outside type switch');
         this.expr(e.x);
@@ -131,6 +134,7 @@ export abstract class ExprChecker extends RangeMapChecker {
 
   protected compositeLit(e: A.CompositeLit, hint: Type | undefined): void {
     let t: Type;
+    if (e.typeExpr?.kind === 'ArrayTypeExpr' && e.typeExpr.dots) { this.dotsArray(e, e.typeExpr); return; }
     if (e.typeExpr) t = this.typeExpr(e.typeExpr);
     else if (hint) t = hint;
     else this.fail(e.pos, 'invalid composite literal type: missing type');
@@ -173,32 +177,9 @@ export abstract class ExprChecker extends RangeMapChecker {
       }
       return;
     }
-    if (u.kind === 'array') {
-      e.indexOf = [];
-      let idx = 0;
-      const seen = new Set<number>();
-      e.elts.forEach((el, i) => {
-        let v = el;
-        if (el.kind === 'KeyValueExpr') {
-          this.expr(el.key);
-          const cv = el.key.constValue;
-          if (el.key.mode !== 'constant' || cv?.kind !== 'int') this.fail(el.key.pos, `index ${exprString(el.key)} must be integer constant`);
-          idx = Number(cv.value);
-          v = el.value;
-        }
-        if (idx < 0 || idx >= u.len) this.fail(v.pos, `index ${idx} out of bounds [0:${u.len}]`);
-        if (seen.has(idx)) this.fail(el.pos, `duplicate index ${idx} in array or slice literal`);
-        seen.add(idx);
-        this.expr(v, u.elem);
-        const conv = this.assign(v, u.elem, 'array or slice literal');
-        if (el.kind === 'KeyValueExpr') { el.value = conv; el.type = u.elem; el.mode = 'value'; } else e.elts[i] = conv;
-        e.indexOf!.push(idx);
-        idx++;
-      });
-      return;
-    }
+    if (u.kind === 'array') { this.elements(e, u.elem, u.len); return; }
+    if (u.kind === 'slice') { this.sliceLit(e, u); return; }
     if (u.kind === 'map') return this.mapLit(e, u);
-    if (u.kind === 'slice') this.fail(e.pos, 'slice literals are not supported by gosim');
     this.fail(e.pos, `invalid composite literal type ${typeString(t)}`);
   }
 

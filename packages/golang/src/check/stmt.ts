@@ -6,10 +6,11 @@ import type { ConstObj, VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isUntyped, T, typeString, underlying } from '../types.js';
-import { ExprChecker } from './expr.js';
+import { SliceChecker } from './slice.js';
 import { exprString } from './expr-string.js';
 
-export abstract class StmtChecker extends ExprChecker {
+export abstract class StmtChecker extends SliceChecker {
+  protected abstract rangeStmt(s: A.RangeStmt): void; // check/range.ts
   protected stmtList(stmts: A.Stmt[]): void {
     for (let i = 0; i < stmts.length; i++) this.stmt(stmts[i]!, i === stmts.length - 1);
   }
@@ -32,7 +33,7 @@ export abstract class StmtChecker extends ExprChecker {
       case 'ExprStmt': {
         const x = unparen(s.x);
         this.expr(s.x, undefined, true);
-        const okStmt = x.kind === 'CallExpr' ? !(x.callKind === 'conversion' || (x.callKind === 'builtin' && ['len', 'cap', 'new', 'make'].includes(x.builtin!)))
+        const okStmt = x.kind === 'CallExpr' ? !(x.callKind === 'conversion' || (x.callKind === 'builtin' && ['len', 'cap', 'new', 'make', 'append'].includes(x.builtin!)))
           : x.kind === 'UnaryExpr' && x.op === '<-';
         if (!okStmt) this.fail(s.x.pos, `${exprString(s.x)} (${this.describeKind(s.x)}) is not used`);
         return;
@@ -57,7 +58,7 @@ export abstract class StmtChecker extends ExprChecker {
         const what = s.kind === 'GoStmt' ? 'go' : 'defer';
         this.expr(s.call, undefined, true);
         if (s.call.callKind === 'conversion') this.fail(s.call.pos, `${what} requires function call, not conversion`);
-        if (s.call.callKind === 'builtin' && ['len', 'cap', 'new', 'make'].includes(s.call.builtin!)) {
+        if (s.call.callKind === 'builtin' && ['len', 'cap', 'new', 'make', 'append'].includes(s.call.builtin!)) {
           this.fail(s.call.pos, `${what} discards result of ${exprString(s.call)}`);
         }
         if (s.kind === 'DeferStmt') s.topLevel = fn.loopDepth === 1;
@@ -144,13 +145,7 @@ export abstract class StmtChecker extends ExprChecker {
           }
         }
         return;
-      case 'RangeStmt': {
-        this.expr(s.x);
-        this.singleValue(s.x);
-        const u = underlying(s.x.type!);
-        if (u.kind === 'map') { this.rangeMap(s, u); return; }
-        this.fail(s.pos, 'range loops are not supported by gosim');
-      }
+      case 'RangeStmt': this.rangeStmt(s); return;
       // falls through (unreachable)
       case 'LabeledStmt': this.fail(s.label.pos, 'labels are not supported by gosim');
       // falls through (unreachable)

@@ -34,6 +34,7 @@ export abstract class TypeChecker extends CheckerBase {
       case 'ParenExpr': return this.typeExpr(e.x, lazy);
       case 'StarExpr': return { kind: 'pointer', elem: this.typeExpr(e.x, true) };
       case 'ArrayTypeExpr': {
+        if (e.dots) this.fail(e.pos, 'invalid use of [...] array (outside a composite literal)');
         if (!e.len) return { kind: 'slice', elem: this.typeExpr(e.elem, true) };
         this.expr(e.len);
         const cv = e.len.constValue;
@@ -80,9 +81,8 @@ export abstract class TypeChecker extends CheckerBase {
       if (f.variadic) {
         if (i !== e.params.length - 1 || f.names.length > 1) this.fail(f.pos, 'can only use ... with final parameter in list');
         variadic = true;
-        this.fail(f.pos, 'variadic functions are not supported by gosim');
       }
-      for (let k = 0; k < Math.max(1, f.names.length); k++) params.push(t);
+      for (let k = 0; k < Math.max(1, f.names.length); k++) params.push(f.variadic ? { kind: 'slice', elem: t } : t);
     });
     for (const f of e.results) {
       const t = this.typeExpr(f.typeExpr, true);

@@ -9,6 +9,7 @@ import { hoist } from './order.js';
 import { at, out, type Loc } from './frame.js';
 import { load, storeFrame } from './place.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
+import { sliceBuiltin, stringConversion, variadicArgs } from './slice.js';
 import { sideEffects } from './util.js';
 import { makeMap, mapDelete, mapLen } from './map.js';
 
@@ -60,8 +61,10 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
 /** Evaluate call arguments into operands (spreading a multi-value call). */
 export function callArgs(fn: FnLower, e: A.CallExpr, sig: Signature): Loc[] {
   if (e.args.length === 1 && e.args[0]!.type?.kind === 'tuple') {
+    if (sig.variadic && !e.ellipsis) return variadicArgs(fn, e, sig);
     return multi(fn, e.args[0]!, sig.params);
   }
+  if (sig.variadic && !e.ellipsis) return variadicArgs(fn, e, sig);
   const vals: Loc[] = [];
   e.args.forEach((a, i) => {
     hoist(fn, [a]); // a deferred call's arguments are ordered one by one (a no-op once the statement is)
@@ -95,6 +98,7 @@ export function copyArgs(fn: FnLower, sig: Signature, args: Loc[]): { resOffs: n
 }
 
 function conversion(fn: FnLower, e: A.CallExpr): Loc {
+  if (e.convKind) return stringConversion(fn, e);
   const t = e.typeArg ?? e.type!;
   const x = e.args[0]!;
   const xt = x.type!;
@@ -166,6 +170,7 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
       return fn.fail('make of this type is not supported by gosim');
     }
     case 'new': return [allocInit(fn, e.typeArg!, e.heap !== false)];
+    case 'append': case 'copy': return sliceBuiltin(fn, e);
     case 'delete': mapDelete(fn, e); return [];
     case 'panic': {
       const v = fn.own(val(fn, e.args[0]!), emptyInterface);

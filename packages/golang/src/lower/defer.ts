@@ -2,7 +2,7 @@
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
-import { emptyInterface, sizeof, underlying, type Signature, type Type } from '../types.js';
+import { emptyInterface, sizeof, underlying, type Signature, type SliceType, type Type } from '../types.js';
 import { callArgs, copyArgs, evalList, panicWith, emitPrint } from './call.js';
 import { val, funcval } from './expr.js';
 import { argShape } from './argshape.js';
@@ -10,6 +10,7 @@ import { FnLower } from './fn.js';
 import { hoist } from './order.js';
 import { at, type Loc } from './frame.js';
 import { load } from './place.js';
+import { emitCopy } from './slice.js';
 import { ptrWords } from './typeinfo.js';
 import { mapDeleteArgs } from './map.js';
 
@@ -94,6 +95,7 @@ function genBuiltinWrapper(fn: FnLower, b: string, types: Type[], pos: Pos): voi
     case 'runtime.GC': f.emit(Op.GC); break;
     case 'runtime.Gosched': f.emit(Op.NOP); break;
     case 'runtime.Callers': f.emit(Op.CALLERS, fn.word(), ps[0]!, ps[1]!); break;
+    case 'copy': emitCopy(fn, ps[0]!, ps[1]!, sizeof((underlying(types[0]!) as SliceType).elem)); break;
     default: fn.fail(`defer/go of ${b} is not supported by gosim`);
   }
   f.release(mk);

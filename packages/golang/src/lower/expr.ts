@@ -8,6 +8,7 @@ import { FrameCode, at, type Loc } from './frame.js';
 import { mapIndexVal, mapLit } from './map.js';
 import { binary } from './ops.js';
 import { varPlace, varAddr, placeAddr, placeAt, load, store, storeFrame, place, index, type Place } from './place.js';
+import { sliceExpr, sliceLit } from './slice.js';
 import { isDirectKind, isMidInt, isSigned, ptrWords, regSize, goTypeName } from './typeinfo.js';
 import { alignUp8 } from './util.js';
 
@@ -33,6 +34,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
     case 'BasicLit': return fn.fail('internal compiler error: non-constant literal');
     case 'FuncLit': return closure(fn, e);
     case 'CompositeLit': {
+      if (underlying(t).kind === 'slice') return sliceLit(fn, e);
       if (underlying(t).kind === 'map') return mapLit(fn, e);
       const d = fn.tmp(t);
       compositeInto(fn, { k: 'frame', loc: d }, e, true);
@@ -71,6 +73,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
     case 'ImplicitConv': return toIface(fn, e.x, e.heap !== false);
     case 'TypeAssertExpr': return assertion(fn, e)[0];
     case 'KeyValueExpr': return fn.fail('internal compiler error: key-value outside a composite literal');
+    case 'SliceExpr': return sliceExpr(fn, e);
     default: return fn.fail(`${e.kind} is not supported by gosim`);
   }
 }
@@ -232,6 +235,7 @@ function compositeInto(fn: FnLower, p: Place, e: A.CompositeLit, zero: boolean):
     });
     return;
   }
+  if (t.kind === 'slice') return store(fn, p, e.type!, sliceLit(fn, e));
   if (t.kind === 'array') {
     const es = sizeof(t.elem);
     const vals = e.elts.map((x) => {

@@ -130,6 +130,10 @@ export function compareVals(fn: FnLower, op0: A.BinaryOp, x: Loc, y: Loc, t: Typ
     if (op === '!=') neg();
     return d;
   }
+  if (u.kind === 'slice') { // only against nil: the array pointer word
+    f.emit(op === '==' ? Op.EQ : Op.NE, d, x, y);
+    return d;
+  }
   const n = regSize(t);
   if (n === 1 && (op === '==' || op === '!=')) {
     f.emit(Op.EQ1, d, x, y);

@@ -12,6 +12,7 @@ import { hoist, statementOperands, statementOwn } from './order.js';
 import type { Loc } from './frame.js';
 import { operand, compareVals, cond } from './ops.js';
 import { varPlace, load, store, storeFrame, place } from './place.js';
+import { rangeStmt } from './range.js';
 import { isMidInt, ptrWords, regSize } from './typeinfo.js';
 import { unparen, alignUp8 } from './util.js';
 import { isMapIndex } from '../check/map-index.js';
@@ -130,7 +131,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
     }
     case 'SwitchStmt': return switchStmt(fn, s);
     case 'TypeSwitchStmt': return typeSwitch(fn, s);
-    case 'RangeStmt': if (underlying(s.x.type!).kind === 'map') return rangeMap(fn, s); return fn.fail('range loops are not supported by gosim');
+    case 'RangeStmt': return rangeStmt(fn, s);
     default: return fn.fail(`${s.kind} is not supported by gosim`);
   }
 }

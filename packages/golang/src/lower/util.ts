@@ -34,6 +34,7 @@ export function sideEffects(e: A.Expr): boolean {
       case 'BinaryExpr': work.push(x.x, x.y); break;
       case 'ParenExpr': case 'StarExpr': case 'ImplicitConv': case 'SelectorExpr': case 'TypeAssertExpr': work.push(x.x); break;
       case 'IndexExpr': work.push(x.x, x.index); break;
+      case 'SliceExpr': work.push(x.x, x.low, x.high, x.max); break;
       case 'CompositeLit': work.push(...x.elts); break;
       case 'KeyValueExpr': work.push(x.value); break;
       default: break;
@@ -53,6 +54,7 @@ export function containsDefer(b: A.BlockStmt): boolean {
       case 'BlockStmt': work.push(...s.stmts); break;
       case 'IfStmt': work.push(s.init, s.then, s.else); break;
       case 'ForStmt': work.push(s.init, s.post, s.body); break;
+      case 'RangeStmt': work.push(s.body); break;
       case 'SwitchStmt': case 'TypeSwitchStmt': work.push(s.init); for (const c of s.cases) work.push(...c.body); break;
       default: break;
     }
