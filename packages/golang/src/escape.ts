@@ -44,6 +44,7 @@ function bottomUp(funcs: A.FuncDecl[]): A.FuncDecl[][] {
     const out: A.FuncDecl[] = [];
     walkNode(f.body, (n) => {
       if ('kind' in n && n.kind === 'Ident' && n.obj?.kind === 'func' && !out.includes(n.obj.decl)) out.push(n.obj.decl);
+      if ('kind' in n && n.kind === 'SelectorExpr' && n.method?.named && !out.includes(n.method.named.obj.decl)) out.push(n.method.named.obj.decl);
     });
     refs.set(f, out);
   }
@@ -353,6 +354,12 @@ class Batch extends EscapeGraph {
       params = fun.params;
       results = fun.results;
       mutual = true;
+    } else if (call.callee && fun.kind === 'SelectorExpr') {
+      // a static method call: the receiver is the first argument (check/method.ts)
+      const d = call.callee.decl;
+      params = d.params;
+      results = d.results;
+      mutual = this.batchFuncs.has(d);
     } else if (fun.kind === 'SelectorExpr' && fun.selKind === 'method') {
       // interface method call: the receiver leaks
       this.expr(this.heapHole, fun.x);
@@ -440,6 +447,7 @@ class Batch extends EscapeGraph {
         return;
       case 'StarExpr': this.expr(this.shift(k, 1), e.x); return;
       case 'SelectorExpr':
+        if (e.selKind === 'cmethod' || e.selKind === 'method') { this.expr(this.heapHole, e.x); return; } // a method value holds its receiver
         if (e.selKind !== 'field') return;
         this.expr(e.implicitDeref ? this.shift(k, 1) : k, e.x);
         return;

@@ -5,6 +5,7 @@ import { PrintKind } from '@gosim/program';
 import { hexAt, int64At, stringAt, uint64At } from './format.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic } from './signals.js';
+import { ifaceEqual } from './iface.js';
 
 const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
 const enc = new TextEncoder();
@@ -32,17 +33,7 @@ export function compareBytes(s: Machine['space'], x: number, y: number): number 
 }
 
 export function efaceEqual(m: Machine, x: number, y: number): boolean {
-  const s = m.space;
-  const tx = s.load64(x);
-  if (tx !== s.load64(y)) return false;
-  if (tx === 0) return true;
-  const t = m.prog.types[tx - 1]!;
-  const dx = s.load64(x + 8);
-  const dy = s.load64(y + 8);
-  if (isDirect(t.kind)) return dx === dy;
-  if (t.kind === 'string' || t.kind === 'runtime-error') return stringAt(s, dx) === stringAt(s, dy);
-  for (let i = 0; i < t.size; i++) if (s.u8[dx + i] !== s.u8[dy + i]) return false;
-  return true;
+  return ifaceEqual(m, x, y); // iface.ts: interface values with or without methods
 }
 
 /** Go's print of one value. */

@@ -8,17 +8,13 @@ import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { startPos } from './base.js';
+import { missingMethod } from './interface.js';
 import { TypeChecker } from './typexpr.js';
 import { exprString } from './expr-string.js';
 
 export abstract class AssignChecker extends TypeChecker {
   protected implements(t: Type, iface: Type): boolean {
-    const ui = underlying(iface);
-    if (ui.kind !== 'interface') return false;
-    if (ui.methods.length === 0) return true;
-    const ut = underlying(t);
-    if (ut.kind === 'interface') return ui.methods.every((m) => ut.methods.some((n) => n.name === m.name && identical(n.sig, m.sig)));
-    return false; // the subset has no methods on concrete types
+    return missingMethod(t, iface) === undefined; // (MethodChecker forces method signatures first)
   }
 
   protected assignableType(v: Type, t: Type): boolean {
@@ -48,7 +44,7 @@ export abstract class AssignChecker extends TypeChecker {
         this.fail(e.pos, `cannot use ${exprString(e)} (${this.describeKind(e)}) as ${typeString(t)} value in ${context}`);
       }
       let why = '';
-      if (isInterface(t) && !isInterface(v)) why = `: ${typeString(v)} does not implement ${typeString(t)} (missing method ${(underlying(t) as { methods: { name: string }[] }).methods[0]?.name ?? '?'})`;
+      if (isInterface(t) && v !== T.untypedNil) why = `: ${typeString(v)} does not implement ${typeString(t)} ${missingMethod(v, t) ?? ''}`;
       // go 1.19 (types2) says "as type T" for non-constant operands and "as T value" for constants
       this.fail(e.pos, `cannot use ${this.describe(e)} as ${e.mode === 'constant' || e.mode === 'nil' ? `${typeString(t)} value` : `type ${typeString(t)}`} in ${context}${why}`);
     }
@@ -61,7 +57,7 @@ export abstract class AssignChecker extends TypeChecker {
         return e;
       }
     }
-    if (isInterface(t) && !isInterface(e.type!)) return this.wrapIface(e, t);
+    if (isInterface(t) && (!isInterface(e.type!) || !identical(underlying(t), underlying(e.type!)))) return this.wrapIface(e, t);
     return e;
   }
 
