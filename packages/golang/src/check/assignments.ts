@@ -44,7 +44,7 @@ export abstract class AssignChecker extends TypeChecker {
         this.fail(e.pos, `cannot use ${exprString(e)} (${this.describeKind(e)}) as ${typeString(t)} value in ${context}`);
       }
       let why = '';
-      if (isInterface(t) && v !== T.untypedNil) why = `: ${typeString(v)} does not implement ${typeString(t)} ${missingMethod(v, t) ?? ''}`;
+      if (isInterface(t) && v !== T.untypedNil) why = `:\n\t${typeString(v)} does not implement ${typeString(t)} ${missingMethod(v, t) ?? ''}`;
       // go 1.19 (types2) says "as type T" for non-constant operands and "as T value" for constants
       this.fail(e.pos, `cannot use ${this.describe(e)} as ${e.mode === 'constant' || e.mode === 'nil' ? `${typeString(t)} value` : `type ${typeString(t)}`} in ${context}${why}`);
     }

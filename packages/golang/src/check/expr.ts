@@ -10,6 +10,7 @@ import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
 import { BuiltinChecker } from './builtins.js';
 import { exprString } from './expr-string.js';
+import { missingMethod } from './interface.js';
 
 export abstract class ExprChecker extends BuiltinChecker {
   /**
@@ -69,7 +70,7 @@ export abstract class ExprChecker extends BuiltinChecker {
         this.singleValue(e.x);
         if (!isInterface(e.x.type!)) this.fail(e.x.pos, `invalid operation: ${exprString(e.x)} (${this.describeKind(e.x)}) is not an interface`);
         const t = this.typeExpr(e.typeExpr);
-        if (!isInterface(t) && !this.implements(t, e.x.type!)) this.fail(e.typeExpr.pos, `impossible type assertion: ${exprString(e)}\n\t${typeString(t)} does not implement ${typeString(e.x.type!)}`);
+        if (!isInterface(t) && !this.implements(t, e.x.type!)) this.fail(e.typeExpr.pos, `impossible type assertion: ${exprString(e)}\n\t${typeString(t)} does not implement ${typeString(e.x.type!)} ${missingMethod(t, e.x.type!) ?? ''}`);
         e.typeExpr.type = t;
         e.type = t;
         e.mode = 'value';

@@ -8,17 +8,17 @@ import type { InterfaceType, Type } from '../types.js';
 import { emptyInterface, identical, typeString, underlying } from '../types.js';
 import { methodSetLookup, methodSig, sortMethods } from './lookup.js';
 
-/** Undefined when T implements iface; else the reason as types2 prints it: `(missing method M)`. */
+/** Undefined when T implements iface; else the reason as go 1.19's types2 prints it: `(missing M method)`. */
 export function missingMethod(T: Type, iface: Type): string | undefined {
   const ui = underlying(iface);
   if (ui.kind !== 'interface') return '(not an interface)';
   for (const m of ui.methods) {
     const s = methodSetLookup(T, m.name);
-    if (s === undefined) return `(missing method ${m.name})`;
-    if (s === 'ptr') return `(method ${m.name} has pointer receiver)`;
+    if (s === undefined) return `(missing ${m.name} method)`;
+    if (s === 'ptr') return `(${m.name} method has pointer receiver)`;
     const sig = s.kind === 'method' ? methodSig(s.method) : s.kind === 'imethod' ? s.imethod.sig : undefined;
     if (!sig || !identical(sig, m.sig)) {
-      return `(wrong type for method ${m.name})\n\t\thave ${m.name}${typeString(sig ?? m.sig).slice(4)}\n\t\twant ${m.name}${typeString(m.sig).slice(4)}`;
+      return `(wrong type for ${m.name} method)\n\t\thave ${m.name}${typeString(sig ?? m.sig).slice(4)}\n\t\twant ${m.name}${typeString(m.sig).slice(4)}`;
     }
   }
   return undefined;
