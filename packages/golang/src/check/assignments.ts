@@ -62,7 +62,8 @@ export abstract class AssignChecker extends TypeChecker {
   }
 
   protected wrapIface(e: A.Expr, t: Type): A.Expr {
-    const w: A.ImplicitConv = { kind: 'ImplicitConv', pos: e.pos, x: e, type: t, mode: 'value' };
+    // go positions a composite literal (and so its conversion) at its {
+    const w: A.ImplicitConv = { kind: 'ImplicitConv', pos: e.kind === 'CompositeLit' ? e.lbrace : e.pos, x: e, type: t, mode: 'value' };
     return w;
   }
 
@@ -221,8 +222,10 @@ export abstract class AssignChecker extends TypeChecker {
         const lt = lhsType(i);
         this.expr(r, lt);
         this.singleValue(r);
-        if (lt) s.rhs[i] = this.assign(r, lt, 'assignment');
-        else {
+        if (lt) {
+          s.rhs[i] = this.assign(r, lt, 'assignment');
+          if (s.rhs[i]!.kind === 'ImplicitConv') s.rhs[i]!.pos = startPos(s.lhs[0]!); // go: at the assignment
+        } else {
           if (r.type === T.untypedNil) this.fail(r.pos, 'use of untyped nil in assignment');
           this.convertUntyped(r, defaultType(r.type!), 'assignment');
         }

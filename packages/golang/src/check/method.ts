@@ -27,7 +27,9 @@ export abstract class MethodChecker extends AssignChecker {
     if (!d.body) this.fail(d.name.pos, 'missing function body');
     const obj: FuncObj = { kind: 'func', name: d.name.name, type: { kind: 'func', params: [], results: [], variadic: false }, pos: d.name.pos, decl: d };
     d.obj = obj;
+    d.name.obj = obj;
     this.methodDecls.push(d);
+    this.funcs.push(d); // source order, as the escape analysis visits functions
   }
 
   protected bindMethods(): void {
@@ -56,7 +58,6 @@ export abstract class MethodChecker extends AssignChecker {
     const obj = d.obj!;
     const goName = ptr ? `main.(*${named.name}).${name}` : `main.${named.name}.${name}`;
     d.goName = goName;
-    this.funcs.push(d);
     if (name !== '_') {
       const prev = named.methods?.find((m) => m.name === name);
       if (prev) this.fail(d.name.pos, `method ${named.name}.${name} already declared at ${this.posString(prev.obj.pos)}`);
