@@ -61,7 +61,7 @@ export function goTypeName(t: Type): string {
     case 'slice': return `[]${goTypeName(t.elem)}`;
     case 'array': return `[${t.len}]${goTypeName(t.elem)}`;
     case 'chan': return t.dir === 'send' ? `chan<- ${goTypeName(t.elem)}` : t.dir === 'recv' ? `<-chan ${goTypeName(t.elem)}` : `chan ${goTypeName(t.elem)}`;
-    case 'struct': return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map((f) => `${f.name} ${goTypeName(f.type)}`).join('; ')} }`;
+    case 'struct': return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map((f) => (f.embedded ? goTypeName(f.type) : `${f.name} ${goTypeName(f.type)}`)).join('; ')} }`;
     case 'func': {
       const ps = t.params.map(goTypeName).join(', ');
       const rs = t.results.map(goTypeName);
