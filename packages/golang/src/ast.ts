@@ -81,6 +81,8 @@ export interface SelectorExpr extends ExprBase {
   field?: StructField;
   /** 'cmethod' (x.M of a concrete type, x already the receiver) and 'mexpr' (T.M): the method (check/method.ts). */
   method?: MethodSel;
+  // escape: a method value's closure is heap allocated.
+  heap?: boolean;
   /** x is a pointer to struct and is dereferenced (p.f == (*p).f). */
   implicitDeref?: boolean;
 }

@@ -322,7 +322,7 @@ class Batch extends EscapeGraph {
       return;
     }
     // go f(x) and defer in a loop: the function value and the arguments escape
-    this.expr(this.heapHole, call.fun);
+    if (!call.callee) this.expr(this.heapHole, call.fun); // (a static method call's receiver is args[0])
     for (const a of call.args) this.expr(this.heapHole, a);
     void fun;
   }
@@ -447,7 +447,7 @@ class Batch extends EscapeGraph {
         return;
       case 'StarExpr': this.expr(this.shift(k, 1), e.x); return;
       case 'SelectorExpr':
-        if (e.selKind === 'cmethod' || e.selKind === 'method') { this.expr(this.heapHole, e.x); return; } // a method value holds its receiver
+        if (e.selKind === 'cmethod' || e.selKind === 'method') { this.expr(this.spill(k, e), e.x); return; } // a method value: a closure holding its receiver
         if (e.selKind !== 'field') return;
         this.expr(e.implicitDeref ? this.shift(k, 1) : k, e.x);
         return;

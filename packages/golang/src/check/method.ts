@@ -204,3 +204,11 @@ function rootVar(e: A.Expr): import('../objects.js').VarObj | undefined {
     return undefined;
   }
 }
+
+/** How go -m names a method value's closure: `x.M` (implicit & and * not shown), at the selector's dot. */
+export function methodValueSite(e: A.SelectorExpr): { text: string; pos: A.Expr['pos'] } {
+  let x = e.x;
+  if ((x.kind === 'UnaryExpr' || x.kind === 'StarExpr') && x.pos === x.x.pos) x = x.x;
+  const p = e.sel.pos;
+  return { text: `${exprString(x)}.${e.sel.name}`, pos: { line: p.line, col: p.col - 1, offset: p.offset - 1 } };
+}

@@ -42,16 +42,16 @@ export function methodValue(fn: FnLower, e: A.SelectorExpr): Loc {
     fn.f.emit(Op.LOAD1, fn.noOperand(), v, 0);
     const name = `${goTypeName(rt)}.${e.sel.name}-fm`;
     fn.L.defineOnce(name, () => genFm(fn.L, name, rt, ms.sig, { idx: methodIndex(rt, e.sel.name) }));
-    return boundClosure(fn, name, rt, v);
+    return boundClosure(fn, name, rt, v, e.heap !== false);
   }
   const m = ms.named!;
   const name = `${m.goName}-fm`;
   fn.L.defineOnce(name, () => genFm(fn.L, name, rt, ms.sig, { m }));
-  return boundClosure(fn, name, rt, v);
+  return boundClosure(fn, name, rt, v, e.heap !== false);
 }
 
-/** A heap closure {F: name's entry, R: the receiver value}. */
-function boundClosure(fn: FnLower, name: string, rt: Type, v: Loc): Loc {
+/** A closure {F: name's entry, R: the receiver value}, on the heap or (not escaping) in a stack slot of this site. */
+function boundClosure(fn: FnLower, name: string, rt: Type, v: Loc, heap: boolean): Loc {
   const f = fn.f;
   const size = 8 + alignUp8(sizeof(rt));
   const tid = fn.m.type({ name: `struct { F uintptr; R ${goTypeName(rt)} }`, kind: 'struct', size, ptrWords: ptrWords(rt).map((w) => w + 1), elem: -1 });
@@ -59,8 +59,15 @@ function boundClosure(fn: FnLower, name: string, rt: Type, v: Loc): Loc {
   const pc = fn.word();
   f.emit(Op.LOAD, pc, fv, 0);
   const res = fn.ptrTmp();
-  f.emit(Op.NEW, res, tid);
-  const obj: Place = { k: 'mem', base: res, off: 0 };
+  let obj: Place;
+  if (heap) {
+    f.emit(Op.NEW, res, tid);
+    obj = { k: 'mem', base: res, off: 0 };
+  } else {
+    const slot = f.local('perm', size, ptrWords(rt).map((w) => w + 1), 'closure');
+    f.emit(Op.LEA, res, slot);
+    obj = { k: 'frame', loc: slot };
+  }
   store(fn, obj, T.uintptr, pc);
   store(fn, placeAt(fn, obj, 8), rt, v);
   return res;
