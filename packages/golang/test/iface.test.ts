@@ -41,4 +41,10 @@ describe('interfaces with methods', () => {
     expect(r.stderr).toBe('7\npanic: boom');
     expect(frames(r.raw)).toEqual(['main.T.M x.go:7', 'main.main x.go:17']);
   });
+  it('a fatal panic prints an error value as its Error() and a Stringer as its String(), calling them first (preprintpanics)', () => {
+    const r = runGo("package main\n\ntype E struct{ code int }\n\nfunc (e *E) Error() string { println(\"Error called\"); return \"E failure\" }\n\ntype S int\n\nfunc (s S) String() string { return \"S-string\" }\n\ntype Both struct{}\n\nfunc (Both) Error() string  { return \"both-error\" }\nfunc (Both) String() string { return \"both-string\" }\n\nfunc main() {\n\tdefer func() {\n\t\tr := recover()\n\t\tprintln(\"recovered\")\n\t\tdefer func() { panic(S(3)) }()\n\t\tpanic(r)\n\t}()\n\tpanic(&E{1})\n}\n", '/tmp/x.go');
+    expect(r.exit).toBe(2);
+    expect(r.stderr).toBe('recovered\nError called\nError called\npanic: E failure [recovered]\n\tpanic: E failure\n\tpanic: S-string');
+    expect(frames(r.raw)).toEqual(['main.main.func1.1 x.go:20', 'panic panic.go:884', 'main.main.func1 x.go:21', 'panic panic.go:884', 'main.main x.go:23']);
+  });
 });

@@ -13,6 +13,10 @@ export const IfaceOp = {
   ASSERTE2I2: 168, //  S dst, S eface, Y inter the same, comma-ok: zero value and byte ok = 0 at dst + 16 if not
   PANICDOTTYPE: 169, // S args                 panic: interface conversion: args {have type word, want id + 1, iface id + 1}
   PANICWRAP: 170, //   S recv, S msg           recv == nil: panic plainError(msg) (a value method called through a nil *T)
+  // runtime.preprintpanics (runtime/src/preprint.ts): a fatal panic's error / Stringer values become strings
+  PREPRINTNEXT: 171, // S more, S fv, S state   next panic value with Error/String: its call set up in the outgoing area
+  PREPRINTDONE: 172, // S state                 that panic's value = the returned string (allocates)
+  PREPRINTFATAL: 173, //                        print the panics and the traceback, exit 2 (fatalpanic)
 } as const;
 
 /** Operand shapes of the ops above (see opShape in ../isa.ts). */
@@ -23,4 +27,7 @@ export const ifaceShapes: Readonly<Record<number, string>> = {
   [IfaceOp.ASSERTE2I2]: 'SSY',
   [IfaceOp.PANICDOTTYPE]: 'S--',
   [IfaceOp.PANICWRAP]: 'SS-',
+  [IfaceOp.PREPRINTNEXT]: 'SSS',
+  [IfaceOp.PREPRINTDONE]: 'S--',
+  [IfaceOp.PREPRINTFATAL]: '---',
 };
