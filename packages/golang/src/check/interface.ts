@@ -42,16 +42,19 @@ export function interfaceType(
   e: A.InterfaceTypeExpr,
   typeOf: (x: A.Expr, lazy: boolean) => Type,
   fail: (pos: Pos, msg: string) => never,
+  posString: (pos: Pos) => string,
 ): InterfaceType {
   if (e.methods.length === 0) return emptyInterface;
   const ms = new Map<string, InterfaceType['methods'][number]>();
+  const at = new Map<string, Pos>();
   const add = (m: InterfaceType['methods'][number], pos: Pos, explicit: boolean): void => {
     const have = ms.get(m.name);
     if (have) {
-      if (explicit || !identical(have.sig, m.sig)) fail(pos, `duplicate method ${m.name}`);
+      if (explicit || !identical(have.sig, m.sig)) fail(pos, `duplicate method ${m.name}${explicit ? `\n\t${posString(at.get(m.name)!)}: other declaration of ${m.name}` : ''}`);
       return;
     }
     ms.set(m.name, m);
+    at.set(m.name, pos);
   };
   for (const f of e.methods) {
     if (f.embedded) {

@@ -53,14 +53,14 @@ export abstract class MethodChecker extends AssignChecker {
     if (tn.kind !== 'typename') this.fail(te.pos, `${te.name} is not a type`);
     if (tn.decl?.alias) this.force(tn, te.pos);
     const named = tn.type;
-    if (named.kind !== 'named' || named.pkg !== 'main') this.fail(te.pos, `cannot define new methods on non-local type ${typeString(named)}`);
+    if (named.kind !== 'named' || named.pkg !== 'main') this.fail(recv.pos, `cannot define new methods on non-local type ${typeString(named)}`);
     const name = d.name.name;
     const obj = d.obj!;
     const goName = ptr ? `main.(*${named.name}).${name}` : `main.${named.name}.${name}`;
     d.goName = goName;
     if (name !== '_') {
       const prev = named.methods?.find((m) => m.name === name);
-      if (prev) this.fail(d.name.pos, `method ${named.name}.${name} already declared at ${this.posString(prev.obj.pos)}`);
+      if (prev) this.fail(d.name.pos, `${named.name}.${name} redeclared in this block\n\t${this.posString(prev.obj.pos)}: other declaration of ${name}`);
       (named.methods ??= []).push({ name, ptrRecv: ptr, obj, goName } satisfies NamedMethod);
     }
     this.pending.set(obj, () => {
@@ -74,7 +74,7 @@ export abstract class MethodChecker extends AssignChecker {
 
   private checkReceiver(d: A.FuncDecl, named: NamedType, name: string): void {
     const u = named.underlying;
-    if (u.kind === 'pointer' || u.kind === 'interface') this.fail(d.recv!.typeExpr.pos, `invalid receiver type ${typeString(named)} (pointer or interface type)`);
+    if (u.kind === 'pointer' || u.kind === 'interface') this.fail(d.recv!.pos, `invalid receiver type ${typeString(named)} (pointer or interface type)`);
     if (u.kind === 'struct' && u.fields.some((f) => f.name === name)) this.fail(d.name.pos, `field and method with the same name ${name}`);
   }
 

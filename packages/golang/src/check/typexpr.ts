@@ -62,7 +62,7 @@ export abstract class TypeChecker extends CheckerBase {
         return s;
       }
       case 'InterfaceTypeExpr':
-        return interfaceType(e, (x, lz) => this.typeExpr(x, lz), (p, msg) => this.fail(p, msg));
+        return interfaceType(e, (x, lz) => this.typeExpr(x, lz), (p, msg) => this.fail(p, msg), (p) => this.posString(p));
       case 'MapTypeExpr': this.fail(e.pos, 'maps are not supported by gosim');
       // falls through (unreachable)
       default:
