@@ -14,7 +14,7 @@ import { hasPointers, sizeof, underlying } from './types.js';
 export const MAX_IMPLICIT_STACK = 64 * 1024;
 export const MAX_STACK_VAR = 10 * 1024 * 1024;
 
-export type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr | A.SelectorExpr;
+export type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr | A.CompositeLit | A.SelectorExpr; // CompositeLit: map literals; SelectorExpr: method values
 
 export interface Loc {
   v?: VarObj;
@@ -248,7 +248,7 @@ export class EscapeGraph {
       n.heap = l.escapes;
       const mv = n.kind === 'SelectorExpr' ? methodValueSite(n) : undefined; // check/method.ts
       const text = mv ? mv.text : n.kind === 'FuncLit' ? 'func literal' : escapeExprString(n.kind === 'ImplicitConv' ? n.x : n);
-      const pos = mv ? mv.pos : n.kind === 'BinaryExpr' ? n.opPos : n.kind === 'CallExpr' ? n.lparen : n.pos;
+      const pos = mv ? mv.pos : n.kind === 'BinaryExpr' ? n.opPos : n.kind === 'CallExpr' ? n.lparen : n.kind === 'CompositeLit' ? n.lbrace : n.pos;
       this.at(pos, `${text} ${l.escapes ? 'escapes to heap' : 'does not escape'}`);
     }
   }

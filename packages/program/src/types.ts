@@ -27,8 +27,10 @@ export interface ProgramType {
   imethods?: readonly { readonly name: string; readonly mtyp: string }[];
   /** Static itabs of this concrete type in the data segment: interface type id, data offset (Go's itabsinit). */
   itabs?: { inter: number; off: number }[];
-  /** A struct's fields (byte offset, type id), for comparisons of interface values holding it. */
-  fields?: readonly { readonly offset: number; readonly type: number }[];
+  /** A map's key type id (its elem is the map's element type). */
+  readonly key?: number;
+  /** A struct's fields (offset, type id), for the map's per-type hash and equality. */
+  readonly fields?: readonly { readonly offset: number; readonly type: number }[];
 }
 
 /** Size of one word (int, uintptr, pointer) on the simulated machine. */

@@ -92,61 +92,6 @@ export function dynTypeWord(m: Machine, w0: number): number {
   return w0 > m.prog.types.length ? m.space.load64(w0 + Itab.type) : w0;
 }
 
-/** Interface equality (Go's efaceeq / ifaceeq): same dynamic type, then equal values; uncomparable types panic. */
-export function ifaceEqual(m: Machine, x: number, y: number): boolean {
-  const s = m.space;
-  const tx = dynTypeWord(m, s.load64(x));
-  if (tx !== dynTypeWord(m, s.load64(y))) return false;
-  if (tx === 0) return true;
-  const t = m.prog.types[tx - 1]!;
-  const dx = s.load64(x + 8);
-  const dy = s.load64(y + 8);
-  if (t.kind === 'pointer' || t.kind === 'chan') return dx === dy;
-  return valuesEqual(m, tx - 1, dx, dy);
-}
-
-/** Equality of two values of type id at addresses a and b (a direct kind's value is the word itself). */
-function valuesEqual(m: Machine, id: number, a: number, b: number): boolean {
-  const t = m.prog.types[id]!;
-  const s = m.space;
-  switch (t.kind) {
-    case 'slice': case 'func': case 'map':
-      throw new RuntimePanic('runtime.errorString', `runtime error: comparing uncomparable type ${t.name}`, 'runtime.panicwrap');
-    case 'string': case 'runtime-error':
-      return stringAt(s, a) === stringAt(s, b);
-    case 'interface': {
-      // a stored interface value: compare as interfaces
-      return ifaceEqual(m, a, b);
-    }
-    case 'float': case 'complex': {
-      // IEEE equality part by part (NaN != NaN, -0 == +0)
-      const w = t.kind === 'float' ? t.size : t.size / 2;
-      for (let off = 0; off < t.size; off += w) if (floatAt(s, a + off, w) !== floatAt(s, b + off, w)) return false;
-      return true;
-    }
-    case 'array': {
-      const et = m.prog.types[t.elem]!;
-      const n = et.size === 0 ? 0 : t.size / et.size;
-      for (let i = 0; i < n; i++) if (!valuesEqual(m, t.elem, a + i * et.size, b + i * et.size)) return false;
-      return true;
-    }
-    case 'struct':
-      if (t.fields) {
-        for (const f of t.fields) if (!valuesEqual(m, f.type, a + f.offset, b + f.offset)) return false;
-        return true;
-      }
-      break;
-    default: break;
-  }
-  for (let i = 0; i < t.size; i++) if (s.u8[a + i] !== s.u8[b + i]) return false;
-  return true;
-}
-
-function floatAt(s: Machine['space'], addr: number, size: number): number {
-  const v = new DataView(s.u8.buffer, s.u8.byteOffset + addr, size);
-  return size === 4 ? v.getFloat32(0, true) : v.getFloat64(0, true);
-}
-
 const TypeAssertion = '*runtime.TypeAssertionError';
 
 /** interface{}: an assertion to it keeps the type word. */

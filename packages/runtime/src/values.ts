@@ -4,8 +4,9 @@
 import { PrintKind } from '@gosim/program';
 import { hexAt, int64At, stringAt, uint64At } from './format.js';
 import type { Machine } from './machine.js';
+import { comparable, typeequal } from './map-hash.js';
 import { RuntimePanic } from './signals.js';
-import { ifaceEqual } from './iface.js';
+import { dynTypeWord } from './iface.js';
 
 const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
 const enc = new TextEncoder();
@@ -21,7 +22,7 @@ export function indexError(s: Machine['space'], ia: number, n: number, unsigned:
 }
 
 /** Pointer-shaped types live directly in an interface's data word. */
-export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func';
+export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func' || kind === 'map';
 
 export function compareBytes(s: Machine['space'], x: number, y: number): number {
   const a = stringAt(s, x);
@@ -33,7 +34,17 @@ export function compareBytes(s: Machine['space'], x: number, y: number): number 
 }
 
 export function efaceEqual(m: Machine, x: number, y: number): boolean {
-  return ifaceEqual(m, x, y); // iface.ts: interface values with or without methods
+  const s = m.space;
+  const tx = dynTypeWord(m, s.load64(x)); // iface.ts: a non-empty interface's word 0 is its itab
+  if (tx !== dynTypeWord(m, s.load64(y))) return false;
+  if (tx === 0) return true;
+  const t = m.prog.types[tx - 1]!;
+  if (!comparable(m, tx - 1)) throw new RuntimePanic('runtime.errorString', `runtime error: comparing uncomparable type ${t.name}`, 'runtime.panicwrap');
+  const dx = s.load64(x + 8);
+  const dy = s.load64(y + 8);
+  if (isDirect(t.kind)) return dx === dy;
+  if (t.kind === 'string' || t.kind === 'runtime-error') return stringAt(s, dx) === stringAt(s, dy);
+  return typeequal(m, tx - 1, dx, dy);
 }
 
 /** Go's print of one value. */
