@@ -6,6 +6,7 @@ import type { ConstValue } from './constant.js';
 import type { Pos } from './diagnostics.js';
 import type { BuiltinName, Capture, FuncObj, GoObject, TypeNameObj, VarObj } from './objects.js';
 import type { Signature, StructField, Type } from './types.js';
+import type { MethodSel } from './check/lookup.js';
 
 interface NodeBase { pos: Pos }
 
@@ -80,8 +81,12 @@ export interface SelectorExpr extends ExprBase {
   x: Expr;
   sel: Ident;
   // checker: 'field' (x.f or p.f), 'qualified' (runtime.X), 'method' (interface method value: v.Error).
-  selKind?: 'field' | 'qualified' | 'method';
+  selKind?: 'field' | 'qualified' | 'method' | 'cmethod' | 'mexpr';
   field?: StructField;
+  /** 'cmethod' (x.M of a concrete type, x already the receiver) and 'mexpr' (T.M): the method (check/method.ts). */
+  method?: MethodSel;
+  // escape: a method value's closure is heap allocated.
+  heap?: boolean;
   /** x is a pointer to struct and is dereferenced (p.f == (*p).f). */
   implicitDeref?: boolean;
 }
@@ -161,7 +166,7 @@ export interface ImplicitConv extends ExprBase {
 // ---------- type expressions (also Expr, since Go's grammar mixes them) ----------
 export interface ArrayTypeExpr extends ExprBase { kind: 'ArrayTypeExpr'; len?: Expr; elem: Expr; /** `[...]T` */ dots?: boolean }
 export interface ChanTypeExpr extends ExprBase { kind: 'ChanTypeExpr'; dir: 'both' | 'send' | 'recv'; elem: Expr }
-export interface Field extends NodeBase { names: Ident[]; typeExpr: Expr; variadic?: boolean }
+export interface Field extends NodeBase { names: Ident[]; typeExpr: Expr; variadic?: boolean; embedded?: boolean }
 export interface FuncTypeExpr extends ExprBase { kind: 'FuncTypeExpr'; params: Field[]; results: Field[] }
 export interface StructTypeExpr extends ExprBase { kind: 'StructTypeExpr'; fields: Field[] }
 export interface InterfaceTypeExpr extends ExprBase { kind: 'InterfaceTypeExpr'; methods: Field[] }

@@ -3,6 +3,7 @@
 // statement and expression walk that builds the graph is escape.ts's Batch, a subclass.
 import type * as A from './ast.js';
 import { escapeExprString } from './check/expr-string.js';
+import { methodValueSite } from './check/method.js';
 import type { Pos } from './diagnostics.js';
 import type { FuncNode, VarObj } from './objects.js';
 import type { Type } from './types.js';
@@ -13,7 +14,7 @@ import { hasPointers, sizeof, underlying } from './types.js';
 export const MAX_IMPLICIT_STACK = 64 * 1024;
 export const MAX_STACK_VAR = 10 * 1024 * 1024;
 
-export type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr | A.CompositeLit; // CompositeLit: map literals
+export type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr | A.CompositeLit | A.SelectorExpr; // CompositeLit: map literals; SelectorExpr: method values
 
 export interface Loc {
   v?: VarObj;
@@ -245,8 +246,9 @@ export class EscapeGraph {
       const n = l.node;
       if (!n) continue;
       n.heap = l.escapes;
-      const text = n.kind === 'FuncLit' ? 'func literal' : n.kind === 'CallExpr' && n.callKind === 'call' ? '... argument' : escapeExprString(n.kind === 'ImplicitConv' ? n.x : n);
-      const pos = n.kind === 'BinaryExpr' ? n.opPos : n.kind === 'CallExpr' ? n.lparen : n.kind === 'CompositeLit' ? n.lbrace : n.pos;
+      const mv = n.kind === 'SelectorExpr' ? methodValueSite(n) : undefined; // check/method.ts
+      const text = mv ? mv.text : n.kind === 'FuncLit' ? 'func literal' : n.kind === 'CallExpr' && n.callKind === 'call' ? '... argument' : escapeExprString(n.kind === 'ImplicitConv' ? n.x : n);
+      const pos = mv ? mv.pos : n.kind === 'BinaryExpr' ? n.opPos : n.kind === 'CallExpr' ? n.lparen : n.kind === 'CompositeLit' ? n.lbrace : n.pos;
       this.at(pos, `${text} ${l.escapes ? 'escapes to heap' : 'does not escape'}`);
     }
   }

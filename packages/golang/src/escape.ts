@@ -44,6 +44,7 @@ function bottomUp(funcs: A.FuncDecl[]): A.FuncDecl[][] {
     const out: A.FuncDecl[] = [];
     walkNode(f.body, (n) => {
       if ('kind' in n && n.kind === 'Ident' && n.obj?.kind === 'func' && !out.includes(n.obj.decl)) out.push(n.obj.decl);
+      if ('kind' in n && n.kind === 'SelectorExpr' && n.method?.named && !out.includes(n.method.named.obj.decl)) out.push(n.method.named.obj.decl);
     });
     refs.set(f, out);
   }
@@ -336,7 +337,7 @@ class Batch extends EscapeGraph {
       return;
     }
     // go f(x) and defer in a loop: the function value and the arguments escape
-    this.expr(this.heapHole, call.fun);
+    if (!call.callee) this.expr(this.heapHole, call.fun); // (a static method call's receiver is args[0])
     for (const a of call.args) this.expr(this.heapHole, a);
     void fun;
   }
@@ -368,6 +369,12 @@ class Batch extends EscapeGraph {
       params = fun.params;
       results = fun.results;
       mutual = true;
+    } else if (call.callee && fun.kind === 'SelectorExpr') {
+      // a static method call: the receiver is the first argument (check/method.ts)
+      const d = call.callee.decl;
+      params = d.params;
+      results = d.results;
+      mutual = this.batchFuncs.has(d);
     } else if (fun.kind === 'SelectorExpr' && fun.selKind === 'method') {
       // interface method call: the receiver leaks
       this.expr(this.heapHole, fun.x);
@@ -482,6 +489,7 @@ class Batch extends EscapeGraph {
         return;
       case 'StarExpr': this.expr(this.shift(k, 1), e.x); return;
       case 'SelectorExpr':
+        if (e.selKind === 'cmethod' || e.selKind === 'method') { this.expr(this.spill(k, e), e.x); return; } // a method value: a closure holding its receiver
         if (e.selKind !== 'field') return;
         this.expr(e.implicitDeref ? this.shift(k, 1) : k, e.x);
         return;

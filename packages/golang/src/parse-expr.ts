@@ -126,10 +126,15 @@ export abstract class ExprParser extends ParserBase {
       const fields: A.Field[] = [];
       while (!this.is('}') && !this.atEOF()) {
         const fpos = this.tok.pos;
-        if (this.tok.kind === 'ident' && (this.peek().text === ';' || this.peek().text === '}' || this.peek().text === '.')) {
-          this.error(fpos, 'embedded fields are not supported by gosim');
+        const pk = this.peek();
+        if (this.is('*') || (this.tok.kind === 'ident' && (pk.text === ';' || pk.text === '}' || pk.text === '.' || pk.kind === 'string'))) {
+          // an embedded field: T, *T, pkg.T (its name is the type's)
+          const typeExpr = this.type();
+          if (this.tok.kind === 'string') this.next(); // tag, ignored
+          fields.push({ pos: fpos, names: [], typeExpr, embedded: true });
+          this.semi(', expecting semicolon, newline, or }');
+          continue;
         }
-        if (this.is('*')) this.error(fpos, 'embedded fields are not supported by gosim');
         const names = [this.ident()];
         while (this.got(',')) names.push(this.ident());
         const typeExpr = this.type();
@@ -145,8 +150,16 @@ export abstract class ExprParser extends ParserBase {
       const methods: A.Field[] = [];
       while (!this.is('}') && !this.atEOF()) {
         const mpos = this.tok.pos;
+        if (this.tok.kind === 'ident' && this.peek().text !== '(') {
+          // an embedded interface: I or pkg.I
+          const typeExpr = this.type();
+          if (!this.is(';') && !this.is('}')) this.error(mpos, 'type constraints are not supported by gosim');
+          methods.push({ pos: mpos, names: [], typeExpr, embedded: true });
+          this.semi(', expecting semicolon, newline, or }');
+          continue;
+        }
+        if (this.tok.kind !== 'ident') this.error(mpos, 'type constraints are not supported by gosim');
         const name = this.ident();
-        if (!this.is('(')) this.error(mpos, 'embedded interfaces and type constraints are not supported by gosim');
         const sig = this.signature(mpos);
         methods.push({ pos: mpos, names: [name], typeExpr: sig });
         this.semi(', expecting semicolon, newline, or }');

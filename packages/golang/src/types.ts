@@ -1,4 +1,5 @@
 /** Go types of the subset, their sizes and alignments on the 64-bit machine, and their pointer maps. */
+import type { FuncObj } from './objects.js';
 
 export type BasicKind =
   | 'bool' | 'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64'
@@ -14,6 +15,8 @@ export interface StructField {
   type: Type;
   /** Byte offset in the struct, fixed by `layout` (Go's alignment rules). */
   offset: number;
+  /** An embedded field (`T` or `*T`): its fields and methods are promoted (check/lookup.ts). */
+  embedded?: boolean;
 }
 export interface StructType { kind: 'struct'; fields: StructField[]; laidOut: boolean }
 export type ChanDir = 'both' | 'send' | 'recv';
@@ -36,7 +39,11 @@ export interface NamedType {
   name: string;
   /** Set once the declaration is resolved. */
   underlying: Type;
+  /** Methods declared with this type (or *this type) as receiver, in source order (check/method.ts). */
+  methods?: NamedMethod[];
 }
+/** A declared method: `func (r T) M(...)` (ptrRecv false) or `func (r *T) M(...)`. */
+export interface NamedMethod { name: string; ptrRecv: boolean; obj: FuncObj; goName: string }
 /** The type of a multi-value call: only appears on CallExpr nodes whose callee returns != 1 result. */
 export interface TupleType { kind: 'tuple'; types: Type[] }
 
@@ -143,7 +150,7 @@ export function identical(a: Type, b: Type): boolean {
 export function typeString(t: Type): string {
   switch (t.kind) {
     case 'basic': return t.name === 'uint8' ? 'byte' : t.name === 'int32' ? 'int32' : t.name;
-    case 'named': return t.pkg === 'main' ? t.name : `${t.pkg}.${t.name}`;
+    case 'named': return t.pkg === 'main' || t.pkg === '' ? t.name : `${t.pkg}.${t.name}`;
     case 'pointer': return `*${typeString(t.elem)}`;
     case 'slice': return `[]${typeString(t.elem)}`;
     case 'array': return `[${t.len}]${typeString(t.elem)}`;

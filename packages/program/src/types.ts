@@ -21,6 +21,12 @@ export interface ProgramType {
    * Integer kinds carry their width in `size` (1, 2, 4 or 8 bytes) and their sign in the kind: int, uint.
    */
   readonly named?: boolean;
+  /** A concrete type's method set as itabs use it: name, method type (Go's spelling), the function taking the data word as receiver. */
+  methods?: readonly { readonly name: string; readonly mtyp: string; readonly ifn: number }[];
+  /** An interface type's methods in itab order (exported first, then by name). */
+  imethods?: readonly { readonly name: string; readonly mtyp: string }[];
+  /** Static itabs of this concrete type in the data segment: interface type id, data offset (Go's itabsinit). */
+  itabs?: { inter: number; off: number }[];
   /** A map's key type id (its elem is the map's element type). */
   readonly key?: number;
   /** A struct's fields (offset, type id), for the map's per-type hash and equality. */

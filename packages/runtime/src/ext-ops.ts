@@ -21,6 +21,7 @@ export type ExtOps = Readonly<Record<number, ExtOp>>;
 
 import { floatOps } from './float.js';
 import { ifaceOps } from './iface.js';
+import { preprintOps } from './preprint.js';
 import { mapOps } from './map.js';
 import { selectOps } from './select.js';
 import { sliceOps } from './slice.js';
@@ -28,7 +29,7 @@ import { sliceOps } from './slice.js';
 /** Indexed by opcode; undefined for opcodes below 100 and unassigned ones. */
 export const extOps: readonly (ExtOp | undefined)[] = (() => {
   const t: (ExtOp | undefined)[] = [];
-  for (const ops of [floatOps, sliceOps, mapOps, ifaceOps, selectOps]) {
+  for (const ops of [floatOps, sliceOps, mapOps, ifaceOps, preprintOps, selectOps]) {
     for (const [op, h] of Object.entries(ops)) t[Number(op)] = h;
   }
   return t;

@@ -6,6 +6,8 @@ import { addDeferRuntime, type DeferPanicPolicy } from '@gosim/defer-panic';
 import { EfaceSize, link, Module, Op, validate, type Program } from '@gosim/program';
 import { slicePanicEntries } from './slice.js';
 import { addRuntimeTypes } from './types.js';
+import { addIfaceRuntime } from './iface.js';
+import { addPreprint } from './preprint.js';
 
 /** Runtime functions that raise a runtime error: each calls gopanic with the value in its outgoing area. */
 export const panicEntries = [
@@ -20,6 +22,8 @@ export const panicEntries = [
 
 export function addRuntime(m: Module, pol: DeferPanicPolicy): void {
   addRuntimeTypes(m);
+  addIfaceRuntime(m);
+  addPreprint(m);
   addDeferRuntime(m, pol);
   const file = '$GOROOT/src/runtime/proc.go';
   // source lines as go1.19.8's (a level-2 traceback prints them): proc.go's call of main.main, goexit's body

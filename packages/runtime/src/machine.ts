@@ -18,6 +18,7 @@ import type { RunOptions } from './options.js';
 import { DefaultMaxSteps } from './options.js';
 import { policies } from './policy.js';
 import { faultSiginfo, LimitExceeded, ProgramExit, RuntimePanic, type FaultSiginfo } from './signals.js';
+import { preprintpanics } from './preprint.js';
 
 const SIGSEGV = 11;
 
@@ -333,6 +334,7 @@ export class Machine {
 
   /** An unrecovered panic: print it and the goroutine's traceback, exit 2. */
   fatalpanic(g: G): never {
+    preprintpanics(this, g); // preprint.ts: error and Stringer values first become their Error()/String()
     try {
       this.printpanics(g._panic);
     } catch {

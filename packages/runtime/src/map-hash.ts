@@ -7,6 +7,7 @@ import type { ProgramType } from '@gosim/program';
 import type { Machine } from './machine.js';
 import { RuntimePanic } from './signals.js';
 import { isDirect } from './values.js';
+import { dynTypeWord } from './iface.js';
 
 /** One 32-bit mixing round (murmur3's finalizer over a running state). */
 function mix(h: number, v: number): number {
@@ -64,7 +65,7 @@ export function typehash(m: Machine, tid: number, p: number, seed: number): numb
   switch (t.kind) {
     case 'string': return memhash(s.u8, s.load64(p), s.load64(p + 8), seed);
     case 'interface': {
-      const tw = s.load64(p);
+      const tw = dynTypeWord(m, s.load64(p)); // iface.ts: word 0 of a non-empty interface is its itab
       if (tw === 0) return fmix(mix(seed, 0));
       const dt = tw - 1;
       const d = m.prog.types[dt]!;
@@ -116,8 +117,8 @@ export function typeequal(m: Machine, tid: number, a: number, b: number): boolea
       return true;
     }
     case 'interface': {
-      const tw = s.load64(a);
-      if (tw !== s.load64(b)) return false;
+      const tw = dynTypeWord(m, s.load64(a));
+      if (tw !== dynTypeWord(m, s.load64(b))) return false;
       if (tw === 0) return true;
       const d = m.prog.types[tw - 1]!;
       if (!comparable(m, tw - 1)) throw new RuntimePanic('runtime.errorString', `runtime error: comparing uncomparable type ${d.name}`, 'runtime.panicwrap');

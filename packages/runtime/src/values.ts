@@ -6,6 +6,7 @@ import { hexAt, int64At, stringAt, uint64At } from './format.js';
 import type { Machine } from './machine.js';
 import { comparable, typeequal } from './map-hash.js';
 import { RuntimePanic } from './signals.js';
+import { dynTypeWord } from './iface.js';
 
 const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
 
@@ -37,8 +38,8 @@ export function compareBytes(s: Machine['space'], x: number, y: number): number 
 
 export function efaceEqual(m: Machine, x: number, y: number): boolean {
   const s = m.space;
-  const tx = s.load64(x);
-  if (tx !== s.load64(y)) return false;
+  const tx = dynTypeWord(m, s.load64(x)); // iface.ts: a non-empty interface's word 0 is its itab
+  if (tx !== dynTypeWord(m, s.load64(y))) return false;
   if (tx === 0) return true;
   const t = m.prog.types[tx - 1]!;
   if (!comparable(m, tx - 1)) throw new RuntimePanic('runtime.errorString', `runtime error: comparing uncomparable type ${t.name}`, 'runtime.panicwrap');

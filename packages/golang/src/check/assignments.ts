@@ -8,18 +8,14 @@ import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { startPos } from './base.js';
+import { missingMethod } from './interface.js';
 import { TypeChecker } from './typexpr.js';
 import { isMapIndex } from './map-index.js';
 import { exprString } from './expr-string.js';
 
 export abstract class AssignChecker extends TypeChecker {
   protected implements(t: Type, iface: Type): boolean {
-    const ui = underlying(iface);
-    if (ui.kind !== 'interface') return false;
-    if (ui.methods.length === 0) return true;
-    const ut = underlying(t);
-    if (ut.kind === 'interface') return ui.methods.every((m) => ut.methods.some((n) => n.name === m.name && identical(n.sig, m.sig)));
-    return false; // the subset has no methods on concrete types
+    return missingMethod(t, iface) === undefined; // (MethodChecker forces method signatures first)
   }
 
   protected assignableType(v: Type, t: Type): boolean {
@@ -49,7 +45,7 @@ export abstract class AssignChecker extends TypeChecker {
         this.fail(e.pos, `cannot use ${exprString(e)} (${this.describeKind(e)}) as ${typeString(t)} value in ${context}`);
       }
       let why = '';
-      if (isInterface(t) && !isInterface(v)) why = `: ${typeString(v)} does not implement ${typeString(t)} (missing method ${(underlying(t) as { methods: { name: string }[] }).methods[0]?.name ?? '?'})`;
+      if (isInterface(t) && v !== T.untypedNil) why = `:\n\t${typeString(v)} does not implement ${typeString(t)} ${missingMethod(v, t) ?? ''}`;
       // go 1.19 (types2) says "as type T" for non-constant operands and "as T value" for constants
       this.fail(e.pos, `cannot use ${this.describe(e)} as ${e.mode === 'constant' || e.mode === 'nil' ? `${typeString(t)} value` : `type ${typeString(t)}`} in ${context}${why}`);
     }
@@ -62,12 +58,13 @@ export abstract class AssignChecker extends TypeChecker {
         return e;
       }
     }
-    if (isInterface(t) && !isInterface(e.type!)) return this.wrapIface(e, t);
+    if (isInterface(t) && (!isInterface(e.type!) || !identical(underlying(t), underlying(e.type!)))) return this.wrapIface(e, t);
     return e;
   }
 
   protected wrapIface(e: A.Expr, t: Type): A.Expr {
-    const w: A.ImplicitConv = { kind: 'ImplicitConv', pos: e.pos, x: e, type: t, mode: 'value' };
+    // go positions a composite literal (and so its conversion) at its {
+    const w: A.ImplicitConv = { kind: 'ImplicitConv', pos: e.kind === 'CompositeLit' ? e.lbrace : e.pos, x: e, type: t, mode: 'value' };
     return w;
   }
 
@@ -230,8 +227,10 @@ export abstract class AssignChecker extends TypeChecker {
         const lt = lhsType(i);
         this.expr(r, lt);
         this.singleValue(r);
-        if (lt) s.rhs[i] = this.assign(r, lt, 'assignment');
-        else {
+        if (lt) {
+          s.rhs[i] = this.assign(r, lt, 'assignment');
+          if (s.rhs[i]!.kind === 'ImplicitConv') s.rhs[i]!.pos = startPos(s.lhs[0]!); // go: at the assignment
+        } else {
           if (r.type === T.untypedNil) this.fail(r.pos, 'use of untyped nil in assignment');
           this.convertUntyped(r, defaultType(r.type!), 'assignment');
         }

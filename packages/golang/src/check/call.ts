@@ -66,6 +66,8 @@ export abstract class CallChecker extends OperatorChecker {
     if (u.results.length === 0) { e.mode = 'novalue'; e.type = { kind: 'tuple', types: [] }; }
     else if (u.results.length === 1) { e.mode = 'value'; e.type = u.results[0]!; }
     else { e.mode = 'value'; e.type = { kind: 'tuple', types: u.results }; }
+    const f = unparen(e.fun);
+    if (f.kind === 'SelectorExpr') this.methodCall(e, f); // check/method.ts
   }
 
   protected conversion(e: A.CallExpr, t: Type): void {

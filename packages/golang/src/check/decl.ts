@@ -26,6 +26,7 @@ export class Checker extends RangeChecker {
     if (this.file.pkgName.name !== 'main') this.report(this.file.pkgName.pos, `package ${this.file.pkgName.name} is not a main package`);
     // 1. collect package-level names
     for (const d of this.file.decls) this.guard(() => this.collect(d));
+    this.bindMethods();
     // 2. resolve types, constants, signatures, global vars (lazily, in source order)
     for (const [obj] of [...this.pending]) this.guard(() => this.force(obj, obj.pos));
     for (const s of this.structs) layoutStruct(s);
@@ -62,7 +63,7 @@ export class Checker extends RangeChecker {
   protected collect(d: A.Decl): void {
     switch (d.kind) {
       case 'FuncDecl': {
-        if (d.recv) this.fail(d.pos, 'methods are not supported by gosim');
+        if (d.recv) return this.collectMethod(d); // check/method.ts
         if (!d.body) this.fail(d.name.pos, `missing function body`);
         if (d.name.name === 'main' && (d.typeExpr.params.length > 0 || d.typeExpr.results.length > 0)) {
           this.fail(d.name.pos, 'func main must have no arguments and no return values');
@@ -206,7 +207,8 @@ export class Checker extends RangeChecker {
 
   protected funcBody(d: A.FuncDecl): void {
     const sig = d.sig!;
-    this.enterFunc(d, d.typeExpr, sig, undefined, d.goName!, d.body!);
+    const te = d.recv ? { ...d.typeExpr, params: [d.recv, ...d.typeExpr.params] } : d.typeExpr;
+    this.enterFunc(d, te, sig, undefined, d.goName!, d.body!);
   }
 
   protected enterFunc(node: FuncNode, te: A.FuncTypeExpr, sig: Signature, outer: FuncCtx | undefined, goName: string, body: A.BlockStmt): void {

@@ -10,6 +10,7 @@ import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
 import { RangeMapChecker } from './range-map.js';
 import { exprString } from './expr-string.js';
+import { missingMethod } from './interface.js';
 
 export abstract class ExprChecker extends RangeMapChecker {
   protected abstract sliceExpr(e: A.SliceExpr): void; // check/slice.ts
@@ -72,7 +73,7 @@ export abstract class ExprChecker extends RangeMapChecker {
         this.singleValue(e.x);
         if (!isInterface(e.x.type!)) this.fail(e.x.pos, `invalid operation: ${exprString(e.x)} (${this.describeKind(e.x)}) is not an interface`);
         const t = this.typeExpr(e.typeExpr);
-        if (!isInterface(t) && !this.implements(t, e.x.type!)) this.fail(e.typeExpr.pos, `impossible type assertion: ${exprString(e)}\n\t${typeString(t)} does not implement ${typeString(e.x.type!)}`);
+        if (!isInterface(t) && !this.implements(t, e.x.type!)) this.fail(e.typeExpr.pos, `impossible type assertion: ${exprString(e)}\n\t${typeString(t)} does not implement ${typeString(e.x.type!)} ${missingMethod(t, e.x.type!) ?? ''}`);
         e.typeExpr.type = t;
         e.type = t;
         e.mode = 'value';
@@ -221,40 +222,7 @@ export abstract class ExprChecker extends RangeMapChecker {
       }
     }
     this.exprInner(e.x, undefined, false);
-    if (e.x.mode === 'type') this.fail(e.pos, 'method expressions are not supported by gosim');
-    this.singleValue(e.x);
-    let t = e.x.type!;
-    let u = underlying(t);
-    if (u.kind === 'pointer' && underlying(u.elem).kind === 'struct') {
-      e.implicitDeref = true;
-      t = u.elem;
-      u = underlying(t);
-    }
-    if (u.kind === 'struct') {
-      const f = u.fields.find((x) => x.name === e.sel.name);
-      if (f) {
-        layoutStruct(u);
-        e.selKind = 'field';
-        e.field = f;
-        e.sel.type = f.type;
-        e.sel.mode = 'novalue';
-        e.type = f.type;
-        e.mode = e.implicitDeref || e.x.mode === 'variable' ? 'variable' : 'value';
-        return;
-      }
-    }
-    if (u.kind === 'interface') {
-      const m = u.methods.find((x) => x.name === e.sel.name);
-      if (m) {
-        e.selKind = 'method';
-        e.sel.type = m.sig;
-        e.sel.mode = 'novalue';
-        e.type = m.sig;
-        e.mode = 'value';
-        return;
-      }
-    }
-    this.fail(e.sel.pos, `${exprString(e)} undefined (type ${typeString(e.x.type!)} has no field or method ${e.sel.name})`);
+    this.memberSelector(e); // check/method.ts: fields, methods, embedding
   }
 
   protected index(e: A.IndexExpr): void {

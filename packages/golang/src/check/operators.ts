@@ -5,10 +5,10 @@ import type * as A from '../ast.js';
 import { representable } from '../constant.js';
 import type { Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
-import { AssignChecker } from './assignments.js';
+import { MethodChecker } from './method.js';
 import { exprString } from './expr-string.js';
 
-export abstract class OperatorChecker extends AssignChecker {
+export abstract class OperatorChecker extends MethodChecker {
   protected checkOverflow(e: A.Expr, v: bigint, t: Type): void {
     if (isUntyped(t)) {
       if (v > (1n << 512n) || v < -(1n << 512n)) this.fail(e.pos, 'constant overflow');

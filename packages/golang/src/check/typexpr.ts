@@ -4,7 +4,8 @@
 import type * as A from '../ast.js';
 import type { TypeNameObj } from '../objects.js';
 import type { Signature, StructType, Type } from '../types.js';
-import { emptyInterface, isInteger, isUntyped, underlying } from '../types.js';
+import { isInteger, isUntyped, underlying } from '../types.js';
+import { embeddedName, interfaceType } from './interface.js';
 import { CheckerBase } from './base.js';
 import { exprString } from './expr-string.js';
 
@@ -51,18 +52,18 @@ export abstract class TypeChecker extends CheckerBase {
         const seen = new Set<string>();
         for (const f of e.fields) {
           const ft = this.typeExpr(f.typeExpr, lazy);
+          if (f.embedded) f.names = [embeddedName(f.typeExpr)];
           for (const n of f.names) {
             if (n.name !== '_' && seen.has(n.name)) this.fail(n.pos, `${n.name} redeclared`);
             seen.add(n.name);
-            s.fields.push({ name: n.name, type: ft, offset: -1 });
+            s.fields.push({ name: n.name, type: ft, offset: -1, ...(f.embedded ? { embedded: true } : {}) });
           }
         }
         this.structs.push(s);
         return s;
       }
       case 'InterfaceTypeExpr':
-        if (e.methods.length > 0) this.fail(e.pos, 'interfaces with methods are not supported by gosim (only interface{} and runtime.Error)');
-        return emptyInterface;
+        return interfaceType(e, (x, lz) => this.typeExpr(x, lz), (p, msg) => this.fail(p, msg), (p) => this.posString(p));
       case 'MapTypeExpr': return this.mapType(e, lazy);
       default:
         this.fail(e.pos, `${exprString(e)} is not a type`);

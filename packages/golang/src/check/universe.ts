@@ -28,6 +28,7 @@ export function makeUniverse(): Scope {
     ['uintptr', T.uintptr], ['string', T.string], ['byte', T.uint8], ['rune', T.int32], ['any', emptyInterface],
   ];
   for (const [n, t] of types) u.names.set(n, typeName(n, t));
+  u.names.set('error', typeName('error', errorType));
   u.names.set('true', { kind: 'const', name: 'true', type: T.untypedBool, value: { kind: 'bool', value: true }, pos: noPos() });
   u.names.set('false', { kind: 'const', name: 'false', type: T.untypedBool, value: { kind: 'bool', value: false }, pos: noPos() });
   u.names.set('nil', { kind: 'nil' });
@@ -44,7 +45,6 @@ export function unsupportedPredeclared(name: string): string | undefined {
   switch (name) {
     case 'float32': case 'float64': case 'complex64': case 'complex128':
       return 'floating-point and complex numbers are not supported by gosim';
-    case 'error': return 'the predeclared type error is not supported by gosim (runtime.Error is)';
     case 'comparable': return 'generics are not supported by gosim';
     default: return undefined;
   }
@@ -52,10 +52,16 @@ export function unsupportedPredeclared(name: string): string | undefined {
 
 const errorMethodSig: Signature = { kind: 'func', params: [], results: [T.string], variadic: false };
 
-/** `runtime.Error`: an interface with `Error() string` (Go's also has `RuntimeError()`, which no program calls). */
+/** The predeclared `error`: interface { Error() string }. */
+export const errorType: NamedType = {
+  kind: 'named', pkg: '', name: 'error',
+  underlying: { kind: 'interface', methods: [{ name: 'Error', sig: errorMethodSig }] },
+};
+
+/** `runtime.Error`: interface { error; RuntimeError() }. */
 export const runtimeError: NamedType = {
   kind: 'named', pkg: 'runtime', name: 'Error',
-  underlying: { kind: 'interface', methods: [{ name: 'Error', sig: errorMethodSig }] },
+  underlying: { kind: 'interface', methods: [{ name: 'Error', sig: errorMethodSig }, { name: 'RuntimeError', sig: { kind: 'func', params: [], results: [], variadic: false } }] },
 };
 
 /** Members of package runtime that the subset knows. */

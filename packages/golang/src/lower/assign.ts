@@ -2,9 +2,10 @@
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
-import { T, isInterface, sizeof, type Type } from '../types.js';
+import { T, identical, isInterface, sizeof, underlying, type Type } from '../types.js';
+import { convIface } from './iface.js';
 import { call } from './call.js';
-import { assertion, box, val } from './expr.js';
+import { assertion, val } from './expr.js';
 import type { FnLower } from './fn.js';
 import type { Loc } from './frame.js';
 import { isMapIndex } from '../check/map-index.js';
@@ -26,7 +27,7 @@ export function multi(fn: FnLower, e: A.Expr, dst: readonly (Type | undefined)[]
   return vals.map((v, i) => {
     const to = dst[i];
     const from = types[i]!;
-    return to && isInterface(to) && !isInterface(from) ? fn.own(box(fn, v, from, true), to) : v;
+    return to && isInterface(to) && !identical(underlying(to), underlying(from)) ? fn.own(convIface(fn, v, from, to, true), to) : v;
   });
 }
 

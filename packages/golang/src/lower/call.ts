@@ -11,6 +11,7 @@ import { load, storeFrame } from './place.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
 import { sliceBuiltin, stringConversion, variadicArgs } from './slice.js';
 import { sideEffects } from './util.js';
+import { convIface, ifaceCall } from './iface.js';
 import { makeMap, mapDelete, mapLen } from './map.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
@@ -26,13 +27,7 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
     // interface method: v.Error()
     let fun = e.fun;
     while (fun.kind === 'ParenExpr') fun = fun.x;
-    if (fun.kind === 'SelectorExpr' && fun.selKind === 'method') {
-      if (fun.sel.name !== 'Error') return fn.fail(`method ${fun.sel.name} is not supported by gosim`);
-      const x = val(fn, fun.x);
-      const d = fn.tmp(T.string);
-      f.emit(Op.ERRSTR, d, x);
-      return [d];
-    }
+    if (fun.kind === 'SelectorExpr' && fun.selKind === 'method') return ifaceCall(fn, e, fun); // lower/iface.ts
     const sig = e.sig ?? (underlying(fun.type!) as Signature);
     let target: { fid: number } | { fv: Loc };
     if (e.callee) target = { fid: fn.m.declare(e.callee.decl.goName!) };
@@ -103,8 +98,8 @@ function conversion(fn: FnLower, e: A.CallExpr): Loc {
   const x = e.args[0]!;
   const xt = x.type!;
   if (isInterface(t)) {
-    if (isInterface(xt) || x.mode === 'nil') return val(fn, x);
-    return box(fn, val(fn, x), xt, e.heap !== false);
+    if (x.mode === 'nil') return val(fn, x);
+    return convIface(fn, val(fn, x), xt, t, e.heap !== false); // lower/iface.ts
   }
   const ut = underlying(t);
   const ux = underlying(xt);

@@ -12,6 +12,7 @@ import { at, type Loc } from './frame.js';
 import { load } from './place.js';
 import { emitCopy } from './slice.js';
 import { ptrWords } from './typeinfo.js';
+import { methodValue } from './method.js';
 import { mapDeleteArgs } from './map.js';
 
 export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
@@ -33,9 +34,9 @@ export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
   } else if (call.callKind === 'call') {
     let fun = call.fun;
     while (fun.kind === 'ParenExpr') fun = fun.x;
-    if (fun.kind === 'SelectorExpr' && fun.selKind === 'method') return void fn.fail(`${isGo ? 'go' : 'defer'} of a method call is not supported by gosim`);
     sig = call.sig ?? (underlying(fun.type!) as Signature);
     if (call.callee) fv = funcval(fn, call.callee.decl.goName!);
+    else if (fun.kind === 'SelectorExpr' && fun.selKind === 'method') fv = fn.own(methodValue(fn, fun), fun.type!); // i.M-fm, i evaluated now
     else {
       hoist(fn, [fun]);
       const v = val(fn, fun);

@@ -11,6 +11,8 @@ import { varPlace, varAddr, placeAddr, placeAt, load, store, storeFrame, place, 
 import { sliceExpr, sliceLit } from './slice.js';
 import { isDirectKind, isMidInt, isSigned, ptrWords, regSize, goTypeName } from './typeinfo.js';
 import { alignUp8 } from './util.js';
+import { convIface, ifaceAssertion } from './iface.js';
+import { methodValue } from './method.js';
 
 /** Evaluate an expression to a register-form value. */
 export function val(fn: FnLower, e: A.Expr): Loc {
@@ -46,7 +48,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
         if (o?.kind === 'builtin') return builtinValue(fn, o.name);
         return fn.fail(`${e.sel.name} is not supported as a value by gosim`);
       }
-      if (e.selKind === 'method') return fn.fail('method values are not supported by gosim');
+      if (e.selKind === 'method' || e.selKind === 'cmethod' || e.selKind === 'mexpr') return methodValue(fn, e); // lower/method.ts
       return load(fn, place(fn, e), t);
     case 'StarExpr':
       return load(fn, place(fn, e), t);
@@ -70,7 +72,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
     }
     case 'UnaryExpr': return unary(fn, e);
     case 'BinaryExpr': return binary(fn, e);
-    case 'ImplicitConv': return toIface(fn, e.x, e.heap !== false);
+    case 'ImplicitConv': return convIface(fn, val(fn, e.x), e.x.type!, e.type!, e.heap !== false); // lower/iface.ts
     case 'TypeAssertExpr': return assertion(fn, e)[0];
     case 'KeyValueExpr': return fn.fail('internal compiler error: key-value outside a composite literal');
     case 'SliceExpr': return sliceExpr(fn, e);
@@ -118,14 +120,6 @@ function builtinValue(fn: FnLower, name: string): Loc {
     w.finish(fn.m);
   });
   return funcval(fn, name);
-}
-
-/** Convert a non-interface value to interface{} (or keep an interface value). */
-function toIface(fn: FnLower, x: A.Expr, heap: boolean): Loc {
-  const v = val(fn, x);
-  const xt = x.type!;
-  if (isInterface(xt)) return v;
-  return box(fn, v, xt, heap);
 }
 
 export function box(fn: FnLower, v: Loc, xt: Type, heap: boolean): Loc {
@@ -309,6 +303,8 @@ function closure(fn: FnLower, lit: A.FuncLit): Loc {
 
 /** x.(T): [value] or [value, ok]. */
 export function assertion(fn: FnLower, e: A.TypeAssertExpr, commaOk = false): [Loc, Loc?] {
+  const r = ifaceAssertion(fn, e, commaOk); // lower/iface.ts: to interfaces, from interfaces with methods
+  if (r) return r;
   const f = fn.f;
   const t = e.type!;
   const x = val(fn, e.x);

@@ -61,8 +61,9 @@ export class FnLower {
     readonly name: string,
     private readonly callInit: boolean,
     private readonly initSpecs?: A.VarSpec[],
+    file?: string,
   ) {
-    this.f = new FrameCode(name, L.filename);
+    this.f = new FrameCode(name, file ?? L.filename);
     this.m = L.m;
     this.epi = this.f.label();
     this.hasDefer = node ? containsDefer(node.body!) : false;

@@ -25,6 +25,7 @@ import { sizeof } from '../types.js';
 import { FnLower } from './fn.js';
 import { initOrder } from './initorder.js';
 import { ptrWords } from './typeinfo.js';
+import { registerLowerer } from './method.js';
 
 export { LowerError } from './fn.js';
 
@@ -47,6 +48,7 @@ export class Lowerer {
   constructor(readonly p: CheckedProgram, readonly filename: string) {}
 
   run(): void {
+    registerLowerer(this); // lower/method.ts
     for (const g of this.p.globals) {
       const size = sizeof(g.type);
       // the linker's limit on one symbol (cmd/link: a data symbol of at most 2e9 bytes)

@@ -14,6 +14,7 @@ import { operand, compareVals, cond } from './ops.js';
 import { varPlace, load, store, storeFrame, place } from './place.js';
 import { rangeStmt } from './range.js';
 import { isMidInt, ptrWords, regSize } from './typeinfo.js';
+import { caseIfaceValue, implementsCase, toEface } from './iface.js';
 import { unparen, alignUp8 } from './util.js';
 import { isMapIndex } from '../check/map-index.js';
 import { mapOpAssign } from './map.js';
@@ -231,8 +232,9 @@ function typeSwitch(fn: FnLower, s: A.TypeSwitchStmt): void {
   fn.branches.set(s, { brk: end });
   hoist(fn, [s.guard.x]);
   const x = fn.own(val(fn, s.guard.x), s.guard.x.type!);
+  const xe = toEface(fn, x, s.guard.x.type!); // lower/iface.ts
   const tw = fn.word();
-  f.emit(Op.ETYPE, tw, x);
+  f.emit(Op.ETYPE, tw, xe);
   const bodies = s.cases.map(() => f.label());
   let def = -1;
   s.cases.forEach((c, ci) => {
@@ -245,7 +247,7 @@ function typeSwitch(fn: FnLower, s: A.TypeSwitchStmt): void {
       } else if (isInterface(ct)) {
         const u = underlying(ct);
         if (u.kind === 'interface' && u.methods.length === 0) f.emit(Op.NE, b, tw, fn.imm(-1));
-        else f.emit(Op.ISERROR, b, x);
+        else implementsCase(fn, b, xe, ct);
       } else f.emit(Op.EQ, b, tw, fn.imm(fn.typeId(ct)));
       f.emit(Op.JNZ, b, bodies[ci]!);
       f.release(mk);
@@ -261,9 +263,9 @@ function typeSwitch(fn: FnLower, s: A.TypeSwitchStmt): void {
       if (ct && !isInterface(ct)) {
         const d = fn.f.tmp(Math.max(alignUp8(sizeof(ct)), regSize(ct), 8), ptrWords(ct));
         if (isMidInt(ct)) f.emit(Op.IMM, d, 0);
-        f.emit(Op.ASSERT, d, x, fn.typeId(ct));
+        f.emit(Op.ASSERT, d, xe, fn.typeId(ct));
         declare(fn, v, isMidInt(ct) ? load(fn, { k: 'frame', loc: d }, ct) : d);
-      } else declare(fn, v, x);
+      } else declare(fn, v, ct ? caseIfaceValue(fn, x, xe, s.guard.x.type!, ct) : x);
     }
     f.release(mk);
     block(fn, c.body);

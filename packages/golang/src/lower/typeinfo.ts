@@ -2,6 +2,7 @@
 import type { Module, ProgramType, TypeKind } from '@gosim/program';
 import type { Type } from '../types.js';
 import { intInfo, layoutStruct, sizeof, underlying, WORD } from '../types.js';
+import { attachMethods } from './method.js';
 
 /**
  * Pointer words of a value of type t as the runtime's pointer maps want them. Like golang's `pointerWords`, but
@@ -55,12 +56,12 @@ export function isSigned(t: Type): boolean {
 export function goTypeName(t: Type): string {
   switch (t.kind) {
     case 'basic': return t.name;
-    case 'named': return `${t.pkg}.${t.name}`;
+    case 'named': return t.pkg === '' ? t.name : `${t.pkg}.${t.name}`;
     case 'pointer': return `*${goTypeName(t.elem)}`;
     case 'slice': return `[]${goTypeName(t.elem)}`;
     case 'array': return `[${t.len}]${goTypeName(t.elem)}`;
     case 'chan': return t.dir === 'send' ? `chan<- ${goTypeName(t.elem)}` : t.dir === 'recv' ? `<-chan ${goTypeName(t.elem)}` : `chan ${goTypeName(t.elem)}`;
-    case 'struct': return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map((f) => `${f.name} ${goTypeName(f.type)}`).join('; ')} }`;
+    case 'struct': return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map((f) => (f.embedded ? goTypeName(f.type) : `${f.name} ${goTypeName(f.type)}`)).join('; ')} }`;
     case 'func': {
       const ps = t.params.map(goTypeName).join(', ');
       const rs = t.results.map(goTypeName);
@@ -107,7 +108,9 @@ export function programType(m: Module, t: Type): number {
   if (u.kind === 'array') {
     // an array's element cannot contain the array itself: register the element first
     pt.elem = programType(m, u.elem);
-    return m.type(pt);
+    const aid = m.type(pt);
+    attachMethods(m, t, pt); // lower/method.ts
+    return aid;
   }
   // a pointer's, chan's or slice's element may be the type being registered (`type P *P`, `type S []S`):
   // register this type first, then its element
@@ -116,5 +119,6 @@ export function programType(m: Module, t: Type): number {
   if (u.kind === 'map') { pt.key = programType(m, u.key); pt.elem = programType(m, u.elem); }
   // a struct's fields, for the runtime's per-type hash and equality of map keys (runtime/src/map-hash.ts)
   if (u.kind === 'struct') pt.fields = u.fields.filter((f) => f.name !== '_').map((f) => ({ offset: f.offset, type: programType(m, f.type) }));
+  attachMethods(m, t, pt); // lower/method.ts
   return id;
 }
