@@ -5,6 +5,7 @@ import { PrintKind } from '@gosim/program';
 import { hexAt, int64At, stringAt, uint64At } from './format.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic } from './signals.js';
+import { floatsEqual } from './float.js';
 
 const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
 const enc = new TextEncoder();
@@ -41,6 +42,7 @@ export function efaceEqual(m: Machine, x: number, y: number): boolean {
   const dy = s.load64(y + 8);
   if (isDirect(t.kind)) return dx === dy;
   if (t.kind === 'string' || t.kind === 'runtime-error') return stringAt(s, dx) === stringAt(s, dy);
+  if (t.kind === 'float' || t.kind === 'complex') return floatsEqual(s, dx, dy, t.size, t.kind === 'complex');
   for (let i = 0; i < t.size; i++) if (s.u8[dx + i] !== s.u8[dy + i]) return false;
   return true;
 }

@@ -116,6 +116,7 @@ export abstract class BuiltinChecker extends CallChecker {
         e.sig = { kind: 'func', params: [T.int, slice], results: [T.int], variadic: false };
         return;
       }
+      case 'complex': case 'real': case 'imag': this.complexBuiltin(e, name); return;
       default:
         this.fail(e.fun.pos, `${name} is not supported by gosim`);
     }

@@ -9,6 +9,7 @@ import { hoist } from './order.js';
 import { at, out, type Loc } from './frame.js';
 import { load, storeFrame } from './place.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
+import { complexBuiltin, floatConversion, isFloaty, printFloatKind } from './float.js';
 import { sideEffects } from './util.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
@@ -101,6 +102,7 @@ function conversion(fn: FnLower, e: A.CallExpr): Loc {
     if (isInterface(xt) || x.mode === 'nil') return val(fn, x);
     return box(fn, val(fn, x), xt, e.heap !== false);
   }
+  if (isFloaty(t) || isFloaty(xt)) return floatConversion(fn, x, t);
   const ut = underlying(t);
   const ux = underlying(xt);
   if (ut.kind === 'basic' && ux.kind === 'basic' && ut.name !== 'string' && ut.name !== 'bool' && ux.name !== 'string') {
@@ -163,6 +165,7 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
       return fn.fail('make of this type is not supported by gosim');
     }
     case 'new': return [allocInit(fn, e.typeArg!, e.heap !== false)];
+    case 'complex': case 'real': case 'imag': return [complexBuiltin(fn, e)];
     case 'panic': {
       const v = fn.own(val(fn, e.args[0]!), emptyInterface);
       panicWith(fn, v);
@@ -219,6 +222,7 @@ export function emitPrint(fn: FnLower, items: { loc: Loc; t: Type }[], ln: boole
     const u = underlying(it.t);
     let kind: number;
     let v = it.loc;
+    if (isFloaty(u)) return void f.emit(Op.PRINTF, printFloatKind(u), v);
     if (u.kind === 'basic') {
       if (u.name === 'bool' || u.name === 'untyped bool') kind = PrintKind.Bool;
       else if (u.name === 'string' || u.name === 'untyped string') kind = PrintKind.String;

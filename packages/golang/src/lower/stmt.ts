@@ -13,6 +13,7 @@ import type { Loc } from './frame.js';
 import { operand, compareVals, cond } from './ops.js';
 import { varPlace, load, store, storeFrame, place } from './place.js';
 import { isMidInt, ptrWords, regSize } from './typeinfo.js';
+import { floatIncDec, isFloaty } from './float.js';
 import { unparen, alignUp8 } from './util.js';
 
 export function block(fn: FnLower, stmts: A.Stmt[]): void {
@@ -68,6 +69,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
     case 'IncDecStmt': {
       const t = s.x.type!;
       const p = place(fn, s.x);
+      if (isFloaty(t)) return floatIncDec(fn, p, t, s.op === '++');
       const x = fn.toWord(load(fn, p, t), t);
       const w = fn.word();
       f.emit(Op.ADDI, w, x, s.op === '++' ? 1 : -1);
