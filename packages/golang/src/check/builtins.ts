@@ -85,8 +85,12 @@ export abstract class BuiltinChecker extends CallChecker {
         return;
       }
       case 'print': case 'println': {
+        if (e.args.length === 1 && e.args[0]!.kind === 'CallExpr') {
+          this.expr(e.args[0]!, undefined, true);
+          if (e.args[0]!.type?.kind === 'tuple' && e.args[0]!.mode !== 'novalue') this.fail(e.args[0]!.pos, `multi-value arguments ${name}(f()) are not supported by gosim`);
+        }
         e.args.forEach((_, i) => {
-          const a = value(i);
+          const a = e.args[i]!.type ? (this.singleValue(e.args[i]!), e.args[i]!) : value(i);
           if (a.mode === 'nil') this.fail(a.pos, 'use of untyped nil in argument to built-in print');
           this.convertUntyped(a, defaultType(a.type!), `argument to ${name}`);
           const u = underlying(a.type!);

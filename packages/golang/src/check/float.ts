@@ -155,3 +155,10 @@ export function constKey(c: ConstValue): string {
   if (c.kind === 'complex') return `${c.re.num}/${c.re.den} ${c.im.num}/${c.im.den}`;
   return String(c.value);
 }
+
+/** An untyped float or complex constant with an integer value as that integer (`[1e1]int`); c otherwise. */
+export function intValued(c: ConstValue | undefined): ConstValue | undefined {
+  if (c?.kind !== 'float' && c?.kind !== 'complex') return c;
+  const z = toCRat(c);
+  return z.im.num === 0n && ratIsInt(z.re) ? { kind: 'int', value: z.re.num } : c;
+}

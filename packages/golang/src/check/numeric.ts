@@ -85,7 +85,7 @@ export abstract class NumericChecker extends AssignChecker {
     if (!(isFloat(t) || isComplex(t) || isFloat(xt) || isComplex(xt))) return false;
     if (x.mode === 'constant' && isNumericConst(cv)) {
       const r = representNumeric(cv, t);
-      if (typeof r === 'string') this.fail(x.pos, `cannot convert ${this.describe(x)} to type ${typeString(t)}${r === 'truncated' ? ' (truncated)' : ''}`);
+      if (typeof r === 'string') this.fail(x.pos, `cannot convert ${this.describe(x)} to type ${typeString(t)}`);
       if (isUntyped(xt)) this.convertUntyped(x, t, 'conversion');
       e.mode = 'constant';
       e.constValue = r;
