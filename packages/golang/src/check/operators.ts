@@ -6,7 +6,7 @@ import { representable } from '../constant.js';
 import type { Type } from '../types.js';
 import { defaultType, identical, isBoolean, isFloat, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { NumericChecker } from './numeric.js';
-import { compareNumeric, foldNumeric, isNumeric, isNumericConst, isZeroConst, untypedRank } from './float.js';
+import { compareNumeric, foldNumeric, intValued, isNumeric, isNumericConst, isZeroConst, untypedRank } from './float.js';
 import { exprString } from './expr-string.js';
 
 export abstract class OperatorChecker extends NumericChecker {
@@ -181,6 +181,8 @@ export abstract class OperatorChecker extends NumericChecker {
     const b = e.y.constValue;
     if (b?.kind === 'int' && b.value < 0n) this.fail(e.y.pos, `invalid operation: negative shift count ${exprString(e.y)}`);
     if (isUntyped(yt)) this.convertUntyped(e.y, T.uint, 'shift');
+    // an untyped float constant with an integer value shifts as an untyped int (`2.0 << 3` is 16)
+    if (untypedRank(e.x.type!) > 2 && intValued(e.x.constValue)?.kind === 'int') { e.x.constValue = intValued(e.x.constValue); e.x.type = T.untypedInt; }
     const xt = e.x.type!;
     if (!isInteger(xt)) this.fail(e.x.pos, `invalid operation: shifted operand ${this.describe(e.x)} must be integer`);
     const a = e.x.constValue;
