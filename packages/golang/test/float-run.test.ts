@@ -232,4 +232,24 @@ func main() {
 +1.000000e+006 -1.000000e+006 +9.999999e+005
 `);
   });
+  it('print(f()) and println(f()) print each of the results', () => {
+    const src = `package main
+
+func f() (int8, float32, string, bool) { return -7, 0.5, "s", true }
+
+func g() (complex64, uint) { return 1i, 3 }
+
+func main() {
+	print(f())
+	println()
+	println(f())
+	println(g())
+}
+`;
+    const r = runGo(src, 'mv.go');
+    expect(r.raw).toBe(`-7+5.000000e-001strue
+-7 +5.000000e-001 s true
+(+0.000000e+000+1.000000e+000i) 3
+`);
+  });
 });

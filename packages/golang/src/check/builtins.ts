@@ -86,8 +86,18 @@ export abstract class BuiltinChecker extends CallChecker {
       }
       case 'print': case 'println': {
         if (e.args.length === 1 && e.args[0]!.kind === 'CallExpr') {
-          this.expr(e.args[0]!, undefined, true);
-          if (e.args[0]!.type?.kind === 'tuple' && e.args[0]!.mode !== 'novalue') this.fail(e.args[0]!.pos, `multi-value arguments ${name}(f()) are not supported by gosim`);
+          // print(f()) prints each of f's results
+          const a = e.args[0]!;
+          this.expr(a, undefined, true);
+          if (a.type?.kind === 'tuple' && a.mode !== 'novalue') {
+            for (const t of a.type.types) {
+              const u = underlying(t);
+              if (u.kind === 'struct' || u.kind === 'array') this.fail(a.pos, `illegal types for operand: print\n\t${typeString(t)}`);
+            }
+            e.mode = 'novalue';
+            e.type = { kind: 'tuple', types: [] };
+            return;
+          }
         }
         e.args.forEach((_, i) => {
           const a = e.args[i]!.type ? (this.singleValue(e.args[i]!), e.args[i]!) : value(i);

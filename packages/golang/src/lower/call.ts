@@ -172,6 +172,12 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
       return [];
     }
     case 'print': case 'println': {
+      const a0 = e.args[0];
+      if (e.args.length === 1 && a0!.type!.kind === 'tuple') {
+        const ts = (a0!.type as { types: Type[] }).types;
+        emitPrint(fn, call(fn, a0 as A.CallExpr).map((l, i) => ({ loc: l, t: ts[i]! })), name === 'println');
+        return [];
+      }
       const items = evalList(fn, e.args);
       emitPrint(fn, items.map((l, i) => ({ loc: l, t: e.args[i]!.type! })), name === 'println');
       return [];
