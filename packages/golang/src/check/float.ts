@@ -43,10 +43,14 @@ export function untypedRank(t: Type): number {
 export function floatLit(raw: string, imag: boolean): ConstValue | undefined {
   const text = imag ? raw.slice(0, -1) : raw;
   let r: Rat | undefined;
-  // an imaginary literal's digits may be an integer (`0123i` is decimal)
-  if (imag && /^[0-9_]+$/.test(text)) r = rat(BigInt(text.replace(/_/g, '')));
-  else if (imag && /^0[xXbBoO]/.test(text) && !/[.pP]/.test(text)) r = rat(BigInt(text.replace(/_/g, '')));
-  else r = parseFloatLit(text);
+  try {
+    // an imaginary literal's digits may be an integer (`0123i` is decimal)
+    if (imag && /^[0-9_]+$/.test(text)) r = rat(BigInt(text.replace(/_/g, '')));
+    else if (imag && /^0[xXbBoO]/.test(text) && !/[.pP]/.test(text)) r = rat(BigInt(text.replace(/_/g, '')));
+    else r = parseFloatLit(text);
+  } catch {
+    r = undefined; // a malformed literal the lexer already reported
+  }
   if (!r) return undefined;
   return imag ? { kind: 'complex', re: ratZero, im: r } : { kind: 'float', value: r };
 }
