@@ -252,4 +252,69 @@ func main() {
 (+0.000000e+000+1.000000e+000i) 3
 `);
   });
+  it('floats in globals, closures, channels, goroutines, defers, struct pointers, interfaces and type switches', () => {
+    const src = `package main
+
+var g = 1.5
+var gc = [2]complex64{1 + 1i, 2}
+var gp *float32
+
+type pt struct{ x, y float32 }
+
+func sum(xs [4]float32) (s float32) {
+	for i := 0; i < 4; i++ {
+		s += xs[i]
+	}
+	return
+}
+
+func main() {
+	println(g, gc[0], gc[1])
+	f := float32(0.25)
+	gp = &f
+	add := func(d float32) { f += d }
+	add(0.5)
+	println(f, *gp)
+	ch := make(chan float32, 2)
+	ch <- 1.25
+	ch <- f
+	println(<-ch, <-ch)
+	cc := make(chan complex128)
+	go func() { cc <- complex(g, -g) }()
+	println(<-cc)
+	defer println("deferred", g*2, complex64(gc[1]))
+	p := &pt{1, 2}
+	q := new(pt)
+	*q = *p
+	q.y = -q.y
+	println(p.x, p.y, q.x, q.y, *p == *q, sum([4]float32{1, 2, 3, 0.5}))
+	var e interface{} = *p
+	var e2 interface{} = pt{1, 2}
+	println(e == e2)
+	var i interface{} = g
+	switch v := i.(type) {
+	case float32:
+		println("f32", v)
+	case float64:
+		println("f64", v)
+	}
+	x := 0.0
+	for k := 0; k < 1000000; k++ {
+		x += 0.1
+	}
+	println(x)
+}
+`;
+    const r = runGo(src, 'misc.go');
+    expect(r.raw).toBe(`+1.500000e+000 (+1.000000e+000+1.000000e+000i) (+2.000000e+000+0.000000e+000i)
++7.500000e-001 +7.500000e-001
++1.250000e+000 +7.500000e-001
+(+1.500000e+000-1.500000e+000i)
++1.000000e+000 +2.000000e+000 +1.000000e+000 -2.000000e+000 false +6.500000e+000
+true
+f64 +1.500000e+000
++1.000000e+005
+deferred +3.000000e+000 (+2.000000e+000+0.000000e+000i)
+`);
+  });
 });

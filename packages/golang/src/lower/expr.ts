@@ -148,7 +148,7 @@ export function box(fn: FnLower, v: Loc, xt: Type, heap: boolean): Loc {
 function unary(fn: FnLower, e: A.UnaryExpr): Loc {
   const f = fn.f;
   const t = e.type!;
-  if (isFloaty(t)) return floatUnary(fn, e);
+  if (isFloaty(t) && (e.op === '-' || e.op === '+')) return floatUnary(fn, e);
   switch (e.op) {
     case '+': return val(fn, e.x);
     case '-': case '^': {
