@@ -8,11 +8,11 @@ import type { Type } from '../types.js';
 import { intInfo, isBoolean, isComplex, isFloat, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
-import { BuiltinChecker } from './builtins.js';
+import { RangeMapChecker } from './range-map.js';
 import { exprString } from './expr-string.js';
 import { floatLit, isNumeric, negNumeric } from './float.js';
 
-export abstract class ExprChecker extends BuiltinChecker {
+export abstract class ExprChecker extends RangeMapChecker {
   /**
    * Check `e`. `hint` is the type the context wants (used for elided composite-literal types). `allowNoValue`
    * permits calls without results and tuples. `lhs` means `e` is the target of a plain `=`: a variable
@@ -202,6 +202,7 @@ export abstract class ExprChecker extends BuiltinChecker {
       });
       return;
     }
+    if (u.kind === 'map') return this.mapLit(e, u);
     if (u.kind === 'slice') this.fail(e.pos, 'slice literals are not supported by gosim');
     this.fail(e.pos, `invalid composite literal type ${typeString(t)}`);
   }
@@ -290,6 +291,7 @@ export abstract class ExprChecker extends BuiltinChecker {
       e.implicitDeref = true;
       u = underlying(u.elem);
     }
+    if (u.kind === 'map') return this.mapIndex(e, u);
     this.expr(e.index);
     this.singleValue(e.index);
     if (!isInteger(e.index.type!)) this.fail(e.index.pos, `invalid argument: index ${this.describe(e.index)} must be integer`);

@@ -11,6 +11,7 @@ import { load, storeFrame } from './place.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
 import { complexBuiltin, floatConversion, isFloaty, printFloatKind } from './float.js';
 import { sideEffects } from './util.js';
+import { makeMap, mapDelete, mapLen } from './map.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
 export function call(fn: FnLower, e: A.CallExpr): Loc[] {
@@ -123,6 +124,7 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
       if (isString(xt)) f.emit(Op.STRLEN, d, val(fn, x));
       else if (xt.kind === 'slice') f.emit(Op.MOV, d, at(val(fn, x), name === 'len' ? 8 : 16));
       else if (xt.kind === 'chan') f.emit(name === 'len' ? Op.CHANLEN : Op.CHANCAP, d, val(fn, x));
+      else if (xt.kind === 'map') mapLen(fn, x, d);
       else if (xt.kind === 'array') fn.imm(xt.len, d);
       else if (xt.kind === 'pointer' && underlying(xt.elem).kind === 'array') {
         val(fn, x);
@@ -162,10 +164,12 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
         if (e.args[2]) f.emit(Op.MOV, at(d, 8), n);
         return [d];
       }
+      if (u.kind === 'map') return [makeMap(fn, e)];
       return fn.fail('make of this type is not supported by gosim');
     }
     case 'new': return [allocInit(fn, e.typeArg!, e.heap !== false)];
     case 'complex': case 'real': case 'imag': return [complexBuiltin(fn, e)];
+    case 'delete': mapDelete(fn, e); return [];
     case 'panic': {
       const v = fn.own(val(fn, e.args[0]!), emptyInterface);
       panicWith(fn, v);

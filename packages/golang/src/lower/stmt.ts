@@ -15,6 +15,9 @@ import { varPlace, load, store, storeFrame, place } from './place.js';
 import { isMidInt, ptrWords, regSize } from './typeinfo.js';
 import { floatIncDec, isFloaty } from './float.js';
 import { unparen, alignUp8 } from './util.js';
+import { isMapIndex } from '../check/map-index.js';
+import { mapOpAssign } from './map.js';
+import { rangeMap } from './range-map.js';
 
 export function block(fn: FnLower, stmts: A.Stmt[]): void {
   for (const s of stmts) stmt(fn, s);
@@ -67,6 +70,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
       return;
     }
     case 'IncDecStmt': {
+      if (isMapIndex(s.x)) return mapOpAssign(fn, s.x, s.op === '++' ? '+' : '-', undefined);
       const t = s.x.type!;
       const p = place(fn, s.x);
       if (isFloaty(t)) return floatIncDec(fn, p, t, s.op === '++');
@@ -128,6 +132,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
     }
     case 'SwitchStmt': return switchStmt(fn, s);
     case 'TypeSwitchStmt': return typeSwitch(fn, s);
+    case 'RangeStmt': if (underlying(s.x.type!).kind === 'map') return rangeMap(fn, s); return fn.fail('range loops are not supported by gosim');
     default: return fn.fail(`${s.kind} is not supported by gosim`);
   }
 }
