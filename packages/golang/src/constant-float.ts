@@ -69,7 +69,6 @@ export function ratToFloat(r: Rat, f: FloatFormat = F64): number {
   const rest = q & ((1n << k) - 1n);
   const half = 1n << (k - 1n);
   if (rest > half || (rest === half && (sticky || (m & 1n) === 1n))) m++;
-  else if (rest === half && !sticky && (m & 1n) === 0n) { /* tie to even: keep */ }
   const v = Number(m) * 2 ** lsb;
   const max = f === F64 ? Number.MAX_VALUE : 3.4028234663852886e38;
   if (v > max) return neg ? -Infinity : Infinity;

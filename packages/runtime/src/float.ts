@@ -173,18 +173,6 @@ const printf: ExtOp = {
   },
 };
 
-/** Go's == on float or complex values of `size` bytes at x and y (NaN unequal, -0 == +0). */
-export function floatsEqual(s: AddressSpace, x: number, y: number, size: number, complex: boolean): boolean {
-  const n = complex ? 2 : 1;
-  const w = size / n;
-  for (let i = 0; i < n; i++) {
-    const a = w === 4 ? s.f32[(x >>> 2) + i]! : s.f64[(x >>> 3) + i]!;
-    const b = w === 4 ? s.f32[(y >>> 2) + i]! : s.f64[(y >>> 3) + i]!;
-    if (a !== b) return false;
-  }
-  return true;
-}
-
 /** Handlers of this file's opcodes (program/src/isa/), by opcode. */
 export const floatOps: ExtOps = {
   [O.FADD64]: op64((x, y) => x + y),
