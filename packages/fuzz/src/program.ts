@@ -3,6 +3,7 @@
 // error (possibly nested in a deferred call), a panic in a goroutine, Goexit in main, or a deadlock.
 import { Builder, indent, quote, type Feature } from './builder.js';
 import { arithScenario } from './gen-arith.js';
+import { floatScenario } from './gen-float.js';
 import { panicking, scenarios } from './gen-control.js';
 import { valueScenarios } from './gen-values.js';
 import { Rng } from './rng.js';
@@ -94,6 +95,7 @@ export function generateProgram(seed: number, without: ReadonlySet<Feature> = ne
   for (let i = 0; i < count; i++) {
     const name = b.fresh('s');
     if (b.rng.chance(0.3)) arithScenario(b, name);
+    else if (b.rng.chance(0.2)) floatScenario(b, name);
     else b.rng.pick([...scenarios, ...valueScenarios])(b, name);
     if (b.rng.chance(0.15)) b.mainBody.push('runtime.GC()');
   }

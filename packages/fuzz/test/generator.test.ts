@@ -48,7 +48,7 @@ describe('the generator', () => {
     const text = Array.from({ length: 120 }, (_, i) => generateProgram(programSeed(5, i))).join('\n');
     for (const needle of ['defer func(j int)', 'recover()', 'runtime.Goexit()', 'goexitAt(', '<-req', 'close(src)', 'rec(', 'deep(',
       'panic(myint(', 'ei.(int)', '&^', '<<=', 'uintptr', 'int8', 'uint64', 'runtime.GC()', 'r = r*', 'defer runtime.Goexit()', 'main again',
-      'counter(', 'fallthrough', 'outs[i]', 'divmod(', 's[len(s)-1]'])
+      'counter(', 'fallthrough', 'outs[i]', 'divmod(', 's[len(s)-1]', 'float32', 'complex128', 'imag('])
       expect(text).toContain(needle);
   });
 

@@ -1,4 +1,6 @@
 /** Compile-time constant values: exact integers (bigint), booleans and byte strings. */
+import type { Rat } from './constant-float.js';
+import { ratString } from './constant-float.js';
 import type { Type } from './types.js';
 import { intInfo, underlying } from './types.js';
 
@@ -6,7 +8,10 @@ export type ConstValue =
   | { kind: 'int'; value: bigint }
   | { kind: 'bool'; value: boolean }
   /** A byte string: one JS char per byte (0..255). */
-  | { kind: 'string'; value: string };
+  | { kind: 'string'; value: string }
+  /** An exact rational (untyped float; a typed float constant holds its rounded value). */
+  | { kind: 'float'; value: Rat }
+  | { kind: 'complex'; re: Rat; im: Rat };
 
 export function intConst(v: bigint | number): ConstValue {
   return { kind: 'int', value: BigInt(v) };
@@ -28,6 +33,8 @@ export function constString(c: ConstValue): string {
     case 'int': return c.value.toString();
     case 'bool': return String(c.value);
     case 'string': return JSON.stringify(c.value);
+    case 'float': return ratString(c.value);
+    case 'complex': return `(${ratString(c.re)} + ${ratString(c.im)}i)`;
   }
 }
 

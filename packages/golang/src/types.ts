@@ -4,7 +4,8 @@ import type { FuncObj } from './objects.js';
 export type BasicKind =
   | 'bool' | 'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64'
   | 'uintptr' | 'string'
-  | 'untyped int' | 'untyped rune' | 'untyped bool' | 'untyped string' | 'untyped nil';
+  | 'untyped int' | 'untyped rune' | 'untyped bool' | 'untyped string' | 'untyped nil'
+  | 'float32' | 'float64' | 'complex64' | 'complex128' | 'untyped float' | 'untyped complex';
 
 export interface BasicType { kind: 'basic'; name: BasicKind }
 export interface PointerType { kind: 'pointer'; elem: Type }
@@ -64,6 +65,8 @@ export const T = {
   uint64: basic('uint64'), uintptr: basic('uintptr'), string: basic('string'),
   untypedInt: basic('untyped int'), untypedRune: basic('untyped rune'), untypedBool: basic('untyped bool'),
   untypedString: basic('untyped string'), untypedNil: basic('untyped nil'),
+  float32: basic('float32'), float64: basic('float64'), complex64: basic('complex64'), complex128: basic('complex128'),
+  untypedFloat: basic('untyped float'), untypedComplex: basic('untyped complex'),
 };
 
 export const emptyInterface: InterfaceType = { kind: 'interface', methods: [] };
@@ -80,7 +83,17 @@ export function isUntyped(t: Type): boolean {
 export function isInteger(t: Type): boolean {
   const u = underlying(t);
   return u.kind === 'basic' && u.name !== 'bool' && u.name !== 'string' && u.name !== 'untyped bool' &&
-    u.name !== 'untyped string' && u.name !== 'untyped nil';
+    u.name !== 'untyped string' && u.name !== 'untyped nil' && !isFloat(u) && !isComplex(u);
+}
+/** float32, float64, untyped float. */
+export function isFloat(t: Type): boolean {
+  const u = underlying(t);
+  return u.kind === 'basic' && (u.name === 'float32' || u.name === 'float64' || u.name === 'untyped float');
+}
+/** complex64, complex128, untyped complex. */
+export function isComplex(t: Type): boolean {
+  const u = underlying(t);
+  return u.kind === 'basic' && (u.name === 'complex64' || u.name === 'complex128' || u.name === 'untyped complex');
 }
 export function isUnsigned(t: Type): boolean {
   const u = underlying(t);
@@ -180,8 +193,8 @@ export function sizeof(t: Type): number {
       switch (u.name) {
         case 'bool': case 'int8': case 'uint8': return 1;
         case 'int16': case 'uint16': return 2;
-        case 'int32': case 'uint32': return 4;
-        case 'string': return 16;
+        case 'int32': case 'uint32': case 'float32': return 4;
+        case 'string': case 'complex128': return 16;
         default: return 8;
       }
     case 'pointer': case 'chan': case 'func': case 'map': return 8;
@@ -206,7 +219,7 @@ export function alignof(t: Type): number {
   switch (u.kind) {
     case 'basic': {
       const s = sizeof(u);
-      return u.name === 'string' ? 8 : s;
+      return u.name === 'string' || u.name === 'complex128' ? 8 : u.name === 'complex64' ? 4 : s;
     }
     case 'array': return alignof(u.elem);
     case 'struct': return u.fields.reduce((a, f) => Math.max(a, alignof(f.type)), 1);
@@ -287,6 +300,8 @@ export function defaultType(t: Type): Type {
     case 'untyped rune': return T.int32;
     case 'untyped bool': return T.bool;
     case 'untyped string': return T.string;
+    case 'untyped float': return T.float64;
+    case 'untyped complex': return T.complex128;
     default: return t;
   }
 }

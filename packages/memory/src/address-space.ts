@@ -38,6 +38,9 @@ export class AddressSpace {
   readonly u16: Uint16Array;
   readonly i32: Int32Array;
   readonly u32: Uint32Array;
+  /** IEEE views for float32/float64 values (naturally aligned: index = address / 4 or / 8). */
+  readonly f32: Float32Array;
+  readonly f64: Float64Array;
   readonly i64: BigInt64Array;
   /** One byte per page: PageUnmapped or PageMapped. */
   readonly pages: Uint8Array;
@@ -62,6 +65,8 @@ export class AddressSpace {
     this.u16 = new Uint16Array(this.buffer);
     this.i32 = new Int32Array(this.buffer);
     this.u32 = new Uint32Array(this.buffer);
+    this.f32 = new Float32Array(this.buffer);
+    this.f64 = new Float64Array(this.buffer);
     this.i64 = new BigInt64Array(this.buffer);
     this.pages = new Uint8Array(maxBytes / PageSize);
   }

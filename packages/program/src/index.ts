@@ -16,3 +16,4 @@ export { validate, IRError } from './validate.js';
 export { disassemble } from './disasm.js';
 export type { ProgramType, TypeKind } from './types.js';
 export { WordSize, StringSize, EfaceSize, SliceSize } from './types.js';
+export { FCvt, PrintFloat } from './isa/float.js';

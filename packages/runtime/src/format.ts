@@ -2,6 +2,7 @@
 
 import { hexWord, type AddressSpace } from '@gosim/memory';
 import type { ProgramType } from '@gosim/program';
+import { floatAt } from './printfloat.js';
 
 const dec = new TextDecoder();
 
@@ -56,6 +57,7 @@ function basicValue(s: AddressSpace, t: ProgramType, data: number): string | und
     case 'string':
     case 'runtime-error':
       return stringAt(s, data);
+    case 'float': case 'complex': return floatAt(s, data, t.size, t.kind === 'complex');
     default:
       return undefined;
   }
@@ -72,5 +74,5 @@ export function panicValue(s: AddressSpace, types: readonly ProgramType[], typeI
   const v = basicValue(s, t, data);
   if (v === undefined) return `(${t.name}) ${hex(data)}`;
   if (!t.named) return v;
-  return t.kind === 'string' ? `${t.name}("${v}")` : `${t.name}(${v})`;
+  return t.kind === 'string' ? `${t.name}("${v}")` : t.kind === 'complex' ? `${t.name}${v}` : `${t.name}(${v})`;
 }

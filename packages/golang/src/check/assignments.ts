@@ -2,7 +2,7 @@
  * Assignability and implicit conversion of untyped values, and the assignment forms: var specs, `=`, `:=`, `op=`.
  */
 import type * as A from '../ast.js';
-import { representable, wrapInt } from '../constant.js';
+import { constString, representable, wrapInt } from '../constant.js';
 import type { VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
@@ -12,6 +12,7 @@ import { missingMethod } from './interface.js';
 import { TypeChecker } from './typexpr.js';
 import { isMapIndex } from './map-index.js';
 import { exprString } from './expr-string.js';
+import { isNumeric, isNumericConst, representNumeric } from './float.js';
 
 export abstract class AssignChecker extends TypeChecker {
   protected implements(t: Type, iface: Type): boolean {
@@ -27,7 +28,7 @@ export abstract class AssignChecker extends TypeChecker {
       if (ut.kind === 'interface') return this.implements(defaultType(v), t);
       if (v === T.untypedBool) return isBoolean(t);
       if (v === T.untypedString) return isString(t);
-      return isInteger(t);
+      return isNumeric(t);
     }
     if (ut.kind === 'interface') return this.implements(v, t);
     if ((v.kind !== 'named' || t.kind !== 'named') && identical(uv, ut) && (v.kind !== 'named' || t.kind !== 'named')) {
@@ -79,7 +80,10 @@ export abstract class AssignChecker extends TypeChecker {
     }
     if (isInterface(t)) t = defaultType(v);
     const cv = e.constValue;
-    if (cv?.kind === 'int') {
+    if (isNumericConst(cv) && (cv.kind !== 'int' || isNumeric(t) && !isInteger(t))) {
+      const r = isNumeric(t) ? representNumeric(cv, t) : 'mismatch';
+      if (typeof r === 'string') this.fail(e.pos, `cannot use ${exprString(e)} (${this.describeKind(e)}${e.mode === 'constant' && constString(cv) !== exprString(e) ? ' ' + constString(cv) : ''}) as ${typeString(t)} value in ${context}${r === 'mismatch' ? '' : ` (${r})`}`);
+    } else if (cv?.kind === 'int') {
       if (!isInteger(t)) this.fail(e.pos, `cannot use ${exprString(e)} (${this.describeKind(e)}) as ${typeString(t)} value in ${context}`);
       if (!representable(cv.value, t)) {
         this.fail(e.pos, `cannot use ${exprString(e)} (untyped ${v === T.untypedRune ? 'rune' : 'int'} constant${cv.value.toString() === exprString(e) ? '' : ' ' + cv.value}) as ${typeString(t)} value in ${context} (overflows)`);
@@ -269,5 +273,8 @@ function setType(e: A.Expr, t: Type): void {
       break;
     default: break;
   }
-  if (e.constValue?.kind === 'int' && !isUntyped(t) && isInteger(t)) e.constValue = { kind: 'int', value: wrapInt(e.constValue.value, t) };
+  if (isNumericConst(e.constValue) && isNumeric(t) && (e.constValue.kind !== 'int' || !isInteger(t))) {
+    const r = representNumeric(e.constValue, t);
+    if (typeof r !== 'string') e.constValue = r;
+  } else if (e.constValue?.kind === 'int' && !isUntyped(t) && isInteger(t)) e.constValue = { kind: 'int', value: wrapInt(e.constValue.value, t) };
 }

@@ -3,6 +3,7 @@
  */
 import type * as A from '../ast.js';
 import type { ConstValue } from '../constant.js';
+import { constString } from '../constant.js';
 import type { Diagnostic, Pos } from '../diagnostics.js';
 import { GoError } from '../diagnostics.js';
 import type { BuiltinName, Capture, ConstObj, DeclObj, FuncNode, GoObject, PackageObj, TypeNameObj, VarKind, VarObj } from '../objects.js';
@@ -252,6 +253,7 @@ export abstract class CheckerBase {
 function constText(c: ConstValue | undefined): string {
   if (!c) return '?';
   if (c.kind === 'string') return JSON.stringify(c.value);
+  if (c.kind === 'float' || c.kind === 'complex') return constString(c);
   return String(c.value);
 }
 

@@ -90,8 +90,22 @@ export abstract class BuiltinChecker extends CallChecker {
         return;
       }
       case 'print': case 'println': {
+        if (e.args.length === 1 && e.args[0]!.kind === 'CallExpr') {
+          // print(f()) prints each of f's results
+          const a = e.args[0]!;
+          this.expr(a, undefined, true);
+          if (a.type?.kind === 'tuple' && a.mode !== 'novalue') {
+            for (const t of a.type.types) {
+              const u = underlying(t);
+              if (u.kind === 'struct' || u.kind === 'array') this.fail(a.pos, `illegal types for operand: print\n\t${typeString(t)}`);
+            }
+            e.mode = 'novalue';
+            e.type = { kind: 'tuple', types: [] };
+            return;
+          }
+        }
         e.args.forEach((_, i) => {
-          const a = value(i);
+          const a = e.args[i]!.type ? (this.singleValue(e.args[i]!), e.args[i]!) : value(i);
           if (a.mode === 'nil') this.fail(a.pos, 'use of untyped nil in argument to built-in print');
           this.convertUntyped(a, defaultType(a.type!), `argument to ${name}`);
           const u = underlying(a.type!);
@@ -122,6 +136,7 @@ export abstract class BuiltinChecker extends CallChecker {
         return;
       }
       case 'append': case 'copy': this.sliceBuiltin(e, name); return;
+      case 'complex': case 'real': case 'imag': this.complexBuiltin(e, name); return;
       case 'delete': this.deleteCall(e); return;
       default:
         this.fail(e.fun.pos, `${name} is not supported by gosim`);

@@ -82,6 +82,7 @@ export abstract class CallChecker extends OperatorChecker {
     e.mode = 'value';
     const cv = x.constValue;
     const fail = (): never => this.fail(x.pos, `cannot convert ${this.describe(x)} to type ${typeString(t)}`);
+    if (this.numericConversion(e, x, t)) return;
     if (x.mode === 'constant' && cv && underlying(t).kind === 'basic') {
       if (cv.kind === 'int' && isInteger(t)) {
         if (!representable(cv.value, t)) fail();

@@ -5,12 +5,13 @@ import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
 import type { SliceType, Type } from '../types.js';
-import { intInfo, isBoolean, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
+import { intInfo, isBoolean, isComplex, isFloat, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
 import { RangeMapChecker } from './range-map.js';
 import { exprString } from './expr-string.js';
 import { missingMethod } from './interface.js';
+import { floatLit, isNumeric, negNumeric } from './float.js';
 
 export abstract class ExprChecker extends RangeMapChecker {
   protected abstract sliceExpr(e: A.SliceExpr): void; // check/slice.ts
@@ -128,8 +129,12 @@ export abstract class ExprChecker extends RangeMapChecker {
         e.constValue = { kind: 'string', value: e.str ?? '' };
         e.type = T.untypedString;
         return;
-      default:
-        this.fail(e.pos, 'floating-point and complex numbers are not supported by gosim');
+      default: {
+        const cv = floatLit(e.raw, e.litKind === 'IMAG');
+        if (!cv) this.fail(e.pos, `the constant ${e.raw} (exponent beyond gosim's exact range) is not supported by gosim`);
+        e.constValue = cv;
+        e.type = e.litKind === 'IMAG' ? T.untypedComplex : T.untypedFloat;
+      }
     }
   }
 
@@ -301,7 +306,7 @@ export abstract class ExprChecker extends RangeMapChecker {
     this.expr(e.x);
     this.singleValue(e.x);
     const t = e.x.type!;
-    const ok = e.op === '!' ? isBoolean(t) : isInteger(t);
+    const ok = e.op === '!' ? isBoolean(t) : e.op === '^' ? isInteger(t) : isNumeric(t);
     if (!ok) this.fail(e.pos, `invalid operation: operator ${e.op} not defined on ${this.describe(e.x)}`);
     e.type = t;
     e.mode = 'value';
@@ -309,6 +314,8 @@ export abstract class ExprChecker extends RangeMapChecker {
     if (e.x.mode === 'constant' && cv) {
       e.mode = 'constant';
       if (cv.kind === 'bool') e.constValue = { kind: 'bool', value: !cv.value };
+      else if (cv.kind === 'float' || cv.kind === 'complex') e.constValue = this.numericConstIn(e, e.op === '-' ? negNumeric(cv) : cv, t);
+      else if (cv.kind === 'int' && (isFloat(t) || isComplex(t))) e.constValue = this.numericConstIn(e, e.op === '-' ? { kind: 'int', value: -cv.value } : cv, t);
       else if (cv.kind === 'int') {
         let v = e.op === '-' ? -cv.value : e.op === '+' ? cv.value : ~cv.value;
         if (e.op === '^' && !isUntyped(t) && !intInfo(t).signed) v = BigInt.asUintN(intInfo(t).bits, v);

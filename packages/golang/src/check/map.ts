@@ -9,6 +9,7 @@ import { comparableType } from './map-index.js';
 import { startPos } from './base.js';
 import { BuiltinChecker } from './builtins.js';
 import { exprString } from './expr-string.js';
+import { constKey } from './float.js';
 
 export abstract class MapChecker extends BuiltinChecker {
 
@@ -52,7 +53,7 @@ export abstract class MapChecker extends BuiltinChecker {
       this.singleValue(el.key);
       const cv = el.key.constValue;
       if (el.key.mode === 'constant' && cv) {
-        const id = `${cv.kind}:${String(cv.value)}`;
+        const id = `${cv.kind}:${constKey(cv)}`;
         if (seen.has(id)) this.fail(el.key.pos, `duplicate key ${exprString(el.key)} in map literal`);
         seen.add(id);
       }

@@ -4,11 +4,12 @@
 import type * as A from '../ast.js';
 import { representable } from '../constant.js';
 import type { Type } from '../types.js';
-import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
-import { MethodChecker } from './method.js';
+import { defaultType, identical, isBoolean, isFloat, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
+import { NumericChecker } from './numeric.js';
+import { compareNumeric, foldNumeric, intValued, isNumeric, isNumericConst, isZeroConst, untypedRank } from './float.js';
 import { exprString } from './expr-string.js';
 
-export abstract class OperatorChecker extends MethodChecker {
+export abstract class OperatorChecker extends NumericChecker {
   protected checkOverflow(e: A.Expr, v: bigint, t: Type): void {
     if (isUntyped(t)) {
       if (v > (1n << 512n) || v < -(1n << 512n)) this.fail(e.pos, 'constant overflow');
@@ -36,19 +37,23 @@ export abstract class OperatorChecker extends MethodChecker {
     }
     this.matchOperands(e, opAssign);
     const t = e.x.type!;
-    const okType = op === '&&' || op === '||' ? isBoolean(t) : op === '+' ? isInteger(t) || isString(t) : isInteger(t);
+    const okType = op === '&&' || op === '||' ? isBoolean(t) : op === '+' ? isNumeric(t) || isString(t) : op === '-' || op === '*' || op === '/' ? isNumeric(t) : isInteger(t);
     if (!okType) this.fail(e.x.pos, `invalid operation: operator ${op} not defined on ${this.describe(e.x)}`);
     e.type = t;
     e.mode = 'value';
     const a = e.x.constValue;
     const b = e.y.constValue;
-    if ((op === '/' || op === '%') && b?.kind === 'int' && b.value === 0n && e.y.mode === 'constant') {
+    if ((op === '/' || op === '%') && isNumericConst(b) && isZeroConst(b) && e.y.mode === 'constant' && (isInteger(t) || e.x.mode === 'constant')) {
       this.fail(e.y.pos, 'invalid operation: division by zero');
     }
     if (!opAssign && e.x.mode === 'constant' && e.y.mode === 'constant' && a && b) {
       e.mode = 'constant';
       if (a.kind === 'string' && b.kind === 'string') { e.constValue = { kind: 'string', value: a.value + b.value }; return; }
       if (a.kind === 'bool' && b.kind === 'bool') { e.constValue = { kind: 'bool', value: op === '&&' ? a.value && b.value : a.value || b.value }; return; }
+      if (isNumericConst(a) && isNumericConst(b) && !isInteger(t)) {
+        e.constValue = this.numericConstIn(e, foldNumeric(op, a, b, t)!, t);
+        return;
+      }
       if (a.kind === 'int' && b.kind === 'int') {
         const v = intOp(op, a.value, b.value, t);
         this.checkOverflow(e, v, t);
@@ -67,7 +72,10 @@ export abstract class OperatorChecker extends MethodChecker {
     const mismatch = comparisonMismatch ?? ((): never => this.fail(opAssign ? e.opPos : e.x.pos, `invalid operation: ${opAssign ? `${exprString(e.x)} ${e.op}= ${exprString(e.y)}` : exprString(e)} (mismatched types ${typeString(xt)} and ${typeString(yt)})`));
     if (isUntyped(xt) && isUntyped(yt)) {
       if (xt === T.untypedNil || yt === T.untypedNil) this.fail(e.pos, `invalid operation: operator ${e.op} not defined on nil`);
-      // untyped int and rune mix to rune; otherwise kinds must agree
+      // untyped numeric kinds mix to the larger one (int < rune < float < complex); others must agree
+      const rx = untypedRank(xt);
+      const ry = untypedRank(yt);
+      if (rx > 0 && ry > 0) { const top = rx >= ry ? xt : yt; e.x.type = top; e.y.type = top; return; }
       const kind = (t: Type): string => (t === T.untypedRune ? 'untyped int' : (t as { name: string }).name);
       if (kind(xt) !== kind(yt)) mismatch();
       if (xt === T.untypedRune || yt === T.untypedRune) { e.x.type = T.untypedRune; e.y.type = T.untypedRune; }
@@ -90,7 +98,7 @@ export abstract class OperatorChecker extends MethodChecker {
     if (u.kind === 'interface') {
       return; // handled by comparison
     }
-    const compatible = (isBoolean(xt) && isBoolean(t)) || (isString(xt) && isString(t)) || ((xt === T.untypedInt || xt === T.untypedRune) && isInteger(t));
+    const compatible = (isBoolean(xt) && isBoolean(t)) || (isString(xt) && isString(t)) || ((xt === T.untypedInt || xt === T.untypedRune) && isInteger(t)) || (untypedRank(xt) > 0 && isNumeric(t) && x.mode === 'constant');
     if (!compatible) {
       if (x.mode === 'constant' && !e.op.match(/^[=!<>]/)) this.fail(x.pos, `cannot convert ${exprString(x)} (${this.describeKind(x)}) to type ${typeString(t)}`);
       mismatch();
@@ -142,7 +150,7 @@ export abstract class OperatorChecker extends MethodChecker {
       }
       if (e.x.type === T.untypedNil) e.x.type = t;
       if (e.y.type === T.untypedNil) e.y.type = t;
-    } else if (!(isInteger(t) || isString(t))) {
+    } else if (!(isInteger(t) || isString(t) || isFloat(t))) {
       this.fail(e.x.pos, `invalid operation: ${exprString(e)} (operator ${op} not defined on ${this.describeKind(e.x).replace(/^variable of type /, '').replace(/^value of type /, '')})`);
     }
     e.type = T.bool;
@@ -156,7 +164,8 @@ export abstract class OperatorChecker extends MethodChecker {
     }
     if (e.x.mode === 'constant' && e.y.mode === 'constant' && a && b && !switchCase) {
       let r: boolean;
-      if (a.kind === 'int' && b.kind === 'int') r = cmp(op, a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+      if (isNumericConst(a) && isNumericConst(b) && (a.kind !== 'int' || b.kind !== 'int')) r = compareNumeric(op, a, b);
+      else if (a.kind === 'int' && b.kind === 'int') r = cmp(op, a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
       else if (a.kind === 'string' && b.kind === 'string') r = cmp(op, a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
       else if (a.kind === 'bool' && b.kind === 'bool') r = op === '==' ? a.value === b.value : a.value !== b.value;
       else r = false;
@@ -172,6 +181,8 @@ export abstract class OperatorChecker extends MethodChecker {
     const b = e.y.constValue;
     if (b?.kind === 'int' && b.value < 0n) this.fail(e.y.pos, `invalid operation: negative shift count ${exprString(e.y)}`);
     if (isUntyped(yt)) this.convertUntyped(e.y, T.uint, 'shift');
+    // an untyped float constant with an integer value shifts as an untyped int (`2.0 << 3` is 16)
+    if (untypedRank(e.x.type!) > 2 && intValued(e.x.constValue)?.kind === 'int') { e.x.constValue = intValued(e.x.constValue); e.x.type = T.untypedInt; }
     const xt = e.x.type!;
     if (!isInteger(xt)) this.fail(e.x.pos, `invalid operation: shifted operand ${this.describe(e.x)} must be integer`);
     const a = e.x.constValue;

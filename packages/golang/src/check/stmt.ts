@@ -5,9 +5,10 @@ import type * as A from '../ast.js';
 import type { ConstObj, VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
-import { defaultType, identical, isBoolean, isInteger, isInterface, isUntyped, T, typeString, underlying } from '../types.js';
+import { defaultType, identical, isBoolean, isComplex, isFloat, isInteger, isInterface, isUntyped, T, typeString, underlying } from '../types.js';
 import { SliceChecker } from './slice.js';
 import { exprString } from './expr-string.js';
+import { constKey } from './float.js';
 
 export abstract class StmtChecker extends SliceChecker {
   protected abstract rangeStmt(s: A.RangeStmt): void; // check/range.ts
@@ -49,7 +50,7 @@ export abstract class StmtChecker extends SliceChecker {
       }
       case 'IncDecStmt': {
         this.expr(s.x);
-        if (!isInteger(s.x.type!)) this.fail(s.x.pos, `invalid operation: ${exprString(s.x)}${s.op} (non-numeric type ${typeString(s.x.type!)})`);
+        if (!isInteger(s.x.type!) && !isFloat(s.x.type!) && !isComplex(s.x.type!)) this.fail(s.x.pos, `invalid operation: ${exprString(s.x)}${s.op} (non-numeric type ${typeString(s.x.type!)})`);
         this.checkAssignable(s.x);
         return;
       }
@@ -214,7 +215,7 @@ export abstract class StmtChecker extends SliceChecker {
               this.comparison(cmp, true);
               c.list[i] = cmp.y;
               if (e.mode === 'constant' && e.constValue && cmp.y === e) {
-                const key = `${typeString(e.type!)} ${e.constValue.kind} ${String(e.constValue.value)}`;
+                const key = `${typeString(e.type!)} ${e.constValue.kind} ${constKey(e.constValue)}`;
                 const prev = seen.get(key);
                 if (prev) this.report(e.pos, `duplicate case ${this.describe(e)} in expression switch\n\t${this.posString(prev.pos)}: previous case`);
                 else seen.set(key, e);

@@ -8,6 +8,7 @@ import { isInteger, isUntyped, underlying } from '../types.js';
 import { embeddedName, interfaceType } from './interface.js';
 import { CheckerBase } from './base.js';
 import { exprString } from './expr-string.js';
+import { intValued } from './float.js';
 
 export abstract class TypeChecker extends CheckerBase {
   /**
@@ -38,7 +39,7 @@ export abstract class TypeChecker extends CheckerBase {
         if (e.dots) this.fail(e.pos, 'invalid use of [...] array (outside a composite literal)');
         if (!e.len) return { kind: 'slice', elem: this.typeExpr(e.elem, true) };
         this.expr(e.len);
-        const cv = e.len.constValue;
+        const cv = isUntyped(e.len.type!) ? intValued(e.len.constValue) : e.len.constValue;
         if (e.len.mode !== 'constant' || cv?.kind !== 'int') this.fail(e.len.pos, `array length ${exprString(e.len)} (${this.describeKind(e.len)}) must be constant`);
         if (cv.value < 0n) this.fail(e.len.pos, `invalid array length ${exprString(e.len)} (untyped int constant ${cv.value})`);
         if (!isUntyped(e.len.type!) && !isInteger(e.len.type!)) this.fail(e.len.pos, `array length ${exprString(e.len)} must be integer`);

@@ -25,7 +25,8 @@ export function makeUniverse(): Scope {
   const types: [string, TypeNameObj['type']][] = [
     ['bool', T.bool], ['int', T.int], ['int8', T.int8], ['int16', T.int16], ['int32', T.int32], ['int64', T.int64],
     ['uint', T.uint], ['uint8', T.uint8], ['uint16', T.uint16], ['uint32', T.uint32], ['uint64', T.uint64],
-    ['uintptr', T.uintptr], ['string', T.string], ['byte', T.uint8], ['rune', T.int32], ['any', emptyInterface],
+    ['uintptr', T.uintptr], ['string', T.string], ['float32', T.float32], ['float64', T.float64],
+    ['complex64', T.complex64], ['complex128', T.complex128], ['byte', T.uint8], ['rune', T.int32], ['any', emptyInterface],
   ];
   for (const [n, t] of types) u.names.set(n, typeName(n, t));
   u.names.set('error', typeName('error', errorType));
@@ -43,8 +44,6 @@ export function makeUniverse(): Scope {
 /** Go 1.19's predeclared names that the subset leaves out, and what to say when a program uses one. */
 export function unsupportedPredeclared(name: string): string | undefined {
   switch (name) {
-    case 'float32': case 'float64': case 'complex64': case 'complex128':
-      return 'floating-point and complex numbers are not supported by gosim';
     case 'comparable': return 'generics are not supported by gosim';
     default: return undefined;
   }

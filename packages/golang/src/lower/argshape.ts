@@ -10,6 +10,11 @@ export function argShape(t: Type): ArgShape {
   const u = underlying(t);
   switch (u.kind) {
     case 'basic':
+      if (u.name === 'complex64' || u.name === 'complex128') {
+        // two floats, as Go's ArgInfo shows a complex: {re, im}
+        const h = sizeof(u) / 2;
+        return { k: 'struct', fields: [{ off: 0, shape: scalarShape(h) }, { off: h, shape: scalarShape(h) }] };
+      }
       return u.name === 'string' ? wordsShape(2) : scalarShape(sizeof(u));
     case 'interface':
       return wordsShape(2);

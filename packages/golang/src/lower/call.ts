@@ -10,6 +10,7 @@ import { at, out, type Loc } from './frame.js';
 import { load, storeFrame } from './place.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
 import { sliceBuiltin, stringConversion, variadicArgs } from './slice.js';
+import { complexBuiltin, floatConversion, isFloaty, printFloatKind } from './float.js';
 import { sideEffects } from './util.js';
 import { convIface, ifaceCall } from './iface.js';
 import { makeMap, mapDelete, mapLen } from './map.js';
@@ -101,6 +102,7 @@ function conversion(fn: FnLower, e: A.CallExpr): Loc {
     if (x.mode === 'nil') return val(fn, x);
     return convIface(fn, val(fn, x), xt, t, e.heap !== false); // lower/iface.ts
   }
+  if (isFloaty(t) || isFloaty(xt)) return floatConversion(fn, x, t);
   const ut = underlying(t);
   const ux = underlying(xt);
   if (ut.kind === 'basic' && ux.kind === 'basic' && ut.name !== 'string' && ut.name !== 'bool' && ux.name !== 'string') {
@@ -166,6 +168,7 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
     }
     case 'new': return [allocInit(fn, e.typeArg!, e.heap !== false)];
     case 'append': case 'copy': return sliceBuiltin(fn, e);
+    case 'complex': case 'real': case 'imag': return [complexBuiltin(fn, e)];
     case 'delete': mapDelete(fn, e); return [];
     case 'panic': {
       const v = fn.own(val(fn, e.args[0]!), emptyInterface);
@@ -173,6 +176,12 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
       return [];
     }
     case 'print': case 'println': {
+      const a0 = e.args[0];
+      if (e.args.length === 1 && a0!.type!.kind === 'tuple') {
+        const ts = (a0!.type as { types: Type[] }).types;
+        emitPrint(fn, call(fn, a0 as A.CallExpr).map((l, i) => ({ loc: l, t: ts[i]! })), name === 'println');
+        return [];
+      }
       const items = evalList(fn, e.args);
       emitPrint(fn, items.map((l, i) => ({ loc: l, t: e.args[i]!.type! })), name === 'println');
       return [];
@@ -223,6 +232,7 @@ export function emitPrint(fn: FnLower, items: { loc: Loc; t: Type }[], ln: boole
     const u = underlying(it.t);
     let kind: number;
     let v = it.loc;
+    if (isFloaty(u)) return void f.emit(Op.PRINTF, printFloatKind(u), v);
     if (u.kind === 'basic') {
       if (u.name === 'bool' || u.name === 'untyped bool') kind = PrintKind.Bool;
       else if (u.name === 'string' || u.name === 'untyped string') kind = PrintKind.String;

@@ -13,6 +13,7 @@ import { isDirectKind, isMidInt, isSigned, ptrWords, regSize, goTypeName } from 
 import { alignUp8 } from './util.js';
 import { convIface, ifaceAssertion } from './iface.js';
 import { methodValue } from './method.js';
+import { floatConst, floatUnary, isFloaty } from './float.js';
 
 /** Evaluate an expression to a register-form value. */
 export function val(fn: FnLower, e: A.Expr): Loc {
@@ -81,7 +82,9 @@ export function val(fn: FnLower, e: A.Expr): Loc {
 }
 
 function constVal(fn: FnLower, c: NonNullable<A.Expr['constValue']>, t: Type): Loc {
+  if (isFloaty(t)) return floatConst(fn, c, t);
   switch (c.kind) {
+    case 'float': case 'complex': return fn.fail('internal compiler error: untyped float constant');
     case 'bool': {
       const d = fn.byte();
       fn.f.emit(Op.IMM1, d, c.value ? 1 : 0);
@@ -145,6 +148,7 @@ export function box(fn: FnLower, v: Loc, xt: Type, heap: boolean): Loc {
 function unary(fn: FnLower, e: A.UnaryExpr): Loc {
   const f = fn.f;
   const t = e.type!;
+  if (isFloaty(t) && (e.op === '-' || e.op === '+')) return floatUnary(fn, e);
   switch (e.op) {
     case '+': return val(fn, e.x);
     case '-': case '^': {

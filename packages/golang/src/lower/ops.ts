@@ -9,6 +9,7 @@ import { hoist } from './order.js';
 import { load, type Place } from './place.js';
 import { isMidInt, isSigned, regSize } from './typeinfo.js';
 import { sideEffects, unparen } from './util.js';
+import { floatArith, floatBinary, floatCompare, isFloaty } from './float.js';
 
 export function binary(fn: FnLower, e: A.BinaryExpr): Loc {
   const f = fn.f;
@@ -26,6 +27,7 @@ export function binary(fn: FnLower, e: A.BinaryExpr): Loc {
     return d;
   }
   if (op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=') return compare(fn, e);
+  if (isFloaty(e.type)) return floatBinary(fn, e);
   // a left-deep chain a + b + c + ... (as deep as the source) is lowered in a loop, innermost first
   const chain: A.BinaryExpr[] = [e];
   for (let x = unparen(e.x); isArith(x); x = unparen(x.x)) chain.push(x);
@@ -61,6 +63,7 @@ function arithConst(fn: FnLower, e: A.BinaryExpr, x: Loc): Loc | undefined {
 export function arith(fn: FnLower, op: A.BinaryOp, t: Type, x: Loc, xt: Type, y: Loc, ye: A.Expr): Loc {
   const yt = ye.type!;
   const f = fn.f;
+  if (isFloaty(t)) return floatArith(fn, op, t, x, y);
   if (isString(t)) {
     const d = fn.tmp(T.string);
     f.emit(Op.CONCAT, d, x, y);
@@ -109,6 +112,7 @@ export function compareVals(fn: FnLower, op0: A.BinaryOp, x: Loc, y: Loc, t: Typ
   };
   if (op === '>' || op === '>=') swap();
   const neg = (): void => f.emit(Op.NOT1, d, d);
+  if (isFloaty(t)) return floatCompare(fn, op, x, y, t, d);
   if (isString(t)) {
     if (op === '==' || op === '!=') {
       f.emit(Op.STREQ, d, x, y);
@@ -173,7 +177,8 @@ function eqGeneric(fn: FnLower, d: Loc, x: Loc, y: Loc, t: Type): void {
     const xv = load(fn, xa, p.t);
     const yv = load(fn, ya, p.t);
     const pu = underlying(p.t);
-    if (isString(p.t)) f.emit(Op.STREQ, b, xv, yv);
+    if (isFloaty(p.t)) floatCompare(fn, '==', xv, yv, p.t, b);
+    else if (isString(p.t)) f.emit(Op.STREQ, b, xv, yv);
     else if (pu.kind === 'interface') f.emit(Op.EFACEEQ, b, xv, yv);
     else if (sizeof(p.t) === 1) f.emit(Op.EQ1, b, xv, yv);
     else if (isMidInt(p.t) || sizeof(p.t) === 8) f.emit(Op.EQ, b, xv, yv);

@@ -15,6 +15,7 @@ import { varPlace, load, store, storeFrame, place } from './place.js';
 import { rangeStmt } from './range.js';
 import { isMidInt, ptrWords, regSize } from './typeinfo.js';
 import { caseIfaceValue, implementsCase, toEface } from './iface.js';
+import { floatIncDec, isFloaty } from './float.js';
 import { unparen, alignUp8 } from './util.js';
 import { isMapIndex } from '../check/map-index.js';
 import { mapOpAssign } from './map.js';
@@ -74,6 +75,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
       if (isMapIndex(s.x)) return mapOpAssign(fn, s.x, s.op === '++' ? '+' : '-', undefined);
       const t = s.x.type!;
       const p = place(fn, s.x);
+      if (isFloaty(t)) return floatIncDec(fn, p, t, s.op === '++');
       const x = fn.toWord(load(fn, p, t), t);
       const w = fn.word();
       f.emit(Op.ADDI, w, x, s.op === '++' ? 1 : -1);

@@ -82,6 +82,8 @@ function kindOf(t: Type): TypeKind {
         case 'string': return 'string';
         case 'uintptr': return 'uintptr';
         case 'uint8': return 'byte';
+        case 'float32': case 'float64': return 'float';
+        case 'complex64': case 'complex128': return 'complex';
         default: return intInfo(u).signed ? 'int' : 'uint';
       }
     case 'pointer': return 'pointer';
