@@ -224,6 +224,9 @@ class Batch extends EscapeGraph {
         for (const c of s.cases) this.block(c.body);
         return;
       }
+      case 'SelectStmt': for (const c of s.cases) { if (c.comm) this.stmt(c.comm); this.block(c.body); } return;
+      // Go: code after a label some goto jumps back to is one loop level deeper, to the end of the function
+      case 'LabeledStmt': if (s.looping) this.loopDepth++; this.stmt(s.stmt); return;
       case 'DeclStmt':
         for (const spec of s.specs) {
           if (spec.kind !== 'VarSpec') continue;

@@ -15,3 +15,4 @@ export { validate, IRError } from './validate.js';
 export { disassemble } from './disasm.js';
 export type { ProgramType, TypeKind } from './types.js';
 export { WordSize, StringSize, EfaceSize, SliceSize } from './types.js';
+export { MiscOp, Scase, MaxSelectCases, selectShape, selectFrameBytes } from './isa/misc.js';

@@ -18,7 +18,7 @@ export interface FuncCtx {
   outer: FuncCtx | undefined;
   loopDepth: number;
   /** Innermost first: breakable statements. */
-  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt)[];
+  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.SelectStmt)[];
   loops: A.ForStmt[];
   locals: VarObj[];
   closureCount: number;

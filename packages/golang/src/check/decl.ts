@@ -8,13 +8,14 @@ import type { ConstObj, DeclObj, FuncNode, FuncObj, GoObject, TypeNameObj, VarOb
 import type { NamedType, Signature, Type } from '../types.js';
 import { layoutStruct, sizeof, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
-import { StmtChecker } from './stmt.js';
+import { checkBranches } from './labels.js';
+import { SelectChecker } from './select.js';
 import type { CheckedProgram } from './checker.js';
 import { exprString } from './expr-string.js';
 import { isTerminatingList } from './terminating.js';
 import { Scope } from './universe.js';
 
-export class Checker extends StmtChecker {
+export class Checker extends SelectChecker {
   program(): CheckedProgram {
     return {
       file: this.file, filename: this.file.filename, funcs: this.funcs, funcLits: this.funcLits,
@@ -234,6 +235,7 @@ export class Checker extends StmtChecker {
       ctx.locals = [];
       node.params = params;
       node.results = results;
+      checkBranches(body, (p, m) => this.fail(p, m), (p) => this.posString(p));
       this.block(body.stmts, body.rbrace, sig);
       node.locals = ctx.locals;
     } finally {

@@ -6,6 +6,8 @@ import { isInterface, sizeof, underlying, type Type } from '../types.js';
 import { multi, assign } from './assign.js';
 import { call, evalList } from './call.js';
 import { deferOrGo } from './defer.js';
+import { gotoStmt, labeledStmt } from './labels.js';
+import { selectStmt } from './select.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { hoist, statementOperands, statementOwn } from './order.js';
@@ -85,6 +87,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
       if (s.tok === 'fallthrough') {
         return;
       }
+      if (s.tok === 'goto') return gotoStmt(fn, s);
       const b = s.target ? fn.branches.get(s.target) : undefined;
       if (!b) return fn.fail(`${s.tok} outside a loop or switch`);
       if (s.tok === 'break') f.jmp(b.brk);
@@ -126,6 +129,8 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
     }
     case 'SwitchStmt': return switchStmt(fn, s);
     case 'TypeSwitchStmt': return typeSwitch(fn, s);
+    case 'SelectStmt': return selectStmt(fn, s);
+    case 'LabeledStmt': return labeledStmt(fn, s, stmt);
     default: return fn.fail(`${s.kind} is not supported by gosim`);
   }
 }

@@ -54,6 +54,8 @@ export function containsDefer(b: A.BlockStmt): boolean {
       case 'IfStmt': work.push(s.init, s.then, s.else); break;
       case 'ForStmt': work.push(s.init, s.post, s.body); break;
       case 'SwitchStmt': case 'TypeSwitchStmt': work.push(s.init); for (const c of s.cases) work.push(...c.body); break;
+      case 'SelectStmt': for (const c of s.cases) work.push(...c.body); break;
+      case 'LabeledStmt': work.push(s.stmt); break;
       default: break;
     }
   }
