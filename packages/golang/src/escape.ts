@@ -25,7 +25,9 @@ export interface EscapeResult {
 export function analyzeEscapes(program: CheckedProgram): EscapeResult {
   const report: string[] = [];
   const tags = new Map<VarObj, ParamTag>();
-  for (const batch of bottomUp(program.funcs)) {
+  // function literals of package-level initializers (main.glob..funcN) are analysed as top-level functions
+  const globLits = program.funcLits.filter((l) => !l.outer) as unknown as A.FuncDecl[];
+  for (const batch of bottomUp([...program.funcs, ...globLits])) {
     new Batch(program.filename, tags, report).run(batch);
   }
   program.escapesAnalyzed = true;
@@ -93,7 +95,7 @@ export function walkNode(root: A.Node | undefined, f: (n: A.Node) => void): void
     const isFunc = 'kind' in n && (n.kind === 'FuncDecl' || n.kind === 'FuncLit');
     const kids: (A.Node | undefined)[] = [];
     for (const [k, v] of Object.entries(n)) {
-      if (k === 'type' || k === 'obj' || k === 'outer' || k === 'sig' || k === 'captures' || k === 'target' ||
+      if (k === 'type' || k === 'obj' || k === 'outer' || k === 'sig' || k === 'captures' || k === 'target' || k === 'gotoTarget' ||
           k === 'funcLits' || k === 'implicitVar' || k === 'fieldOf' ||
           k === 'callee' || k === 'typeArg' || k === 'constValue' || k === 'field' || k === 'caseTypes') continue;
       // a function's params/results/locals are its variables (objects); a return statement's results are expressions

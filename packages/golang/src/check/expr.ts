@@ -4,7 +4,7 @@
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
-import type { Type } from '../types.js';
+import type { Signature, Type } from '../types.js';
 import { intInfo, isBoolean, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
@@ -201,6 +201,8 @@ export abstract class ExprChecker extends BuiltinChecker {
     this.fail(e.pos, `invalid composite literal type ${typeString(t)}`);
   }
 
+  protected abstract globalFuncLit(e: A.FuncLit, sig: Signature): void;
+
   protected funcLit(e: A.FuncLit): void {
     const outer = this.fn;
     const sig = this.signature(e.typeExpr);
@@ -209,7 +211,7 @@ export abstract class ExprChecker extends BuiltinChecker {
     e.mode = 'value';
     e.captures = [];
     if (!outer) {
-      if (this.globalInitScope) this.fail(e.pos, 'function literals in package-level initializers are not supported by gosim');
+      if (this.globalInitScope) return this.globalFuncLit(e, sig);
       this.fail(e.pos, 'function literal outside a function');
     }
     e.outer = outer.node;

@@ -37,9 +37,9 @@ export function checkBranches(body: A.BlockStmt, fail: Fail, posString: (p: Pos)
   }
 }
 
-/** The statement a labelled break may name (for, switch, type switch, select). */
-const breakable = (s: A.Stmt): s is A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.SelectStmt =>
-  s.kind === 'ForStmt' || s.kind === 'SwitchStmt' || s.kind === 'TypeSwitchStmt' || s.kind === 'SelectStmt';
+/** The statements a labelled continue (for, range) or break (also switch, type switch, select) may name. */
+const loop = (s: A.Stmt): boolean => s.kind === 'ForStmt' || s.kind === 'RangeStmt';
+const breakable = (s: A.Stmt): boolean => loop(s) || s.kind === 'SwitchStmt' || s.kind === 'TypeSwitchStmt' || s.kind === 'SelectStmt';
 
 function blockBranches(labels: Map<string, Label>, parent: Block | undefined, lstmt: A.LabeledStmt | undefined, start: Pos,
   body: A.Stmt[], fail: Fail, posString: (p: Pos) => string): A.BranchStmt[] {
@@ -97,7 +97,7 @@ function blockBranches(labels: Map<string, Label>, parent: Block | undefined, ls
         if (s.tok === 'break' || s.tok === 'continue') {
           const t = enclosing(name);
           if (t === undefined) fail(s.label.pos, `${s.tok} label not defined: ${name}`);
-          if (t === null || (s.tok === 'break' ? !breakable(t.stmt) : t.stmt.kind !== 'ForStmt')) fail(s.label.pos, `invalid ${s.tok} label ${name}`);
+          if (t === null || !(s.tok === 'break' ? breakable : loop)(t.stmt)) fail(s.label.pos, `invalid ${s.tok} label ${name}`);
           s.target = t.stmt as A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.SelectStmt;
         } else if (s.tok === 'goto') {
           const l = labels.get(name);
