@@ -34,7 +34,7 @@ describe('select', () => {
   });
 
   it('a case that is not a communication is an error', () => {
-    expect(diag('package main\n\nfunc main() {\n\tx := 1\n\tselect {\n\tcase x > 0:\n\t}\n}\n')).toBe('x.go:6:7: select case must be receive, send or assign recv');
+    expect(diag('package main\n\nfunc main() {\n\tx := 1\n\tselect {\n\tcase x > 0:\n\t}\n}\n')).toBe('x.go:6:9: select case must be send or receive (possibly with assignment)');
   });
 });
 

@@ -13,7 +13,10 @@ export abstract class SelectChecker extends StmtChecker {
       for (const c of s.cases) {
         this.withScope(() => {
           if (c.comm) {
-            if (!isComm(c.comm)) this.fail(c.comm.pos, 'select case must be receive, send or assign recv');
+            if (!isComm(c.comm)) {
+              const x = c.comm.kind === 'ExprStmt' ? unparen(c.comm.x) : undefined;
+              this.fail(x?.kind === 'BinaryExpr' ? x.opPos : c.comm.pos, 'select case must be send or receive (possibly with assignment)');
+            }
             this.stmt(c.comm);
           }
           for (const st of c.body) this.stmt(st);
