@@ -3,7 +3,7 @@
 // (which no try/catch stops) ends only this process.
 import { rejectedFeature, runGosim } from '@gosim/fuzz';
 
-process.on('message', ({ id, src, filename, maxSteps }) => {
-  const r = runGosim(src, filename, { maxSteps });
+process.on('message', ({ id, src, filename, maxSteps, copyStackEvery, gcEvery }) => {
+  const r = runGosim(src, filename, { maxSteps, copyStackEvery, gcEvery });
   process.send({ id, kind: r.kind, exit: r.outcome?.exit, combined: r.combined ?? '', message: r.message, feature: r.kind === 'rejected' ? rejectedFeature(r.message) : undefined, steps: r.steps });
 });

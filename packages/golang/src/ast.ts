@@ -49,6 +49,8 @@ export interface CompositeLit extends ExprBase {
   // checker: for struct literals, elts resolved to fields (in element order); for arrays, element indices.
   fieldOf?: StructField[];
   indexOf?: number[];
+  // escape: a map literal's hmap is heap allocated.
+  heap?: boolean;
 }
 export interface KeyValueExpr extends ExprBase { kind: 'KeyValueExpr'; key: Expr; value: Expr }
 export interface FuncLit extends ExprBase {
@@ -87,6 +89,9 @@ export interface IndexExpr extends ExprBase {
   index: Expr;
   // checker: x is a pointer to array (p[i] == (*p)[i]).
   implicitDeref?: boolean;
+  // checker: x is a map (check/map.ts); commaOk: used in a `v, ok := m[k]` context.
+  mapIndex?: boolean;
+  commaOk?: boolean;
 }
 export interface SliceExpr extends ExprBase { kind: 'SliceExpr'; x: Expr; low?: Expr; high?: Expr; max?: Expr }
 export interface TypeAssertExpr extends ExprBase {
@@ -189,8 +194,8 @@ export interface BranchStmt extends NodeBase {
   kind: 'BranchStmt';
   tok: 'break' | 'continue' | 'fallthrough' | 'goto';
   label?: Ident;
-  // checker: the statement it leaves / continues (ForStmt, SwitchStmt, TypeSwitchStmt, SelectStmt).
-  target?: ForStmt | SwitchStmt | TypeSwitchStmt | SelectStmt;
+  // checker: the statement it leaves / continues (ForStmt, SwitchStmt, TypeSwitchStmt, RangeStmt, SelectStmt).
+  target?: ForStmt | SwitchStmt | TypeSwitchStmt | RangeStmt | SelectStmt;
   // checker (check/labels.ts): the labelled statement a goto jumps to.
   gotoTarget?: LabeledStmt;
 }

@@ -13,7 +13,7 @@ import { hasPointers, sizeof, underlying } from './types.js';
 export const MAX_IMPLICIT_STACK = 64 * 1024;
 export const MAX_STACK_VAR = 10 * 1024 * 1024;
 
-export type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr;
+export type AllocNode = A.CallExpr | A.UnaryExpr | A.FuncLit | A.ImplicitConv | A.BinaryExpr | A.CompositeLit; // CompositeLit: map literals
 
 export interface Loc {
   v?: VarObj;
@@ -246,7 +246,7 @@ export class EscapeGraph {
       if (!n) continue;
       n.heap = l.escapes;
       const text = n.kind === 'FuncLit' ? 'func literal' : escapeExprString(n.kind === 'ImplicitConv' ? n.x : n);
-      const pos = n.kind === 'BinaryExpr' ? n.opPos : n.kind === 'CallExpr' ? n.lparen : n.pos;
+      const pos = n.kind === 'BinaryExpr' ? n.opPos : n.kind === 'CallExpr' ? n.lparen : n.kind === 'CompositeLit' ? n.lbrace : n.pos;
       this.at(pos, `${text} ${l.escapes ? 'escapes to heap' : 'does not escape'}`);
     }
   }

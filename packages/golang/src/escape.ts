@@ -204,6 +204,18 @@ class Batch extends EscapeGraph {
         this.block(s.body.stmts);
         this.loopDepth--;
         return;
+      case 'RangeStmt': {
+        // Go's ORANGE over a map: X outside the loop; the value variable gets *X's contents; both are reassigned
+        const tmp = this.mkLoc(undefined, undefined, true);
+        this.expr(this.hole(tmp), s.x);
+        this.loopDepth++;
+        const ks = [s.key, s.value].map((x) => (x ? this.addrOf(x) : this.discardHole));
+        this.flow(this.shift(ks[1]!, 1), tmp);
+        this.reassigned(ks, s);
+        this.block(s.body.stmts);
+        this.loopDepth--;
+        return;
+      }
       case 'SwitchStmt':
         if (s.init) this.stmt(s.init);
         if (s.tag) this.expr(this.discardHole, s.tag);
@@ -258,7 +270,7 @@ class Batch extends EscapeGraph {
   private assign(s: A.AssignStmt): void {
     if (s.tok !== '=' && s.tok !== ':=') {
       const k = this.addrOf(s.lhs[0]!);
-      this.expr(this.discardHole, s.rhs[0]!);
+      this.expr(unparen(s.lhs[0]!).kind === 'IndexExpr' && (unparen(s.lhs[0]!) as A.IndexExpr).mapIndex ? this.heapHole : this.discardHole, s.rhs[0]!);
       this.reassigned([k], s);
       return;
     }
@@ -298,6 +310,8 @@ class Batch extends EscapeGraph {
         if (x.implicitDeref) { this.expr(this.discardHole, x.x); return this.heapHole; }
         return this.addrOf(x.x);
       case 'IndexExpr':
+        // m[k] = v: the key and the value are stored in the map's heap buckets (Go's "key of map put")
+        if (x.mapIndex) { this.expr(this.discardHole, x.x); this.expr(this.heapHole, x.index); return this.heapHole; }
         this.expr(this.discardHole, x.index);
         if (!x.implicitDeref && underlying(x.x.type!).kind === 'array') return this.addrOf(x.x);
         this.expr(this.discardHole, x.x);
@@ -401,7 +415,7 @@ class Batch extends EscapeGraph {
       case 'new': this.spill(k, call); return;
       case 'make':
         for (const a of call.args.slice(1)) this.expr(this.discardHole, a);
-        if (underlying(call.typeArg!).kind === 'slice') this.spill(k, call);
+        if (underlying(call.typeArg!).kind === 'slice' || underlying(call.typeArg!).kind === 'map') this.spill(k, call);
         return;
       default:
         for (const a of call.args) if (a.mode !== 'type') this.expr(this.discardHole, a);
@@ -450,6 +464,7 @@ class Batch extends EscapeGraph {
         return;
       case 'IndexExpr': {
         this.expr(this.discardHole, e.index);
+        if (e.mapIndex) { this.expr(this.discardHole, e.x); return; }
         const u = underlying(e.x.type!);
         if (u.kind === 'array' && !e.implicitDeref) this.expr(k, e.x);
         else if (u.kind === 'basic') this.expr(this.discardHole, e.x);
@@ -489,6 +504,12 @@ class Batch extends EscapeGraph {
     }
   }
   private compositeLit(k: Hole, e: A.CompositeLit): void {
+    if (e.type && underlying(e.type).kind === 'map') {
+      // a map literal allocates its hmap; its keys and values go to the heap buckets
+      this.spill(k, e);
+      for (const el of e.elts) if (el.kind === 'KeyValueExpr') { this.expr(this.heapHole, el.key); this.expr(this.heapHole, el.value); }
+      return;
+    }
     for (const el of e.elts) this.expr(k, el.kind === 'KeyValueExpr' ? el.value : el);
   }
   private funcLit(k0: Hole, lit: A.FuncLit): void {

@@ -18,6 +18,8 @@ export interface StructField {
 export interface StructType { kind: 'struct'; fields: StructField[]; laidOut: boolean }
 export type ChanDir = 'both' | 'send' | 'recv';
 export interface ChanType { kind: 'chan'; dir: ChanDir; elem: Type }
+/** `map[K]V`: one word, a *hmap (runtime/src/map.ts). */
+export interface MapType { kind: 'map'; key: Type; elem: Type }
 export interface Signature {
   kind: 'func';
   params: Type[];
@@ -40,7 +42,7 @@ export interface TupleType { kind: 'tuple'; types: Type[] }
 
 export type Type =
   | BasicType | PointerType | ArrayType | SliceType | StructType | ChanType | Signature | InterfaceType | NamedType
-  | TupleType;
+  | TupleType | MapType;
 
 const basics = new Map<BasicKind, BasicType>();
 export function basic(name: BasicKind): BasicType {
@@ -116,6 +118,7 @@ export function identical(a: Type, b: Type): boolean {
     case 'slice': return identical(a.elem, (b as SliceType).elem);
     case 'array': return a.len === (b as ArrayType).len && identical(a.elem, (b as ArrayType).elem);
     case 'chan': return a.dir === (b as ChanType).dir && identical(a.elem, (b as ChanType).elem);
+    case 'map': return identical(a.key, (b as MapType).key) && identical(a.elem, (b as MapType).elem);
     case 'struct': {
       const bf = (b as StructType).fields;
       return a.fields.length === bf.length && a.fields.every((f, i) => f.name === bf[i]!.name && identical(f.type, bf[i]!.type));
@@ -150,6 +153,7 @@ export function typeString(t: Type): string {
     case 'interface':
       return t.methods.length === 0 ? 'interface{}' : `interface{${t.methods.map((m) => m.name + sigString(m.sig)).join('; ')}}`;
     case 'tuple': return `(${t.types.map(typeString).join(', ')})`;
+    case 'map': return `map[${typeString(t.key)}]${typeString(t.elem)}`;
   }
 }
 function sigString(s: Signature): string {
@@ -173,7 +177,7 @@ export function sizeof(t: Type): number {
         case 'string': return 16;
         default: return 8;
       }
-    case 'pointer': case 'chan': case 'func': return 8;
+    case 'pointer': case 'chan': case 'func': case 'map': return 8;
     case 'interface': return 16;
     case 'slice': return 24;
     case 'array': return u.len * sizeof(u.elem);
@@ -224,7 +228,7 @@ export function hasPointers(t: Type): boolean {
   const u = underlying(t);
   switch (u.kind) {
     case 'basic': return u.name === 'string' || u.name === 'untyped string' || u.name === 'untyped nil';
-    case 'pointer': case 'chan': case 'func': case 'interface': case 'slice': return true;
+    case 'pointer': case 'chan': case 'func': case 'map': case 'interface': case 'slice': return true;
     case 'array': return u.len > 0 && hasPointers(u.elem);
     case 'struct': return u.fields.some((f) => hasPointers(f.type));
     default: return false;
@@ -240,7 +244,7 @@ export function pointerWords(t: Type, base = 0, out: number[] = []): number[] {
   const u = underlying(t);
   switch (u.kind) {
     case 'basic': if (u.name === 'string') out.push(base / WORD); break;
-    case 'pointer': case 'chan': case 'func': case 'slice': out.push(base / WORD); break;
+    case 'pointer': case 'chan': case 'func': case 'map': case 'slice': out.push(base / WORD); break;
     case 'interface': out.push(base / WORD, base / WORD + 1); break;
     case 'array': {
       if (!hasPointers(u.elem)) break;
@@ -261,7 +265,7 @@ export function pointerWords(t: Type, base = 0, out: number[] = []): number[] {
 export function isDirectIface(t: Type): boolean {
   const u = underlying(t);
   switch (u.kind) {
-    case 'pointer': case 'chan': case 'func': return true;
+    case 'pointer': case 'chan': case 'func': case 'map': return true;
     case 'array': return u.len === 1 && isDirectIface(u.elem);
     case 'struct': return u.fields.length === 1 && isDirectIface(u.fields[0]!.type);
     default: return false;

@@ -21,6 +21,10 @@ export interface ProgramType {
    * Integer kinds carry their width in `size` (1, 2, 4 or 8 bytes) and their sign in the kind: int, uint.
    */
   readonly named?: boolean;
+  /** A map's key type id (its elem is the map's element type). */
+  readonly key?: number;
+  /** A struct's fields (offset, type id), for the map's per-type hash and equality. */
+  readonly fields?: readonly { readonly offset: number; readonly type: number }[];
 }
 
 /** Size of one word (int, uintptr, pointer) on the simulated machine. */

@@ -1,7 +1,79 @@
-// Go's hash map (hmap, buckets) in simulated memory.
+// The map opcodes (program/src/isa/map.ts): Go's hash map on simulated memory (map-core.ts), its iteration
+// (map-iter.ts), hashing (map-hash.ts) and layouts (map-layout.ts).
 
+import { Op as MapOp } from '@gosim/program';
+import { readWord, writeWord } from '@gosim/memory';
+import { ChanResult } from './chan.js';
 import type { ExtOps } from './ext-ops.js';
+import { makemap, mapaccess, mapassign, mapdelete } from './map-core.js';
+import { mapiterinit, mapiternext } from './map-iter.js';
+import { Hmap, mapInfo } from './map-layout.js';
+
+const Done = ChanResult.Done;
 
 /** Handlers of this file's opcodes (program/src/isa/), by opcode. */
 export const mapOps: ExtOps = {
+  [MapOp.MAKEMAP]: {
+    safePoint: true,
+    run(m, _g, sp, a, b, c) {
+      const h = m.heap.alloc(Hmap.size, m.typeId('runtime.hmap'));
+      makemap(m, b, readWord(m.space.i32, sp + c), h);
+      writeWord(m.space.i32, sp + a, h);
+      return Done;
+    },
+  },
+  [MapOp.MAKEMAPSTK]: {
+    safePoint: true,
+    run(m, _g, sp, a, b, c) {
+      makemap(m, b, readWord(m.space.i32, sp + c), sp + a);
+      return Done;
+    },
+  },
+  [MapOp.MAPACCESS1]: { safePoint: false, run: (m, _g, sp, a, b, c) => access(m, sp, a, b, c, false) },
+  [MapOp.MAPACCESS2]: { safePoint: false, run: (m, _g, sp, a, b, c) => access(m, sp, a, b, c, true) },
+  [MapOp.MAPASSIGN]: {
+    safePoint: true,
+    run(m, _g, sp, a, b, c) {
+      writeWord(m.space.i32, sp + a, mapassign(m, b, readWord(m.space.i32, sp + c), sp + c + 8));
+      return Done;
+    },
+  },
+  [MapOp.MAPDELETE]: {
+    safePoint: false,
+    run(m, _g, sp, a, b) {
+      mapdelete(m, b, readWord(m.space.i32, sp + a), sp + a + 8);
+      return Done;
+    },
+  },
+  [MapOp.MAPLEN]: {
+    safePoint: false,
+    run(m, _g, sp, a, b) {
+      const h = readWord(m.space.i32, sp + b);
+      writeWord(m.space.i32, sp + a, h === 0 ? 0 : m.space.load64(h + Hmap.count));
+      return Done;
+    },
+  },
+  [MapOp.MAPITERINIT]: {
+    safePoint: false,
+    run(m, _g, sp, a, b, c) {
+      mapiterinit(m, b, readWord(m.space.i32, sp + c), sp + a);
+      return Done;
+    },
+  },
+  [MapOp.MAPITERNEXT]: {
+    safePoint: false,
+    run(m, _g, sp, a) {
+      mapiternext(m, sp + a);
+      return Done;
+    },
+  },
 };
+
+function access(m: Parameters<ExtOps[number]['run']>[0], sp: number, a: number, b: number, c: number, ok: boolean): number {
+  const info = mapInfo(m, b);
+  const e = mapaccess(m, b, readWord(m.space.i32, sp + c), sp + c + 8);
+  if (e === 0) m.space.memclr(sp + a, info.elemSize);
+  else m.space.memmove(sp + a, e, info.elemSize);
+  if (ok) m.space.store8(sp + a + info.elemSize, e === 0 ? 0 : 1);
+  return Done;
+}

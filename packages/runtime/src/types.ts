@@ -18,5 +18,6 @@ export function addRuntimeTypes(m: Module): void {
   m.type(basic('runtime.hchan', 'record', 96, [2, 8, 9, 10, 11]));
   m.type(basic('runtime.sudog', 'record', 64, [1, 2, 3, 4, 5, 6]));
   m.type(basic('runtime.bytes', 'record', 8));
+  m.type(basic('runtime.hmap', 'record', 48, [2, 3, 5])); // map-layout.ts Hmap
   for (const t of runtimeErrorTypes) m.type(basic(t, 'runtime-error', 16, [0]));
 }

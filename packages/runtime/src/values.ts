@@ -4,6 +4,7 @@
 import { PrintKind } from '@gosim/program';
 import { hexAt, int64At, stringAt, uint64At } from './format.js';
 import type { Machine } from './machine.js';
+import { comparable, typeequal } from './map-hash.js';
 import { RuntimePanic } from './signals.js';
 
 const { Bool: PK_Bool, Byte: PK_Byte, Eface: PK_Eface, Int: PK_Int, Newline: PK_Newline, Pointer: PK_Pointer, Space: PK_Space, String: PK_String, Uint: PK_Uint } = PrintKind;
@@ -20,7 +21,7 @@ export function indexError(s: Machine['space'], ia: number, n: number, unsigned:
 }
 
 /** Pointer-shaped types live directly in an interface's data word. */
-export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func';
+export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func' || kind === 'map';
 
 export function compareBytes(s: Machine['space'], x: number, y: number): number {
   const a = stringAt(s, x);
@@ -37,12 +38,12 @@ export function efaceEqual(m: Machine, x: number, y: number): boolean {
   if (tx !== s.load64(y)) return false;
   if (tx === 0) return true;
   const t = m.prog.types[tx - 1]!;
+  if (!comparable(m, tx - 1)) throw new RuntimePanic('runtime.errorString', `runtime error: comparing uncomparable type ${t.name}`, 'runtime.panicwrap');
   const dx = s.load64(x + 8);
   const dy = s.load64(y + 8);
   if (isDirect(t.kind)) return dx === dy;
   if (t.kind === 'string' || t.kind === 'runtime-error') return stringAt(s, dx) === stringAt(s, dy);
-  for (let i = 0; i < t.size; i++) if (s.u8[dx + i] !== s.u8[dy + i]) return false;
-  return true;
+  return typeequal(m, tx - 1, dx, dy);
 }
 
 /** Go's print of one value. */

@@ -9,6 +9,7 @@ import type { Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { startPos } from './base.js';
 import { TypeChecker } from './typexpr.js';
+import { isMapIndex } from './map-index.js';
 import { exprString } from './expr-string.js';
 
 export abstract class AssignChecker extends TypeChecker {
@@ -26,7 +27,7 @@ export abstract class AssignChecker extends TypeChecker {
     const uv = underlying(v);
     const ut = underlying(t);
     if (isUntyped(v)) {
-      if (v === T.untypedNil) return ['pointer', 'chan', 'func', 'interface', 'slice'].includes(ut.kind);
+      if (v === T.untypedNil) return ['pointer', 'chan', 'func', 'interface', 'slice', 'map'].includes(ut.kind);
       if (ut.kind === 'interface') return this.implements(defaultType(v), t);
       if (v === T.untypedBool) return isBoolean(t);
       if (v === T.untypedString) return isString(t);
@@ -75,7 +76,7 @@ export abstract class AssignChecker extends TypeChecker {
     const v = e.type;
     if (!v || !isUntyped(v)) return;
     if (v === T.untypedNil) {
-      if (!['pointer', 'chan', 'func', 'interface', 'slice'].includes(underlying(t).kind)) this.fail(e.pos, `cannot use nil as ${typeString(t)} value in ${context}`);
+      if (!['pointer', 'chan', 'func', 'interface', 'slice', 'map'].includes(underlying(t).kind)) this.fail(e.pos, `cannot use nil as ${typeString(t)} value in ${context}`);
       setType(e, t);
       return;
     }
@@ -133,6 +134,9 @@ export abstract class AssignChecker extends TypeChecker {
   }
 
   /** A single call / comma-ok expression on the right of an n-variable assignment; returns the value types. */
+  /** `v, ok := m[k]` (check/map.ts). */
+  protected abstract mapCommaOk(v: A.Expr, x: A.IndexExpr, declType: Type | undefined): Type[];
+
   protected multiValue(v: A.Expr, n: number, declType: Type | undefined, context: string): Type[] {
     const x = unparen(v);
     if (n === 2 && ((x.kind === 'UnaryExpr' && x.op === '<-') || (x.kind === 'TypeAssertExpr'))) {
@@ -145,6 +149,7 @@ export abstract class AssignChecker extends TypeChecker {
       if (!this.assignableType(T.untypedBool, declType)) this.fail(startPos(v), `cannot use ${exprString(v)} (untyped bool value) as ${typeString(declType)} value in assignment`);
       return [declType, declType];
     }
+    if (n === 2 && x.kind === 'IndexExpr') return this.mapCommaOk(v, x, declType);
     this.expr(v, undefined, true);
     const t = v.type;
     if (t?.kind !== 'tuple' || t.types.length !== n) {
@@ -243,8 +248,9 @@ export abstract class AssignChecker extends TypeChecker {
   }
 
   protected checkAssignable(x: A.Expr): void {
-    if (x.mode === 'variable') return;
+    if (x.mode === 'variable' || isMapIndex(x)) return;
     const u = unparen(x);
+    if (u.kind === 'SelectorExpr' && !u.implicitDeref && isMapIndex(u.x)) this.fail(startPos(x), `cannot assign to struct field ${exprString(x)} in map`);
     if (u.kind === 'IndexExpr' && isString(u.x.type!)) this.fail(x.pos, `cannot assign to ${exprString(x)} (neither addressable nor a map index expression)`);
     if (x.mode === 'constant') this.fail(x.pos, `cannot assign to ${exprString(x)} (${this.describeKind(x)})`);
     this.fail(x.pos, `cannot assign to ${exprString(x)} (neither addressable nor a map index expression)`);

@@ -18,8 +18,8 @@ export interface FuncCtx {
   outer: FuncCtx | undefined;
   loopDepth: number;
   /** Innermost first: breakable statements. */
-  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.SelectStmt)[];
-  loops: A.ForStmt[];
+  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.RangeStmt | A.SelectStmt)[];
+  loops: (A.ForStmt | A.RangeStmt)[];
   locals: VarObj[];
   closureCount: number;
   goName: string;
@@ -220,7 +220,9 @@ export abstract class CheckerBase {
       case 'novalue': return 'no value';
       case 'builtin': return 'built-in';
       case 'nil': return 'untyped nil';
-      default: return t && isUntyped(t) ? `${typeString(t)} value` : `value of type ${t ? typeString(t) : '?'}`;
+      default:
+        if (e.kind === 'IndexExpr' && e.mapIndex) return `map index expression of type ${typeString(t!)}`;
+        return t && isUntyped(t) ? `${typeString(t)} value` : `value of type ${t ? typeString(t) : '?'}`;
     }
   }
 

@@ -9,6 +9,9 @@ import { CallChecker, endCol } from './call.js';
 import { exprString } from './expr-string.js';
 
 export abstract class BuiltinChecker extends CallChecker {
+  /** `delete(m, k)` (check/map.ts). */
+  protected abstract deleteCall(e: A.CallExpr): void;
+
   protected builtinCall(e: A.CallExpr, b: { name: BuiltinName }): void {
     const name = b.name;
     e.callKind = 'builtin';
@@ -31,7 +34,7 @@ export abstract class BuiltinChecker extends CallChecker {
         let t = x.type!;
         let u = underlying(t);
         if (u.kind === 'pointer' && underlying(u.elem).kind === 'array') { t = u.elem; u = underlying(t); }
-        const ok = u.kind === 'array' || u.kind === 'slice' || u.kind === 'chan' || (name === 'len' && isString(t));
+        const ok = u.kind === 'array' || u.kind === 'slice' || u.kind === 'chan' || (name === 'len' && (isString(t) || u.kind === 'map'));
         if (!ok) this.fail(x.pos, `invalid argument: ${this.describe(x)} for ${name}`);
         e.type = T.int;
         if (isString(t) && x.constValue?.kind === 'string') { e.mode = 'constant'; e.constValue = { kind: 'int', value: BigInt(x.constValue.value.length) }; this.convertUntyped(x, T.string, 'len'); }
@@ -56,6 +59,7 @@ export abstract class BuiltinChecker extends CallChecker {
         e.type = t;
         if (u.kind === 'chan') nargs(1, 2);
         else if (u.kind === 'slice') nargs(2, 3);
+        else if (u.kind === 'map') nargs(1, 2);
         else this.fail(e.args[0]!.pos, `invalid argument: cannot make ${exprString(e.args[0]!)}; type must be slice, map, or channel`);
         for (let i = 1; i < e.args.length; i++) {
           const a = value(i);
@@ -116,6 +120,7 @@ export abstract class BuiltinChecker extends CallChecker {
         e.sig = { kind: 'func', params: [T.int, slice], results: [T.int], variadic: false };
         return;
       }
+      case 'delete': this.deleteCall(e); return;
       default:
         this.fail(e.fun.pos, `${name} is not supported by gosim`);
     }

@@ -74,7 +74,7 @@ export abstract class CallChecker extends OperatorChecker {
     }
     if (isUntyped(xt)) {
       if (xt === T.untypedNil) {
-        if (!['pointer', 'chan', 'func', 'interface', 'slice'].includes(underlying(t).kind)) fail();
+        if (!['pointer', 'chan', 'func', 'interface', 'slice', 'map'].includes(underlying(t).kind)) fail();
         x.type = t;
         return;
       }

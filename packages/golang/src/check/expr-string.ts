@@ -30,7 +30,7 @@ export function exprString(e: A.Expr): string {
 /** The `-m` spelling of an allocation site (`&node{...}`, `new(xtreeNode)`, `make([]uintptr, 10000)`). */
 export function escapeExprString(e: A.Expr): string {
   switch (e.kind) {
-    case 'CompositeLit': return `${e.typeExpr ? exprString(e.typeExpr) : ''}{...}`;
+    case 'CompositeLit': return `${e.typeExpr ? exprString(e.typeExpr) : ''}{${e.elts.length > 0 ? '...' : ''}}`;
     case 'UnaryExpr': return `${e.op}${escapeExprString(e.x)}`;
     case 'ImplicitConv': return escapeExprString(e.x);
     case 'ParenExpr': return escapeExprString(e.x);

@@ -8,10 +8,10 @@ import type { Signature, Type } from '../types.js';
 import { intInfo, isBoolean, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
-import { BuiltinChecker } from './builtins.js';
+import { RangeMapChecker } from './range-map.js';
 import { exprString } from './expr-string.js';
 
-export abstract class ExprChecker extends BuiltinChecker {
+export abstract class ExprChecker extends RangeMapChecker {
   /**
    * Check `e`. `hint` is the type the context wants (used for elided composite-literal types). `allowNoValue`
    * permits calls without results and tuples. `lhs` means `e` is the target of a plain `=`: a variable
@@ -197,6 +197,7 @@ export abstract class ExprChecker extends BuiltinChecker {
       });
       return;
     }
+    if (u.kind === 'map') return this.mapLit(e, u);
     if (u.kind === 'slice') this.fail(e.pos, 'slice literals are not supported by gosim');
     this.fail(e.pos, `invalid composite literal type ${typeString(t)}`);
   }
@@ -287,6 +288,7 @@ export abstract class ExprChecker extends BuiltinChecker {
       e.implicitDeref = true;
       u = underlying(u.elem);
     }
+    if (u.kind === 'map') return this.mapIndex(e, u);
     this.expr(e.index);
     this.singleValue(e.index);
     if (!isInteger(e.index.type!)) this.fail(e.index.pos, `invalid argument: index ${this.describe(e.index)} must be integer`);

@@ -98,7 +98,7 @@ function blockBranches(labels: Map<string, Label>, parent: Block | undefined, ls
           const t = enclosing(name);
           if (t === undefined) fail(s.label.pos, `${s.tok} label not defined: ${name}`);
           if (t === null || !(s.tok === 'break' ? breakable : loop)(t.stmt)) fail(s.label.pos, `invalid ${s.tok} label ${name}`);
-          s.target = t.stmt as A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.SelectStmt;
+          s.target = t.stmt as NonNullable<A.BranchStmt['target']>;
         } else if (s.tok === 'goto') {
           const l = labels.get(name);
           let t: A.LabeledStmt | undefined;

@@ -82,7 +82,7 @@ export abstract class OperatorChecker extends AssignChecker {
     const xt = x.type!;
     if (xt === T.untypedNil) {
       const u = underlying(t);
-      if (!['pointer', 'chan', 'func', 'interface', 'slice'].includes(u.kind)) mismatch();
+      if (!['pointer', 'chan', 'func', 'interface', 'slice', 'map'].includes(u.kind)) mismatch();
       x.type = t;
       return;
     }
@@ -137,7 +137,7 @@ export abstract class OperatorChecker extends AssignChecker {
         }
       };
       if (!comparable(t)) {
-        const nilOk = (u.kind === 'func' || u.kind === 'slice') && (e.x.type === T.untypedNil || e.y.type === T.untypedNil || e.x.mode === 'nil' || e.y.mode === 'nil');
+        const nilOk = (u.kind === 'func' || u.kind === 'slice' || u.kind === 'map') && (e.x.type === T.untypedNil || e.y.type === T.untypedNil || e.x.mode === 'nil' || e.y.mode === 'nil');
         if (!nilOk) this.fail(e.x.pos, `invalid operation: ${exprString(e)} (${u.kind} can only be compared to nil)`);
       }
       if (e.x.type === T.untypedNil) e.x.type = t;

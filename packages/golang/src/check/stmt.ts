@@ -143,7 +143,13 @@ export abstract class StmtChecker extends ExprChecker {
           }
         }
         return;
-      case 'RangeStmt': this.fail(s.pos, 'range loops are not supported by gosim');
+      case 'RangeStmt': {
+        this.expr(s.x);
+        this.singleValue(s.x);
+        const u = underlying(s.x.type!);
+        if (u.kind === 'map') { this.rangeMap(s, u); return; }
+        this.fail(s.pos, 'range loops are not supported by gosim');
+      }
       // falls through (unreachable)
       case 'LabeledStmt': this.stmt(s.stmt, last, inCase); return;
       case 'SelectStmt': this.selectStmt(s); return;

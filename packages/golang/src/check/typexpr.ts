@@ -62,12 +62,14 @@ export abstract class TypeChecker extends CheckerBase {
       case 'InterfaceTypeExpr':
         if (e.methods.length > 0) this.fail(e.pos, 'interfaces with methods are not supported by gosim (only interface{} and runtime.Error)');
         return emptyInterface;
-      case 'MapTypeExpr': this.fail(e.pos, 'maps are not supported by gosim');
-      // falls through (unreachable)
+      case 'MapTypeExpr': return this.mapType(e, lazy);
       default:
         this.fail(e.pos, `${exprString(e)} is not a type`);
     }
   }
+
+  /** `map[K]V` (check/map.ts). */
+  protected abstract mapType(e: A.MapTypeExpr, lazy: boolean): Type;
 
   protected signature(e: A.FuncTypeExpr): Signature {
     const params: Type[] = [];

@@ -7,6 +7,8 @@ import { call } from './call.js';
 import { assertion, box, val } from './expr.js';
 import type { FnLower } from './fn.js';
 import type { Loc } from './frame.js';
+import { isMapIndex } from '../check/map-index.js';
+import { mapCommaOk, mapOpAssign, mapOperands, mapStore } from './map.js';
 import { arith } from './ops.js';
 import { load, store, place, type Place } from './place.js';
 import { declare } from './stmt.js';
@@ -40,6 +42,7 @@ function multiValues(fn: FnLower, e: A.Expr): Loc[] {
     f.emit(Op.RECV, d, ch, ok);
     return [isMidInt(et) ? load(fn, { k: 'frame', loc: d }, et) : d, ok];
   }
+  if (e.kind === 'IndexExpr' && e.mapIndex) return mapCommaOk(fn, e);
   if (e.kind === 'TypeAssertExpr') {
     const [v, ok] = assertion(fn, e, true);
     return [v, ok!];
@@ -51,6 +54,7 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
   if (s.tok !== '=' && s.tok !== ':=') {
     // op-assign
     const lhs = s.lhs[0]!;
+    if (isMapIndex(lhs)) return mapOpAssign(fn, lhs, s.tok.slice(0, -1) as A.BinaryOp, s.rhs[0]!);
     const t = lhs.type!;
     const p = place(fn, lhs);
     const op = s.tok.slice(0, -1) as A.BinaryOp;
@@ -79,13 +83,14 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
       return;
     }
     const lhs = s.lhs[0]!;
+    if (isMapIndex(lhs)) return mapStore(fn, lhs, mapOperands(fn, lhs), fn.own(val(fn, s.rhs[0]!), lhs.type!));
     const p = placeFirst(fn, lhs, s.rhs[0]!);
     const v = val(fn, s.rhs[0]!);
     store(fn, p, lhs.type!, v);
     return;
   }
   // tuple assignment: left places, then all right values, then the stores
-  const places: (Place | undefined)[] = s.lhs.map((x, i) => (blank(i) || isNew(i) ? undefined : place(fn, x)));
+  const places: (Place | undefined)[] = s.lhs.map((x, i) => (blank(i) || isNew(i) ? undefined : isMapIndex(x) ? { k: 'frame', loc: mapOperands(fn, x) } : place(fn, x)));
   let vals: Loc[];
   if (s.rhs.length === 1) vals = multi(fn, s.rhs[0]!, s.lhs.map((x, i) => (blank(i) ? undefined : x.type)));
   else vals = s.rhs.map((r) => fn.own(val(fn, r), r.type!));
@@ -93,6 +98,7 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
   s.lhs.forEach((x, i) => {
     if (blank(i)) return;
     if (isNew(i)) declare(fn, target(i)!, vals[i]);
+    else if (isMapIndex(x)) mapStore(fn, x, (places[i] as { loc: Loc }).loc, vals[i]!);
     else store(fn, places[i]!, x.type!, vals[i]!);
   });
 }

@@ -10,6 +10,7 @@ import { at, out, type Loc } from './frame.js';
 import { load, storeFrame } from './place.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
 import { sideEffects } from './util.js';
+import { makeMap, mapDelete, mapLen } from './map.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
 export function call(fn: FnLower, e: A.CallExpr): Loc[] {
@@ -121,6 +122,7 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
       if (isString(xt)) f.emit(Op.STRLEN, d, val(fn, x));
       else if (xt.kind === 'slice') f.emit(Op.MOV, d, at(val(fn, x), name === 'len' ? 8 : 16));
       else if (xt.kind === 'chan') f.emit(name === 'len' ? Op.CHANLEN : Op.CHANCAP, d, val(fn, x));
+      else if (xt.kind === 'map') mapLen(fn, x, d);
       else if (xt.kind === 'array') fn.imm(xt.len, d);
       else if (xt.kind === 'pointer' && underlying(xt.elem).kind === 'array') {
         val(fn, x);
@@ -160,9 +162,11 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
         if (e.args[2]) f.emit(Op.MOV, at(d, 8), n);
         return [d];
       }
+      if (u.kind === 'map') return [makeMap(fn, e)];
       return fn.fail('make of this type is not supported by gosim');
     }
     case 'new': return [allocInit(fn, e.typeArg!, e.heap !== false)];
+    case 'delete': mapDelete(fn, e); return [];
     case 'panic': {
       const v = fn.own(val(fn, e.args[0]!), emptyInterface);
       panicWith(fn, v);

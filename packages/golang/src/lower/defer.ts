@@ -11,6 +11,7 @@ import { hoist } from './order.js';
 import { at, type Loc } from './frame.js';
 import { load } from './place.js';
 import { ptrWords } from './typeinfo.js';
+import { mapDeleteArgs } from './map.js';
 
 export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
   const f = fn.f;
@@ -88,6 +89,7 @@ function genBuiltinWrapper(fn: FnLower, b: string, types: Type[], pos: Pos): voi
       break;
     case 'panic': panicWith(fn, ps[0]!); break;
     case 'close': f.emit(Op.CLOSE, ps[0]!); break;
+    case 'delete': mapDeleteArgs(fn, types[0]!, ps[0]!, ps[1]!); break;
     case 'recover': f.emit(Op.RECOVER, fn.tmp(emptyInterface)); break;
     case 'runtime.GC': f.emit(Op.GC); break;
     case 'runtime.Gosched': f.emit(Op.NOP); break;

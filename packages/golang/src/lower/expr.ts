@@ -5,6 +5,7 @@ import { T, emptyInterface, intInfo, isInterface, isString, sizeof, underlying, 
 import { call } from './call.js';
 import type { FnLower } from './fn.js';
 import { FrameCode, at, type Loc } from './frame.js';
+import { mapIndexVal, mapLit } from './map.js';
 import { binary } from './ops.js';
 import { varPlace, varAddr, placeAddr, placeAt, load, store, storeFrame, place, index, type Place } from './place.js';
 import { isDirectKind, isMidInt, isSigned, ptrWords, regSize, goTypeName } from './typeinfo.js';
@@ -32,6 +33,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
     case 'BasicLit': return fn.fail('internal compiler error: non-constant literal');
     case 'FuncLit': return closure(fn, e);
     case 'CompositeLit': {
+      if (underlying(t).kind === 'map') return mapLit(fn, e);
       const d = fn.tmp(t);
       compositeInto(fn, { k: 'frame', loc: d }, e, true);
       return d;
@@ -48,6 +50,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
       return load(fn, place(fn, e), t);
     case 'IndexExpr': {
       const xt = underlying(e.x.type!);
+      if (xt.kind === 'map') return mapIndexVal(fn, e);
       if (isString(xt)) {
         const s = val(fn, e.x);
         const i = index(fn, e.index);

@@ -13,6 +13,7 @@ import { call } from './call.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { unparen } from './util.js';
+import { underlying } from '../types.js';
 
 /**
  * Run the calls and receives inside `roots` (and the roots themselves) now, in gc's order; a receive that its
@@ -52,7 +53,7 @@ function operands(e: A.Expr): (A.Expr | undefined)[] {
       return [e.x];
     case 'IndexExpr': return [e.x, e.index];
     case 'SliceExpr': return [e.x, e.low, e.high, e.max];
-    case 'CompositeLit': return e.elts;
+    case 'CompositeLit': return e.type && underlying(e.type).kind === 'map' ? [] : e.elts; // a map literal orders its entries itself (lower/map.ts)
     case 'KeyValueExpr': return [e.value];
     default: return [];
   }

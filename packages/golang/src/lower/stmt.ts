@@ -16,6 +16,9 @@ import { operand, compareVals, cond } from './ops.js';
 import { varPlace, load, store, storeFrame, place } from './place.js';
 import { isMidInt, ptrWords, regSize } from './typeinfo.js';
 import { unparen, alignUp8 } from './util.js';
+import { isMapIndex } from '../check/map-index.js';
+import { mapOpAssign } from './map.js';
+import { rangeMap } from './range-map.js';
 
 export function block(fn: FnLower, stmts: A.Stmt[]): void {
   for (const s of stmts) stmt(fn, s);
@@ -68,6 +71,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
       return;
     }
     case 'IncDecStmt': {
+      if (isMapIndex(s.x)) return mapOpAssign(fn, s.x, s.op === '++' ? '+' : '-', undefined);
       const t = s.x.type!;
       const p = place(fn, s.x);
       const x = fn.toWord(load(fn, p, t), t);
@@ -131,7 +135,8 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
     case 'TypeSwitchStmt': return typeSwitch(fn, s);
     case 'SelectStmt': return selectStmt(fn, s);
     case 'LabeledStmt': return labeledStmt(fn, s, stmt);
-    default: return fn.fail(`${s.kind} is not supported by gosim`);
+    case 'RangeStmt': if (underlying(s.x.type!).kind === 'map') return rangeMap(fn, s); return fn.fail('range loops are not supported by gosim');
+    default: return fn.fail(`${(s as A.Stmt).kind} is not supported by gosim`);
   }
 }
 

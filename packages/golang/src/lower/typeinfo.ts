@@ -12,7 +12,7 @@ export function ptrWords(t: Type, base = 0, outw: number[] = []): number[] {
   const u = underlying(t);
   switch (u.kind) {
     case 'basic': if (u.name === 'string') outw.push(base / WORD); break;
-    case 'pointer': case 'chan': case 'func': case 'slice': outw.push(base / WORD); break;
+    case 'pointer': case 'chan': case 'func': case 'map': case 'slice': outw.push(base / WORD); break;
     case 'interface': outw.push(base / WORD + 1); break;
     case 'array': {
       const es = sizeof(u.elem);
@@ -44,7 +44,7 @@ export function regSize(t: Type): number {
 /** The runtime's "direct" interface kinds: the data word is the value itself. */
 export function isDirectKind(t: Type): boolean {
   const k = underlying(t).kind;
-  return k === 'pointer' || k === 'chan' || k === 'func';
+  return k === 'pointer' || k === 'chan' || k === 'func' || k === 'map';
 }
 
 export function isSigned(t: Type): boolean {
@@ -68,6 +68,7 @@ export function goTypeName(t: Type): string {
     }
     case 'interface': return t.methods.length === 0 ? 'interface {}' : `interface { ${t.methods.map((m) => m.name + goTypeName(m.sig).slice(4)).join('; ')} }`;
     case 'tuple': return `(${t.types.map(goTypeName).join(', ')})`;
+    case 'map': return `map[${goTypeName(t.key)}]${goTypeName(t.elem)}`;
   }
 }
 
@@ -85,6 +86,7 @@ function kindOf(t: Type): TypeKind {
     case 'pointer': return 'pointer';
     case 'chan': return 'chan';
     case 'func': return 'func';
+    case 'map': return 'map';
     case 'slice': return 'slice';
     case 'array': return 'array';
     case 'struct': return 'struct';
@@ -111,5 +113,8 @@ export function programType(m: Module, t: Type): number {
   // register this type first, then its element
   const id = m.type(pt);
   if (u.kind === 'pointer' || u.kind === 'chan' || u.kind === 'slice') pt.elem = programType(m, u.elem);
+  if (u.kind === 'map') { pt.key = programType(m, u.key); pt.elem = programType(m, u.elem); }
+  // a struct's fields, for the runtime's per-type hash and equality of map keys (runtime/src/map-hash.ts)
+  if (u.kind === 'struct') pt.fields = u.fields.filter((f) => f.name !== '_').map((f) => ({ offset: f.offset, type: programType(m, f.type) }));
   return id;
 }

@@ -1,0 +1,134 @@
+// The layouts of Go 1.19's map structures (runtime/map.go), declared once: hmap, bmap (a bucket) and hiter,
+// and the facts about one map type (key and element slots, bucket size and heap type) the operations use.
+
+import { typeDesc } from '@gosim/memory';
+import type { Machine } from './machine.js';
+
+/** hmap: the map header. A map value is a *hmap. */
+export const Hmap = {
+  count: 0, // int: live entries (len)
+  flags: 8, // uint8
+  B: 9, // uint8: log2 of the bucket count
+  noverflow: 10, // uint16: approximate number of overflow buckets
+  hash0: 12, // uint32: hash seed
+  buckets: 16, // *bmap: 2^B buckets
+  oldbuckets: 24, // *bmap: the previous array while growing, else nil
+  nevacuate: 32, // uintptr: buckets below this are evacuated
+  extra: 40, // *mapextra (unused: overflow buckets are reached through the overflow pointers, which are scanned)
+  size: 48,
+  ptrWords: [2, 3, 5],
+} as const;
+
+/** hiter: a range loop's iterator (lives in the loop's frame). `t` holds the map type id (a scalar here). */
+export const Hiter = {
+  key: 0, // pointer to the current key (nil: done)
+  elem: 8,
+  t: 16,
+  h: 24,
+  buckets: 32,
+  bptr: 40,
+  overflow: 48,
+  oldoverflow: 56,
+  startBucket: 64,
+  offset: 72, // uint8
+  wrapped: 73, // bool
+  B: 74, // uint8
+  i: 75, // uint8
+  bucket: 80,
+  checkBucket: 88,
+  size: 96,
+  ptrWords: [0, 1, 3, 4, 5],
+} as const;
+
+export const BucketCnt = 8;
+/** Keys and elements larger than this are stored indirectly (a pointer in the bucket). */
+export const MaxKeySize = 128;
+export const MaxElemSize = 128;
+/** Load factor 6.5 = 13/2. */
+export const LoadFactorNum = 13;
+export const LoadFactorDen = 2;
+
+// tophash values
+export const EmptyRest = 0;
+export const EmptyOne = 1;
+export const EvacuatedX = 2;
+export const EvacuatedY = 3;
+export const EvacuatedEmpty = 4;
+export const MinTopHash = 5;
+
+// flags
+export const Iterator = 1;
+export const OldIterator = 2;
+export const HashWriting = 4; // never set: a handler runs to completion, so no write is ever concurrent
+export const SameSizeGrow = 8;
+
+export const NoCheck = 2 ** 32 - 1; // hiter.checkBucket when no check is needed (Go's 1<<(8*PtrSize) - 1)
+
+/** One map type's facts. bucket = tophash [8]uint8 | keys [8]slot | elems [8]slot | overflow *bmap. */
+export interface MapInfo {
+  readonly key: number;
+  readonly elem: number;
+  /** Size of a key / element in memory and in its bucket slot (8 when indirect). */
+  readonly keySize: number;
+  readonly elemSize: number;
+  readonly keySlot: number;
+  readonly elemSlot: number;
+  readonly indirectKey: boolean;
+  readonly indirectElem: boolean;
+  readonly keysOff: number;
+  readonly elemsOff: number;
+  readonly overflowOff: number;
+  readonly bucketSize: number;
+  /** Pointer words of one bucket. */
+  readonly bucketPtrWords: readonly number[];
+  /** Heap type ids of bucket arrays by length. */
+  readonly arrays: Map<number, number>;
+}
+
+const infos = new WeakMap<Machine, Map<number, MapInfo>>();
+
+export function mapInfo(m: Machine, mapType: number): MapInfo {
+  let byType = infos.get(m);
+  if (!byType) { byType = new Map(); infos.set(m, byType); }
+  const have = byType.get(mapType);
+  if (have) return have;
+  const mt = m.prog.types[mapType]!;
+  const kt = m.prog.types[mt.key!]!;
+  const et = m.prog.types[mt.elem]!;
+  const indirectKey = kt.size > MaxKeySize;
+  const indirectElem = et.size > MaxElemSize;
+  const keySlot = indirectKey ? 8 : kt.size;
+  const elemSlot = indirectElem ? 8 : et.size;
+  const keysOff = BucketCnt;
+  const elemsOff = keysOff + BucketCnt * keySlot;
+  const overflowOff = (elemsOff + BucketCnt * elemSlot + 7) & ~7;
+  const words: number[] = [];
+  const slotWords = (indirect: boolean, t: typeof kt, off: number, slot: number): void => {
+    for (let i = 0; i < BucketCnt; i++) {
+      const base = off + i * slot;
+      if (indirect) words.push(base / 8);
+      else if (base % 8 === 0) for (const w of t.ptrWords) words.push(base / 8 + w);
+    }
+  };
+  slotWords(indirectKey, kt, keysOff, keySlot);
+  slotWords(indirectElem, et, elemsOff, elemSlot);
+  words.push(overflowOff / 8);
+  const info: MapInfo = {
+    key: mt.key!, elem: mt.elem, keySize: kt.size, elemSize: et.size, keySlot, elemSlot, indirectKey, indirectElem,
+    keysOff, elemsOff, overflowOff, bucketSize: overflowOff + 8, bucketPtrWords: words, arrays: new Map(),
+  };
+  byType.set(mapType, info);
+  return info;
+}
+
+/** A new zeroed array of n buckets on the heap, typed so the GC scans each bucket's pointer words. */
+export function newBuckets(m: Machine, info: MapInfo, mapTypeName: string, n: number): number {
+  let id = info.arrays.get(n);
+  if (id === undefined) {
+    const words: number[] = [];
+    for (let i = 0; i < n; i++) for (const w of info.bucketPtrWords) words.push((i * info.bucketSize) / 8 + w);
+    id = m.heap.registerType(typeDesc(`[${n}]bucket(${mapTypeName})`, n * info.bucketSize, words));
+    info.arrays.set(n, id);
+  }
+  return m.heap.alloc(n * info.bucketSize, id);
+}
