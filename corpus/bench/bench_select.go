@@ -35,7 +35,8 @@ func main() {
 				sum += <-b
 				nb++
 			}
-			println("count:", na+nb, "a:", na, "b:", nb, "sum:", sum)
+			println("count:", na+nb, "a:", na, "b:", nb)
+			println("checksum:", sum)
 			return
 		}
 	}

@@ -116,7 +116,13 @@ function blockBranches(labels: Map<string, Label>, parent: Block | undefined, ls
       case 'AssignStmt':
         if (s.tok === ':=') recordVarDecl(s.pos, s.lhs.map(exprString).join(', '));
         break;
-      case 'BlockStmt': inner(s.pos, s.stmts); break;
+      case 'BlockStmt': {
+        // a block whose only statement is a block declares nothing: follow such chains in a loop, not by recursion
+        let bs = s;
+        while (bs.stmts.length === 1 && bs.stmts[0]!.kind === 'BlockStmt') bs = bs.stmts[0]!;
+        inner(bs.pos, bs.stmts);
+        break;
+      }
       case 'IfStmt':
         inner(s.then.pos, s.then.stmts);
         if (s.else) inner(s.else.pos, [s.else]);
