@@ -132,6 +132,7 @@ export abstract class ExprChecker extends RangeMapChecker {
   protected compositeLit(e: A.CompositeLit, hint: Type | undefined): void {
     let t: Type;
     if (e.typeExpr) t = this.typeExpr(e.typeExpr);
+    else if (hint && underlying(hint).kind === 'pointer') this.fail(e.pos, 'elided &T in composite literal elements is not supported by gosim');
     else if (hint) t = hint;
     else this.fail(e.pos, 'invalid composite literal type: missing type');
     e.type = t;
