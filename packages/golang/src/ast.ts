@@ -203,8 +203,10 @@ export interface BranchStmt extends NodeBase {
   kind: 'BranchStmt';
   tok: 'break' | 'continue' | 'fallthrough' | 'goto';
   label?: Ident;
-  // checker: the statement it leaves / continues (ForStmt, SwitchStmt, TypeSwitchStmt).
-  target?: ForStmt | RangeStmt | SwitchStmt | TypeSwitchStmt;
+  // checker: the statement it leaves / continues (ForStmt, SwitchStmt, TypeSwitchStmt, RangeStmt, SelectStmt).
+  target?: ForStmt | SwitchStmt | TypeSwitchStmt | RangeStmt | SelectStmt;
+  // checker (check/labels.ts): the labelled statement a goto jumps to.
+  gotoTarget?: LabeledStmt;
 }
 export interface IfStmt extends NodeBase { kind: 'IfStmt'; init?: Stmt; cond: Expr; then: BlockStmt; else?: IfStmt | BlockStmt }
 export interface CaseClause extends NodeBase {
@@ -230,10 +232,18 @@ export interface TypeSwitchStmt extends NodeBase {
 }
 export interface ForStmt extends NodeBase { kind: 'ForStmt'; init?: Stmt; cond?: Expr; post?: Stmt; body: BlockStmt }
 export interface RangeStmt extends NodeBase { kind: 'RangeStmt'; key?: Expr; value?: Expr; tok?: '=' | ':='; x: Expr; body: BlockStmt }
-export interface LabeledStmt extends NodeBase { kind: 'LabeledStmt'; label: Ident; stmt: Stmt }
+export interface LabeledStmt extends NodeBase {
+  kind: 'LabeledStmt';
+  label: Ident;
+  stmt: Stmt;
+  // checker (check/labels.ts): a goto later in the function jumps back to it (Go's escape analysis: a loop).
+  looping?: boolean;
+}
 export interface DeclStmt extends NodeBase { kind: 'DeclStmt'; specs: Spec[] }
 export interface EmptyStmt extends NodeBase { kind: 'EmptyStmt' }
-export interface SelectStmt extends NodeBase { kind: 'SelectStmt' }
+/** A select case: comm is a SendStmt, an ExprStmt `<-c`, or an AssignStmt `v[, ok] =/:= <-c`; none for default. */
+export interface CommClause extends NodeBase { kind: 'CommClause'; comm?: Stmt; body: Stmt[] }
+export interface SelectStmt extends NodeBase { kind: 'SelectStmt'; cases: CommClause[] }
 
 export type Stmt =
   | BlockStmt | ExprStmt | SendStmt | IncDecStmt | AssignStmt | GoStmt | DeferStmt | ReturnStmt | BranchStmt

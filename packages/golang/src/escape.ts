@@ -25,7 +25,9 @@ export interface EscapeResult {
 export function analyzeEscapes(program: CheckedProgram): EscapeResult {
   const report: string[] = [];
   const tags = new Map<VarObj, ParamTag>();
-  for (const batch of bottomUp(program.funcs)) {
+  // function literals of package-level initializers (main.glob..funcN) are analysed as top-level functions
+  const globLits = program.funcLits.filter((l) => !l.outer) as unknown as A.FuncDecl[];
+  for (const batch of bottomUp([...program.funcs, ...globLits])) {
     new Batch(program.filename, tags, report).run(batch);
   }
   program.escapesAnalyzed = true;
@@ -94,7 +96,7 @@ export function walkNode(root: A.Node | undefined, f: (n: A.Node) => void): void
     const isFunc = 'kind' in n && (n.kind === 'FuncDecl' || n.kind === 'FuncLit');
     const kids: (A.Node | undefined)[] = [];
     for (const [k, v] of Object.entries(n)) {
-      if (k === 'type' || k === 'obj' || k === 'outer' || k === 'sig' || k === 'captures' || k === 'target' ||
+      if (k === 'type' || k === 'obj' || k === 'outer' || k === 'sig' || k === 'captures' || k === 'target' || k === 'gotoTarget' ||
           k === 'funcLits' || k === 'implicitVar' || k === 'fieldOf' ||
           k === 'callee' || k === 'typeArg' || k === 'constValue' || k === 'field' || k === 'caseTypes') continue;
       // a function's params/results/locals are its variables (objects); a return statement's results are expressions
@@ -238,6 +240,9 @@ class Batch extends EscapeGraph {
         for (const c of s.cases) this.block(c.body);
         return;
       }
+      case 'SelectStmt': for (const c of s.cases) { if (c.comm) this.stmt(c.comm); this.block(c.body); } return;
+      // Go: code after a label some goto jumps back to is one loop level deeper, to the end of the function
+      case 'LabeledStmt': if (s.looping) this.loopDepth++; this.stmt(s.stmt); return;
       case 'DeclStmt':
         for (const spec of s.specs) {
           if (spec.kind !== 'VarSpec') continue;

@@ -57,8 +57,7 @@ export abstract class StmtParser extends ExprParser {
         case 'if': return this.ifStmt();
         case 'for': return this.forStmt();
         case 'switch': return this.switchStmt();
-        case 'select': this.error(pos, 'select statements are not supported by gosim');
-        // falls through (unreachable)
+        case 'select': return this.selectStmt();
         case 'func':
           break;
         default:
@@ -225,6 +224,23 @@ export abstract class StmtParser extends ExprParser {
     }
     const tag = this.condExpr(c, 'switch');
     return { kind: 'SwitchStmt', pos, ...(h.init ? { init: h.init } : {}), ...(tag ? { tag } : {}), cases };
+  }
+
+  /** `select { case comm: ... default: ... }`; comm is a send, a receive, or an assignment of one. */
+  protected selectStmt(): A.SelectStmt {
+    const pos = this.next().pos;
+    this.want('{');
+    const cases: A.CommClause[] = [];
+    while (this.is('case') || this.is('default')) {
+      const cpos = this.tok.pos;
+      const isDefault = this.next().text === 'default';
+      const comm = isDefault ? undefined : this.simpleStmt();
+      this.want(':');
+      cases.push({ kind: 'CommClause', pos: cpos, ...(comm ? { comm } : {}), body: this.stmtList() });
+    }
+    if (!this.is('}')) this.unexpected(', expecting case or default or }');
+    this.next();
+    return { kind: 'SelectStmt', pos, cases };
   }
 }
 

@@ -37,7 +37,6 @@ describe('type errors are positioned like go build', () => {
   });
   test('outside the subset: positioned error', () => {
     expect(errors('package main\nimport "fmt"\nfunc main() { fmt.Println() }\n')[0]).toMatch(/^x\.go:2:8: import "fmt" is not supported by gosim/);
-    expect(errors('package main\nfunc main() {\n\tselect {}\n}\n')).toEqual(['x.go:3:2: select statements are not supported by gosim']);
     expect(errors('package main\nfunc main() {\n\tx := 1e99999\n\t_ = x\n}\n')).toEqual(["x.go:3:7: the constant 1e99999 (exponent beyond gosim's exact range) is not supported by gosim"]);
   });
 });

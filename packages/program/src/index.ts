@@ -17,3 +17,4 @@ export { disassemble } from './disasm.js';
 export type { ProgramType, TypeKind } from './types.js';
 export { WordSize, StringSize, EfaceSize, SliceSize } from './types.js';
 export { FCvt, PrintFloat } from './isa/float.js';
+export { MiscOp, Scase, MaxSelectCases, selectShape, selectFrameBytes } from './isa/misc.js';

@@ -3,6 +3,7 @@
 
 import { Sudog, type G } from '@gosim/stack';
 import type { Machine } from './machine.js';
+import { selectResume } from './select.js';
 
 export const Hchan = {
   qcount: 0,
@@ -36,7 +37,7 @@ export function makechan(m: Machine, elemType: number, size: number): number {
   return c;
 }
 
-function enqueue(m: Machine, c: number, first: number, sg: number): void {
+export function enqueue(m: Machine, c: number, first: number, sg: number): void {
   const s = m.space;
   const last = s.load64(c + first + 8);
   s.store64(sg + Sudog.prev, last);
@@ -46,16 +47,42 @@ function enqueue(m: Machine, c: number, first: number, sg: number): void {
   s.store64(c + first + 8, sg);
 }
 
-function dequeue(m: Machine, c: number, first: number): number {
+/** Go's waitq.dequeue: skips a select's sudog whose goroutine another case already won (g.selectDone). */
+export function dequeue(m: Machine, c: number, first: number): number {
   const s = m.space;
-  const sg = s.load64(c + first);
-  if (sg === 0) return 0;
+  for (;;) {
+    const sg = s.load64(c + first);
+    if (sg === 0) return 0;
+    const next = s.load64(sg + Sudog.next);
+    s.store64(c + first, next);
+    if (next === 0) s.store64(c + first + 8, 0);
+    else s.store64(next + Sudog.prev, 0);
+    s.store64(sg + Sudog.next, 0);
+    if (s.load8(sg + Sudog.isSelect)) {
+      const g = m.gByID(s.load64(sg + Sudog.g));
+      if (g.selectDone) continue;
+      g.selectDone = true;
+    }
+    return sg;
+  }
+}
+
+/** Go's waitq.dequeueSudoG: unlinks sg if it is still queued. */
+export function dequeueSudoG(m: Machine, c: number, first: number, sg: number): void {
+  const s = m.space;
+  const prev = s.load64(sg + Sudog.prev);
   const next = s.load64(sg + Sudog.next);
-  s.store64(c + first, next);
-  if (next === 0) s.store64(c + first + 8, 0);
-  else s.store64(next + Sudog.prev, 0);
+  if (prev !== 0) {
+    s.store64(prev + Sudog.next, next);
+    if (next !== 0) s.store64(next + Sudog.prev, prev);
+    else s.store64(c + first + 8, prev);
+  } else if (s.load64(c + first) === sg) {
+    s.store64(c + first, next);
+    if (next !== 0) s.store64(next + Sudog.prev, 0);
+    else s.store64(c + first + 8, 0);
+  } else return; // already dequeued
   s.store64(sg + Sudog.next, 0);
-  return sg;
+  s.store64(sg + Sudog.prev, 0);
 }
 
 function park(m: Machine, g: G, c: number, first: number, elem: number, okp: number, reason: string): number {
@@ -75,36 +102,77 @@ function park(m: Machine, g: G, c: number, first: number, elem: number, okp: num
 /** Wakes the goroutine waiting on sg (success false: woken by close). */
 function wake(m: Machine, sg: number, success: boolean): void {
   m.space.store8(sg + Sudog.success, success ? 1 : 0);
-  m.goready(m.gByID(m.space.load64(sg + Sudog.g)));
+  const g = m.gByID(m.space.load64(sg + Sudog.g));
+  g.param = sg;
+  m.goready(g);
 }
 
-const bufAt = (m: Machine, c: number, i: number): number =>
+export const bufAt = (m: Machine, c: number, i: number): number =>
   m.space.load64(c + Hchan.buf) + i * m.space.load64(c + Hchan.elemsize);
+
+/** Go's send: hands *elem to the receiver waiting on sg and wakes it. */
+export function send(m: Machine, c: number, sg: number, elem: number): void {
+  const s = m.space;
+  const n = s.load64(c + Hchan.elemsize);
+  const dst = s.load64(sg + Sudog.elem);
+  if (dst !== 0 && n > 0) s.memmove(dst, elem, n);
+  const okp = s.load64(sg + Sudog.okp);
+  if (okp !== 0) s.store8(okp, 1);
+  wake(m, sg, true);
+}
+
+/** A send into the buffer (qcount < dataqsiz). */
+export function bufsend(m: Machine, c: number, elem: number): void {
+  const s = m.space;
+  const n = s.load64(c + Hchan.elemsize);
+  const cap = s.load64(c + Hchan.dataqsiz);
+  const i = s.load64(c + Hchan.sendx);
+  if (n > 0) s.memmove(bufAt(m, c, i), elem, n);
+  s.store64(c + Hchan.sendx, i + 1 === cap ? 0 : i + 1);
+  s.store64(c + Hchan.qcount, s.load64(c + Hchan.qcount) + 1);
+}
+
+/** Go's recv from the sender waiting on sg: unbuffered, its value; buffered (full), the head, and its value goes to the tail. */
+export function recv(m: Machine, c: number, sg: number, elem: number): void {
+  const s = m.space;
+  const n = s.load64(c + Hchan.elemsize);
+  const cap = s.load64(c + Hchan.dataqsiz);
+  const src = s.load64(sg + Sudog.elem);
+  if (cap === 0) {
+    if (elem !== 0 && n > 0) s.memmove(elem, src, n);
+  } else {
+    const i = s.load64(c + Hchan.recvx);
+    if (elem !== 0 && n > 0) s.memmove(elem, bufAt(m, c, i), n);
+    if (n > 0) s.memmove(bufAt(m, c, i), src, n);
+    const next = i + 1 === cap ? 0 : i + 1;
+    s.store64(c + Hchan.recvx, next);
+    s.store64(c + Hchan.sendx, next);
+  }
+  wake(m, sg, true);
+}
+
+/** A receive from the buffer (qcount > 0). */
+export function bufrecv(m: Machine, c: number, elem: number): void {
+  const s = m.space;
+  const n = s.load64(c + Hchan.elemsize);
+  const cap = s.load64(c + Hchan.dataqsiz);
+  const i = s.load64(c + Hchan.recvx);
+  if (elem !== 0 && n > 0) s.memmove(elem, bufAt(m, c, i), n);
+  if (n > 0) s.memclr(bufAt(m, c, i), n);
+  s.store64(c + Hchan.recvx, i + 1 === cap ? 0 : i + 1);
+  s.store64(c + Hchan.qcount, s.load64(c + Hchan.qcount) - 1);
+}
 
 /** c <- *elem. */
 export function chansend(m: Machine, g: G, c: number, elem: number): number {
   const s = m.space;
   if (c === 0) return (m.gopark(g, 'chan send (nil chan)'), ChanResult.Blocked);
   if (s.load8(c + Hchan.closed)) m.runtimeErrorPanic('runtime.plainError', 'send on closed channel');
-  const n = s.load64(c + Hchan.elemsize);
   const sg = dequeue(m, c, Hchan.recvqFirst);
-  if (sg !== 0) {
-    const dst = s.load64(sg + Sudog.elem);
-    if (dst !== 0 && n > 0) s.memmove(dst, elem, n);
-    const okp = s.load64(sg + Sudog.okp);
-    if (okp !== 0) s.store8(okp, 1);
-    wake(m, sg, true);
-    return ChanResult.Done;
-  }
+  if (sg !== 0) return (send(m, c, sg, elem), ChanResult.Done);
   const q = s.load64(c + Hchan.qcount);
   const cap = s.load64(c + Hchan.dataqsiz);
-  if (q < cap) {
-    const i = s.load64(c + Hchan.sendx);
-    if (n > 0) s.memmove(bufAt(m, c, i), elem, n);
-    s.store64(c + Hchan.sendx, i + 1 === cap ? 0 : i + 1);
-    s.store64(c + Hchan.qcount, q + 1);
-    return ChanResult.Done;
-  }
+  if (q < cap) return (bufsend(m, c, elem), ChanResult.Done);
   return park(m, g, c, Hchan.sendqFirst, elem, 0, 'chan send');
 }
 
@@ -113,32 +181,14 @@ export function chanrecv(m: Machine, g: G, c: number, elem: number, okp: number)
   const s = m.space;
   if (c === 0) return (m.gopark(g, 'chan receive (nil chan)'), ChanResult.Blocked);
   const n = s.load64(c + Hchan.elemsize);
-  const cap = s.load64(c + Hchan.dataqsiz);
   const sg = dequeue(m, c, Hchan.sendqFirst);
   if (sg !== 0) {
-    const src = s.load64(sg + Sudog.elem);
-    if (cap === 0) {
-      if (elem !== 0 && n > 0) s.memmove(elem, src, n);
-    } else {
-      // full buffer: take the head, put the sender's value at the tail
-      const i = s.load64(c + Hchan.recvx);
-      if (elem !== 0 && n > 0) s.memmove(elem, bufAt(m, c, i), n);
-      if (n > 0) s.memmove(bufAt(m, c, i), src, n);
-      const next = i + 1 === cap ? 0 : i + 1;
-      s.store64(c + Hchan.recvx, next);
-      s.store64(c + Hchan.sendx, next);
-    }
+    recv(m, c, sg, elem);
     if (okp !== 0) s.store8(okp, 1);
-    wake(m, sg, true);
     return ChanResult.Done;
   }
-  const q = s.load64(c + Hchan.qcount);
-  if (q > 0) {
-    const i = s.load64(c + Hchan.recvx);
-    if (elem !== 0 && n > 0) s.memmove(elem, bufAt(m, c, i), n);
-    if (n > 0) s.memclr(bufAt(m, c, i), n);
-    s.store64(c + Hchan.recvx, i + 1 === cap ? 0 : i + 1);
-    s.store64(c + Hchan.qcount, q - 1);
+  if (s.load64(c + Hchan.qcount) > 0) {
+    bufrecv(m, c, elem);
     if (okp !== 0) s.store8(okp, 1);
     return ChanResult.Done;
   }
@@ -170,7 +220,9 @@ export function closechan(m: Machine, c: number): void {
 export function afterWake(m: Machine, g: G): void {
   const sg = g.waiting;
   if (sg === 0) return;
+  if (m.space.load8(sg + Sudog.isSelect)) return selectResume(m, g);
   g.waiting = 0;
+  g.param = 0;
   const s = m.space;
   // a receiver woken by close finds its results already written; a sender panics
   if (s.load8(sg + Sudog.isSend) && !s.load8(sg + Sudog.success)) m.runtimeErrorPanic('runtime.plainError', 'send on closed channel');

@@ -28,6 +28,9 @@ export function addRuntime(m: Module, pol: DeferPanicPolicy): void {
   const file = '$GOROOT/src/runtime/proc.go';
   // source lines as go1.19.8's (a level-2 traceback prints them): proc.go's call of main.main, goexit's body
   const main = m.func('runtime.main', { outgoing: 0, file });
+  main.line = 233; // doInit(&main_inittask): the variable initializers (main.init), then each func init
+  if (m.funcIds.has('main.init')) main.call('main.init');
+  for (let i = 0; m.funcIds.has(`main.init.${i}`); i++) main.call(`main.init.${i}`);
   main.line = 250;
   main.call(m.entryName).emit(Op.EXIT, 0).emit(Op.RET).end();
   m.funcval('runtime.main');

@@ -24,6 +24,9 @@ export class G {
   _panic = 0;
   /** Channel waiting records (sudogs) of a blocked goroutine, linked through waitlink. */
   waiting = 0;
+  /** selectgo: a case already won (later dequeues skip this g's other sudogs); the sudog that woke g. */
+  selectDone = false;
+  param = 0;
   /** Set by a fault that becomes a panic: Go prints the [signal ...] line for it. */
   sig = 0;
   sigcode0 = 0;

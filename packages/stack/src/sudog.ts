@@ -11,6 +11,7 @@ export const Sudog = {
   okp: 48, //      where a receive writes its ok bool, or 0
   success: 56, //  byte: the operation completed (false: woken by close)
   isSend: 57, //   byte: a send (woken by close, it panics)
+  isSelect: 58, // byte: enqueued by selectgo (a dequeue skips it once g.selectDone is set)
   size: 64,
   /** Pointer words for the GC: elem, c, next, prev, waitlink, okp. */
   ptrWords: [1, 2, 3, 4, 5, 6],

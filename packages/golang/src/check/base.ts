@@ -19,7 +19,7 @@ export interface FuncCtx {
   outer: FuncCtx | undefined;
   loopDepth: number;
   /** Innermost first: breakable statements. */
-  breakables: (A.ForStmt | A.RangeStmt | A.SwitchStmt | A.TypeSwitchStmt)[];
+  breakables: (A.ForStmt | A.SwitchStmt | A.TypeSwitchStmt | A.RangeStmt | A.SelectStmt)[];
   loops: (A.ForStmt | A.RangeStmt)[];
   locals: VarObj[];
   closureCount: number;

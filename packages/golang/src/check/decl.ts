@@ -8,13 +8,14 @@ import type { ConstObj, DeclObj, FuncNode, FuncObj, GoObject, TypeNameObj, VarOb
 import type { NamedType, Signature, Type } from '../types.js';
 import { layoutStruct, sizeof, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
-import { RangeChecker } from './range.js';
+import { checkBranches } from './labels.js';
+import { PkgInitChecker } from './pkginit.js';
 import type { CheckedProgram } from './checker.js';
 import { exprString } from './expr-string.js';
 import { isTerminatingList } from './terminating.js';
 import { Scope } from './universe.js';
 
-export class Checker extends RangeChecker {
+export class Checker extends PkgInitChecker {
   program(): CheckedProgram {
     return {
       file: this.file, filename: this.file.filename, funcs: this.funcs, funcLits: this.funcLits,
@@ -50,8 +51,7 @@ export class Checker extends RangeChecker {
   protected declarePkg(id: A.Ident, obj: GoObject): void {
     if (id.name === '_') return;
     if (id.name === 'init' || (id.name === 'main' && obj.kind !== 'func')) {
-      if (id.name === 'init') this.fail(id.pos, 'init functions are not supported by gosim');
-      this.fail(id.pos, 'cannot declare main - must be func');
+      this.fail(id.pos, `cannot declare ${id.name} - must be func`);
     }
     const prev = this.pkg.names.get(id.name);
     if (prev) this.fail(id.pos, `${id.name} redeclared in this block`);
@@ -64,6 +64,7 @@ export class Checker extends RangeChecker {
     switch (d.kind) {
       case 'FuncDecl': {
         if (d.recv) return this.collectMethod(d); // check/method.ts
+        if (d.name.name === 'init') return this.initFunc(d);
         if (!d.body) this.fail(d.name.pos, `missing function body`);
         if (d.name.name === 'main' && (d.typeExpr.params.length > 0 || d.typeExpr.results.length > 0)) {
           this.fail(d.name.pos, 'func main must have no arguments and no return values');
@@ -236,6 +237,7 @@ export class Checker extends RangeChecker {
       ctx.locals = [];
       node.params = params;
       node.results = results;
+      checkBranches(body, (p, m) => this.fail(p, m), (p) => this.posString(p));
       this.block(body.stmts, body.rbrace, sig);
       node.locals = ctx.locals;
     } finally {

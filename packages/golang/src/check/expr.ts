@@ -4,7 +4,7 @@
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
-import type { SliceType, Type } from '../types.js';
+import type { Signature, SliceType, Type } from '../types.js';
 import { intInfo, isBoolean, isComplex, isFloat, isInteger, isInterface, isString, isUntyped, layoutStruct, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { runtimeSignature } from './call.js';
@@ -142,6 +142,7 @@ export abstract class ExprChecker extends RangeMapChecker {
     let t: Type;
     if (e.typeExpr?.kind === 'ArrayTypeExpr' && e.typeExpr.dots) { this.dotsArray(e, e.typeExpr); return; }
     if (e.typeExpr) t = this.typeExpr(e.typeExpr);
+    else if (hint && underlying(hint).kind === 'pointer') this.fail(e.pos, 'elided &T in composite literal elements is not supported by gosim');
     else if (hint) t = hint;
     else this.fail(e.pos, 'invalid composite literal type: missing type');
     e.type = t;
@@ -189,6 +190,8 @@ export abstract class ExprChecker extends RangeMapChecker {
     this.fail(e.pos, `invalid composite literal type ${typeString(t)}`);
   }
 
+  protected abstract globalFuncLit(e: A.FuncLit, sig: Signature): void;
+
   protected funcLit(e: A.FuncLit): void {
     const outer = this.fn;
     const sig = this.signature(e.typeExpr);
@@ -197,7 +200,7 @@ export abstract class ExprChecker extends RangeMapChecker {
     e.mode = 'value';
     e.captures = [];
     if (!outer) {
-      if (this.globalInitScope) this.fail(e.pos, 'function literals in package-level initializers are not supported by gosim');
+      if (this.globalInitScope) return this.globalFuncLit(e, sig);
       this.fail(e.pos, 'function literal outside a function');
     }
     e.outer = outer.node;

@@ -67,8 +67,7 @@ export abstract class StmtChecker extends SliceChecker {
       }
       case 'ReturnStmt': this.returnStmt(s); return;
       case 'BranchStmt': {
-        if (s.label) this.fail(s.label.pos, 'labels are not supported by gosim');
-        if (s.tok === 'goto') this.fail(s.pos, 'goto is not supported by gosim');
+        if (s.label || s.tok === 'goto') return; // resolved by check/labels.ts
         if (s.tok === 'break') {
           const t = fn.breakables[0];
           if (!t) this.fail(s.pos, 'break is not in a loop, switch, or select');
@@ -148,11 +147,12 @@ export abstract class StmtChecker extends SliceChecker {
         return;
       case 'RangeStmt': this.rangeStmt(s); return;
       // falls through (unreachable)
-      case 'LabeledStmt': this.fail(s.label.pos, 'labels are not supported by gosim');
-      // falls through (unreachable)
-      case 'SelectStmt': this.fail(s.pos, 'select statements are not supported by gosim');
+      case 'LabeledStmt': this.stmt(s.stmt, last, inCase); return;
+      case 'SelectStmt': this.selectStmt(s); return;
     }
   }
+
+  protected abstract selectStmt(s: A.SelectStmt): void;
 
   protected returnStmt(s: A.ReturnStmt): void {
     const fn = this.fn!;

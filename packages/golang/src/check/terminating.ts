@@ -25,11 +25,12 @@ export function isTerminating(s: A.Stmt): boolean {
     case 'SwitchStmt': case 'TypeSwitchStmt':
       return s.cases.some((c) => c.isDefault) &&
         s.cases.every((c) => !hasBreak(c.body, s, true) && isTerminatingList(c.body));
+    case 'SelectStmt': return s.cases.every((c) => !hasBreak(c.body, s, true) && isTerminatingList(c.body));
     default: return false;
   }
 }
 
-/** Does a `break` (unlabelled, at this nesting) leave `target`? */
+/** Does a `break` (unlabelled at this nesting, or labelled anywhere inside) leave `target`? */
 function hasBreak(stmts: A.Stmt[], target: A.Stmt, top: boolean): boolean {
   for (const s of stmts) {
     switch (s.kind) {
@@ -40,8 +41,11 @@ function hasBreak(stmts: A.Stmt[], target: A.Stmt, top: boolean): boolean {
         if (s.else && hasBreak([s.else], target, top)) return true;
         break;
       case 'LabeledStmt': if (hasBreak([s.stmt], target, top)) return true; break;
-      // nested breakable statements capture unlabelled breaks
-      case 'ForStmt': case 'RangeStmt': case 'SwitchStmt': case 'TypeSwitchStmt': break;
+      // nested breakable statements capture unlabelled breaks; a labelled one may still leave target
+      case 'ForStmt': case 'RangeStmt': if (hasBreak(s.body.stmts, target, false)) return true; break;
+      case 'SwitchStmt': case 'TypeSwitchStmt': case 'SelectStmt':
+        if (s.cases.some((c) => hasBreak(c.body, target, false))) return true;
+        break;
       default: break;
     }
   }

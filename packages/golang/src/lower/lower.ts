@@ -62,7 +62,7 @@ export class Lowerer {
     for (const f of this.p.funcs) {
       if (!f.body || f.name.name === '_') continue;
       const name = f.goName!;
-      this.queue.push(() => new FnLower(this, f, name, inits.length > 0 && name === 'main.main').gen());
+      this.queue.push(() => new FnLower(this, f, name, false).gen());
     }
     while (this.queue.length > 0) this.queue.shift()!();
   }

@@ -6,6 +6,8 @@ import { isInterface, sizeof, underlying, type Type } from '../types.js';
 import { multi, assign } from './assign.js';
 import { call, evalList } from './call.js';
 import { deferOrGo } from './defer.js';
+import { gotoStmt, labeledStmt } from './labels.js';
+import { selectStmt } from './select.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { hoist, statementOperands, statementOwn } from './order.js';
@@ -19,7 +21,6 @@ import { floatIncDec, isFloaty } from './float.js';
 import { unparen, alignUp8 } from './util.js';
 import { isMapIndex } from '../check/map-index.js';
 import { mapOpAssign } from './map.js';
-import { rangeMap } from './range-map.js';
 
 export function block(fn: FnLower, stmts: A.Stmt[]): void {
   for (const s of stmts) stmt(fn, s);
@@ -93,6 +94,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
       if (s.tok === 'fallthrough') {
         return;
       }
+      if (s.tok === 'goto') return gotoStmt(fn, s);
       const b = s.target ? fn.branches.get(s.target) : undefined;
       if (!b) return fn.fail(`${s.tok} outside a loop or switch`);
       if (s.tok === 'break') f.jmp(b.brk);
@@ -134,8 +136,10 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
     }
     case 'SwitchStmt': return switchStmt(fn, s);
     case 'TypeSwitchStmt': return typeSwitch(fn, s);
+    case 'SelectStmt': return selectStmt(fn, s);
+    case 'LabeledStmt': return labeledStmt(fn, s, stmt);
     case 'RangeStmt': return rangeStmt(fn, s);
-    default: return fn.fail(`${s.kind} is not supported by gosim`);
+    default: return fn.fail(`${(s as A.Stmt).kind} is not supported by gosim`);
   }
 }
 

@@ -56,6 +56,8 @@ export function containsDefer(b: A.BlockStmt): boolean {
       case 'ForStmt': work.push(s.init, s.post, s.body); break;
       case 'RangeStmt': work.push(s.body); break;
       case 'SwitchStmt': case 'TypeSwitchStmt': work.push(s.init); for (const c of s.cases) work.push(...c.body); break;
+      case 'SelectStmt': for (const c of s.cases) work.push(...c.body); break;
+      case 'LabeledStmt': work.push(s.stmt); break;
       default: break;
     }
   }
