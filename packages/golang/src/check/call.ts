@@ -83,6 +83,8 @@ export abstract class CallChecker extends OperatorChecker {
     const cv = x.constValue;
     const fail = (): never => this.fail(x.pos, `cannot convert ${this.describe(x)} to type ${typeString(t)}`);
     if (this.numericConversion(e, x, t)) return;
+    const tu = underlying(t);
+    if (tu.kind === 'pointer' && underlying(tu.elem).kind === 'array' && underlying(xt).kind === 'slice') this.fail(x.pos, 'conversion from slice to array pointer is not supported by gosim');
     if (x.mode === 'constant' && cv && underlying(t).kind === 'basic') {
       if (cv.kind === 'int' && isInteger(t)) {
         if (!representable(cv.value, t)) fail();

@@ -2,6 +2,7 @@
  * The checker's float and complex rules that need its state: a folded numeric constant in its type (rounded,
  * overflow an error), the builtins complex, real and imag, and numeric conversions.
  */
+import { unparen } from '../parser.js';
 import type * as A from '../ast.js';
 import type { ConstValue } from '../constant.js';
 import { constString } from '../constant.js';
@@ -25,6 +26,7 @@ export abstract class NumericChecker extends MethodChecker {
   /** complex(re, im), real(c), imag(c). */
   protected complexBuiltin(e: A.CallExpr, name: 'complex' | 'real' | 'imag'): void {
     const need = name === 'complex' ? 2 : 1;
+    if (need === 2 && e.args.length === 1 && unparen(e.args[0]!).kind === 'CallExpr') this.fail(e.args[0]!.pos, 'multi-value arguments complex(f()) are not supported by gosim');
     if (e.args.length !== need) {
       const few = e.args.length < need;
       this.fail(few ? e.pos : e.args[need]!.pos, `${few ? 'not enough' : 'too many'} arguments for ${exprString(e)} (expected ${need}, found ${e.args.length})`);

@@ -7,7 +7,7 @@ import type { FnLower } from './fn.js';
 import { FrameCode, at, type Loc } from './frame.js';
 import { mapIndexVal, mapLit } from './map.js';
 import { binary } from './ops.js';
-import { varPlace, varAddr, placeAddr, placeAt, load, store, storeFrame, place, index, type Place } from './place.js';
+import { varPlace, varAddr, placeAddr, placeAt, load, store, storeFrame, place, index, nilCheck, type Place } from './place.js';
 import { sliceExpr, sliceLit } from './slice.js';
 import { isDirectKind, isMidInt, isSigned, ptrWords, regSize, goTypeName } from './typeinfo.js';
 import { alignUp8 } from './util.js';
@@ -186,7 +186,10 @@ function addrOf(fn: FnLower, e: A.UnaryExpr): Loc {
     return allocInit(fn, et, e.heap !== false, (p) => compositeInto(fn, p, x as A.CompositeLit, false));
   }
   if (x.kind === 'Ident' && x.obj?.kind === 'var') return varAddr(fn, x.obj);
-  return placeAddr(fn, place(fn, x));
+  // &*p, &p.f, &p[i]: Go checks p for nil even though nothing is read
+  const p = place(fn, x);
+  nilCheck(fn, p, true);
+  return placeAddr(fn, p);
 }
 
 /**

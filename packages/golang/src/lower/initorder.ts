@@ -1,9 +1,9 @@
 /**
- * Package initialization order (the Go spec's "Package initialization"): a package-level variable is initialized
- * once every variable its initializer refers to is, where a reference to a function counts as references to
- * everything that function's body refers to, transitively. Among the variables ready at each step the one first in
- * declaration order goes first; a `var a, b = f()` spec is initialized as one. A variable without an initializer
- * is ready from the start (its zero value is in the data segment).
+ * Package initialization order, as go/types computes it: a package-level variable depends on every variable its
+ * initializer refers to, where a reference to a function counts as references to everything that function's body
+ * refers to, transitively. At each step the variable with the fewest uninitialized dependencies goes next, ties in
+ * declaration order; a `var a, b = f()` spec is initialized as one. A variable without an initializer has no
+ * code (its zero value is in the data segment) but still takes its turn.
  */
 import type * as A from '../ast.js';
 import type { FuncObj, VarObj } from '../objects.js';
@@ -55,18 +55,16 @@ export function initOrder(file: A.File, globalVars: readonly VarObj[], filename:
   };
   const nodeOf = (o: Obj): A.VarSpec | FuncObj | undefined => (o.kind === 'func' ? o : specOf.get(o));
 
-  // each spec's dependencies: the specs of the variables it names, directly or through functions (transitively)
-  const deps = new Map<A.VarSpec, Set<A.VarSpec>>();
+  // each spec's dependencies: the variables it names, directly or through functions (transitively)
+  const deps = new Map<A.VarSpec, Set<VarObj>>();
   for (const sp of specs) {
-    const d = new Set<A.VarSpec>();
+    const d = new Set<VarObj>();
     const seen = new Set<FuncObj>();
     const work: Obj[] = [...refsOf(sp)];
     while (work.length > 0) {
       const o = work.pop()!;
-      if (o.kind === 'var') {
-        const s = specOf.get(o);
-        if (s) d.add(s);
-      } else if (!seen.has(o)) {
+      if (o.kind === 'var') d.add(o);
+      else if (!seen.has(o)) {
         seen.add(o);
         work.push(...refsOf(o));
       }
@@ -74,20 +72,38 @@ export function initOrder(file: A.File, globalVars: readonly VarObj[], filename:
     deps.set(sp, d);
   }
 
+  // go/types' order (initorder.go): every package-level variable is a node counting its not yet initialized
+  // dependencies; the node with the fewest goes next, ties in declaration order (issue43444: `var e = f("e")`
+  // runs before `var a = f("a", x)` when x is declared after e).
+  const varDeps = new Map<VarObj, Set<VarObj>>();
+  for (const v of globalVars) {
+    const sp = specOf.get(v);
+    varDeps.set(v, sp ? deps.get(sp)! : new Set());
+  }
+  const declOrder = [...globalVars].sort((x, y) => x.pos.offset - y.pos.offset);
+  const emitted = new Set<VarObj>();
   const done = new Set<A.VarSpec>();
   const order: A.VarSpec[] = [];
-  while (order.length < specs.length) {
-    const next = specs.find((sp) => !done.has(sp) && [...deps.get(sp)!].every((x) => done.has(x)));
-    if (!next) {
+  while (emitted.size < declOrder.length) {
+    let best: VarObj | undefined;
+    let bestN = Infinity;
+    for (const v of declOrder) {
+      if (emitted.has(v)) continue;
+      let n = 0;
+      for (const d of varDeps.get(v)!) if (!emitted.has(d)) n++;
+      if (n < bestN) { best = v; bestN = n; }
+    }
+    const sp = specOf.get(best!);
+    if (bestN > 0 && sp) {
       const succ = (o: Obj): Set<Obj> => {
         const n = nodeOf(o);
         return n ? refsOf(n) : new Set();
       };
-      for (const sp of specs) if (!done.has(sp)) { const e = cycleError(sp, succ, specOf, filename); if (e) throw e; }
-      throw new GoError({ kind: 'type', filename, pos: specs.find((sp) => !done.has(sp))!.pos, message: 'initialization loop' });
+      const e = cycleError(sp, succ, specOf, filename);
+      throw e ?? new GoError({ kind: 'type', filename, pos: sp.pos, message: 'initialization loop' });
     }
-    done.add(next);
-    order.push(next);
+    emitted.add(best!);
+    if (sp && !done.has(sp)) { done.add(sp); order.push(sp); }
   }
   return order;
 }

@@ -13,7 +13,7 @@ import { call } from './call.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { unparen } from './util.js';
-import { underlying } from '../types.js';
+import { underlying, type Type } from '../types.js';
 
 /**
  * Run the calls and receives inside `roots` (and the roots themselves) now, in gc's order; a receive that its
@@ -32,6 +32,7 @@ export function hoist(fn: FnLower, roots: readonly (A.Expr | undefined)[], own?:
     if (fn.hoisted.has(e)) continue; // already run, with everything inside it
     if (it.after) {
       if (e.kind === 'CallExpr' && e.callKind === 'call') fn.hoisted.set(e, call(fn, e));
+      else if (e.kind === 'CallExpr' && orderedBuiltin(e)) fn.hoisted.set(e, call(fn, e).map((l, i) => fn.own(l, resultType(e, i))));
       else if (e.kind === 'UnaryExpr' && e.op === '<-' && e !== own) fn.hoisted.set(e, [val(fn, e)]);
       continue;
     }
@@ -42,6 +43,15 @@ export function hoist(fn: FnLower, roots: readonly (A.Expr | undefined)[], own?:
       if (k) stack.push({ e: k, after: false });
     }
   }
+}
+
+/** Builtin calls whose value gc evaluates in order with the calls around them (bug491: `a, b := len(x), f()`). */
+const ordered = new Set(['append', 'cap', 'complex', 'copy', 'imag', 'len', 'make', 'real']);
+function orderedBuiltin(e: A.CallExpr): boolean {
+  return e.callKind === 'builtin' && e.mode === 'value' && ordered.has(e.builtin!);
+}
+function resultType(e: A.CallExpr, i: number): Type {
+  return e.type!.kind === 'tuple' ? e.type!.types[i]! : e.type!;
 }
 
 /** The operands of e in evaluation order (none for the parts evaluated later or elsewhere). */

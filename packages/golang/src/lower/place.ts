@@ -107,7 +107,7 @@ export function storeFrame(fn: FnLower, d: Loc, t: Type, v: Loc): void {
  * `[signal ... addr=0x0]` line) is at address 0, not at the field's offset; and before a zero-size access,
  * which touches no memory itself.
  */
-function nilCheck(fn: FnLower, p: Place, zeroSize = false): void {
+export function nilCheck(fn: FnLower, p: Place, zeroSize = false): void {
   if (p.k !== 'mem' || !p.chk || (p.off === 0 && !zeroSize)) return;
   fn.f.emit(Op.LOAD1, fn.noOperand(), p.base, 0);
 }
