@@ -1,22 +1,6 @@
 // Interfaces with methods: dispatch through itabs, embedded interfaces, conversions, assertions and type switches
 // to concrete and interface types, comparisons, error values and runtime errors as errors. Outputs are go1.19.8's.
-import { runGo } from './run-helpers';
-
-/** Frames of a traceback as `name file:line` (arguments and pc offsets dropped). */
-function frames(raw: string): string[] {
-  const lines = raw.split('\n');
-  const i = lines.findIndex((l) => l.startsWith('goroutine '));
-  const out: string[] = [];
-  for (let k = i + 1; k + 1 < lines.length && lines[k] !== ''; k += 2) {
-    out.push(`${lines[k]!.replace(/\([^()]*\)$/, '')} ${lines[k + 1]!.trim().replace(/ \+0x[0-9a-f]+$/, '').replace(/^.*\//, '')}`);
-  }
-  return out;
-}
-
-function run(src: string): { exit: number; out: string } {
-  const r = runGo(src, '/tmp/x.go');
-  return { exit: r.exit, out: r.stdout + r.raw };
-}
+import { frames, runCombined as run, runGo } from './run-helpers';
 
 const ifaces = "package main\n\nimport \"runtime\"\n\ntype Shape interface {\n\tArea() int\n\tPerim() int\n}\n\ntype Named interface{ Name() string }\n\ntype NamedShape interface {\n\tShape\n\tNamed\n}\n\ntype Rect struct{ w, h int }\n\nfunc (r Rect) Area() int     { return r.w * r.h }\nfunc (r Rect) Perim() int    { return 2 * (r.w + r.h) }\nfunc (r Rect) Name() string  { return \"rect\" }\n\ntype Circle struct{ r int }\n\nfunc (c *Circle) Area() int    { return 3 * c.r * c.r }\nfunc (c *Circle) Perim() int   { return 6 * c.r }\n\ntype E struct{ msg string }\n\nfunc (e E) Error() string { return \"E: \" + e.msg }\n\nfunc find(n int) error {\n\tif n < 0 {\n\t\treturn E{\"negative\"}\n\t}\n\treturn nil\n}\n\nfunc kind(x interface{}) string {\n\tswitch v := x.(type) {\n\tcase nil:\n\t\treturn \"nil\"\n\tcase NamedShape:\n\t\treturn \"namedshape \" + v.Name()\n\tcase Shape:\n\t\treturn \"shape\"\n\tcase error:\n\t\treturn \"error \" + v.Error()\n\tcase int:\n\t\treturn \"int\"\n\tdefault:\n\t\treturn \"other\"\n\t}\n}\n\nfunc try(f func()) {\n\tdefer func() {\n\t\tr := recover()\n\t\tif e, ok := r.(runtime.Error); ok {\n\t\t\tprintln(\"runtime.Error:\", e.Error())\n\t\t\treturn\n\t\t}\n\t\tprintln(\"panic:\", r.(error).Error())\n\t}()\n\tf()\n}\n\nfunc main() {\n\tvar s Shape = Rect{2, 3}\n\tprintln(s.Area(), s.Perim())\n\ts = &Circle{2}\n\tprintln(s.Area(), s.Perim())\n\tvar ns NamedShape = Rect{1, 4}\n\ts = ns\n\tvar n Named = ns\n\tprintln(s.Area(), n.Name())\n\tvar e interface{} = s\n\t_, isNamed := e.(Named)\n\tprintln(isNamed)\n\tprintln(kind(nil), kind(Rect{}), kind(&Circle{1}), kind(E{\"x\"}), kind(3), kind(\"s\"))\n\terr := find(-1)\n\tprintln(err != nil, err.Error())\n\tprintln(find(1) == nil)\n\tvar e1, e2 error = E{\"a\"}, E{\"a\"}\n\tprintln(e1 == e2, e1 != E{\"b\"})\n\tvar s1, s2 Shape = Rect{1, 2}, Rect{1, 2}\n\tprintln(s1 == s2, s1 == Shape(&Circle{1}))\n\ttry(func() { var x Shape; x.Area() })\n\ttry(func() { var x interface{} = Rect{}; _ = x.(error) })\n\ttry(func() { var x Shape = Rect{}; _ = x.(*Circle) })\n\ttry(func() { var x Shape; _ = x.(Named) })\n\ttry(func() { x := make([]int, 1); var a, b interface{} = x, x; println(a == b) })\n\ttry(func() { var a [2]int; i := 2; a[i] = 1 })\n\ttry(func() { panic(E{\"mine\"}) })\n}\n";
 

@@ -34,3 +34,20 @@ export function readGo(dir: string, name: string): { src: string; expected: Outc
     expected: parseExpected(readFileSync(join(dir, name.replace(/\.go$/, '.expected')), 'utf8')),
   };
 }
+
+/** Frames of a traceback as `name file:line` (arguments and pc offsets dropped). */
+export function frames(raw: string): string[] {
+  const lines = raw.split('\n');
+  const i = lines.findIndex((l) => l.startsWith('goroutine '));
+  const out: string[] = [];
+  for (let k = i + 1; k + 1 < lines.length && lines[k] !== ''; k += 2) {
+    out.push(`${lines[k]!.replace(/\([^()]*\)$/, '')} ${lines[k + 1]!.trim().replace(/ \+0x[0-9a-f]+$/, '').replace(/^.*\//, '')}`);
+  }
+  return out;
+}
+
+/** Exit status and stdout followed by the raw stderr of a run of src. */
+export function runCombined(src: string): { exit: number; out: string } {
+  const r = runGo(src, '/tmp/x.go');
+  return { exit: r.exit, out: r.stdout + r.raw };
+}

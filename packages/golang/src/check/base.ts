@@ -129,6 +129,19 @@ export abstract class CheckerBase {
     return v;
   }
 
+  /** A loop's body in its own scope, with the loop as the innermost break and continue target. */
+  protected loopBody(s: A.ForStmt | A.RangeStmt): void {
+    const fn = this.fn!;
+    fn.breakables.unshift(s);
+    fn.loops.unshift(s);
+    try {
+      this.withScope(() => this.stmtList(s.body.stmts));
+    } finally {
+      fn.breakables.shift();
+      fn.loops.shift();
+    }
+  }
+
   protected withScope<R>(f: () => R): R {
     const saved = this.openScope();
     try {
@@ -241,6 +254,7 @@ export abstract class CheckerBase {
   }
 
   // implemented by the parts further down the chain
+  protected abstract stmtList(stmts: A.Stmt[]): void;
   protected abstract binary(e: A.BinaryExpr, opAssign: boolean): void;
   protected abstract builtinCall(e: A.CallExpr, b: { name: BuiltinName }): void;
   abstract expr(e: A.Expr, hint?: Type, allowNoValue?: boolean, lhs?: boolean): void;

@@ -10,7 +10,6 @@ import { exprString } from './expr-string.js';
 import { MapChecker } from './map.js';
 
 export abstract class RangeMapChecker extends MapChecker {
-  protected abstract stmtList(stmts: A.Stmt[]): void;
 
   /** Checks a range over a map whose range expression s.x has been checked (u: its map type). */
   protected rangeMap(s: A.RangeStmt, u: MapType): void {
@@ -31,13 +30,9 @@ export abstract class RangeMapChecker extends MapChecker {
         }
       }
       fn.loopDepth++;
-      fn.breakables.unshift(s);
-      fn.loops.unshift(s);
       try {
-        this.withScope(() => this.stmtList(s.body.stmts));
+        this.loopBody(s);
       } finally {
-        fn.breakables.shift();
-        fn.loops.shift();
         fn.loopDepth--;
       }
     });

@@ -55,13 +55,9 @@ export abstract class RangeChecker extends StmtChecker {
         }
       }
       fn.loopDepth++;
-      fn.breakables.unshift(s);
-      fn.loops.unshift(s);
       try {
-        this.withScope(() => this.stmtList(s.body.stmts));
+        this.loopBody(s);
       } finally {
-        fn.breakables.shift();
-        fn.loops.shift();
         fn.loopDepth--;
       }
     });

@@ -111,14 +111,7 @@ export abstract class StmtChecker extends SliceChecker {
               if (s.post.kind === 'AssignStmt' && s.post.tok === ':=') this.fail(s.post.pos, 'cannot declare in post statement of for loop');
               this.stmt(s.post);
             }
-            fn.breakables.unshift(s);
-            fn.loops.unshift(s);
-            try {
-              this.withScope(() => this.stmtList(s.body.stmts));
-            } finally {
-              fn.breakables.shift();
-              fn.loops.shift();
-            }
+            this.loopBody(s);
           } finally {
             fn.loopDepth--;
           }
