@@ -8,6 +8,7 @@ import { defaultType, identical, isBoolean, isFloat, isInteger, isInterface, isS
 import { NumericChecker } from './numeric.js';
 import { compareNumeric, foldNumeric, intValued, isNumeric, isNumericConst, isZeroConst, untypedRank } from './float.js';
 import { exprString } from './expr-string.js';
+import { comparableType } from './map-index.js';
 
 export abstract class OperatorChecker extends NumericChecker {
   protected checkOverflow(e: A.Expr, v: bigint, t: Type): void {
@@ -135,16 +136,7 @@ export abstract class OperatorChecker extends NumericChecker {
     const u = underlying(t);
     if (xt === T.untypedNil && yt === T.untypedNil) this.fail(e.pos, `invalid operation: ${exprString(e)} (operator ${op} not defined on nil)`);
     if (op === '==' || op === '!=') {
-      const comparable = (tt: Type): boolean => {
-        const uu = underlying(tt);
-        switch (uu.kind) {
-          case 'basic': case 'pointer': case 'chan': case 'interface': return true;
-          case 'array': return comparable(uu.elem);
-          case 'struct': return uu.fields.every((f) => comparable(f.type));
-          default: return false;
-        }
-      };
-      if (!comparable(t)) {
+      if (!comparableType(t)) {
         const nilOk = (u.kind === 'func' || u.kind === 'slice' || u.kind === 'map') && (e.x.type === T.untypedNil || e.y.type === T.untypedNil || e.x.mode === 'nil' || e.y.mode === 'nil');
         if (!nilOk) this.fail(e.x.pos, `invalid operation: ${exprString(e)} (${u.kind} can only be compared to nil)`);
       }
