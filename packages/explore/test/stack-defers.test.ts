@@ -9,6 +9,7 @@ import {
 } from '@gosim/runtime';
 import { DeferGo113 } from '@gosim/defer-panic';
 import { gcGo113, type GCPolicy } from '@gosim/gc';
+import { explain } from '../src/explain.js';
 import { explore } from '../src/explore.js';
 
 const go113: Policy = mixPolicy({ deferpanic: 'go1.13', copystack: 'go1.13', gc: 'go1.13' });
@@ -293,6 +294,8 @@ func main() {
     expect(r.exitCode !== 0 || r.stderr !== weaveOut).toBe(true);
     // the stock pieces never adjust g._defer itself
     expect(r.events.some((e) => e.kind === 'pointer-adjusted' && e.where === 'g._defer')).toBe(false);
+    // the stock new copystack leaves the list aimed at the freed stack: the event stream says so
+    if (copystack === policies.new.copystack) expect(explain(r.events).some((l) => /defer list led to the record of deferred .* inside the freed stack/.test(l))).toBe(true);
   });
 
   const examples = join(__dirname, '../../../examples');
