@@ -1,6 +1,6 @@
 /** Type facts the lowering needs: value shapes in the frame, pointer maps, and program type descriptors. */
 import type { Module, ProgramType, TypeKind } from '@gosim/program';
-import type { Type } from '../types.js';
+import type { StructField, Type } from '../types.js';
 import { intInfo, layoutStruct, sizeof, underlying, WORD } from '../types.js';
 import { attachMethods } from './method.js';
 
@@ -77,7 +77,11 @@ function spell(t: Type, key: boolean): string {
     case 'slice': return `[]${s(t.elem)}`;
     case 'array': return `[${t.len}]${s(t.elem)}`;
     case 'chan': return t.dir === 'send' ? `chan<- ${s(t.elem)}` : t.dir === 'recv' ? `<-chan ${s(t.elem)}` : `chan ${s(t.elem)}`;
-    case 'struct': return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map((f) => (f.embedded ? s(f.type) : `${f.name} ${s(f.type)}`)).join('; ')} }`;
+    case 'struct': {
+      // an embedded field prints as its type, but its name (an alias's: `struct{ Int }`) is part of the identity
+      const field = (f: StructField): string => (!f.embedded ? `${f.name} ${s(f.type)}` : key ? `${f.name}= ${s(f.type)}` : s(f.type));
+      return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map(field).join('; ')} }`;
+    }
     case 'func': {
       const ps = t.params.map(s).join(', ');
       const rs = t.results.map(s);
