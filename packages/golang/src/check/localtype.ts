@@ -22,7 +22,11 @@ export abstract class LocalTypeChecker extends RangeChecker {
     spec.obj = obj;
     id.obj = obj;
     if (id.name !== '_') {
-      if (this.scope.names.has(id.name)) this.fail(id.pos, `${id.name} redeclared in this block`);
+      const prev = this.scope.names.get(id.name);
+      if (prev) {
+        const other = 'pos' in prev ? `\n\t${this.posString(prev.pos)}: other declaration of ${id.name}` : '';
+        this.fail(id.pos, `${id.name} redeclared in this block${other}`);
+      }
       this.scope.names.set(id.name, obj);
     }
     this.typeSpecOf.set(obj, spec);
