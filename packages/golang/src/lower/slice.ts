@@ -105,10 +105,11 @@ export function sliceExpr(fn: FnLower, e: A.SliceExpr): Loc {
 /** append(s, x...) and copy(dst, src). */
 export function sliceBuiltin(fn: FnLower, e: A.CallExpr): Loc[] {
   const f = fn.f;
-  const st = e.args[0]!.type!;
+  const tuple = e.args[0]!.type!.kind === 'tuple' ? e.args[0]!.type!.types : undefined; // append(f())
+  const st = tuple ? e.type! : e.args[0]!.type!;
   const elem = (underlying(st) as SliceType).elem;
   const es = sizeof(elem);
-  const vals = evalList(fn, e.args);
+  const vals = tuple ? multi(fn, e.args[0]!, tuple.map((_, i) => (i === 0 ? st : elem))) : evalList(fn, e.args);
   if (e.builtin === 'copy') return [emitCopy(fn, vals[0]!, vals[1]!, es)];
   const s = fn.tmp(st);
   fn.copyReg(s, vals[0]!, st);
