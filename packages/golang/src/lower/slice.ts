@@ -5,7 +5,7 @@
  */
 import { Op, SliceFlag } from '@gosim/program';
 import type * as A from '../ast.js';
-import { T, sizeof, underlying, type ArrayType, type Signature, type SliceType, type Type } from '../types.js';
+import { T, sizeof, underlying, type ArrayType, type PointerType, type Signature, type SliceType, type Type } from '../types.js';
 import { multi } from './assign.js';
 import { evalList } from './call.js';
 import { allocInit, val } from './expr.js';
@@ -99,6 +99,18 @@ export function sliceExpr(fn: FnLower, e: A.SliceExpr): Loc {
   }
   const d = fn.tmp(e.type!);
   f.emit(Op.SLICE, d, blk, flags | (es << SliceFlag.ElemShift));
+  return d;
+}
+
+/** (*[N]T)(s): s's array pointer once len(s) >= N is checked (SLICE with Convert: Go's panicSliceConvert). */
+export function sliceToArrayPointer(fn: FnLower, x: A.Expr, t: Type): Loc {
+  const f = fn.f;
+  const arr = underlying((underlying(t) as PointerType).elem) as ArrayType;
+  const blk = f.tmp(48, [0]);
+  f.emit(Op.MOVN, blk, val(fn, x), 24);
+  fn.imm(arr.len, at(blk, 32));
+  const d = fn.ptrTmp();
+  f.emit(Op.SLICE, d, blk, SliceFlag.Convert);
   return d;
 }
 
