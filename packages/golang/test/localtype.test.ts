@@ -84,6 +84,34 @@ func main() {
 }
 `;
 
+const shadow = `package main
+
+type T int
+
+func kind(x interface{}) string {
+	switch x.(type) {
+	case T:
+		return "global T"
+	}
+	return "other"
+}
+
+func main() {
+	type T string
+	var a interface{} = T("s")
+	println(kind(a), kind(3), kind(main_T()))
+	defer func() {
+		r := recover()
+		println(kind(r))
+		type T int
+		panic(T(4))
+	}()
+	panic(T("x"))
+}
+
+func main_T() interface{} { return T(1) }
+`;
+
 const harsh: RunOptions = { stackPoisonCopy: true, stackFaultOnFree: true, clobberFree: true, copyStackEvery: 3, gcEvery: 7 };
 
 describe('local type declarations', () => {
@@ -104,5 +132,13 @@ describe('local type declarations', () => {
     ['out of scope past its block', '{\n\t\ttype T int\n\t}\n\tvar t T\n\t_ = t', ['x.go:7:8: undefined: T']],
   ])('%s: go\'s message', (_, body, want) => {
     expect(errors(`package main\n\nfunc main() {\n\t${body}\n}\n`)).toEqual(want);
+  });
+
+  test('a local T shadowing the package-level T is another type; panic values print main.T', () => {
+    const r = runGo(shadow, '/tmp/lang/t/lt2.go');
+    expect(r.exit).toBe(2);
+    expect(r.raw.split('\n').slice(0, 6)).toEqual([
+      'other other global T', 'other', 'panic: main.T("x") [recovered]', '\tpanic: main.T(4)', '', 'goroutine 1 [running]:',
+    ]);
   });
 });
