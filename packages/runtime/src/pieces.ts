@@ -4,7 +4,7 @@
 // object is allowed, another object under a taken name is an error), so a name always means one piece.
 
 import { copystackCopyFirst, copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
-import { deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
+import { deferpanicGo122, deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
 import { gcNew, gcOld, type GCPolicy } from '@gosim/gc';
 import { tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
 
@@ -78,3 +78,4 @@ registerPiece('copystack', copystackOld);
 registerPiece('copystack', copystackNew);
 // Go's history after the CL, shipped as variants (`--policy copystack=copy-first`)
 registerPiece('copystack', copystackCopyFirst);
+registerPiece('deferpanic', deferpanicGo122);
