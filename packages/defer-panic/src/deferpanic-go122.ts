@@ -56,8 +56,8 @@ function nextFrame(ctx: DeferPanicContext, g: G, p: number): boolean {
   const goexit = ctx.prog.func('runtime.goexit')?.id;
   let sp = s.load64(p + P.fp);
   for (;;) {
-    const f = callerFunc(ctx, pc);
-    if (f.id === goexit || sp >= g.hi) {
+    const f = sp < g.hi ? callerFunc(ctx, pc) : undefined;
+    if (f === undefined || f.id === goexit) {
       s.store64(p + P.lr, 0);
       return false;
     }
