@@ -1,4 +1,4 @@
-export { DeferOld, DeferNew, DeferGo113, Panic, NoArgs, deferArgs } from './layout.js';
+export { DeferOld, DeferNew, DeferGo113, Defer122, Panic, Panic122, NoArgs, deferArgs } from './layout.js';
 export type { DeferLayout } from './layout.js';
 export type { DeferPanicContext, RuntimeFuncIds } from './context.js';
 export type { DeferPanicEvent } from './events.js';
@@ -10,6 +10,7 @@ export type { DeferPanicPolicy } from './policy.js';
 export { deferpanicOld } from './deferpanic-old.js';
 export { deferpanicNew } from './deferpanic-new.js';
 export { deferpanicGo113 } from './deferpanic-go113.js';
+export { deferpanicGo122 } from './deferpanic-go122.js';
 export { setupReflectcall, reflectcallEnter, recovery, recoverPanic, pushGoexit, goexitResumed, pushPanic, abortPanic } from './reflectcall.js';
 export { Intr, intrinsics, addDeferRuntime, runtimeFuncIds, Continue, Reschedule } from './runtime-funcs.js';
 export type { Intrinsic } from './runtime-funcs.js';

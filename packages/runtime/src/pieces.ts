@@ -4,9 +4,9 @@
 // object is allowed, another object under a taken name is an error), so a name always means one piece.
 
 import { copystackCopyFirst, copystackGo113, copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
-import { deferpanicGo113, deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
+import { deferpanicGo113, deferpanicGo122, deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
 import { gcGo113, gcNew, gcOld, type GCPolicy } from '@gosim/gc';
-import { tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
+import { tracebackGo122, tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
 
 /** The four piece kinds, each with its package's interface. */
 export interface PieceKinds {
@@ -82,3 +82,6 @@ registerPiece('copystack', copystackCopyFirst);
 registerPiece('deferpanic', deferpanicGo113);
 registerPiece('copystack', copystackGo113);
 registerPiece('gc', gcGo113);
+// Go 1.22's _panic iterator, and the continuation PCs it needs (`--policy deferpanic=go1.22,traceback=go1.22`)
+registerPiece('deferpanic', deferpanicGo122);
+registerPiece('traceback', tracebackGo122);
