@@ -18,3 +18,5 @@ export type { ProgramType, TypeKind } from './types.js';
 export { WordSize, StringSize, EfaceSize, SliceSize } from './types.js';
 export { FCvt, PrintFloat } from './isa/float.js';
 export { MiscOp, Scase, MaxSelectCases, selectShape, selectFrameBytes } from './isa/misc.js';
+export { DeferOp, codegenKey } from './isa/defer.js';
+export type { Codegen } from './isa/defer.js';
