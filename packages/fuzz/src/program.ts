@@ -5,6 +5,11 @@ import { Builder, indent, quote, type Feature } from './builder.js';
 import { arithScenario } from './gen-arith.js';
 import { floatScenario } from './gen-float.js';
 import { panicking, scenarios } from './gen-control.js';
+import { funcScenario } from './gen-func.js';
+import { mapScenario } from './gen-map.js';
+import { methodScenario } from './gen-method.js';
+import { selectScenario } from './gen-select.js';
+import { sliceScenario, stringScenario } from './gen-slice.js';
 import { valueScenarios } from './gen-values.js';
 import { Rng } from './rng.js';
 
@@ -35,6 +40,8 @@ func show(tag string, r interface{}) {
 		println(tag, "mystr", string(v))
 	case runtime.Error:
 		println(tag, "runtime.Error", v.Error())
+	case error:
+		println(tag, "error", v.Error())
 	default:
 		println(tag, "other")
 	}
@@ -94,8 +101,15 @@ export function generateProgram(seed: number, without: ReadonlySet<Feature> = ne
   const count = b.rng.range(2, 6);
   for (let i = 0; i < count; i++) {
     const name = b.fresh('s');
-    if (b.rng.chance(0.3)) arithScenario(b, name);
-    else if (b.rng.chance(0.2)) floatScenario(b, name);
+    const k = b.rng.int(20);
+    if (k < 4) arithScenario(b, name);
+    else if (k < 6) floatScenario(b, name);
+    else if (k < 8) sliceScenario(b, name);
+    else if (k < 9) stringScenario(b, name);
+    else if (k < 11) mapScenario(b, name);
+    else if (k < 13) methodScenario(b, name);
+    else if (k < 14) selectScenario(b, name);
+    else if (k < 15) funcScenario(b, name);
     else b.rng.pick([...scenarios, ...valueScenarios])(b, name);
     if (b.rng.chance(0.15)) b.mainBody.push('runtime.GC()');
   }
