@@ -66,7 +66,7 @@ export function mapScenario(b: Builder, name: string): void {
   else body.push(`var m ${m}`, `println(${t('nil')}, m == nil, len(m), ${vd}(m[${kf}(k)]))`, `m = ${m}{}`);
   const n = r.range(2, 7);
   for (let i = 0; i < n; i++) {
-    switch (r.int(9)) {
+    switch (r.int(10)) {
       case 0:
       case 1: {
         const count = r.pick([3, 9, 30, 100, 300]);
@@ -96,6 +96,10 @@ export function mapScenario(b: Builder, name: string): void {
       }
       case 7:
         body.push(`func(mm ${m}) {`, `\tmm[${kf}(k+${r.range(0, 9)})] = ${val.mk('7')}`, `\tdelete(mm, ${kf}(k))`, '}(m)');
+        break;
+      case 8:
+        body.push(`ch${i} := make(chan ${m}, 1)`, `done${i} := make(chan int)`, 'go func() {', `\tmm := <-ch${i}`, `\tfor i := 0; i < ${r.pick([5, 50])}; i++ {`, `\t\tmm[${kf}(i*2)] = ${val.mk('i')}`, '\t}',
+          `\tdone${i} <- len(mm)`, '}()', `ch${i} <- m`, `println(${t(`goroutine${i}`)}, <-done${i})`);
         break;
       default:
         body.push('runtime.GC()');

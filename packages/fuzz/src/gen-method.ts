@@ -55,6 +55,10 @@ function blocks(n: string, t: (l: string) => string): string[][] {
     [`var e1, e2 interface{} = a, ${n}A{a.x, a.tag}`, `var i1, i2 ${n}I = ${n}N(k), ${n}N(k)`, `var i3 ${n}I = ${n}B{a, 0}`,
       `println(${t('compare')}, e1 == e2, i1 == i2, i1 == i3, e1 != nil, e1 == interface{}(p), interface{}(p) == interface{}(&a))`],
     [`for i := 0; i < ${5}; i++ {`, `\terr := ${n}do(i + k)`, `\tprintln(${t('error')}, i, err == nil, ${n}kind(err))`, '\tif err != nil {', `\t\tprintln(${t('message')}, err.Error())`, '\t}', '}'],
+    [`var i ${n}I = ${n}L{k, 2}`, 'f := i.Get', `i = ${n}N(k)`, `g := ${n}I.Get`, `var j ${n}J = a`, 'jn := j.Name', 'a.tag = "changed"',
+      `println(${t('iface method values')}, f(), i.Get(), g(i), g(j), jn(), ${n}J.Name(p))`],
+    ['z := float64(k - k)', `pair := [2]interface{}{z / z, ${n}A{k, "s"}}`, 'var e interface{} = pair', `f := struct {`, '	v float64', '	s string', `}{-z, "f"}`,
+      'g := f', 'g.v = z', `println(${t('struct compare')}, e == e, pair[1] == pair[1], f == g, [2]string{"a", a.tag} == [2]string{"a", "tag"})`],
     [`var w ${n}W`, `w.${n}I = p`, 'w.w = 3', `println(${t('embedded iface')}, w.Get()+w.w)`, `var wi ${n}I = w`, `println(${t('embedded iface')}, wi.Get(), ${n}kind(wi))`],
   ];
 }

@@ -105,7 +105,7 @@ class Slices {
       const [lo, hi, mx] = this.bounds(v);
       const c = this.b.fresh('sub');
       this.body.push(r.chance(0.5) ? `${c} := ${v}[${lo}:${hi}:${mx}]` : `${c} := ${v}[${lo}:${hi}]`, `_ = ${mx}`);
-      this.body.push(`if len(${c}) > 0 {`, `\t${c}[0] = ${this.e.mk(`${100 + i}`)}`, '}', `${c} = append(${c}, ${this.e.mk(`${200 + i}`)})`);
+      this.body.push(`if len(${c}) > 0 {`, `\t${c}[0] = ${this.e.mk(`k+${100 + i}`)}`, '}', `${c} = append(${c}, ${this.e.mk(`k+${200 + i}`)})`);
       this.show(`sub${i}`, c);
       this.vars.push(c);
       return this.show(`alias${i}`, v);
@@ -130,6 +130,18 @@ class Slices {
         `\t${g}[i] = append(${g}[i], ${this.e.mk('i')})`, '}', `${g} = append(${g}[1:], ${g}[0])`, 'runtime.GC()',
         `for i := range ${g} {`, `\tprintln(${quote(`${this.tag} ${g}`)}, i, len(${g}[i]), ${this.tag}sum(${g}[i]))`, '}');
       return;
+    }
+    if (k < 10 && r.chance(0.5)) {
+      // range over an array ranges over a copy; over a pointer to it or a slice of it, over the array itself
+      const a = this.b.fresh('ra');
+      const over = r.pick([a, `&${a}`, `${a}[:]`]);
+      this.body.push(`var ${a} [4]int`, `for i, x := range ${over} {`, '	if i+1 < len(' + a + ') {', `		${a}[i+1] = x + i + k`, '	}', `	println(${quote(`${this.tag} ${a}`)}, i, x)`, '}');
+      return;
+    }
+    if (k < 10 && r.chance(0.5)) {
+      // the index operands on the left are evaluated before any assignment; append may move the overlapping tail
+      this.body.push(`if len(${v}) > 2 {`, '	j := 0', `	j, ${v}[j] = 1, ${v}[1]`, `	${v} = append(${v}[:1], ${v}[2:]...)`, '}');
+      return this.show(`shift${i}`, v);
     }
     if (k < 10) {
       this.body.push(`${v} = ${v}[:0]`, `${v} = append(${v}, ${this.e.mk('k')})`);

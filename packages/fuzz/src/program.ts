@@ -19,9 +19,15 @@ import "runtime"
 
 type myint int
 type mystr string
+
+func (s mystr) String() string { return "mystr " + string(s) }
 type mybool bool
 
 var sink int
+
+type myerr struct{ s string }
+
+func (e myerr) Error() string { return "myerr " + e.s }
 
 // show prints a recovered value without its address (println of an interface prints two words).
 func show(tag string, r interface{}) {
@@ -85,7 +91,7 @@ function ending(b: Builder): string[] {
     // recovered, then a new panic: Go prints the first as "[recovered]" above the second
     else if (r.chance(0.3)) out.push(`defer func() {`, `\tshow("main rec", recover())`, `\tpanic(${quote('main again')})`, '}()');
     const plainValues = ['n', '"main boom"', 'runtime.Error(nil)'];
-    const v = r.pick(b.allows('panic-values') ? [...plainValues, 'myint(n)', 'mystr("x")', 'mybool(n > 2)', 'int8(n) - 12', 'uint8(n) + 250'] : plainValues);
+    const v = r.pick(b.allows('panic-values') ? [...plainValues, 'myint(n)', 'mystr("x")', 'mybool(n > 2)', 'int8(n) - 12', 'uint8(n) + 250', 'myerr{"main"}', 'error(myerr{"e"})'] : plainValues);
     return [...out, ...(v === 'runtime.Error(nil)' ? ['var e runtime.Error', 'panic(e)'] : [`panic(${v})`])];
   }
   if (k < 8) return [...n, 'defer println("main defer")', ...panicking(b, 'main', 'n')];
