@@ -67,6 +67,7 @@ class Slices {
       this.body.push(`var ${arr} [${n}]${this.e.type}`, `for i := range ${arr} {`, `\t${arr}[i] = ${this.e.mk('i*7+k')}`, '}', `${v} := ${arr}[${lo}:${hi}]`);
       this.after.push(`println(${quote(`${this.tag} ${arr}`)}, ${this.tag}sum(${arr}[:]))`);
     }
+    this.body.push(`_ = ${v}`);
     this.vars.push(v);
     return v;
   }
