@@ -77,6 +77,8 @@ describe('the command line and classification', () => {
     expect(typeof o === 'object' && [o.count, o.seed, o.jobs]).toEqual([7, 9, 2]);
     expect(parseFuzzArgs(['--count', 'x'])).toMatch(/bad argument --count/);
     expect(parseFuzzArgs(['--plain-only'])).toMatchObject({ modes: [{ name: 'plain' }] });
+    expect(parseFuzzArgs(['--only', '8,58'])).toMatchObject({ only: [8, 58] });
+    expect(parseFuzzArgs(['--only', '8,x'])).toMatch(/--only: program indexes/);
   });
 
   it('names the feature of a rejection without its position', () => {
