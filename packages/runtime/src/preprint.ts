@@ -101,6 +101,7 @@ export function addPreprint(m: Module): void {
   const loop = f.label();
   const done = f.label();
   f.emit(Op.ZERO, f.slot('st'), St.size);
+  f.emit(Op.ZERO, f.slot('res'), 16);
   f.bind(loop).emit(Op.PREPRINTNEXT, f.slot('more'), f.slot('fv'), f.slot('st'));
   f.jump(Op.JZ, done, f.slot('more'));
   f.emit(Op.CALLCLOSURE, f.slot('fv'));
