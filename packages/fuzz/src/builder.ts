@@ -42,6 +42,12 @@ export class Builder {
   decl(lines: string[]): void {
     this.decls.push(lines.join('\n'));
   }
+
+  /** Declares func name() { body } and has main run it under protect. */
+  scenario(name: string, body: string[]): void {
+    this.decl([`func ${name}() {`, ...indent(body), '}']);
+    this.mainBody.push(`protect(${quote(name)}, ${name})`);
+  }
 }
 
 /** Indents every line of a block by one tab. */

@@ -33,9 +33,11 @@ export interface FuzzOptions {
   without: ReadonlySet<Feature>;
   /** The go command (default `go` from PATH). */
   go: string;
+  /** Only these program indexes of the run (`--only 8,58`): rechecks divergences a longer run reported. */
+  only?: readonly number[];
 }
 
-const usage = `usage: pnpm fuzz:go [--count N] [--seed S] [--out DIR] [--jobs N] [--plain-only] [--without F1,F2] [--go PATH]
+const usage = `usage: pnpm fuzz:go [--count N] [--seed S] [--out DIR] [--jobs N] [--plain-only] [--without F1,F2] [--only I1,I2] [--go PATH]
 features --without can leave out:
 ${Object.entries(features).map(([f, d]) => `  ${f}: ${d}`).join('\n')}`;
 
@@ -52,6 +54,12 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzOptions | string {
     if (a === '--go') { const s = argv[++i]; if (!s) return usage; o.go = s; continue; }
     if (a === '--out') { const s = argv[++i]; if (!s) return usage; o.out = s; continue; }
     if (a === '-h' || a === '--help') return usage;
+    if (a === '--only') {
+      const list = (argv[++i] ?? '').split(',');
+      if (!list.every((x) => /^[0-9]+$/.test(x))) return `fuzz: --only: program indexes, comma separated\n${usage}`;
+      o.only = list.map(Number);
+      continue;
+    }
     if (a === '--without') {
       const list = (argv[++i] ?? '').split(',').filter(Boolean);
       const bad = list.find((f) => !isFeature(f));
@@ -164,18 +172,19 @@ export async function fuzzMain(argv: readonly string[], log: (s: string) => void
   const opts = { ...parsed, out: resolve(parsed.out) };
   const version = goVersion(opts.go);
   if (version === undefined) log(`fuzz: ${opts.go === 'go' ? 'go is not on PATH' : `${opts.go} does not run`}: skipping the comparison with real Go (stress modes are compared with plain gosim)\n`);
-  else log(`fuzz: ${opts.count} programs from seed ${opts.seed}, reference ${version}, gosim modes ${opts.modes.map((m) => m.name).join(', ')}${opts.without.size ? `, without ${[...opts.without].join(',')}` : ''}\n`);
+  else log(`fuzz: ${opts.only ? `programs ${opts.only.join(',')}` : `${opts.count} programs`} from seed ${opts.seed}, reference ${version}, gosim modes ${opts.modes.map((m) => m.name).join(', ')}${opts.without.size ? `, without ${[...opts.without].join(',')}` : ''}\n`);
   rmSync(opts.out, { recursive: true, force: true });
   mkdirSync(opts.out, { recursive: true });
   writeFileSync(join(opts.out, '.gitignore'), '*\n');
   const ctx: Ctx = { opts, haveGo: version !== undefined, work: mkdtempSync(join(tmpdir(), 'gosim-fuzz-')), log };
-  const verdicts: Verdict[] = new Array<Verdict>(opts.count);
+  const indexes = opts.only ?? Array.from({ length: opts.count }, (_, i) => i);
+  const verdicts: Verdict[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < opts.count) {
-      const i = next++;
+    while (next < indexes.length) {
+      const i = indexes[next++]!;
       const v = await one(ctx, i);
-      verdicts[i] = v;
+      verdicts.push(v);
       if (v.kind === 'divergence') log(`DIVERGENCE ${v.detail}\n`);
       else if (v.kind === 'rejected') log(`REJECTED by gosim (generator bug) p${i}: ${v.detail}\n`);
       else if (v.kind === 'nondeterministic') log(`NONDETERMINISTIC under go (dropped) ${v.detail}\n`);
@@ -183,7 +192,7 @@ export async function fuzzMain(argv: readonly string[], log: (s: string) => void
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(opts.jobs, opts.count) }, worker));
+    await Promise.all(Array.from({ length: Math.min(opts.jobs, indexes.length) }, worker));
   } finally {
     rmSync(ctx.work, { recursive: true, force: true });
   }
@@ -199,6 +208,6 @@ export async function fuzzMain(argv: readonly string[], log: (s: string) => void
     groups.set(v.signature, g);
   }
   if (groups.size > 0) log(`divergences by kind:\n${[...groups].sort((a, b) => b[1].n - a[1].n).map(([sig, g]) => `  ${String(g.n).padStart(4)} ${sig}\n       e.g. ${g.example}\n`).join('')}`);
-  log(`fuzz: ${opts.count} programs, ${d} divergences, ${count('nondeterministic')} skipped (nondeterministic), ${x} rejected by gosim${g ? `, ${g} rejected by go build` : ''}${d + x + g ? ` (kept in ${opts.out})` : ''}\n`);
+  log(`fuzz: ${indexes.length} programs, ${d} divergences, ${count('nondeterministic')} skipped (nondeterministic), ${x} rejected by gosim${g ? `, ${g} rejected by go build` : ''}${d + x + g ? ` (kept in ${opts.out})` : ''}\n`);
   return d + x + g === 0 ? 0 : 1;
 }

@@ -5,6 +5,11 @@ import { Builder, indent, quote, type Feature } from './builder.js';
 import { arithScenario } from './gen-arith.js';
 import { floatScenario } from './gen-float.js';
 import { panicking, scenarios } from './gen-control.js';
+import { funcScenario } from './gen-func.js';
+import { mapScenario } from './gen-map.js';
+import { methodScenario } from './gen-method.js';
+import { selectScenario } from './gen-select.js';
+import { sliceScenario, stringScenario } from './gen-slice.js';
 import { valueScenarios } from './gen-values.js';
 import { Rng } from './rng.js';
 
@@ -14,9 +19,15 @@ import "runtime"
 
 type myint int
 type mystr string
+
+func (s mystr) String() string { return "mystr " + string(s) }
 type mybool bool
 
 var sink int
+
+type myerr struct{ s string }
+
+func (e myerr) Error() string { return "myerr " + e.s }
 
 // show prints a recovered value without its address (println of an interface prints two words).
 func show(tag string, r interface{}) {
@@ -35,6 +46,8 @@ func show(tag string, r interface{}) {
 		println(tag, "mystr", string(v))
 	case runtime.Error:
 		println(tag, "runtime.Error", v.Error())
+	case error:
+		println(tag, "error", v.Error())
 	default:
 		println(tag, "other")
 	}
@@ -78,7 +91,7 @@ function ending(b: Builder): string[] {
     // recovered, then a new panic: Go prints the first as "[recovered]" above the second
     else if (r.chance(0.3)) out.push(`defer func() {`, `\tshow("main rec", recover())`, `\tpanic(${quote('main again')})`, '}()');
     const plainValues = ['n', '"main boom"', 'runtime.Error(nil)'];
-    const v = r.pick(b.allows('panic-values') ? [...plainValues, 'myint(n)', 'mystr("x")', 'mybool(n > 2)', 'int8(n) - 12', 'uint8(n) + 250'] : plainValues);
+    const v = r.pick(b.allows('panic-values') ? [...plainValues, 'myint(n)', 'mystr("x")', 'mybool(n > 2)', 'int8(n) - 12', 'uint8(n) + 250', 'myerr{"main"}', 'error(myerr{"e"})'] : plainValues);
     return [...out, ...(v === 'runtime.Error(nil)' ? ['var e runtime.Error', 'panic(e)'] : [`panic(${v})`])];
   }
   if (k < 8) return [...n, 'defer println("main defer")', ...panicking(b, 'main', 'n')];
@@ -94,8 +107,15 @@ export function generateProgram(seed: number, without: ReadonlySet<Feature> = ne
   const count = b.rng.range(2, 6);
   for (let i = 0; i < count; i++) {
     const name = b.fresh('s');
-    if (b.rng.chance(0.3)) arithScenario(b, name);
-    else if (b.rng.chance(0.2)) floatScenario(b, name);
+    const k = b.rng.int(20);
+    if (k < 4) arithScenario(b, name);
+    else if (k < 6) floatScenario(b, name);
+    else if (k < 8) sliceScenario(b, name);
+    else if (k < 9) stringScenario(b, name);
+    else if (k < 11) mapScenario(b, name);
+    else if (k < 13) methodScenario(b, name);
+    else if (k < 14) selectScenario(b, name);
+    else if (k < 15) funcScenario(b, name);
     else b.rng.pick([...scenarios, ...valueScenarios])(b, name);
     if (b.rng.chance(0.15)) b.mainBody.push('runtime.GC()');
   }

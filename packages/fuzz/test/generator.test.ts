@@ -48,7 +48,11 @@ describe('the generator', () => {
     const text = Array.from({ length: 120 }, (_, i) => generateProgram(programSeed(5, i))).join('\n');
     for (const needle of ['defer func(j int)', 'recover()', 'runtime.Goexit()', 'goexitAt(', '<-req', 'close(src)', 'rec(', 'deep(',
       'panic(myint(', 'ei.(int)', '&^', '<<=', 'uintptr', 'int8', 'uint64', 'runtime.GC()', 'r = r*', 'defer runtime.Goexit()', 'main again',
-      'counter(', 'fallthrough', 'outs[i]', 'divmod(', 's[len(s)-1]', 'float32', 'complex128', 'imag('])
+      'counter(', 'fallthrough', 'outs[i]', 'divmod(', 's[len(s)-1]', 'float32', 'complex128', 'imag(',
+      // slices, strings, maps, methods and interfaces, select and labels, closures and calls
+      ' = append(', ':= copy(', '[]rune(s)', 'range s {', 'make([][]', 'delete(m, kk)', 'map[interface{}]', 'map[[2]int]', 'm[[]int{k}]',
+      '.Inc(', 'A.Get(a)', 'defer p.Inc(', 'go p.Send(', 'error {', '(type) {', '.(*', 'select {', 'default:', 'break drain', 'continue outer',
+      'goto again', 'func init() {', 'ys...)', 'take(', 'return i * 10 })'])
       expect(text).toContain(needle);
   });
 
@@ -73,6 +77,8 @@ describe('the command line and classification', () => {
     expect(typeof o === 'object' && [o.count, o.seed, o.jobs]).toEqual([7, 9, 2]);
     expect(parseFuzzArgs(['--count', 'x'])).toMatch(/bad argument --count/);
     expect(parseFuzzArgs(['--plain-only'])).toMatchObject({ modes: [{ name: 'plain' }] });
+    expect(parseFuzzArgs(['--only', '8,58'])).toMatchObject({ only: [8, 58] });
+    expect(parseFuzzArgs(['--only', '8,x'])).toMatch(/--only: program indexes/);
   });
 
   it('names the feature of a rejection without its position', () => {

@@ -31,4 +31,11 @@ describe('interfaces with methods', () => {
     expect(r.stderr).toBe('recovered\nError called\nError called\npanic: E failure [recovered]\n\tpanic: E failure\n\tpanic: S-string');
     expect(frames(r.raw)).toEqual(['main.main.func1.1 x.go:20', 'panic panic.go:884', 'main.main.func1 x.go:21', 'panic panic.go:884', 'main.main x.go:23']);
   });
+  it('the string a String() method returned survives a GC at every safe point before it is boxed, and its slot a stack copy (found by the fuzzer)', () => {
+    const src = 'package main\n\ntype mystr string\n\nfunc (s mystr) String() string { return "mystr " + string(s) }\n\nfunc main() {\n\tdefer func() { panic("second") }()\n\tpanic(mystr("x"))\n}\n';
+    for (const opts of [{ gcEvery: 1 }, { gcEvery: 2 }, { gcEvery: 3 }, { copyStackEvery: 1, stackPoisonCopy: true }]) {
+      const r = runGo(src, '/tmp/x.go', { ...opts, clobberFree: true });
+      expect(r.stderr).toBe('panic: mystr x\n\tpanic: second');
+    }
+  });
 });

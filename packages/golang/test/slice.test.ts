@@ -790,3 +790,24 @@ func main() {
 ` });
   });
 });
+
+describe('make([]T, len, cap) checks len against cap as go1.19.8 does (found by the fuzzer)', () => {
+  const prog = (mk: string): string => `package main\n\nvar sink int\n\nfunc main() {\n\tk := sink + 3\n\ts := ${mk}\n\tprintln(len(s), cap(s))\n}\n`;
+  test.each([
+    // a constant cap keeps the array on the stack; the check is still made
+    ['make([]int, k+10, 5)', 'cap'],
+    ['make([]int, k-10, 5)', 'len'],
+    ['make([]int, k-10, k)', 'len'],
+    ['make([]int, k, k-1)', 'cap'],
+    ['make([]int, 2, k<<60)', 'cap'],
+    ['make([]int, k<<60, k<<61)', 'len'],
+  ])('%s panics: makeslice: %s out of range', (mk, which) => {
+    const r = run(prog(mk));
+    expect(r.exit).toBe(2);
+    expect(r.stderr.split('\n\n')[0]).toBe(`panic: runtime error: makeslice: ${which} out of range`);
+  });
+  test('in range: len and cap as given', () => {
+    expect(run(prog('make([]int, k+1, 5)')).stderr).toBe('4 5\n');
+    expect(run(prog('make([]struct{}, k<<60, k<<61)')).stderr).toBe('3458764513820540928 6917529027641081856\n');
+  });
+});

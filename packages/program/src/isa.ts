@@ -87,7 +87,7 @@ export const Op = {
   RECV: 73, //      S dst, S ch, S ok       ok = -1: no ok result
   CLOSE: 74, //     S ch
   CHANLEN: 75, CHANCAP: 76, //              S dst, S ch
-  MAKESLICE: 77, // S dst, Y elem, S len    dst = {ptr, len, cap}
+  MAKESLICE: 77, // S dst, Y elem, S cap    dst = {ptr, len, cap}; dst.len holds len on entry (makeslice's checks)
   CONCAT: 78, //    S dst, S x, S y         strings
   STRINDEX: 79, //  S dst, S str, S i       byte = str[i] (bounds checked)
   BOX: 80, //       S dst, Y t, S src       dst = interface{} holding a heap copy of the t value at src

@@ -21,14 +21,17 @@ export function heapOp(m: Machine, g: G, op: number, sp: number, a: number, b: n
       writeWord(i32, sp + a, makechan(m, b, readWord(i32, sp + c)));
       return ChanResult.Done;
     case 77 /* MAKESLICE */: {
+      // makeslice: len is checked first, then cap (len > cap, or too large a block)
       const n = readWord(i32, sp + c);
-      const bytes = n * m.prog.types[b]!.size;
-      if (n < 0 || bytes > MaxAlloc) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: len out of range', 'runtime.panicmakeslicelen');
+      const len = readWord(i32, sp + a + 8);
+      const size = m.prog.types[b]!.size;
+      const bytes = n * size;
+      if (len < 0 || len * size > MaxAlloc) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: len out of range', 'runtime.panicmakeslicelen');
+      if (len > n || bytes > MaxAlloc) m.runtimeErrorPanic('runtime.plainError', 'runtime error: makeslice: cap out of range', 'runtime.panicmakeslicecap');
       // a block larger than the whole address space fails as Go's heap growth does, before any work for it
       if (bytes > s.maxBytes) throw new OutOfMemoryError('address-space', bytes, s.mapped, s.maxBytes);
       writeWord(i32, sp + a, m.allocArray(b, n));
-      // the exact word (a zero-size element allows any length, beyond 2^53)
-      s.memmove(sp + a + 8, sp + c, 8);
+      // the exact word (a zero-size element allows any capacity, beyond 2^53); len stays as it came
       s.memmove(sp + a + 16, sp + c, 8);
       return ChanResult.Done;
     }

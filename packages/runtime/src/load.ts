@@ -17,6 +17,7 @@ export const panicEntries = [
   'runtime.panicdottypeE',
   'runtime.panicshift',
   'runtime.panicmakeslicelen',
+  'runtime.panicmakeslicecap',
   'runtime.panicwrap',
 ] as const;
 

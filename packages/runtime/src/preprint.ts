@@ -70,13 +70,13 @@ export const preprintOps: ExtOps = {
   },
   [Op.PREPRINTDONE]: {
     safePoint: true,
-    run(m, g, sp, a) {
+    run(m, g, sp, a, b) {
       const s = m.space;
       const p = record(m, g, s.load64(sp + a + St.idx));
       const sid = m.typeId('string');
       const box = m.heap.alloc(16, sid);
-      s.store64(box, s.load64(sp + 8));
-      s.store64(box + 8, s.load64(sp + 16));
+      s.store64(box, s.load64(sp + b));
+      s.store64(box + 8, s.load64(sp + b + 8));
       s.store64(p + Panic.argType, sid + 1);
       s.store64(p + Panic.argData, box);
       return 0;
@@ -93,17 +93,20 @@ export const preprintOps: ExtOps = {
 /** Adds runtime.preprintpanics to m. */
 export function addPreprint(m: Module): void {
   const f = m.func('runtime.preprintpanics', {
-    locals: [{ name: 'st', size: St.size }, { name: 'fv', size: 8 }, { name: 'more', size: 1 }],
+    // res: the method's string result, in a slot the GC scans (the outgoing area is dead at PREPRINTDONE's safe point)
+    locals: [{ name: 'st', size: St.size }, { name: 'fv', size: 8 }, { name: 'more', size: 1 }, { name: 'res', size: 16, ptr: [0] }],
     outgoing: 24,
     file: '$GOROOT/src/runtime/panic.go',
   });
   const loop = f.label();
   const done = f.label();
   f.emit(Op.ZERO, f.slot('st'), St.size);
+  f.emit(Op.ZERO, f.slot('res'), 16);
   f.bind(loop).emit(Op.PREPRINTNEXT, f.slot('more'), f.slot('fv'), f.slot('st'));
   f.jump(Op.JZ, done, f.slot('more'));
   f.emit(Op.CALLCLOSURE, f.slot('fv'));
-  f.emit(Op.PREPRINTDONE, f.slot('st'));
+  f.emit(Op.MOVN, f.slot('res'), 8, 16);
+  f.emit(Op.PREPRINTDONE, f.slot('st'), f.slot('res'));
   f.jump(Op.JMP, loop);
   f.bind(done).emit(Op.PREPRINTFATAL);
   f.emit(Op.RET);

@@ -153,6 +153,16 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
         const cv = (e.args[2] ?? e.args[1])!.constValue;
         if (e.heap === false && cv?.kind === 'int') {
           const count = Number(cv.value);
+          if (e.args[2] && e.args[1]!.constValue?.kind !== 'int') {
+            // a len outside [0, cap] reaches MAKESLICE, whose checks raise Go's makeslice panic
+            const fits = fn.byte();
+            const ok = f.label();
+            f.emit(Op.LEU, fits, n, c);
+            f.emit(Op.JNZ, fits, ok);
+            f.emit(Op.MOV, at(d, 8), n);
+            f.emit(Op.MAKESLICE, d, fn.typeId(u.elem), c);
+            f.bind(ok);
+          }
           const slot = f.local('perm', Math.max(count * es, 1), ptrWords({ kind: 'array', len: count, elem: u.elem }), 'array');
           if (count * es > 0) f.emit(Op.ZERO, slot, count * es);
           f.emit(Op.LEA, d, slot);
@@ -160,8 +170,8 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
           f.emit(Op.MOV, at(d, 16), c);
           return [d];
         }
+        f.emit(Op.MOV, at(d, 8), n);
         f.emit(Op.MAKESLICE, d, fn.typeId(u.elem), c);
-        if (e.args[2]) f.emit(Op.MOV, at(d, 8), n);
         return [d];
       }
       if (u.kind === 'map') return [makeMap(fn, e)];

@@ -15,7 +15,7 @@ export const IfaceOp = {
   PANICWRAP: 170, //   S recv, S msg           recv == nil: panic plainError(msg) (a value method called through a nil *T)
   // runtime.preprintpanics (runtime/src/preprint.ts): a fatal panic's error / Stringer values become strings
   PREPRINTNEXT: 171, // S more, S fv, S state   next panic value with Error/String: its call set up in the outgoing area
-  PREPRINTDONE: 172, // S state                 that panic's value = the returned string (allocates)
+  PREPRINTDONE: 172, // S state, S str          that panic's value = the string str (allocates)
   PREPRINTFATAL: 173, //                        print the panics and the traceback, exit 2 (fatalpanic)
 } as const;
 
@@ -28,6 +28,6 @@ export const ifaceShapes: Readonly<Record<number, string>> = {
   [IfaceOp.PANICDOTTYPE]: 'S--',
   [IfaceOp.PANICWRAP]: 'SS-',
   [IfaceOp.PREPRINTNEXT]: 'SSS',
-  [IfaceOp.PREPRINTDONE]: 'S--',
+  [IfaceOp.PREPRINTDONE]: 'SS-',
   [IfaceOp.PREPRINTFATAL]: '---',
 };
