@@ -24,6 +24,7 @@ import { IfaceOp, ifaceShapes } from './isa/iface.js';
 import { MapOp, mapShapes } from './isa/map.js';
 import { MiscOp, miscShapes } from './isa/misc.js';
 import { SliceOp, sliceShapes } from './isa/slice.js';
+import { RtapiOp, rtapiShapes } from './isa/rtapi.js';
 
 export const Op = {
   NOP: 0,
@@ -106,6 +107,7 @@ export const Op = {
   ...MapOp,
   ...IfaceOp,
   ...MiscOp,
+  ...RtapiOp,
 } as const;
 export type OpName = keyof typeof Op;
 export type OpCode = (typeof Op)[OpName];
@@ -171,6 +173,6 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SSs', Op.RECV); // third operand: a slot or -1
   set('IS-', Op.PRINT);
   set('I--', Op.EXIT);
-  for (const ext of [floatShapes, sliceShapes, mapShapes, ifaceShapes, miscShapes]) Object.assign(s, ext);
+  for (const ext of [floatShapes, sliceShapes, mapShapes, ifaceShapes, miscShapes, rtapiShapes]) Object.assign(s, ext);
   return s;
 })();

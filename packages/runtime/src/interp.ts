@@ -625,7 +625,8 @@ export function run(m: Machine, g: G): number {
             break;
           case 88 /* GC */:
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-            m.collect();
+            // runtime.GC sweeps with Gosched between spans: a finalizer it queued runs before it returns
+            if (m.collect(true)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
             { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
           case 89 /* CALLERS */: {

@@ -14,6 +14,7 @@ import { complexBuiltin, floatConversion, isFloaty, printFloatKind } from './flo
 import { sideEffects } from './util.js';
 import { convIface, ifaceCall } from './iface.js';
 import { makeMap, mapDelete, mapLen } from './map.js';
+import { apiCall } from './rtapi.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
 export function call(fn: FnLower, e: A.CallExpr): Loc[] {
@@ -43,15 +44,20 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
     const { resOffs } = copyArgs(fn, sig, args);
     if ('fid' in target) f.emit(Op.CALL, target.fid);
     else f.emit(Op.CALLCLOSURE, target.fv);
-    return sig.results.map((rt, i) => {
-      const d = fn.tmp(rt);
-      if (isMidInt(rt)) fn.copyReg(d, load(fn, { k: 'frame', loc: out(resOffs[i]!) }, rt), rt);
-      else storeFrame(fn, d, rt, out(resOffs[i]!));
-      return d;
-    });
+    return callResults(fn, sig, resOffs);
   } finally {
     f.line = saved;
   }
+}
+
+/** The results of the call just made, each copied out of the outgoing area into its own temporary. */
+export function callResults(fn: FnLower, sig: Signature, resOffs: number[]): Loc[] {
+  return sig.results.map((rt, i) => {
+    const d = fn.tmp(rt);
+    if (isMidInt(rt)) fn.copyReg(d, load(fn, { k: 'frame', loc: out(resOffs[i]!) }, rt), rt);
+    else storeFrame(fn, d, rt, out(resOffs[i]!));
+    return d;
+  });
 }
 
 /** Evaluate call arguments into operands (spreading a multi-value call). */
@@ -200,14 +206,10 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
     case 'runtime.Gosched':
       f.emit(Op.NOP);
       return [];
-    case 'runtime.Callers': {
-      const skip = fn.own(val(fn, e.args[0]!), T.int);
-      const sl = val(fn, e.args[1]!);
-      const d = fn.word();
-      f.emit(Op.CALLERS, d, skip, sl);
-      return [d];
-    }
-    default: return fn.fail(`${name} is not supported by gosim`);
+    case 'runtime.Callers': return apiCall(fn, e);
+    default:
+      if (e.sig && name.startsWith('runtime.')) return apiCall(fn, e); // lower/rtapi.ts
+      return fn.fail(`${name} is not supported by gosim`);
   }
 }
 

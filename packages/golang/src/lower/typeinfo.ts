@@ -119,6 +119,7 @@ export function programType(m: Module, t: Type): number {
   const id = m.type(pt);
   if (u.kind === 'pointer' || u.kind === 'chan' || u.kind === 'slice') pt.elem = programType(m, u.elem);
   if (u.kind === 'map') { pt.key = programType(m, u.key); pt.elem = programType(m, u.elem); }
+  if (u.kind === 'func') { pt.params = u.params.map((p) => programType(m, p)); pt.results = u.results.map((r) => programType(m, r)); pt.variadic = u.variadic; }
   // a struct's fields, for the runtime's per-type hash and equality of map keys (runtime/src/map-hash.ts)
   if (u.kind === 'struct') pt.fields = u.fields.filter((f) => f.name !== '_').map((f) => ({ offset: f.offset, type: programType(m, f.type) }));
   attachMethods(m, t, pt); // lower/method.ts
