@@ -22,6 +22,12 @@ export const GoVersion = 'go1.19.8';
 
 const offsets = rtFuncs.map((_, i) => rtArgOffsets(i));
 const off = (fn: number, slot: string): number => offsets[fn]!.get(slot)!;
+/** Each function's results: [first byte, end) of its argument block (a call leaves them as they were). */
+const resultBytes = rtFuncs.map((f, i): [number, number] => {
+  const r = f.results[0];
+  const end = f.results.reduce((e, x) => Math.max(e, off(i, x.name) + ((x.size + 7) & ~7)), 0);
+  return r ? [off(i, r.name), end] : [0, 0];
+});
 
 /**
  * The PCs of g's frames from the running API function's own frame outwards (Go's callers): frame `skip`
@@ -97,6 +103,8 @@ function nilFunc(m: Machine, g: G, f: number): void {
 function run(m: Machine, g: G, argp: number, fn: number): number {
   const s = m.space;
   const o = (slot: string): number => argp + off(fn, slot);
+  const [r0, r1] = resultBytes[fn]!;
+  if (r1 > r0) s.fill(argp + r0, r1 - r0, 0);
   switch (fn) {
     case RtFn.Caller: {
       const skip = s.load64(o('skip'));

@@ -8,13 +8,13 @@
 import { layoutSlots, type SlotSpec } from '../layout.js';
 
 export const RtapiOp = {
-  RTAPI: 210, //  I fn (RtFn), S argp   run the API function fn on the argument block at argp
+  RTAPI: 210, //  I fn (RtFn), I argp   run the API function fn on its argument block at sp + argp
   RUNFINQ: 211, // S fv, S state        runfinq's step: the next queued finalizer call set up in the outgoing area
 } as const;
 
 /** Operand shapes of the ops above (see opShape in ../isa.ts). */
 export const rtapiShapes: Readonly<Record<number, string>> = {
-  [RtapiOp.RTAPI]: 'IS-',
+  [RtapiOp.RTAPI]: 'II-',
   [RtapiOp.RUNFINQ]: 'SS-',
 };
 
