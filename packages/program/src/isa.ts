@@ -78,7 +78,7 @@ export const Op = {
   JRET: 61, //      T t                     jump if ret != 0 (deferproc "returned 1" after a recovery)
   DEFERRETURN: 62, //                       run this frame's pending defers (re-executed until none)
   GO: 63, //        S fv, I argsize         start a goroutine running fv(args at [sp, sp+argsize))
-  RECOVER: 64, //   S dst                   dst (interface{}) = gorecover(this frame's argp) (b: frame size, by link)
+  RECOVER: 64, //   S dst, -, I caller      dst (interface{}) = gorecover(this frame's argp, or its caller's if c = 1: `defer recover()`'s wrapper) (b: frame size, by link)
   INTRINSIC: 65, // I id, I a, I b          a runtime-internal step (gopanic, Goexit, ...), see the runtime
   // ---- heap, channels, strings, interfaces
   NEW: 70, //       S dst, Y t              dst = pointer to a new zeroed heap object of type t
@@ -159,7 +159,7 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SF-', Op.FUNCVAL);
   set('SIS', Op.STORE, Op.STORE1);
   set('S--', Op.CTXT, Op.CALLCLOSURE, Op.CLOSE, Op.CHKSHIFT);
-  set('SI-', Op.RECOVER);
+  set('SII', Op.RECOVER);
   set('SSS', Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.DIVU, Op.MODU, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.SHL, Op.SHR,
     Op.SHRU, Op.EQ, Op.NE, Op.LT, Op.LE, Op.LTU, Op.LEU, Op.EQ1, Op.STREQ, Op.STRLT, Op.EFACEEQ, Op.CONCAT,
     Op.STRINDEX, Op.CALLERS);

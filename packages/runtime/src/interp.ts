@@ -499,7 +499,8 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           case 64 /* RECOVER */: {
-            const p = gorecover(s, g, sp + b + 8);
+            // c = 1: the wrapper of `defer recover()` recovers for the function that deferred it (Go's ORECOVERFP)
+            const p = gorecover(s, g, c === 0 ? sp + b + 8 : callerArgp(m, sp + b + 8));
             const d = (sp + a) >>> 2;
             if (p === 0) {
               i32[d] = i32[d + 1] = i32[d + 2] = i32[d + 3] = 0;
@@ -687,4 +688,10 @@ function prologueSlow(m: Machine, g: G, f: number, countdown: boolean): boolean 
   const fs = m.prog.funcFrameSize[f]!;
   while (g.sp - fs < g.stackguard) m.morestack(g);
   return yieldNow;
+}
+
+/** The argp of the frame that called the one whose fp is given (its return PC is at fp - 8). */
+function callerArgp(m: Machine, fp: number): number {
+  const f = m.prog.findfunc(m.space.load64(fp - 8) - 1);
+  return f ? fp + m.prog.funcFrameSize[f.id]! + 8 : 0;
 }

@@ -92,7 +92,7 @@ function genBuiltinWrapper(fn: FnLower, b: string, types: Type[], pos: Pos): voi
     case 'panic': panicWith(fn, ps[0]!); break;
     case 'close': f.emit(Op.CLOSE, ps[0]!); break;
     case 'delete': mapDeleteArgs(fn, types[0]!, ps[0]!, ps[1]!); break;
-    case 'recover': f.emit(Op.RECOVER, fn.tmp(emptyInterface)); break;
+    case 'recover': f.emit(Op.RECOVER, fn.tmp(emptyInterface), 0, 1); break; // recovers for the deferring function
     case 'runtime.GC': f.emit(Op.GC); break;
     case 'runtime.Gosched': f.emit(Op.NOP); break;
     case 'runtime.Callers': f.emit(Op.CALLERS, fn.word(), ps[0]!, ps[1]!); break;
