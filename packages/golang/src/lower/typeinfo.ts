@@ -63,7 +63,7 @@ export function goTypeName(t: Type): string {
     case 'chan': return t.dir === 'send' ? `chan<- ${goTypeName(t.elem)}` : t.dir === 'recv' ? `<-chan ${goTypeName(t.elem)}` : `chan ${goTypeName(t.elem)}`;
     case 'struct': return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map((f) => (f.embedded ? goTypeName(f.type) : `${f.name} ${goTypeName(f.type)}`)).join('; ')} }`;
     case 'func': {
-      const ps = t.params.map(goTypeName).join(', ');
+      const ps = t.params.map((p, i) => (t.variadic && i === t.params.length - 1 && p.kind === 'slice' ? `...${goTypeName(p.elem)}` : goTypeName(p))).join(', ');
       const rs = t.results.map(goTypeName);
       return `func(${ps})${rs.length === 0 ? '' : rs.length === 1 ? ' ' + rs[0] : ` (${rs.join(', ')})`}`;
     }
