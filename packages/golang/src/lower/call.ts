@@ -42,11 +42,24 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
     }
     const args = callArgs(fn, e, sig);
     const { resOffs } = copyArgs(fn, sig, args);
+    clearDeadTemps(fn, args);
     if ('fid' in target) f.emit(Op.CALL, target.fid);
     else f.emit(Op.CALLCLOSURE, target.fv);
     return callResults(fn, sig, resOffs);
   } finally {
     f.line = saved;
+  }
+}
+
+/**
+ * Once a call's arguments are in the outgoing area (or a defer record, or a new goroutine's stack) their
+ * temporaries are dead, as Go's liveness analysis would report: clear their pointer words rather than keep
+ * their referents alive for the rest of the statement (gosim's frames have one pointer map per function).
+ */
+export function clearDeadTemps(fn: FnLower, locs: readonly Loc[]): void {
+  for (const l of locs) {
+    if (l.s?.kind !== 'tmp') continue;
+    for (const w of l.s.ptr) fn.f.emit(Op.IMM, at({ s: l.s, o: 0 }, w * 8), 0);
   }
 }
 

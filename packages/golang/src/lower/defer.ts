@@ -3,7 +3,7 @@ import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
 import { emptyInterface, sizeof, underlying, type Signature, type SliceType, type Type } from '../types.js';
-import { callArgs, copyArgs, evalList, panicWith, emitPrint } from './call.js';
+import { callArgs, clearDeadTemps, copyArgs, evalList, panicWith, emitPrint } from './call.js';
 import { val, funcval } from './expr.js';
 import { argShape } from './argshape.js';
 import { FnLower } from './fn.js';
@@ -51,12 +51,8 @@ export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
     fn.needEpi = true;
     f.emit(Op.JRET, fn.epi);
   }
-  // The arguments now live in the record (or the new goroutine's stack): their temporaries are dead, as
-  // Go's liveness analysis would report, so clear their pointer words rather than keep referents alive.
-  for (const l of [fv, ...args]) {
-    if (l.s?.kind !== 'tmp') continue;
-    for (const w of l.s.ptr) f.emit(Op.IMM, at({ s: l.s, o: 0 }, w * 8), 0);
-  }
+  // the arguments now live in the record (or the new goroutine's stack)
+  clearDeadTemps(fn, [fv, ...args]);
 }
 
 /** `defer println(...)`, `go close(c)`, ...: a wrapper function taking the evaluated arguments. */

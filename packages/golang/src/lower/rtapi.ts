@@ -5,7 +5,7 @@
  */
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
-import { callArgs, callResults, copyArgs } from './call.js';
+import { callArgs, callResults, clearDeadTemps, copyArgs } from './call.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
 import type { Loc } from './frame.js';
@@ -20,6 +20,7 @@ export function apiCall(fn: FnLower, e: A.CallExpr): Loc[] {
   const sig = e.sig!;
   const args = callArgs(fn, e, sig);
   const { resOffs } = copyArgs(fn, sig, args);
+  clearDeadTemps(fn, args);
   fn.f.emit(Op.CALL, fn.m.declare(name));
   return callResults(fn, sig, resOffs);
 }
