@@ -12,9 +12,10 @@ import type { Loc } from './frame.js';
 
 export function apiCall(fn: FnLower, e: A.CallExpr): Loc[] {
   const name = e.builtin!;
-  // runtime.KeepAlive: its argument is evaluated (the frame holds it until then); Go's compiles to no call
+  // runtime.KeepAlive: its argument is evaluated (the frame holds it until then) and its temporary is then
+  // dead; Go's compiles to no call either
   if (name === 'runtime.KeepAlive') {
-    val(fn, e.args[0]!);
+    clearDeadTemps(fn, [val(fn, e.args[0]!)]);
     return [];
   }
   const sig = e.sig!;
