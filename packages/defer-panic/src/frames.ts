@@ -2,7 +2,7 @@
 // (reflectcall). Their locals are real frame slots with pointer maps, so traceback, the GC and
 // copystack see the Panic record, the dabort record and the cursor variables exactly as Go's did.
 
-import { Panic } from './layout.js';
+import { Panic, Panic122 } from './layout.js';
 
 /** gopanic(e interface{}): byte offsets from its sp. */
 export const PanicFrame = {
@@ -15,7 +15,7 @@ export const PanicFrame = {
   d: 40, //      *_defer being run (pointer)
   argp: 48, //   the recovering frame's sp (pointer, so a copy adjusts it)
   pc: 56, //     the recovering frame's resume pc (pointer-typed only under the old policy)
-  p: 64, //      the _panic record
+  p: 64, //      the _panic record (go1.22's Panic122 spans 64..160, over the dabort it does not use)
   dabort: 112, // old policy: the on-stack _defer that marks this panic aborted (old header + 1 arg word)
   size: 168,
 } as const;
@@ -30,12 +30,13 @@ export const panicFrameCommonPtrWords: readonly number[] = [
 /**
  * Goexit(): byte offsets from its sp. `p` is Go 1.19's _panic record marked goexit, on g._panic while Goexit
  * runs; `pc` is where a recovery that would bypass the Goexit resumes its loop instead (Go's p.pc, saved by
- * deferCallSave): right after the call of the deferred function.
+ * deferCallSave): right after the call of the deferred function. `p` has room for the largest record layout
+ * (Panic122); under a 48-byte Panic the words past it stay as the prologue zeroed them.
  */
-export const GoexitFrame = { outFn: 0, outArg: 8, outSiz: 16, rc: 24, more: 32, d: 40, pc: 48, p: 56, size: 104 } as const;
+export const GoexitFrame = { outFn: 0, outArg: 8, outSiz: 16, rc: 24, more: 32, d: 40, pc: 48, p: 56, size: 56 + Panic122.size } as const;
 
-/** Pointer words of Goexit's locals: d and p's pointer fields (pc is a code address: scalar). */
-export const goexitFramePtrWords: readonly number[] = [GoexitFrame.d / 8, ...Panic.ptrWords.map((w) => GoexitFrame.p / 8 + w)];
+/** Pointer words of Goexit's locals: d and the record's pointer fields (pc is a code address: scalar). */
+export const goexitFramePtrWords: readonly number[] = [GoexitFrame.d / 8, ...Panic122.ptrWords.map((w) => GoexitFrame.p / 8 + w)];
 
 /** callNN(fn *funcval, arg *byte, siz uintptr): argument offsets (from its argp). */
 export const CallArgs = { fn: 0, arg: 8, siz: 16, size: 24, ptrWords: [0, 1] } as const;

@@ -1,4 +1,4 @@
-export { DeferOld, DeferNew, Panic, NoArgs, deferArgs } from './layout.js';
+export { DeferOld, DeferNew, Defer122, Panic, Panic122, NoArgs, deferArgs } from './layout.js';
 export type { DeferLayout } from './layout.js';
 export type { DeferPanicContext, RuntimeFuncIds } from './context.js';
 export type { DeferPanicEvent } from './events.js';
@@ -9,6 +9,7 @@ export { PanicFrame, GoexitFrame, goexitFramePtrWords, CallArgs, callOrder, MinC
 export type { DeferPanicPolicy } from './policy.js';
 export { deferpanicOld } from './deferpanic-old.js';
 export { deferpanicNew } from './deferpanic-new.js';
+export { deferpanicGo122 } from './deferpanic-go122.js';
 export { setupReflectcall, reflectcallEnter, recovery, recoverPanic, pushGoexit, goexitResumed, pushPanic, abortPanic } from './reflectcall.js';
 export { Intr, intrinsics, addDeferRuntime, runtimeFuncIds, Continue, Reschedule } from './runtime-funcs.js';
 export type { Intrinsic } from './runtime-funcs.js';

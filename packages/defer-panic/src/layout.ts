@@ -2,7 +2,8 @@
 
 /** A _defer record's layout. Fields a layout lacks are -1. */
 export interface DeferLayout {
-  readonly name: 'old' | 'new';
+  /** Labels the layout only (nothing branches on it). */
+  readonly name: string;
   readonly siz: number; //     bytes of arguments (scalar)
   readonly started: number; // new: byte, the deferred call has begun (scalar)
   readonly special: number; // old: byte, the record is not on the heap (dabort) (scalar)
@@ -29,6 +30,17 @@ export const DeferNew: DeferLayout = {
   header: 56, ptrWords: [4, 5, 6],
 };
 
+/**
+ * Go 1.22's _defer as the go1.22 piece keeps it: siz, sp (the model's argp), pc, fn, link as a typed header, the
+ * arguments after it (1.22 has no arguments, its fn is a closure; the model keeps them in the record). No
+ * started flag and no _panic: a record is off the list before its call runs. (1.22's heap, rangefunc and head
+ * fields have no use here: records are always heap-allocated, and there is no range-over-func.)
+ */
+export const Defer122: DeferLayout = {
+  name: 'go1.22', siz: 0, started: -1, special: -1, argp: 8, pc: 16, fn: 24, panic: -1, link: 32,
+  header: 40, ptrWords: [3, 4],
+};
+
 /** deferArgs(d): where a record's argument block starts. */
 export const deferArgs = (l: DeferLayout, d: number): number => d + l.header;
 
@@ -53,3 +65,34 @@ export const Panic = {
 
 /** Go's NoArgs: the argp of a record that belongs to no frame (dabort). All ones. */
 export const NoArgs = -1;
+
+/**
+ * Go 1.22's _panic record, the deferpanic=go1.22 piece's (a local of gopanic's or Goexit's frame). Its first
+ * 48 bytes are Panic's, so printpanics, gorecover, reflectcall's argp adjustment and the traceback pieces read
+ * any record through the same offsets; 1.22 writes neither `aborted` nor `defer` (a panic is unwound by the
+ * position of its frame, not by a mark, and a running record is already off the list). Then the iterator:
+ * startSP/startPC, where p.start was called (gopanic's or Goexit's sp, and the pc its loop resumes at);
+ * sp/fp, the frame whose records are being run and its caller's sp; lr, the return PC into that caller
+ * (0: no frames left); retpc, where the deferring frame resumes if the call just returned from recovers.
+ * sp, fp and startSP are pointer words (1.22 made them unsafe.Pointer) so a stack copy adjusts them with the
+ * frame. deferreturn is declared but stays false: the model's deferreturn is the shared one, not an iterator.
+ * Go 1.22's open-coded defer state (deferBitsPtr, slotsPtr) has no counterpart: the model has no open-coded defers.
+ */
+export const Panic122 = {
+  argp: Panic.argp,
+  argType: Panic.argType,
+  argData: Panic.argData,
+  link: Panic.link,
+  recovered: Panic.recovered,
+  goexit: Panic.goexit,
+  deferreturn: 35, // byte
+  startSP: 48, //    pointer
+  sp: 56, //         pointer
+  fp: 64, //         pointer
+  lr: 72, //         code address (scalar)
+  startPC: 80, //    code address (scalar)
+  retpc: 88, //      code address (scalar)
+  size: 96,
+  /** Pointer words: Panic's, then startSP, sp, fp. */
+  ptrWords: [...Panic.ptrWords, 6, 7, 8],
+} as const;

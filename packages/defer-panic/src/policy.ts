@@ -22,4 +22,9 @@ export interface DeferPanicPolicy {
   panicReturned(ctx: DeferPanicContext, g: G, sp: number): boolean;
   goexitNext(ctx: DeferPanicContext, g: G, sp: number): boolean;
   goexitReturned(ctx: DeferPanicContext, g: G, sp: number): void;
+  /**
+   * Optional: reflectcall (callNN's first instruction, after its prologue) has copied the arguments of record d
+   * into its frame, so the record's argument block is no longer needed for the call.
+   */
+  deferCallEntered?(ctx: DeferPanicContext, g: G, d: number): void;
 }

@@ -4,7 +4,7 @@
 import { EfaceSize, Module, Op, PCQuantum } from '@gosim/program';
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
-import { GoexitFrame, goexitFramePtrWords, MaxCallOrder, MinCallOrder, PanicFrame, panicFrameCommonPtrWords } from './frames.js';
+import { CallArgs, GoexitFrame, goexitFramePtrWords, MaxCallOrder, MinCallOrder, PanicFrame, panicFrameCommonPtrWords } from './frames.js';
 import type { DeferPanicPolicy } from './policy.js';
 import { abortPanic, pushGoexit, reflectcallEnter } from './reflectcall.js';
 import { fnName } from './deferproc.js';
@@ -54,7 +54,11 @@ export const intrinsics: readonly Intrinsic[] = [
   },
   (ctx, pol, g, sp) => (returned(ctx, g, sp + GoexitFrame.d), pol.goexitReturned(ctx, g, sp), Continue),
   (ctx, _pol, g) => (ctx.goexit1(g), Reschedule),
-  (ctx, _pol, g, sp, frameSize) => (reflectcallEnter(ctx, g, sp, frameSize), Continue),
+  (ctx, pol, g, sp, frameSize) => {
+    reflectcallEnter(ctx, g, sp, frameSize);
+    if (pol.deferCallEntered) pol.deferCallEntered(ctx, g, ctx.space.load64(sp + frameSize + 8 + CallArgs.arg) - ctx.deferLayout.header);
+    return Continue;
+  },
   (ctx, _pol, g, sp) => (abortPanic(ctx, g, ctx.space.load64(sp + 8)), Continue), // abortpanic(p): frame 0, p at sp+8
   (ctx, _pol, g, sp) => (pushGoexit(ctx, g, sp), Continue),
 ];

@@ -50,6 +50,6 @@ test('gopanic and Goexit have real frames: gopanic takes e (interface{}: data wo
     expect(gp.argSize).toBe(16);
     expect(Array.from(gp.argPtrs)).toEqual([0b10]);
     expect(w.fn('runtime.abortpanic').nosplit).toBe(true);
-    expect(w.fn('runtime.Goexit').frameSize).toBe(104);
+    expect(w.fn('runtime.Goexit').frameSize).toBe(152);
   }
 });

@@ -29,7 +29,7 @@ export interface World {
 
 /**
  * User functions: main.main; main.deferred(p *int, n int); main.big(b [4096]byte, p *int, x int)
- * (a 4112-byte argument block, as DeferPtrsGoexit's setBig); main.noargs().
+ * (a 4112-byte argument block, as DeferPtrsGoexit's setBig); main.noargs(); main.mid() (calls with 24 bytes out).
  */
 export function makeWorld(pol: DeferPanicPolicy): World {
   const m = new Module();
@@ -42,6 +42,7 @@ export function makeWorld(pol: DeferPanicPolicy): World {
   body('main.deferred', { args: [{ name: 'p', size: 8, ptr: true }, { name: 'n', size: 8 }] });
   body('main.big', { args: [{ name: 'b', size: 4096 }, { name: 'p', size: 8, ptr: true }, { name: 'x', size: 8 }] });
   body('main.noargs', {});
+  body('main.mid', { outgoing: 24 }); // a frame between main.main and gopanic, with no defers
   addDeferRuntime(m, pol);
   const prog = link(m);
 

@@ -448,6 +448,8 @@ class Batch extends EscapeGraph {
   /** append and copy (Go's escape/call.go): appended elements escape; so do a pointerful appendee's. */
   private sliceBuiltin(k: Hole, call: A.CallExpr): void {
     const [s, ...rest] = call.args;
+    // append(f()): the slice and its new elements come from one call; all of them flow to the heap as well
+    if (s!.type!.kind === 'tuple') return this.expr(this.teeHole([k, this.heapHole]), s!);
     const ptrs = hasPointers((underlying(s!.type!) as { elem: Type }).elem);
     const viaSlice = (x: A.Expr): Hole => (underlying(x.type!).kind === 'slice' && ptrs ? this.shift(this.heapHole, 1) : this.discardHole);
     if (call.builtin === 'copy') {

@@ -42,6 +42,8 @@ export interface NamedType {
   underlying: Type;
   /** Methods declared with this type (or *this type) as receiver, in source order (check/method.ts). */
   methods?: NamedMethod[];
+  /** A type declared in a function body: its number among them (distinct types may share `main.T`). */
+  local?: number;
 }
 /** A declared method: `func (r T) M(...)` (ptrRecv false) or `func (r *T) M(...)`. */
 export interface NamedMethod { name: string; ptrRecv: boolean; obj: FuncObj; goName: string }

@@ -75,13 +75,13 @@ export class Module {
     return id;
   }
 
-  /** Registers a type (by name; the same name returns the same id). */
-  type(t: ProgramType): number {
-    const have = this.typeIds.get(t.name);
+  /** Registers a type by key (its name unless distinct types share one: Go's local types); the same key, the same id. */
+  type(t: ProgramType, key = t.name): number {
+    const have = this.typeIds.get(key);
     if (have !== undefined) return have;
     const id = this.types.length;
     this.types.push(t);
-    this.typeIds.set(t.name, id);
+    this.typeIds.set(key, id);
     return id;
   }
 

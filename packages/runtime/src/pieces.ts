@@ -4,9 +4,9 @@
 // object is allowed, another object under a taken name is an error), so a name always means one piece.
 
 import { copystackCopyFirst, copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
-import { deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
+import { deferpanicGo122, deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
 import { gcNew, gcOld, type GCPolicy } from '@gosim/gc';
-import { tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
+import { tracebackGo122, tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
 
 /** The four piece kinds, each with its package's interface. */
 export interface PieceKinds {
@@ -78,3 +78,6 @@ registerPiece('copystack', copystackOld);
 registerPiece('copystack', copystackNew);
 // Go's history after the CL, shipped as variants (`--policy copystack=copy-first`)
 registerPiece('copystack', copystackCopyFirst);
+// Go 1.22's _panic iterator, and the continuation PCs it needs (`--policy deferpanic=go1.22,traceback=go1.22`)
+registerPiece('deferpanic', deferpanicGo122);
+registerPiece('traceback', tracebackGo122);

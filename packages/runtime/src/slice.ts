@@ -22,6 +22,7 @@ const boundsFmt = {
   Slice3Acap: ['slice bounds out of range [::%x] with capacity %y', 'slice bounds out of range [::%x]'],
   Slice3B: ['slice bounds out of range [:%x:%y]', 'slice bounds out of range [:%x:]'],
   Slice3C: ['slice bounds out of range [%x:%y:]', 'slice bounds out of range [%x::]'],
+  SliceConvert: ['cannot convert slice with length %x to pointer to array with length %y', 'cannot convert slice with length %x to pointer to array with length %y'],
 } as const;
 
 /** A boundsError raised through goPanic<code> (goPanic<code>U for an unsigned index), as the compiler calls them. */
@@ -47,6 +48,12 @@ function slice(s: Space, sp: number, a: number, b: number, flags: number): void 
   const blk = sp + b;
   const ptr = readWord(i32, blk);
   const len = readWord(i32, blk + 8);
+  if (flags & SliceFlag.Convert) { // slice to array pointer (Go 1.17): panicSliceConvert
+    const n = readWord(i32, blk + 32);
+    if (len < n) throw boundsError(s, 'SliceConvert', blk + 8, false, n);
+    writeWord(i32, sp + a, ptr);
+    return;
+  }
   const cap = flags & SliceFlag.LenBound ? len : readWord(i32, blk + 16);
   const three = (flags & SliceFlag.Three) !== 0;
   let hi = cap;

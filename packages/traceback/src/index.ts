@@ -5,6 +5,7 @@ export type { TracebackPolicy, Cursors } from './policy.js';
 export type { TracebackEvent } from './events.js';
 export { tracebackOld } from './traceback-old.js';
 export { tracebackNew } from './traceback-new.js';
+export { tracebackGo122 } from './traceback-go122.js';
 export { gentraceback, tracebackdefers } from './gentraceback.js';
 export { callers } from './callers.js';
 export { printTraceback, printCreatedBy, printName, showframe, type PrintOptions } from './print.js';

@@ -85,7 +85,12 @@ export abstract class CallChecker extends OperatorChecker {
     const fail = (): never => this.fail(x.pos, `cannot convert ${this.describe(x)} to type ${typeString(t)}`);
     if (this.numericConversion(e, x, t)) return;
     const tu = underlying(t);
-    if (tu.kind === 'pointer' && underlying(tu.elem).kind === 'array' && underlying(xt).kind === 'slice') this.fail(x.pos, 'conversion from slice to array pointer is not supported by gosim');
+    const ux0 = underlying(xt);
+    if (tu.kind === 'pointer' && ux0.kind === 'slice') { // slice to array pointer (lower/slice.ts)
+      const at = underlying(tu.elem);
+      if (at.kind !== 'array' || !identical(at.elem, ux0.elem)) fail();
+      return;
+    }
     if (x.mode === 'constant' && cv && underlying(t).kind === 'basic') {
       if (cv.kind === 'int' && isInteger(t)) {
         if (!representable(cv.value, t)) fail();

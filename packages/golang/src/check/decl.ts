@@ -147,10 +147,11 @@ export class Checker extends PkgInitChecker {
     this.fail(start.pos, `invalid recursive type ${start.name}\n${lines.join('\n')}\n\t${at(start)}: ${start.name}`);
   }
 
-  protected resolveTypeName(obj: TypeNameObj): void {
+  /** Resolve a type declaration in `scope` (a local one's block, check/localtype.ts). */
+  protected resolveTypeName(obj: TypeNameObj, scope: Scope = this.pkg): void {
     const spec = this.typeSpecOf.get(obj)!;
     const saved = this.scope;
-    this.scope = this.pkg;
+    this.scope = scope;
     this.typeDeclDepth++;
     try {
       const t = this.typeExpr(spec.typeExpr);

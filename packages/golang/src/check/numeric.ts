@@ -23,10 +23,29 @@ export abstract class NumericChecker extends MethodChecker {
     return r;
   }
 
+  /** complex(f()) with f returning two values of one float type (lowered by lower/float.ts from the tuple). */
+  private complexOfTuple(e: A.CallExpr): boolean {
+    const a = e.args[0]!;
+    this.expr(a, undefined, true);
+    if (a.mode === 'novalue') this.fail(a.pos, `${exprString(a)} (no value) used as value`);
+    const tt = a.type!;
+    if (tt.kind !== 'tuple') return false;
+    if (tt.types.length !== 2) {
+      const few = tt.types.length < 2;
+      this.fail(few ? e.pos : a.pos, `${few ? 'not enough' : 'too many'} arguments for ${exprString(e)} (expected 2, found ${tt.types.length})`);
+    }
+    const [xt, yt] = tt.types as [Type, Type];
+    if (underlying(xt) !== underlying(yt)) this.fail(a.pos, `invalid operation: ${exprString(e)} (mismatched types ${typeString(xt)} and ${typeString(yt)})`);
+    if (!isFloat(xt)) this.fail(a.pos, `invalid argument: arguments have type ${typeString(xt)}, expected floating-point`);
+    e.type = complexOf(xt);
+    e.mode = 'value';
+    return true;
+  }
+
   /** complex(re, im), real(c), imag(c). */
   protected complexBuiltin(e: A.CallExpr, name: 'complex' | 'real' | 'imag'): void {
     const need = name === 'complex' ? 2 : 1;
-    if (need === 2 && e.args.length === 1 && unparen(e.args[0]!).kind === 'CallExpr') this.fail(e.args[0]!.pos, 'multi-value arguments complex(f()) are not supported by gosim');
+    if (need === 2 && e.args.length === 1 && unparen(e.args[0]!).kind === 'CallExpr' && this.complexOfTuple(e)) return;
     if (e.args.length !== need) {
       const few = e.args.length < need;
       this.fail(few ? e.pos : e.args[need]!.pos, `${few ? 'not enough' : 'too many'} arguments for ${exprString(e)} (expected ${need}, found ${e.args.length})`);

@@ -8,7 +8,7 @@ import { defaultType, identical, isBoolean, isFloat, isInteger, isInterface, isS
 import { NumericChecker } from './numeric.js';
 import { compareNumeric, foldNumeric, intValued, isNumeric, isNumericConst, isZeroConst, untypedRank } from './float.js';
 import { exprString } from './expr-string.js';
-import { comparableType } from './map-index.js';
+import { comparableType, incomparableCause } from './map-index.js';
 
 export abstract class OperatorChecker extends NumericChecker {
   protected checkOverflow(e: A.Expr, v: bigint, t: Type): void {
@@ -138,7 +138,7 @@ export abstract class OperatorChecker extends NumericChecker {
     if (op === '==' || op === '!=') {
       if (!comparableType(t)) {
         const nilOk = (u.kind === 'func' || u.kind === 'slice' || u.kind === 'map') && (e.x.type === T.untypedNil || e.y.type === T.untypedNil || e.x.mode === 'nil' || e.y.mode === 'nil');
-        if (!nilOk) this.fail(e.x.pos, `invalid operation: ${exprString(e)} (${u.kind} can only be compared to nil)`);
+        if (!nilOk) this.fail(e.x.pos, `invalid operation: ${exprString(e)} (${incomparableCause(t)})`);
       }
       if (e.x.type === T.untypedNil) e.x.type = t;
       if (e.y.type === T.untypedNil) e.y.type = t;

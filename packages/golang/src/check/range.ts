@@ -6,7 +6,6 @@ import type * as A from '../ast.js';
 import type { Type } from '../types.js';
 import { isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { exprString } from './expr-string.js';
-import { isMapIndex } from './map-index.js';
 import { StmtChecker } from './stmt.js';
 
 export abstract class RangeChecker extends StmtChecker {
@@ -49,7 +48,6 @@ export abstract class RangeChecker extends StmtChecker {
         for (const [lhs, t] of vars) {
           if (!lhs || (lhs.kind === 'Ident' && lhs.name === '_')) continue;
           this.expr(lhs, undefined, false, true);
-          if (isMapIndex(lhs)) this.fail(lhs.pos, 'range assignment to a map element is not supported by gosim');
           this.checkAssignable(lhs);
           if (!this.assignableType(t!, lhs.type!)) this.fail(lhs.pos, `cannot use ${exprString(lhs)} (value of type ${typeString(t!)}) as ${typeString(lhs.type!)} value in range`);
         }

@@ -1,9 +1,9 @@
 /** select statements: each case is a send, a receive, or a receive assigned (`v := <-c`, `v, ok = <-c`). */
 import type * as A from '../ast.js';
 import { unparen } from '../parser.js';
-import { RangeChecker } from './range.js';
+import { LocalTypeChecker } from './localtype.js';
 
-export abstract class SelectChecker extends RangeChecker {
+export abstract class SelectChecker extends LocalTypeChecker {
   protected selectStmt(s: A.SelectStmt): void {
     const fn = this.fn!;
     const defs = s.cases.filter((c) => !c.comm);

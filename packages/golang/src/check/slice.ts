@@ -4,6 +4,7 @@
  */
 import type * as A from '../ast.js';
 import { utf8ByteString } from '../lexer.js';
+import { unparen } from '../parser.js';
 import type { ArrayType, Signature, SliceType, Type } from '../types.js';
 import { identical, isInteger, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { addressRoot, ExprChecker } from './expr.js';
@@ -115,6 +116,10 @@ export abstract class SliceChecker extends ExprChecker {
     e.builtin = name;
     if (e.args.length === 0) this.fail(e.pos, `invalid operation: not enough arguments for ${exprString(e)} (expected 1, found 0)`);
     const s = e.args[0]!;
+    if (name === 'append' && e.args.length === 1 && !e.ellipsis && unparen(s).kind === 'CallExpr') {
+      this.expr(s, undefined, true);
+      if (s.type?.kind === 'tuple' && s.mode !== 'novalue') return this.appendTuple(e, s.type.types);
+    }
     this.expr(s);
     this.singleValue(s);
     if (name === 'copy') {
@@ -137,7 +142,7 @@ export abstract class SliceChecker extends ExprChecker {
     if (s.mode === 'nil') this.fail(s.pos, `first argument to append must be a typed slice; found untyped nil`);
     const st = s.type!;
     const su = underlying(st);
-    if (su.kind !== 'slice') this.fail(s.pos, `invalid argument: ${this.describe(s)} (value of type ${typeString(st)}) is not a slice`);
+    if (su.kind !== 'slice') this.fail(s.pos, `first argument to append must be a slice; have ${this.describe(s)}`);
     e.type = st;
     e.mode = 'value';
     if (e.ellipsis) {
@@ -158,6 +163,19 @@ export abstract class SliceChecker extends ExprChecker {
       this.singleValue(a);
       e.args[i] = this.assign(a, su.elem, 'argument to append');
     }
+  }
+
+  /** append(f()): f's first result is the slice, the others its new elements (lower/slice.ts takes the tuple). */
+  private appendTuple(e: A.CallExpr, ts: Type[]): void {
+    const s = e.args[0]!;
+    const st = ts[0]!;
+    const su = underlying(st);
+    if (su.kind !== 'slice') this.fail(s.pos, `first argument to append must be a slice; have ${exprString(s)} (value of type ${typeString(st)})`);
+    for (const t of ts.slice(1)) {
+      if (!this.assignableType(t, su.elem)) this.fail(s.pos, `cannot use ${exprString(s)} (value of type ${typeString(t)}) as ${typeString(su.elem)} value in argument to append`);
+    }
+    e.type = st;
+    e.mode = 'value';
   }
 
   /**

@@ -134,7 +134,7 @@ export abstract class StmtChecker extends SliceChecker {
               id.obj = obj;
             });
           } else {
-            this.fail(spec.pos, 'local type declarations are not supported by gosim');
+            this.localTypeSpec(spec); // check/localtype.ts
           }
         }
         return;
@@ -146,6 +146,7 @@ export abstract class StmtChecker extends SliceChecker {
   }
 
   protected abstract selectStmt(s: A.SelectStmt): void;
+  protected abstract localTypeSpec(spec: A.TypeSpec): void;
 
   protected returnStmt(s: A.ReturnStmt): void {
     const fn = this.fn!;

@@ -9,7 +9,7 @@ import { hoist } from './order.js';
 import { at, out, type Loc } from './frame.js';
 import { load, storeFrame } from './place.js';
 import { isMidInt, isSigned, ptrWords } from './typeinfo.js';
-import { sliceBuiltin, stringConversion, variadicArgs } from './slice.js';
+import { sliceBuiltin, sliceToArrayPointer, stringConversion, variadicArgs } from './slice.js';
 import { complexBuiltin, floatConversion, isFloaty, printFloatKind } from './float.js';
 import { sideEffects } from './util.js';
 import { convIface, ifaceCall } from './iface.js';
@@ -124,6 +124,7 @@ function conversion(fn: FnLower, e: A.CallExpr): Loc {
   if (isFloaty(t) || isFloaty(xt)) return floatConversion(fn, x, t);
   const ut = underlying(t);
   const ux = underlying(xt);
+  if (ut.kind === 'pointer' && ux.kind === 'slice') return sliceToArrayPointer(fn, x, t); // lower/slice.ts
   if (ut.kind === 'basic' && ux.kind === 'basic' && ut.name !== 'string' && ut.name !== 'bool' && ux.name !== 'string') {
     const w = fn.toWord(val(fn, x), xt);
     return fn.fromWord(w, t);

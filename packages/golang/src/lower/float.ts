@@ -9,6 +9,7 @@ import type { ConstValue } from '../constant.js';
 import { F32, F64, float32Bits, float64Bits, ratToFloat } from '../constant-float.js';
 import { toCRat } from '../check/float.js';
 import { T, intInfo, isComplex, isFloat, sizeof, underlying, type Type } from '../types.js';
+import { multi } from './assign.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { at, type Loc } from './frame.js';
@@ -151,8 +152,9 @@ export function complexBuiltin(fn: FnLower, e: A.CallExpr): Loc {
   const f = fn.f;
   const t = e.type!;
   if (e.builtin === 'complex') {
-    const re = operand(fn, e.args[0]!, e.args[1]!);
-    const im = val(fn, e.args[1]!);
+    const pair = e.args.length === 1 ? multi(fn, e.args[0]!, [part(t), part(t)]) : undefined; // complex(f())
+    const re = pair ? pair[0]! : operand(fn, e.args[0]!, e.args[1]!);
+    const im = pair ? pair[1]! : val(fn, e.args[1]!);
     const d = fn.tmp(t);
     const h = sizeof(t) / 2;
     fn.moveFrame(d, re, h);

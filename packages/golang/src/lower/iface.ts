@@ -53,12 +53,12 @@ export function staticItab(fn: FnLower, iface: Type, t: Type): number {
   const m = fn.m;
   let cache = itabs.get(m);
   if (!cache) itabs.set(m, (cache = new Map()));
-  const key = `${goTypeName(iface)}|${goTypeName(t)}`;
+  const inter = fn.typeId(iface);
+  const tid = fn.typeId(t);
+  const key = `${inter}|${tid}`;
   const have = cache.get(key);
   if (have !== undefined) return have;
   const ims = ifaceMethods(iface);
-  const inter = fn.typeId(iface);
-  const tid = fn.typeId(t);
   const fns = ims.map((im) => m.declare(itabFunc(fn.L, t, im.name)));
   const off = m.global(ItabFun + 8 * Math.max(ims.length, 1));
   const dv = new DataView(m.data.buffer, m.data.byteOffset);

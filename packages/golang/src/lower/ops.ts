@@ -1,15 +1,15 @@
-/** Operators: arithmetic, comparison (field by field for structs and arrays), and short-circuit conditions. */
+/** Operators: arithmetic, comparison (structs and arrays: lower/compare.ts), and short-circuit conditions. */
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
-import { T, isString, sizeof, underlying, type StructType, type Type } from '../types.js';
+import { T, isString, underlying, type Type } from '../types.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
-import { Lbl, at, type Loc } from './frame.js';
+import { Lbl, type Loc } from './frame.js';
 import { hoist } from './order.js';
-import { load, type Place } from './place.js';
-import { isMidInt, isSigned, regSize } from './typeinfo.js';
+import { isSigned, regSize } from './typeinfo.js';
 import { sideEffects, unparen } from './util.js';
 import { floatArith, floatBinary, floatCompare, isFloaty } from './float.js';
+import { eqAggregate } from './compare.js';
 
 export function binary(fn: FnLower, e: A.BinaryExpr): Loc {
   const f = fn.f;
@@ -130,7 +130,7 @@ export function compareVals(fn: FnLower, op0: A.BinaryOp, x: Loc, y: Loc, t: Typ
     return d;
   }
   if (u.kind === 'struct' || u.kind === 'array') {
-    eqGeneric(fn, d, x, y, t);
+    eqAggregate(fn, d, x, y, t); // lower/compare.ts
     if (op === '!=') neg();
     return d;
   }
@@ -154,42 +154,6 @@ export function compareVals(fn: FnLower, op0: A.BinaryOp, x: Loc, y: Loc, t: Typ
     case '<=': f.emit(unsigned ? Op.LEU : Op.LE, d, xw, yw); break;
   }
   return d;
-}
-
-/** d = (x == y) for values of any comparable type, field by field. */
-function eqGeneric(fn: FnLower, d: Loc, x: Loc, y: Loc, t: Type): void {
-  const f = fn.f;
-  const u = underlying(t);
-  const parts: { off: number; t: Type }[] = [];
-  const collect = (tt: Type, off: number): void => {
-    const uu = underlying(tt);
-    if (uu.kind === 'struct') for (const fl of (uu as StructType).fields) { if (fl.name !== '_') collect(fl.type, off + fl.offset); }
-    else if (uu.kind === 'array') for (let i = 0; i < uu.len; i++) collect(uu.elem, off + i * sizeof(uu.elem));
-    else parts.push({ off, t: tt });
-  };
-  collect(u, 0);
-  const fail = f.label();
-  const done = f.label();
-  const b = fn.byte();
-  for (const p of parts) {
-    const xa = { k: 'frame', loc: at(x, p.off) } as Place;
-    const ya = { k: 'frame', loc: at(y, p.off) } as Place;
-    const xv = load(fn, xa, p.t);
-    const yv = load(fn, ya, p.t);
-    const pu = underlying(p.t);
-    if (isFloaty(p.t)) floatCompare(fn, '==', xv, yv, p.t, b);
-    else if (isString(p.t)) f.emit(Op.STREQ, b, xv, yv);
-    else if (pu.kind === 'interface') f.emit(Op.EFACEEQ, b, xv, yv);
-    else if (sizeof(p.t) === 1) f.emit(Op.EQ1, b, xv, yv);
-    else if (isMidInt(p.t) || sizeof(p.t) === 8) f.emit(Op.EQ, b, xv, yv);
-    else continue;
-    f.emit(Op.JZ, b, fail);
-  }
-  f.emit(Op.IMM1, d, 1);
-  f.jmp(done);
-  f.bind(fail);
-  f.emit(Op.IMM1, d, 0);
-  f.bind(done);
 }
 
 /** Jump to `target` when e is `when` (short-circuit conditions). */

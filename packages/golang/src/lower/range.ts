@@ -14,18 +14,23 @@ import { load, place, placeAddr, store, varPlace, type Place } from './place.js'
 import { rangeMap } from './range-map.js';
 import { declare, block } from './stmt.js';
 import { isMidInt, ptrWords } from './typeinfo.js';
-import { sideEffects } from './util.js';
+import { sideEffects, unparen } from './util.js';
+import { isMapIndex } from '../check/map-index.js';
+import { mapOperands, mapStore } from './map.js';
 
 /** An iteration variable's target: undefined for none or `_`. */
 function target(e: A.Expr | undefined): A.Expr | undefined {
   return e && !(e.kind === 'Ident' && e.name === '_') ? e : undefined;
 }
 
-/** Where an iteration value goes (its operands evaluated now). */
-function targetPlace(fn: FnLower, s: A.RangeStmt, lhs: A.Expr | undefined): Place | undefined {
+/** Where an iteration value goes (its operands evaluated now): a place, or a map element's [m | k] block. */
+type Target = { p: Place } | { mk: Loc; lhs: A.IndexExpr };
+function targetOf(fn: FnLower, s: A.RangeStmt, lhs: A.Expr | undefined): Target | undefined {
   if (!lhs) return undefined;
-  if (s.tok === ':=' && lhs.kind === 'Ident' && lhs.obj?.kind === 'var') return varPlace(fn, lhs.obj);
-  return place(fn, lhs);
+  if (s.tok === ':=' && lhs.kind === 'Ident' && lhs.obj?.kind === 'var') return { p: varPlace(fn, lhs.obj) };
+  const x = unparen(lhs);
+  if (isMapIndex(x)) return { mk: mapOperands(fn, x), lhs: x };
+  return { p: place(fn, lhs) };
 }
 
 /**
@@ -33,12 +38,14 @@ function targetPlace(fn: FnLower, s: A.RangeStmt, lhs: A.Expr | undefined): Plac
  * before either is stored (`for i, x[i] = range y` indexes x with the old i).
  */
 function assignPair(fn: FnLower, s: A.RangeStmt, key: A.Expr | undefined, k: Loc, kt: Type, value?: A.Expr, v?: Loc, vt?: Type): void {
-  const kp = targetPlace(fn, s, key);
-  const vp = targetPlace(fn, s, value);
-  const put = (p: Place | undefined, lhs: A.Expr | undefined, x: Loc, t: Type): void => {
+  const kp = targetOf(fn, s, key);
+  const vp = targetOf(fn, s, value);
+  const put = (p: Target | undefined, lhs: A.Expr | undefined, x: Loc, t: Type): void => {
     if (!p || !lhs) return;
     const lt = lhs.type!;
-    store(fn, p, lt, isInterface(lt) && !isInterface(t) ? box(fn, x, t, true) : x);
+    const w = isInterface(lt) && !isInterface(t) ? box(fn, x, t, true) : x;
+    if ('mk' in p) mapStore(fn, p.lhs, p.mk, w);
+    else store(fn, p.p, lt, w);
   };
   put(kp, key, k, kt);
   if (v && vt) put(vp, value, v, vt);

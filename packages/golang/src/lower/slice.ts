@@ -5,7 +5,7 @@
  */
 import { Op, SliceFlag } from '@gosim/program';
 import type * as A from '../ast.js';
-import { T, sizeof, underlying, type ArrayType, type Signature, type SliceType, type Type } from '../types.js';
+import { T, sizeof, underlying, type ArrayType, type PointerType, type Signature, type SliceType, type Type } from '../types.js';
 import { multi } from './assign.js';
 import { evalList } from './call.js';
 import { allocInit, val } from './expr.js';
@@ -102,13 +102,26 @@ export function sliceExpr(fn: FnLower, e: A.SliceExpr): Loc {
   return d;
 }
 
+/** (*[N]T)(s): s's array pointer once len(s) >= N is checked (SLICE with Convert: Go's panicSliceConvert). */
+export function sliceToArrayPointer(fn: FnLower, x: A.Expr, t: Type): Loc {
+  const f = fn.f;
+  const arr = underlying((underlying(t) as PointerType).elem) as ArrayType;
+  const blk = f.tmp(48, [0]);
+  f.emit(Op.MOVN, blk, val(fn, x), 24);
+  fn.imm(arr.len, at(blk, 32));
+  const d = fn.ptrTmp();
+  f.emit(Op.SLICE, d, blk, SliceFlag.Convert);
+  return d;
+}
+
 /** append(s, x...) and copy(dst, src). */
 export function sliceBuiltin(fn: FnLower, e: A.CallExpr): Loc[] {
   const f = fn.f;
-  const st = e.args[0]!.type!;
+  const tuple = e.args[0]!.type!.kind === 'tuple' ? e.args[0]!.type!.types : undefined; // append(f())
+  const st = tuple ? e.type! : e.args[0]!.type!;
   const elem = (underlying(st) as SliceType).elem;
   const es = sizeof(elem);
-  const vals = evalList(fn, e.args);
+  const vals = tuple ? multi(fn, e.args[0]!, tuple.map((_, i) => (i === 0 ? st : elem))) : evalList(fn, e.args);
   if (e.builtin === 'copy') return [emitCopy(fn, vals[0]!, vals[1]!, es)];
   const s = fn.tmp(st);
   fn.copyReg(s, vals[0]!, st);

@@ -1,6 +1,6 @@
 /** Type facts the lowering needs: value shapes in the frame, pointer maps, and program type descriptors. */
 import type { Module, ProgramType, TypeKind } from '@gosim/program';
-import type { Type } from '../types.js';
+import type { StructField, Type } from '../types.js';
 import { intInfo, layoutStruct, sizeof, underlying, WORD } from '../types.js';
 import { attachMethods } from './method.js';
 
@@ -54,22 +54,42 @@ export function isSigned(t: Type): boolean {
 
 /** Go's spelling of a type in runtime messages: `int`, `uint8`, `main.node`, `*main.node`, `chan int`. */
 export function goTypeName(t: Type): string {
+  return spell(t, false);
+}
+
+/**
+ * The type's identity as a string, for keying type descriptors, itabs and generated functions: goTypeName, except
+ * that a local type carries its number (`main.T·2`), as two local types of one name are distinct.
+ */
+export function typeKey(t: Type): string {
+  return spell(t, true);
+}
+
+function spell(t: Type, key: boolean): string {
+  const s = (x: Type): string => spell(x, key);
   switch (t.kind) {
     case 'basic': return t.name;
-    case 'named': return t.pkg === '' ? t.name : `${t.pkg}.${t.name}`;
-    case 'pointer': return `*${goTypeName(t.elem)}`;
-    case 'slice': return `[]${goTypeName(t.elem)}`;
-    case 'array': return `[${t.len}]${goTypeName(t.elem)}`;
-    case 'chan': return t.dir === 'send' ? `chan<- ${goTypeName(t.elem)}` : t.dir === 'recv' ? `<-chan ${goTypeName(t.elem)}` : `chan ${goTypeName(t.elem)}`;
-    case 'struct': return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map((f) => (f.embedded ? goTypeName(f.type) : `${f.name} ${goTypeName(f.type)}`)).join('; ')} }`;
+    case 'named': {
+      const n = t.pkg === '' ? t.name : `${t.pkg}.${t.name}`;
+      return key && t.local !== undefined ? `${n}·${t.local}` : n;
+    }
+    case 'pointer': return `*${s(t.elem)}`;
+    case 'slice': return `[]${s(t.elem)}`;
+    case 'array': return `[${t.len}]${s(t.elem)}`;
+    case 'chan': return t.dir === 'send' ? `chan<- ${s(t.elem)}` : t.dir === 'recv' ? `<-chan ${s(t.elem)}` : `chan ${s(t.elem)}`;
+    case 'struct': {
+      // an embedded field prints as its type, but its name (an alias's: `struct{ Int }`) is part of the identity
+      const field = (f: StructField): string => (!f.embedded ? `${f.name} ${s(f.type)}` : key ? `${f.name}= ${s(f.type)}` : s(f.type));
+      return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map(field).join('; ')} }`;
+    }
     case 'func': {
-      const ps = t.params.map((p, i) => (t.variadic && i === t.params.length - 1 && p.kind === 'slice' ? `...${goTypeName(p.elem)}` : goTypeName(p))).join(', ');
-      const rs = t.results.map(goTypeName);
+      const ps = t.params.map((p, i) => (t.variadic && i === t.params.length - 1 && p.kind === 'slice' ? `...${s(p.elem)}` : s(p))).join(', ');
+      const rs = t.results.map(s);
       return `func(${ps})${rs.length === 0 ? '' : rs.length === 1 ? ' ' + rs[0] : ` (${rs.join(', ')})`}`;
     }
-    case 'interface': return t.methods.length === 0 ? 'interface {}' : `interface { ${t.methods.map((m) => m.name + goTypeName(m.sig).slice(4)).join('; ')} }`;
-    case 'tuple': return `(${t.types.map(goTypeName).join(', ')})`;
-    case 'map': return `map[${goTypeName(t.key)}]${goTypeName(t.elem)}`;
+    case 'interface': return t.methods.length === 0 ? 'interface {}' : `interface { ${t.methods.map((m) => m.name + s(m.sig).slice(4)).join('; ')} }`;
+    case 'tuple': return `(${t.types.map(s).join(', ')})`;
+    case 'map': return `map[${s(t.key)}]${s(t.elem)}`;
   }
 }
 
@@ -101,7 +121,8 @@ function kindOf(t: Type): TypeKind {
 /** Registers t (and its element type) with the module; returns the type id. */
 export function programType(m: Module, t: Type): number {
   const name = goTypeName(t);
-  const have = m.typeIds.get(name);
+  const key = typeKey(t);
+  const have = m.typeIds.get(key);
   if (have !== undefined) return have;
   const u = underlying(t);
   const pt: { -readonly [K in keyof ProgramType]: ProgramType[K] } = {
@@ -110,13 +131,13 @@ export function programType(m: Module, t: Type): number {
   if (u.kind === 'array') {
     // an array's element cannot contain the array itself: register the element first
     pt.elem = programType(m, u.elem);
-    const aid = m.type(pt);
+    const aid = m.type(pt, key);
     attachMethods(m, t, pt); // lower/method.ts
     return aid;
   }
   // a pointer's, chan's or slice's element may be the type being registered (`type P *P`, `type S []S`):
   // register this type first, then its element
-  const id = m.type(pt);
+  const id = m.type(pt, key);
   if (u.kind === 'pointer' || u.kind === 'chan' || u.kind === 'slice') pt.elem = programType(m, u.elem);
   if (u.kind === 'map') { pt.key = programType(m, u.key); pt.elem = programType(m, u.elem); }
   if (u.kind === 'func') { pt.params = u.params.map((p) => programType(m, p)); pt.results = u.results.map((r) => programType(m, r)); pt.variadic = u.variadic; }

@@ -21,6 +21,7 @@ export const SliceFlag = {
   LenBound: 2, //   the operand is a string or an array: the high bound is its length, not a capacity
   Str: 4, //        a string result {ptr, len}
   UnsignedI: 8, UnsignedJ: 16, UnsignedK: 32, // index types, for the messages
+  Convert: 64, //   (*[N]T)(s): the high bound N must be at most len(s); the result is the pointer word only
   ElemShift: 8,
 } as const;
 
