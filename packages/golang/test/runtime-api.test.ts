@@ -86,6 +86,11 @@ describe('runtime API: the rest', () => {
   it('MemProfileRate is a variable: 0, as go\'s linker leaves it in a program without MemProfile', () => {
     expect(run(prog('\tprintln(runtime.MemProfileRate)\n\truntime.MemProfileRate = 7\n\tp := &runtime.MemProfileRate\n\t*p++\n\tprintln(runtime.MemProfileRate)'))).toEqual({ exit: 0, out: '0\n8\n' });
   });
+  it('the API functions are functions: values, defer and go of them (and of methods) run as go\'s do', () => {
+    const body = '\tp := new(int)\n\tdefer runtime.KeepAlive(p)\n\tgo runtime.GC()\n\tk := runtime.KeepAlive\n\tk(p)\n\tf()\n\tc := runtime.Caller\n\t_, _, line, ok := c(0)\n\tprintln(line, ok)\n\tfs := runtime.CallersFrames(nil)\n\tdefer fs.Next()';
+    const f = '\nfunc f() {\n\tvar pcs [8]uintptr\n\tdefer func() {\n\t\tfr := runtime.CallersFrames(pcs[:])\n\t\ta, _ := fr.Next()\n\t\tb, _ := fr.Next()\n\t\tprintln(a.Function, b.Function, b.Line)\n\t}()\n\tdefer runtime.Callers(0, pcs[:])\n}\n';
+    expect(run(prog(body, f))).toEqual({ exit: 0, out: 'runtime.Callers main.f 14\n24 true\n' });
+  });
   it('calls are checked against the functions\' signatures', () => {
     const diag = (src: string): string => compile(src, 'x.go').diagnostics.map(formatDiagnostic).join('\n');
     expect(diag(prog('\truntime.Caller()'))).toBe('x.go:6:17: not enough arguments in call to runtime.Caller\n\thave ()\n\twant (int)');

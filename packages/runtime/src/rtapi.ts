@@ -213,6 +213,8 @@ function run(m: Machine, g: G, argp: number, fn: number): number {
     }
     case RtFn.Breakpoint:
       throw breakpoint(m, g);
+    case RtFn.KeepAlive:
+      return ChanResult.Done;
     default:
       throw new GoThrow(`bad runtime API function ${fn}`);
   }

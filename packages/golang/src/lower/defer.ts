@@ -25,6 +25,11 @@ export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
       fv = funcval(fn, 'runtime.Goexit');
       sig = { kind: 'func', params: [], results: [], variadic: false };
       args = [];
+    } else if (call.sig && call.builtin!.startsWith('runtime.')) {
+      // the API's functions and methods are runtime functions with frames (runtime/src/rtapi.ts)
+      fv = funcval(fn, call.builtin!);
+      sig = call.sig;
+      args = callArgs(fn, call, sig);
     } else {
       const w = builtinWrapper(fn, call, isGo);
       fv = w.fv;

@@ -69,12 +69,15 @@ export const rtFuncs: readonly RtFuncSpec[] = [
   { name: 'runtime.NumGoroutine', file: 'debug.go', line: 57, params: [], results: [w('n')] },
   { name: 'runtime.Version', file: 'extern.go', line: 277, params: [], results: [str('v')] },
   { name: 'runtime.Breakpoint', file: 'proc.go', line: 4367, params: [], results: [] },
+  // a call is no call (lower/rtapi.ts); the function exists for `defer runtime.KeepAlive(x)` and value uses
+  { name: 'runtime.KeepAlive', file: 'mfinal.go', line: 485, params: [eface('x')], results: [] },
 ];
 
 /** RtFn numbers (indexes into rtFuncs). */
 export const RtFn = {
   Caller: 0, Callers: 1, CallersFrames: 2, FramesNext: 3, FuncForPC: 4, FuncName: 5, FuncEntry: 6, FuncFileLine: 7,
   SetFinalizer: 8, ReadMemStats: 9, GOMAXPROCS: 10, NumCPU: 11, NumGoroutine: 12, Version: 13, Breakpoint: 14,
+  KeepAlive: 15,
 } as const;
 
 /** Byte offsets of an API function's parameters and results in its argument block, by slot name. */
