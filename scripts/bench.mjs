@@ -2,9 +2,12 @@
 // `pnpm bench`: corpus/bench/*.go through the built packages (compile, then run under the new policy), each run's
 // checksum checked against its .expected, median of 3 runs; native Go measured in the same run when `go` is
 // available (in-process time, the method of corpus/bench/BENCH.md, GOMAXPROCS=1), else BENCH.md's GOMAXPROCS=1
-// medians. Then the explorer's throughput on examples/defer_ptrs_goexit.go.
+// medians. Then the cost of a defer statement heap record → the variants' (bench_defer_*.go under new and under
+// each --defer-variant, default Go 1.13's stack records), as the model's own ratio; then the explorer's throughput
+// on examples/defer_ptrs_goexit.go. Each program is compiled for the policy's codegen.
 //
-//   node scripts/bench.mjs [--runs N] [--no-native] [--explore-seconds S] [--plugin PATH]... [--policy SPEC] [FILTER]
+//   node scripts/bench.mjs [--runs N] [--no-native] [--explore-seconds S] [--plugin PATH]... [--policy SPEC]
+//                          [--defer-variant SPEC]... [--no-defer-cost] [FILTER]
 // Needs a build (`pnpm build`); the root script `pnpm bench` builds first.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -31,6 +34,9 @@ const strings = (name) => {
 };
 const plugins = strings('--plugin');
 const policySpec = strings('--policy').pop() ?? 'new';
+const deferVariantSpecs = strings('--defer-variant');
+if (deferVariantSpecs.length === 0) deferVariantSpecs.push('deferpanic=go1.13,copystack=go1.13,gc=go1.13');
+const noDeferCost = args.includes('--no-defer-cost');
 const runs = opt('--runs', 3);
 const exploreSeconds = opt('--explore-seconds', 10);
 const noNative = args.includes('--no-native');
@@ -45,12 +51,14 @@ async function load(pkg) {
   }
 }
 const { compile, formatDiagnostic } = await load('golang');
-const { runModule, parsePolicy, policyName, normalizeOutput, parseExpected } = await load('runtime');
+const { runModule, parsePolicy, policyName, normalizeOutput, parseExpected, codegenOf, policies } = await load('runtime');
 const { exploreSource, loadPlugins } = await load('explore');
 let policy;
+let deferVariants;
 try {
   loadPlugins(plugins, process.cwd());
   policy = parsePolicy(policySpec);
+  deferVariants = deferVariantSpecs.map((s) => parsePolicy(s));
 } catch (e) {
   console.error(`bench: ${e.message}`);
   process.exit(64);
@@ -134,7 +142,7 @@ for (const file of files) {
   const src = readFileSync(join(benchDir, file), 'utf8');
   const want = parseExpected(readFileSync(join(benchDir, file.replace(/\.go$/, '.expected')), 'utf8'));
   const t0 = performance.now();
-  const c = compile(src, file);
+  const c = compile(src, file, { codegen: codegenOf(policy) });
   const compileMs = performance.now() - t0;
   if (!c.module) {
     console.error(`${file}: ${c.diagnostics.map(formatDiagnostic).join('; ')}`);
@@ -189,6 +197,40 @@ const ratios = rows.filter((r) => r.nativeMs).map((r) => r.gosimMs / r.nativeMs)
 if (ratios.length) {
   const geo = Math.exp(ratios.reduce((s, x) => s + Math.log(x), 0) / ratios.length);
   console.log(`geometric mean ratio: ${geo.toFixed(1)}x (the design's goal: within 30x of native Go)`);
+}
+
+// The cost of a defer statement: the bench_defer_* programs under new (heap records) and under each variant, the
+// median time per run and the variant's time as a fraction of new's (Go 1.13 measured about 30% off a defer call).
+if (!noDeferCost) {
+  const deferFiles = readdirSync(benchDir).filter((f) => /^bench_defer_.*\.go$/.test(f)).sort();
+  console.log('');
+  console.log(`defer cost: heap records (new) → ${deferVariants.map((p) => policyName(p)).join('; ')}, median of ${runs} runs:`);
+  for (const file of deferFiles) {
+    const src = readFileSync(join(benchDir, file), 'utf8');
+    const want = parseExpected(readFileSync(join(benchDir, file.replace(/\.go$/, '.expected')), 'utf8'));
+    const timeUnder = (p) => {
+      const c = compile(src, file, { codegen: codegenOf(p) });
+      if (!c.module) throw new Error(`${file}: ${c.diagnostics.map(formatDiagnostic).join('; ')}`);
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        const r = runModule(c.module, { policy: p });
+        times.push(performance.now() - t);
+        const got = normalizeOutput(r.exitCode, r.stdout, r.stderr);
+        if (got.exit !== want.exit || got.stdout !== want.stdout || got.stderr !== want.stderr) {
+          console.error(`${file} under ${policyName(p)}: wrong output`);
+          bad++;
+        }
+      }
+      return median(times);
+    };
+    const heapMs = timeUnder(policies.new);
+    const cols = deferVariants.map((p) => {
+      const t = timeUnder(p);
+      return `${policyName(p)} ${ms(t)} ms = ${(t / heapMs).toFixed(2)}x`;
+    });
+    console.log(`  ${file.padEnd(24)} new ${ms(heapMs)} ms; ${cols.join('; ')}`);
+  }
 }
 
 // The explorer: runs per second on DeferPtrsGoexit, stride chosen from a short calibration to take ~N seconds.

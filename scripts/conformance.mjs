@@ -206,7 +206,8 @@ async function mainRunner() {
     let note = '';
     try {
       const src = readFileSync(path, 'utf8');
-      const c = golang.compile(src, `./${file}`);
+      // compiled for the policy's codegen (go1.13's deferpanic asks for stack-allocated defer records)
+      const c = golang.compile(src, `./${file}`, { codegen: runtime.codegenOf(policy) });
       if (!c.module || c.diagnostics.length > 0) {
         const diag = c.diagnostics.map((d) => `${golang.formatDiagnostic(d)}\n`).join('');
         got = { exit: 1, stdout: '', stderrRaw: diag || 'compile returned no module\n' };

@@ -12,3 +12,4 @@ export { newstack, shrinkstack } from './newstack.js';
 export { copystackOld } from './copystack-old.js';
 export { copystackNew } from './copystack-new.js';
 export { copystackCopyFirst } from './copystack-copy-first.js';
+export { copystackGo113, adjustdefersGo113 } from './copystack-go113.js';

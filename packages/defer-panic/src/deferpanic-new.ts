@@ -1,6 +1,7 @@
 // The new deferpanic policy (Go at CL 141490043, plus its Goexit follow-up): a running defer stays on
 // g._defer marked started, so traceback (tracebackdefers) keeps seeing its argument block; records are
-// a typed header whose argument words are invisible to the heap scan.
+// a typed header whose argument words are invisible to the heap scan. Records are read through ctx.deferLayout
+// (this piece's DeferNew, or the layout of a piece derived from it, such as go1.13's).
 
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
@@ -11,17 +12,16 @@ import type { DeferPanicPolicy } from './policy.js';
 import { abortPanic, goexitResumed, pushPanic, recoverPanic, setupReflectcall } from './reflectcall.js';
 import { throwGo } from '@gosim/stack';
 
-const L = DeferNew;
 
 /** A started record found again at the head: its panic (if any) is aborted; unlink and free it. */
 function dropStarted(ctx: DeferPanicContext, g: G, d: number): void {
   const s = ctx.space;
-  const p = s.load64(d + L.panic);
+  const p = s.load64(d + ctx.deferLayout.panic);
   if (p !== 0) abortPanic(ctx, g, p);
-  if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: fnName(ctx, s.load64(d + L.fn)), why: 'aborted' });
-  s.store64(d + L.panic, 0);
-  s.store64(d + L.fn, 0);
-  g._defer = s.load64(d + L.link);
+  if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: fnName(ctx, s.load64(d + ctx.deferLayout.fn)), why: 'aborted' });
+  s.store64(d + ctx.deferLayout.panic, 0);
+  s.store64(d + ctx.deferLayout.fn, 0);
+  g._defer = s.load64(d + ctx.deferLayout.link);
   freedefer(ctx, deferpanicNew, d);
 }
 
@@ -31,14 +31,14 @@ function startNext(ctx: DeferPanicContext, g: G, sp: number, p: number, by: 'pan
   for (;;) {
     const d = g._defer;
     if (d === 0) return false;
-    if (s.load8(d + L.started)) {
+    if (s.load8(d + ctx.deferLayout.started)) {
       dropStarted(ctx, g, d);
       continue;
     }
-    s.store8(d + L.started, 1);
-    s.store64(d + L.panic, p);
+    s.store8(d + ctx.deferLayout.started, 1);
+    s.store64(d + ctx.deferLayout.panic, p);
     s.store64(sp + dSlot, d);
-    if (ctx.events.on) ctx.events.emit({ kind: 'defer-started', goid: g.goid, d, fn: fnName(ctx, s.load64(d + L.fn)), by, onList: true });
+    if (ctx.events.on) ctx.events.emit({ kind: 'defer-started', goid: g.goid, d, fn: fnName(ctx, s.load64(d + ctx.deferLayout.fn)), by, onList: true });
     setupReflectcall(ctx, sp, d, rcSlot);
     return true;
   }
@@ -48,12 +48,12 @@ function startNext(ctx: DeferPanicContext, g: G, sp: number, p: number, by: 'pan
 function finishCall(ctx: DeferPanicContext, g: G, d: number, what: string): [number, number] {
   const s = ctx.space;
   if (g._defer !== d) throwGo(`bad defer entry in ${what}`);
-  s.store64(d + L.panic, 0);
-  const argp = s.load64(d + L.argp);
-  const pc = s.load64(d + L.pc);
-  if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: fnName(ctx, s.load64(d + L.fn)), why: 'run' });
-  s.store64(d + L.fn, 0);
-  g._defer = s.load64(d + L.link);
+  s.store64(d + ctx.deferLayout.panic, 0);
+  const argp = s.load64(d + ctx.deferLayout.argp);
+  const pc = s.load64(d + ctx.deferLayout.pc);
+  if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: fnName(ctx, s.load64(d + ctx.deferLayout.fn)), why: 'run' });
+  s.store64(d + ctx.deferLayout.fn, 0);
+  g._defer = s.load64(d + ctx.deferLayout.link);
   freedefer(ctx, deferpanicNew, d);
   return [argp, pc];
 }
@@ -61,7 +61,7 @@ function finishCall(ctx: DeferPanicContext, g: G, d: number, what: string): [num
 export const deferpanicNew: DeferPanicPolicy = {
   piece: 'deferpanic',
   name: 'new',
-  layout: L,
+  layout: DeferNew,
   allocDefer: (ctx, bytes) => ctx.heap.alloc(bytes, ctx.deferHeaderType),
   panicFramePtrWords: [],
 

@@ -25,6 +25,27 @@ export function deferproc(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G, s
   return d;
 }
 
+/**
+ * Go 1.13's deferprocStack(d) with the compiler's stores before it: d is a temporary of the frame at sp. Stores
+ * siz, fn and the siz argument bytes of the outgoing area at sp into d, then started = heap = 0, _panic = 0,
+ * argp (Go's sp) = sp, pc = retpc, and links d at the head of g._defer. The layout must have a heap flag.
+ */
+export function deferprocStack(ctx: DeferPanicContext, g: G, sp: number, d: number, fn: number, siz: number, retpc: number): void {
+  const l = ctx.deferLayout;
+  const s = ctx.space;
+  s.store64(d + l.siz, siz);
+  s.store64(d + l.fn, fn);
+  if (siz > 0) s.memmove(deferArgs(l, d), sp, siz);
+  s.store8(d + l.started, 0);
+  s.store8(d + l.heap, 0);
+  s.store64(d + l.argp, sp);
+  s.store64(d + l.pc, retpc);
+  s.store64(d + l.panic, 0);
+  s.store64(d + l.link, g._defer);
+  g._defer = d;
+  if (ctx.events.on) ctx.events.emit({ kind: 'defer-linked', goid: g.goid, d, fn: fnName(ctx, fn), argp: sp, siz });
+}
+
 /** Sentinel: no deferred call is pending for this frame. */
 export const NoDefer = -1;
 
@@ -48,18 +69,23 @@ export function deferreturn(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G,
   return fn;
 }
 
-/** A record from the pool, or a fresh heap allocation in the policy's shape. */
+/** A record from the pool, or a fresh heap allocation in the policy's shape (a layout with `heap`: marked so). */
 export function newdefer(ctx: DeferPanicContext, pol: DeferPanicPolicy, siz: number): number {
-  const pooled = ctx.deferPool.take(siz);
-  if (pooled) return pooled;
-  return pol.allocDefer(ctx, totaldefersize(ctx.deferLayout, siz));
+  const l = ctx.deferLayout;
+  const d = ctx.deferPool.take(siz) || pol.allocDefer(ctx, totaldefersize(l, siz));
+  if (l.heap >= 0) ctx.space.store8(d + l.heap, 1);
+  return d;
 }
 
-/** Clears a record and returns it to the pool. On-stack records (old policy's dabort) are not freed. */
+/**
+ * Clears a record and returns it to the pool. On-stack records (old policy's dabort, a go1.13 frame record with
+ * heap = 0) are not freed.
+ */
 export function freedefer(ctx: DeferPanicContext, pol: DeferPanicPolicy, d: number): void {
   const l = ctx.deferLayout;
   const s = ctx.space;
   if (l.special >= 0 && s.load8(d + l.special)) return;
+  if (l.heap >= 0 && !s.load8(d + l.heap)) return;
   const siz = s.load64(d + l.siz);
   s.memclr(d, totaldefersize(l, siz));
   ctx.deferPool.put(d, siz);

@@ -1,14 +1,15 @@
-export { DeferOld, DeferNew, Defer122, Panic, Panic122, NoArgs, deferArgs } from './layout.js';
+export { DeferOld, DeferNew, DeferGo113, Defer122, Panic, Panic122, NoArgs, deferArgs } from './layout.js';
 export type { DeferLayout } from './layout.js';
 export type { DeferPanicContext, RuntimeFuncIds } from './context.js';
 export type { DeferPanicEvent } from './events.js';
 export { DeferPool, DeferClasses, deferclass, totaldefersize } from './pool.js';
-export { deferproc, deferreturn, newdefer, freedefer, NoDefer, fnName } from './deferproc.js';
+export { deferproc, deferprocStack, deferreturn, newdefer, freedefer, NoDefer, fnName } from './deferproc.js';
 export { gorecover } from './gorecover.js';
 export { PanicFrame, GoexitFrame, goexitFramePtrWords, CallArgs, callOrder, MinCallOrder, MaxCallOrder } from './frames.js';
 export type { DeferPanicPolicy } from './policy.js';
 export { deferpanicOld } from './deferpanic-old.js';
 export { deferpanicNew } from './deferpanic-new.js';
+export { deferpanicGo113 } from './deferpanic-go113.js';
 export { deferpanicGo122 } from './deferpanic-go122.js';
 export { setupReflectcall, reflectcallEnter, recovery, recoverPanic, pushGoexit, goexitResumed, pushPanic, abortPanic } from './reflectcall.js';
 export { Intr, intrinsics, addDeferRuntime, runtimeFuncIds, Continue, Reschedule } from './runtime-funcs.js';

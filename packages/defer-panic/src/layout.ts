@@ -7,6 +7,7 @@ export interface DeferLayout {
   readonly siz: number; //     bytes of arguments (scalar)
   readonly started: number; // new: byte, the deferred call has begun (scalar)
   readonly special: number; // old: byte, the record is not on the heap (dabort) (scalar)
+  readonly heap: number; //    go1.13: byte, the record came from the heap (0: a frame's stack record) (scalar)
   readonly argp: number; //    the deferring frame's sp at the defer statement (uintptr: scalar)
   readonly pc: number; //      return PC of the deferproc call (uintptr: scalar)
   readonly fn: number; //      *funcval
@@ -20,13 +21,24 @@ export interface DeferLayout {
 
 /** Go before CL 141490043: siz, special, argp, pc, fn, link, args... in one untyped block. */
 export const DeferOld: DeferLayout = {
-  name: 'old', siz: 0, special: 8, started: -1, argp: 16, pc: 24, fn: 32, panic: -1, link: 40,
+  name: 'old', siz: 0, special: 8, started: -1, heap: -1, argp: 16, pc: 24, fn: 32, panic: -1, link: 40,
   header: 48, ptrWords: [4, 5],
 };
 
 /** Go at the CL: siz, started, argp, pc, fn, _panic, link as a typed header; the arguments follow it. */
 export const DeferNew: DeferLayout = {
-  name: 'new', siz: 0, started: 8, special: -1, argp: 16, pc: 24, fn: 32, panic: 40, link: 48,
+  name: 'new', siz: 0, started: 8, special: -1, heap: -1, argp: 16, pc: 24, fn: 32, panic: 40, link: 48,
+  header: 56, ptrWords: [4, 5, 6],
+};
+
+/**
+ * Go 1.13: the new header plus `heap` (Go's `siz int32; started, heap bool; sp, pc, fn, _panic, link`). In the
+ * model's offsets siz keeps a whole word and the two bools follow it (started 8, heap 9); `argp` is Go 1.13's `sp`.
+ * A record is a heap object (heap = 1) or a temporary of the deferring frame (heap = 0, all scalars to the
+ * frame's pointer maps: copystack and the GC reach it only through g._defer).
+ */
+export const DeferGo113: DeferLayout = {
+  name: 'go1.13', siz: 0, started: 8, heap: 9, special: -1, argp: 16, pc: 24, fn: 32, panic: 40, link: 48,
   header: 56, ptrWords: [4, 5, 6],
 };
 
@@ -37,7 +49,7 @@ export const DeferNew: DeferLayout = {
  * fields have no use here: records are always heap-allocated, and there is no range-over-func.)
  */
 export const Defer122: DeferLayout = {
-  name: 'go1.22', siz: 0, started: -1, special: -1, argp: 8, pc: 16, fn: 24, panic: -1, link: 32,
+  name: 'go1.22', siz: 0, started: -1, special: -1, heap: -1, argp: 8, pc: 16, fn: 24, panic: -1, link: 32,
   header: 40, ptrWords: [3, 4],
 };
 

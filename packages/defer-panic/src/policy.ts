@@ -1,6 +1,7 @@
 // The deferpanic piece of a policy: how records are allocated and how gopanic and Goexit walk them.
 // Each step runs as an intrinsic inside the runtime function's own frame (sp = that frame's sp).
 
+import type { Codegen } from '@gosim/program';
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
 import type { DeferLayout } from './layout.js';
@@ -10,6 +11,11 @@ export interface DeferPanicPolicy {
   /** Any name: the mechanism never branches on it (it only labels output). */
   readonly name: string;
   readonly layout: DeferLayout;
+  /**
+   * What the compiler must emit for programs run under this piece (absent: every defer through DEFERPROC). The
+   * tools compile a program per codegen; the runtime refuses a program compiled for another.
+   */
+  readonly codegen?: Codegen;
   /** Allocates a record of `bytes` bytes (header + arguments). */
   allocDefer(ctx: DeferPanicContext, bytes: number): number;
   /** Pointer words of gopanic's locals (beyond the shared ones). */

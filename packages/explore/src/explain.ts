@@ -20,7 +20,9 @@ export type MechanismFact =
   /** A deferred call received a pointer into a stack that had been freed by a copy. */
   | { kind: 'stale-call'; goid: number; fn: string; pointer: number; lo: number; hi: number }
   /** The old traceback's panic cursor read a link outside the stack it walks. */
-  | { kind: 'cursor-outside'; goid: number; link: number; from: number; lo: number; hi: number; livePanics: number };
+  | { kind: 'cursor-outside'; goid: number; link: number; from: number; lo: number; hi: number; livePanics: number }
+  /** The defer list led to a record inside a stack freed by a copy (a frame record nobody re-linked). */
+  | { kind: 'stale-record'; goid: number; fn: string; d: number; lo: number; hi: number };
 
 /** The mechanism facts of a run, in the order they happened (duplicates dropped). */
 export function explainFacts(events: readonly RuntimeEvent[]): MechanismFact[] {
@@ -29,6 +31,11 @@ export function explainFacts(events: readonly RuntimeEvent[]): MechanismFact[] {
   const freedStacks: Range[] = [];
   const live = new Map<number, number>(); // goid → panics pushed and not yet recovered
   let reportedOff = 0;
+  // listed records (d → goid, fn) and the link words a copy rewrote since the last switch: a record inside the
+  // moved stack that no list pointer (g._defer or a link) followed to its copy is left behind in the freed stack
+  const listed = new Map<number, { goid: number; fn: string }>();
+  let relinked = new Set<number>();
+  const linkWords = new Set(['g._defer', 'defer.link', 'defer link (on-stack record)']);
   for (const e of events) {
     switch (e.kind) {
       case 'safepoint-forced':
@@ -37,15 +44,33 @@ export function explainFacts(events: readonly RuntimeEvent[]): MechanismFact[] {
       case 'defer-started':
         if (!e.onList) offList.set(e.d, { fn: e.fn, by: e.by });
         break;
+      case 'defer-linked':
+        listed.set(e.d, { goid: e.goid, fn: e.fn });
+        break;
+      case 'defer-unlinked':
+        listed.delete(e.d);
+        break;
+      case 'pointer-adjusted':
+        if (linkWords.has(e.where)) relinked.add(e.from);
+        break;
       case 'defer-returned':
         offList.delete(e.d);
         break;
-      case 'stack-copied':
+      case 'stack-copied': {
         freedStacks.push({ lo: e.oldLo, hi: e.oldHi });
+        const delta = e.newHi - e.oldHi;
+        for (const [d, r] of [...listed]) {
+          if (r.goid !== e.goid || d < e.oldLo || d >= e.oldHi) continue;
+          listed.delete(d);
+          if (relinked.has(d)) listed.set(d + delta, r);
+          else out.push({ kind: 'stale-record', goid: e.goid, fn: r.fn, d, lo: e.oldLo, hi: e.oldHi });
+        }
+        relinked = new Set();
         for (const [d, r] of offList) {
           if (reportedOff++ < 3) out.push({ kind: 'copied-off-list', goid: e.goid, why: e.why, fn: r.fn, d, by: r.by });
         }
         break;
+      }
       case 'gc-cycle':
         for (const [, r] of offList) out.push({ kind: 'gc-off-list', fn: r.fn, by: r.by });
         break;
@@ -86,6 +111,8 @@ export function renderFact(f: MechanismFact): string {
       return `GC ran while the record of deferred ${f.fn} was off the defer list: its arguments were only reachable through an untyped block`;
     case 'stale-call':
       return `${f.fn} was called with pointer ${hex(f.pointer)} into the freed stack [${hex(f.lo)}, ${hex(f.hi)}) — a stale pointer nobody adjusted`;
+    case 'stale-record':
+      return `goroutine ${f.goid}'s defer list led to the record of deferred ${f.fn} at ${hex(f.d)}, inside the freed stack [${hex(f.lo)}, ${hex(f.hi)}): a frame record the copy did not re-link`;
     case 'cursor-outside':
       return `the old traceback's panic cursor read p.link = ${hex(f.link)} at ${hex(f.from)}: outside the stack being walked [${hex(f.lo)}, ${hex(f.hi)}) — the copy had already rewritten it to a new-stack address`;
   }
@@ -105,6 +132,7 @@ export function plainMechanism(facts: readonly MechanismFact[]): string[] {
   const stale = facts.find((f) => f.kind === 'stale-call');
   const gc = facts.find((f) => f.kind === 'gc-off-list');
   const cursor = facts.find((f) => f.kind === 'cursor-outside');
+  const record = facts.find((f) => f.kind === 'stale-record');
   const who = (by: string) => (by === 'goexit' ? 'Goexit' : by === 'panic' ? 'the panic' : 'the return');
   const cap = (l: string) => l.charAt(0).toUpperCase() + l.slice(1);
   if (cursor && cursor.kind === 'cursor-outside') {
@@ -114,6 +142,8 @@ export function plainMechanism(facts: readonly MechanismFact[]): string[] {
     );
     return out.map(cap);
   }
+  if (record && record.kind === 'stale-record' && !off)
+    out.push(`goroutine ${record.goid}'s stack was copied, but its defer list still led into the freed old stack [${hex(record.lo)}, ${hex(record.hi)}): the record of deferred ${record.fn} at ${hex(record.d)} lives in a frame, and the copy did not adjust the pointers to it (g._defer, the links).`);
   if (off && off.kind === 'copied-off-list')
     out.push(`goroutine ${off.goid}'s stack was copied (${off.why}) while ${who(off.by)} had taken ${off.fn}'s defer record off the list, so nothing adjusted the pointers in its arguments.`);
   if (stale && stale.kind === 'stale-call')

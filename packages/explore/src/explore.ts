@@ -53,8 +53,8 @@ export interface ExplorePlan {
  * baseline. Nothing is injected when the baseline itself hit a limit (it already differs: injecting at each of its
  * safe points would cost the limit squared) or, with `skipIfBaselineDiffers`, when it differs at all.
  */
-export function planExploration(m: Module, run: ExploreRunOptions, stride: number, skipIfBaselineDiffers: boolean, referencePolicy: Policy = policies.new): ExplorePlan {
-  const reference = baselineRun(m, { ...run, policy: referencePolicy }).outcome;
+export function planExploration(m: Module, run: ExploreRunOptions, stride: number, skipIfBaselineDiffers: boolean, referencePolicy: Policy = policies.new, referenceModule: Module = m): ExplorePlan {
+  const reference = baselineRun(referenceModule, { ...run, policy: referencePolicy }).outcome;
   if (reference.limit !== undefined) throw new ReferenceLimit({ ...reference, limit: reference.limit }, policyName(referencePolicy));
   const base = baselineRun(m, run);
   const skip = base.outcome.limit !== undefined || (skipIfBaselineDiffers && !sameOutcome(base.outcome, reference));
@@ -107,13 +107,15 @@ export interface ExploreOptions extends ExploreRunOptions {
   skipIfBaselineDiffers?: boolean;
   /** The policy whose run (nothing injected) every run is compared with (default: new). */
   reference?: Policy;
+  /** The program compiled for the reference's codegen when it differs from the policy's (default: the same module). */
+  referenceModule?: Module;
 }
 
 /** Explores every safe point in this thread (the step limit defaults to ExploreMaxSteps). */
 export function explore(m: Module, opts: ExploreOptions = {}): ExploreResult {
-  const { kinds = ['copy'], stride = 1, onProgress, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, reference: refPolicy, ...rest } = opts;
+  const { kinds = ['copy'], stride = 1, onProgress, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, reference: refPolicy, referenceModule, ...rest } = opts;
   const run = { ...rest, maxSteps };
-  const { reference, base, ks } = planExploration(m, run, stride, skipIfBaselineDiffers, refPolicy);
+  const { reference, base, ks } = planExploration(m, run, stride, skipIfBaselineDiffers, refPolicy, referenceModule);
   let done = 0;
   const total = ks.length * kinds.length;
   const failures = exploreRange(m, run, reference, ks, kinds, () => onProgress?.(++done, total));

@@ -1,6 +1,6 @@
 export { explore, exploreRange, planExploration, ExploreMaxSteps, ReferenceLimit, baselineRun, injectedRun, explainFailure, explainRun, injectKinds, safePointsToExplore } from './explore.js';
 export type { ExploreOptions, ExplorePlan, ExploreResult, ExploreRunOptions, Failure, InjectKind } from './explore.js';
-export { exploreSource, defaultWorkerUrl, CompileError, UnregisteredPieceError } from './parallel.js';
+export { exploreSource, defaultWorkerUrl, CompileError, UnregisteredPieceError, compileFor, compileModuleFor, referenceModuleFor } from './parallel.js';
 export type { ParallelOptions, ParallelResult } from './parallel.js';
 export { explain, explainFacts, plainMechanism, renderFact } from './explain.js';
 export type { MechanismFact } from './explain.js';

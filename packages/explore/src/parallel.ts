@@ -6,8 +6,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compile, formatDiagnostic } from '@gosim/golang';
-import { parsePolicy, policyIsNamed, policyName, type Policy } from '@gosim/runtime';
+import { compile, formatDiagnostic, type CompileModuleResult } from '@gosim/golang';
+import type { Module } from '@gosim/program';
+import { codegenOf, parsePolicy, policies, policyIsNamed, policyName, type Policy } from '@gosim/runtime';
+import { codegenKey } from '@gosim/program';
 import {
   ExploreMaxSteps, exploreRange, injectKinds, planExploration,
   type ExploreOptions, type ExploreResult, type Failure, type InjectKind,
@@ -16,7 +18,7 @@ import type { Outcome } from './outcome.js';
 import { loadPlugins } from './plugin.js';
 import type { WorkerJob, WorkerMessage } from './worker.js';
 
-export interface ParallelOptions extends Omit<ExploreOptions, 'policy' | 'onProgress'> {
+export interface ParallelOptions extends Omit<ExploreOptions, 'policy' | 'onProgress' | 'referenceModule'> {
   /** Policy spec as the CLI takes it: old, new, or piece=NAME,... of registered names (ignored when `policy` is given). */
   policySpec?: string;
   /** The policy itself; with worker threads every piece must be registered under its name (e.g. by a plugin). */
@@ -51,14 +53,31 @@ export interface ParallelResult extends ExploreResult {
   workers: number;
 }
 
+/** Compiles src for the codegen policy p's deferpanic piece asks for (each tool compiles a program per policy). */
+export function compileFor(src: string | Uint8Array, filename: string, p: Policy): CompileModuleResult {
+  return compile(src, filename, { codegen: codegenOf(p) });
+}
+
+/** compileFor, or a CompileError with the diagnostics. */
+export function compileModuleFor(src: string, filename: string, p: Policy): Module {
+  const c = compileFor(src, filename, p);
+  if (!c.module) throw new CompileError(c.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+  return c.module;
+}
+
+/** The reference's module: `m` when the two policies ask for the same codegen, else a compile for the reference's. */
+export function referenceModuleFor(src: string, filename: string, m: Module, policy: Policy, reference: Policy): Module {
+  return codegenKey(codegenOf(policy)) === codegenKey(codegenOf(reference)) ? m : compileModuleFor(src, filename, reference);
+}
+
 export async function exploreSource(src: string, filename: string, opts: ParallelOptions = {}): Promise<ParallelResult> {
   const { policySpec = 'new', policy: given, plugins = [], reference: refPolicy, workers, onProgress, workerUrl, kinds = ['copy'], stride = 1, skipIfBaselineDiffers = false, maxSteps = ExploreMaxSteps, ...rest } = opts;
   const run = { ...rest, maxSteps };
   const pluginFiles = loadPlugins(plugins);
-  const c = compile(src, filename);
-  if (!c.module) throw new CompileError(c.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
   const policy = given ?? parsePolicy(policySpec);
-  const { reference, base, ks } = planExploration(c.module, { ...run, policy }, stride, skipIfBaselineDiffers, refPolicy);
+  const module = compileModuleFor(src, filename, policy);
+  const refModule = referenceModuleFor(src, filename, module, policy, refPolicy ?? policies.new);
+  const { reference, base, ks } = planExploration(module, { ...run, policy }, stride, skipIfBaselineDiffers, refPolicy, refModule);
   const total = ks.length * kinds.length;
   const url = workerUrl ?? defaultWorkerUrl();
   const n = url ? Math.max(1, Math.min(workers ?? availableParallelism(), ks.length)) : 1;
@@ -69,7 +88,7 @@ export async function exploreSource(src: string, filename: string, opts: Paralle
   let done = 0;
   let failures: Failure[];
   if (n === 1 || !url) {
-    failures = exploreRange(c.module, { ...run, policy }, reference, ks, kinds, () => onProgress?.(++done, total));
+    failures = exploreRange(module, { ...run, policy }, reference, ks, kinds, () => onProgress?.(++done, total));
   } else {
     const slices: number[][] = Array.from({ length: n }, () => []);
     ks.forEach((k, i) => slices[i % n]!.push(k));

@@ -2,7 +2,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { compile } from '@gosim/golang';
-import { parsePolicy } from '@gosim/runtime';
+import { codegenOf, parsePolicy } from '@gosim/runtime';
 import { loadPluginFile } from './plugin.js';
 import { exploreRange, type ExploreRunOptions, type Failure, type InjectKind } from './explore.js';
 import type { Outcome } from './outcome.js';
@@ -25,7 +25,7 @@ if (parentPort && workerData) {
   const job = workerData as WorkerJob;
   for (const f of job.plugins) loadPluginFile(f);
   const policy = parsePolicy(job.policySpec);
-  const c = compile(job.src, job.filename);
+  const c = compile(job.src, job.filename, { codegen: codegenOf(policy) }); // the policy's codegen, as the parent's
   // progress in batches (at most every 50 ms), so thousands of short runs do not flood the parent
   let pending = 0;
   let last = Date.now();

@@ -328,6 +328,7 @@ class Batch extends EscapeGraph {
 
   private goDefer(s: A.GoStmt | A.DeferStmt): void {
     const topLevelDefer = s.kind === 'DeferStmt' && this.loopDepth === 1;
+    if (s.kind === 'DeferStmt') s.topLevel = topLevelDefer; // gc's EscNever defer (a backward goto counts as a loop)
     const call = s.call;
     const fun = unparen(call.fun);
     if (call.callKind === 'builtin') {

@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { GoError, formatDiagnostic, isStackOverflow, nestedTooDeep } from './diagnostics.js';
 import { analyzeEscapes, escapeReport } from './escape.js';
 import { parseFile as parseFileImpl } from './parser.js';
-import type { Module } from '@gosim/program';
+import type { Codegen, Module } from '@gosim/program';
 import { LowerError, lowerProgram } from './lower/lower.js';
 
 export type {
@@ -107,12 +107,17 @@ export interface CompileModuleResult {
   escapes: string[];
 }
 
+export interface CompileOptions {
+  /** How defer statements are lowered, as the policy's deferpanic piece asks (default: heap records). */
+  readonly codegen?: Codegen;
+}
+
 /** Parse, check, escape-analyse and lower to a `Module` (entry `main.main`). Never throws. */
-export function compile(src: string | Uint8Array, filename: string): CompileModuleResult {
+export function compile(src: string | Uint8Array, filename: string, opts: CompileOptions = {}): CompileModuleResult {
   const r = compileToChecked(src, filename);
   if (!r.program) return { diagnostics: r.diagnostics, escapes: r.escapes ?? [] };
   try {
-    const module = lowerProgram(r.program, filename);
+    const module = lowerProgram(r.program, filename, opts.codegen ?? {});
     return { module, diagnostics: [], escapes: r.escapes ?? [] };
   } catch (e) {
     if (e instanceof GoError) return { diagnostics: [e.diagnostic], escapes: r.escapes ?? [] };

@@ -22,6 +22,7 @@
 import { FloatOp, floatShapes } from './isa/float.js';
 import { IfaceOp, ifaceShapes } from './isa/iface.js';
 import { MapOp, mapShapes } from './isa/map.js';
+import { DeferOp, deferShapes } from './isa/defer.js';
 import { MiscOp, miscShapes } from './isa/misc.js';
 import { SliceOp, sliceShapes } from './isa/slice.js';
 import { RtapiOp, rtapiShapes } from './isa/rtapi.js';
@@ -107,6 +108,7 @@ export const Op = {
   ...MapOp,
   ...IfaceOp,
   ...MiscOp,
+  ...DeferOp,
   ...RtapiOp,
 } as const;
 export type OpName = keyof typeof Op;
@@ -173,6 +175,6 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SSs', Op.RECV); // third operand: a slot or -1
   set('IS-', Op.PRINT);
   set('I--', Op.EXIT);
-  for (const ext of [floatShapes, sliceShapes, mapShapes, ifaceShapes, miscShapes, rtapiShapes]) Object.assign(s, ext);
+  for (const ext of [floatShapes, sliceShapes, mapShapes, ifaceShapes, miscShapes, deferShapes, rtapiShapes]) Object.assign(s, ext);
   return s;
 })();

@@ -5,6 +5,7 @@ import { encodeArgInfo, scalarShape, wordsShape, type ArgShape } from './arginfo
 import { Op } from './isa.js';
 import { layoutSlots, align8, type SlotSpec } from './layout.js';
 import type { ProgramType } from './types.js';
+import type { Codegen } from './isa/defer.js';
 
 export interface FuncBody {
   readonly name: string;
@@ -37,6 +38,8 @@ export class Module {
   readonly funcvalAt = new Map<number, number>();
   readonly strings = new Map<string, number>();
   entryName = 'main.main';
+  /** The compile options the lowering used (a program runs only under a deferpanic piece asking the same). */
+  codegen: Codegen = {};
 
   /** An independent copy (bodies are immutable and shared), so several runtimes can extend one module. */
   clone(): Module {
@@ -53,6 +56,7 @@ export class Module {
     for (const [k, v] of this.funcvalAt) m.funcvalAt.set(k, v);
     for (const [k, v] of this.strings) m.strings.set(k, v);
     m.entryName = this.entryName;
+    m.codegen = this.codegen;
     return m;
   }
 

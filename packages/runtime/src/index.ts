@@ -1,9 +1,9 @@
 export { runModule } from './run.js';
 export { Machine } from './machine.js';
-export { loadProgram, addRuntime, panicEntries } from './load.js';
+export { loadProgram, addRuntime, panicEntries, CodegenMismatch } from './load.js';
 export { schedule } from './sched.js';
 export { run, Stop } from './interp.js';
-export { policies, mixPolicy, allMixtures, parsePolicy, policyName, policyIsNamed, pieceNames, PolicySpecError } from './policy.js';
+export { policies, mixPolicy, allMixtures, parsePolicy, policyName, policyIsNamed, pieceNames, PolicySpecError, codegenOf } from './policy.js';
 export type { Policy, PieceName, PieceChoice } from './policy.js';
 export { registerPiece, getPiece, registeredNames, isPiece, isRegistered, PieceError } from './pieces.js';
 export type { Piece, AnyPiece, PieceKinds } from './pieces.js';

@@ -10,6 +10,7 @@ import { isMemoryFault, readWord as readWordImport, writeWord as writeWordImport
 import { Op, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
+import { deferprocStackOp } from './defer-stack.js';
 import { extOps } from './ext-ops.js';
 import { heapOp } from './heapops.js';
 import type { Machine } from './machine.js';
@@ -460,6 +461,11 @@ export function run(m: Machine, g: G): number {
           }
           case 60 /* DEFERPROC */:
             deferproc(m, pol, g, sp, readWord(i32, sp + a), b, TextBase + (ip + 1) * 4);
+            ret = 0;
+            ip++;
+            break;
+          case 210 /* DEFERPROCSTACK */:
+            deferprocStackOp(m, g, sp, a, b, c, TextBase + (ip + 1) * 4);
             ret = 0;
             ip++;
             break;

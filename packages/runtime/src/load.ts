@@ -3,7 +3,7 @@
 // validated.
 
 import { addDeferRuntime, type DeferPanicPolicy } from '@gosim/defer-panic';
-import { EfaceSize, link, Module, Op, validate, type Program } from '@gosim/program';
+import { codegenKey, EfaceSize, link, Module, Op, validate, type Program } from '@gosim/program';
 import { slicePanicEntries } from './slice.js';
 import { addRuntimeTypes } from './types.js';
 import { addIfaceRuntime } from './iface.js';
@@ -47,8 +47,14 @@ export function addRuntime(m: Module, pol: DeferPanicPolicy): void {
   }
 }
 
-/** Adds the runtime to a copy of the user's module, links and validates it. */
+/** A module compiled with other codegen options than the deferpanic piece asks for. */
+export class CodegenMismatch extends Error {}
+
+/** Adds the runtime to a copy of the user's module, links and validates it (refused: another codegen). */
 export function loadProgram(user: Module, pol: DeferPanicPolicy): Program {
+  const want = codegenKey(pol.codegen);
+  if (codegenKey(user.codegen) !== want)
+    throw new CodegenMismatch(`the program was compiled for ${codegenKey(user.codegen)}, deferpanic piece ${pol.name} runs programs compiled for ${want} (compile with its codegen)`);
   const m = user.clone();
   addRuntime(m, pol);
   const p = link(m);

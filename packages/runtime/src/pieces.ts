@@ -3,9 +3,9 @@
 // Invariant: a (kind, name) pair names one object for the life of the process (re-registering the same
 // object is allowed, another object under a taken name is an error), so a name always means one piece.
 
-import { copystackCopyFirst, copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
-import { deferpanicGo122, deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
-import { gcNew, gcOld, type GCPolicy } from '@gosim/gc';
+import { copystackCopyFirst, copystackGo113, copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
+import { deferpanicGo113, deferpanicGo122, deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
+import { gcGo113, gcNew, gcOld, type GCPolicy } from '@gosim/gc';
 import { tracebackGo122, tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
 
 /** The four piece kinds, each with its package's interface. */
@@ -78,6 +78,10 @@ registerPiece('copystack', copystackOld);
 registerPiece('copystack', copystackNew);
 // Go's history after the CL, shipped as variants (`--policy copystack=copy-first`)
 registerPiece('copystack', copystackCopyFirst);
+// Go 1.13's stack-allocated _defer records (--policy deferpanic=go1.13,copystack=go1.13,gc=go1.13)
+registerPiece('deferpanic', deferpanicGo113);
+registerPiece('copystack', copystackGo113);
+registerPiece('gc', gcGo113);
 // Go 1.22's _panic iterator, and the continuation PCs it needs (`--policy deferpanic=go1.22,traceback=go1.22`)
 registerPiece('deferpanic', deferpanicGo122);
 registerPiece('traceback', tracebackGo122);

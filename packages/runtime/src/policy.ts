@@ -2,6 +2,7 @@
 // any piece registered in pieces.ts (stock or a variant) can take a package's place.
 
 import { getPiece, isRegistered, pieceNames, PieceError, type Piece, type PieceKinds, type PieceName } from './pieces.js';
+import type { Codegen } from '@gosim/program';
 
 export type Policy = PieceKinds;
 export { pieceNames, type PieceName };
@@ -73,4 +74,9 @@ export function parsePolicy(spec: string): Policy {
     choice[piece] = m[2]!;
   }
   return mixPolicy(choice);
+}
+
+/** The compile options a program run under p must be compiled with (its deferpanic piece's codegen). */
+export function codegenOf(p: Policy): Codegen {
+  return p.deferpanic.codegen ?? {};
 }

@@ -27,7 +27,7 @@ describe('piece registry', () => {
 
   it('an unknown piece name is an error listing the registered names, never the stock piece', () => {
     expect(() => parsePolicy('copystack=nosuch')).toThrow(PolicySpecError);
-    expect(() => parsePolicy('copystack=nosuch')).toThrow('policy item "copystack=nosuch": unknown copystack piece "nosuch": registered are old, new, copy-first');
+    expect(() => parsePolicy('copystack=nosuch')).toThrow('policy item "copystack=nosuch": unknown copystack piece "nosuch": registered are old, new, copy-first, go1.13');
   });
 
   it('policyName shows each piece by its own name (a variant is not shown as new)', () => {

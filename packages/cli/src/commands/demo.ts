@@ -4,13 +4,12 @@
 
 import { Command, Option } from '@commander-js/extra-typings';
 import { describeOutcome, explainFacts, outcomeOf, plainMechanism, sameOutcome, type Outcome } from '@gosim/explore';
-import type { Module } from '@gosim/program';
-import { mixPolicy, parsePolicy, pieceNames, policies, runModule, type PieceName, type Policy, type RuntimeEvent } from '@gosim/runtime';
+import { mixPolicy, parsePolicy, pieceNames, policies, policyName, runModule, type PieceName, type Policy, type RuntimeEvent } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { limitsHelp, parsePieceArg, pluginOption, toRunOptions, withoutStress, type ExtraPiece } from '../options.js';
+import { limitsHelp, parsePieceArg, parsePolicyArg, pluginOption, toRunOptions, withoutStress, type ExtraPiece } from '../options.js';
 import { defaultScenarioFiles, loadScenario, type Scenario } from '../scenarios.js';
-import { compileScenario, computeMatrix, type Matrix, type Row } from './matrix.js';
+import { computeMatrix, ScenarioModules, type Matrix, type Row } from './matrix.js';
 import { internalError } from './run.js';
 
 export function demoCommand(io: Io, done: (status: number) => void) {
@@ -18,9 +17,10 @@ export function demoCommand(io: Io, done: (status: number) => void) {
     .description('tell the story of CL 141490043 on one screen: each example under old and new, why old fails, which piece fixes what')
     .addOption(pluginOption())
     .addOption(new Option('--piece <kind=name>', 'also show each example under this piece (a name --plugin registers; the rest new); repeatable').argParser(parsePieceArg))
+    .addOption(new Option('--policy <spec>', 'also show each example under this whole policy (piece=NAME,..., e.g. deferpanic=go1.13,copystack=go1.13,gc=go1.13); repeatable').argParser(collectPolicy))
     .addHelpText('after', limitsHelp())
     .action(async (flags) => {
-      done(await demo(io, flags.piece ?? []));
+      done(await demo(io, flags.piece ?? [], flags.policy ?? []));
     });
 }
 
@@ -62,18 +62,23 @@ interface Ran {
   mechanism: string[];
 }
 
-function runWithEvents(m: Module, sc: Scenario, policy: Policy): Ran {
+function runWithEvents(m: ScenarioModules, sc: Scenario, policy: Policy): Ran {
   const events: RuntimeEvent[] = [];
   const { policy: _p, ...run } = toRunOptions(sc.flags);
-  const r = runModule(m, { ...run, policy, onEvent: (e) => events.push(e) });
+  const r = runModule(m.for(policy), { ...run, policy, onEvent: (e) => events.push(e) });
   return { outcome: outcomeOf(r), mechanism: plainMechanism(explainFacts(events)) };
 }
 
-export async function demo(io: Io, extra: readonly ExtraPiece[] = []): Promise<number> {
+/** `--policy SPEC` (repeatable): the policies in order. */
+function collectPolicy(spec: string, prev: Policy[] = []): Policy[] {
+  return [...prev, parsePolicyArg(spec)];
+}
+
+export async function demo(io: Io, extra: readonly ExtraPiece[] = [], whole: readonly Policy[] = []): Promise<number> {
   try {
     const t0 = Date.now();
     const scenarios = defaultScenarioFiles(io.cwd).map((f) => loadScenario(f, io.cwd));
-    const modules = scenarios.map(compileScenario);
+    const modules = scenarios.map((sc) => new ScenarioModules(sc));
     const matrix = await computeMatrix(scenarios);
     const out: string[] = [];
     out.push('gosim demo: CL 141490043 (Go, 2014), "runtime: use traceback to traverse defer structures"', '');
@@ -81,7 +86,7 @@ export async function demo(io: Io, extra: readonly ExtraPiece[] = []): Promise<n
     for (const [i, sc] of scenarios.entries()) {
       const m = modules[i]!;
       const { policy: _p, ...plain } = toRunOptions(withoutStress(sc.flags));
-      const reference = outcomeOf(runModule(m, { ...plain, policy: policies.new }));
+      const reference = outcomeOf(runModule(m.for(policies.new), { ...plain, policy: policies.new }));
       out.push(`${sc.name}${sc.flagWords.length ? `  (${sc.flagWords.join(' ')})` : ''}`);
       if (sc.about) {
         const about = wrap(sc.about, '  ');
@@ -98,6 +103,12 @@ export async function demo(io: Io, extra: readonly ExtraPiece[] = []): Promise<n
         const r = runWithEvents(m, sc, p);
         const ok = sameOutcome(r.outcome, reference);
         out.push(`  ${kind}=${name} (rest new)  ${ok ? 'pass' : 'FAIL'}  ${describeOutcome(r.outcome)}`);
+        if (!ok) out.push(...why(r.mechanism.length ? r.mechanism : ['(no known mechanism in the event stream; try gosim run --trace)']));
+      }
+      for (const p of whole) {
+        const r = runWithEvents(m, sc, p);
+        const ok = sameOutcome(r.outcome, reference);
+        out.push(`  ${policyName(p)}  ${ok ? 'pass' : 'FAIL'}  ${describeOutcome(r.outcome)}`);
         if (!ok) out.push(...why(r.mechanism.length ? r.mechanism : ['(no known mechanism in the event stream; try gosim run --trace)']));
       }
       // a scenario that only a mixture breaks: show the first such mixture too

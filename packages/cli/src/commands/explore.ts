@@ -9,7 +9,7 @@ import {
 } from '@gosim/explore';
 import { compile, formatDiagnostic } from '@gosim/golang';
 import type { Module } from '@gosim/program';
-import { policies, policyName, type Policy } from '@gosim/runtime';
+import { codegenOf, policies, policyName, type Policy } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
 import { limitsHelp, parsePositive, pluginOption, pluginStatus, referenceOption, toRunOptions, withoutStress, withRunOptions, type RunFlags } from '../options.js';
@@ -73,11 +73,6 @@ const mechanismLines = 4;
 export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Promise<number> {
   try {
     const sc = loadScenario(file, io.cwd);
-    const c = compile(sc.src, file);
-    if (c.diagnostics.length > 0 || !c.module) {
-      for (const d of c.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-      return ExitStatus.compileError;
-    }
     // the file's flags under the command line's; its stress modes become the default injection
     const fileFlags = flags.fileFlags === false ? {} : sc.flags;
     const stressKinds: InjectKind[] = [];
@@ -87,6 +82,12 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     const merged: RunFlags = { ...withoutStress(fileFlags), ...definedOnly(withoutStress(flags)) };
     const { policy = policies.new, ...run } = toRunOptions(merged);
     const opts: ExploreRunOptions = run;
+    // compiled for the policy's codegen (exploreSource compiles the reference's too when it differs)
+    const c = compile(sc.src, file, { codegen: codegenOf(policy) });
+    if (c.diagnostics.length > 0 || !c.module) {
+      for (const d of c.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+      return ExitStatus.compileError;
+    }
     const policySpec = policyName(policy);
     const reference = flags.reference ?? policies.new;
     const plugins = loadPlugins(flags.plugin ?? [], io.cwd);

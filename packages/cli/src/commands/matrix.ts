@@ -8,8 +8,8 @@ import {
   ExploreMaxSteps, exploreSource, loadPlugins, outcomeOf, PluginError, ReferenceLimit, sameOutcome, shortSymptom, singleRunCell, symptom, type InjectKind, type Outcome,
 } from '@gosim/explore';
 import { compile, formatDiagnostic } from '@gosim/golang';
-import type { Module } from '@gosim/program';
-import { allMixtures, pieceNames, policies, policyName, runModule, type PieceName, type Policy } from '@gosim/runtime';
+import { codegenKey, type Module } from '@gosim/program';
+import { allMixtures, codegenOf, pieceNames, policies, policyName, runModule, type PieceName, type Policy } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
 import { limitsHelp, parsePieceArg, parsePositive, pluginOption, pluginStatus, referenceOption, toRunOptions, withoutStress, type ExtraPiece } from '../options.js';
@@ -103,11 +103,23 @@ export async function matrixFiles(files: string[], flags: MatrixFlags, io: Io): 
   }
 }
 
-/** Compiles a scenario or throws a GosimError with its diagnostics (status 1). */
-export function compileScenario(sc: Scenario): Module {
-  const c = compile(sc.src, sc.file);
+/** Compiles a scenario for the policy's codegen (default new's) or throws a GosimError with its diagnostics (status 1). */
+export function compileScenario(sc: Scenario, policy: Policy = policies.new): Module {
+  const c = compile(sc.src, sc.file, { codegen: codegenOf(policy) });
   if (c.diagnostics.length > 0 || !c.module) throw new GosimError(c.diagnostics.map((d) => formatDiagnostic(d)).join('; ') || `cannot compile ${sc.file}`, ExitStatus.compileError);
   return c.module;
+}
+
+/** A scenario's modules, one per codegen the policies asked for (compiled on first use). */
+export class ScenarioModules {
+  private readonly byKey = new Map<string, Module>();
+  constructor(readonly sc: Scenario) {}
+  for(policy: Policy): Module {
+    const key = codegenKey(codegenOf(policy));
+    let m = this.byKey.get(key);
+    if (m === undefined) this.byKey.set(key, (m = compileScenario(this.sc, policy)));
+    return m;
+  }
 }
 
 const piecesOf = (p: Policy): Record<PieceName, string> =>
@@ -126,12 +138,12 @@ export async function computeMatrix(scenarios: readonly Scenario[], flags: Matri
   const plugins = loadPlugins(flags.plugin ?? []);
   const mixtures = allMixtures(axes(flags.piece ?? []));
   const refPolicy = flags.reference ?? policies.new;
-  const modules = scenarios.map(compileScenario);
+  const modules = scenarios.map((sc) => new ScenarioModules(sc));
   const total = mixtures.length * scenarios.length;
   let done = 0;
   const refs: Outcome[] = scenarios.map((sc, i) => {
     const { policy: _p, ...run } = toRunOptions(withoutStress(sc.flags));
-    const o = outcomeOf(runModule(modules[i]!, { ...run, policy: refPolicy }));
+    const o = outcomeOf(runModule(modules[i]!.for(refPolicy), { ...run, policy: refPolicy }));
     if (o.limit !== undefined) throw new GosimError(`${sc.file}: the reference run (policy ${policyName(refPolicy)}, nothing injected) did not finish: ${o.limit.replace(/^gosim:\s*/, '')}`, ExitStatus.limit);
     return o;
   });
@@ -141,7 +153,7 @@ export async function computeMatrix(scenarios: readonly Scenario[], flags: Matri
     for (const [i, sc] of scenarios.entries()) {
       if (!flags.explore) {
         const { policy: _p, ...run } = toRunOptions(sc.flags);
-        const c = singleRunCell(modules[i]!, sc.name, policy, run, refs[i]!);
+        const c = singleRunCell(modules[i]!.for(policy), sc.name, policy, run, refs[i]!);
         cells.push(c.pass ? { scenario: sc.name, pass: true } : { scenario: sc.name, pass: false, symptom: c.symptom! });
       } else {
         cells.push(await exploreCell(sc, policy, refPolicy, plugins, flags));

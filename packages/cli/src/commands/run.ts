@@ -2,8 +2,8 @@
 
 import { Command, Option } from '@commander-js/extra-typings';
 import { compile } from '@gosim/golang';
-import { GoVersion, policies, policyName, runModule, type RunOptions, type RunResult } from '@gosim/runtime';
 import { ModelNumCPU, type Module } from '@gosim/program';
+import { codegenOf, GoVersion, policies, policyName, runModule, type Policy, type RunOptions, type RunResult } from '@gosim/runtime';
 import { compilerErrors } from '../compiler-errors.js';
 import { ExitStatus } from '../exit-status.js';
 import { loadGoFile, showOutput, type GoFile } from '../go-file.js';
@@ -62,7 +62,8 @@ export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io
       io.stdout.write(`${JSON.stringify(report)}\n`);
       return report.status;
     }
-    const compiled = compileGoFile(go, io.cwd);
+    const runOpts = toRunOptions(flags);
+    const compiled = compileGoFile(go, io.cwd, runOpts.policy ?? policies.new);
     if (!compiled.module) {
       io.stderr.write(compiled.output);
       return ExitStatus.compileError;
@@ -70,7 +71,7 @@ export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io
     if (flags.m) io.stderr.write(compiled.escapes);
 
     const opts: RunOptions = {
-      ...toRunOptions(flags),
+      ...runOpts,
       stdout: (s) => io.stdout.write(s),
       stderr: (s) => io.stderr.write(s),
     };
@@ -98,9 +99,12 @@ interface Compiled {
   escapes: string;
 }
 
-/** Compiles `go` under its absolute path (the name a Go binary's tracebacks show) and words the output as go run. */
-function compileGoFile(go: GoFile, cwd: string): Compiled {
-  const c = compile(go.bytes, go.path);
+/**
+ * Compiles `go` under its absolute path (the name a Go binary's tracebacks show) for the codegen the policy asks,
+ * and words the output as go run.
+ */
+function compileGoFile(go: GoFile, cwd: string, policy: Policy): Compiled {
+  const c = compile(go.bytes, go.path, { codegen: codegenOf(policy) });
   const shown = (lines: readonly string[]) => (lines.length > 0 ? showOutput(lines.map((l) => `${l}\n`).join(''), go.path, cwd) : '');
   if (c.diagnostics.length > 0 || !c.module) {
     if (c.diagnostics.length === 0) throw new Error(`the compiler returned no module and no diagnostics for ${go.path}`);
@@ -113,7 +117,7 @@ function compileGoFile(go: GoFile, cwd: string): Compiled {
 export function runReport(go: GoFile, flags: RunFlags, cwd: string): RunReport {
   const opts = toRunOptions(flags);
   const base = { file: go.arg, policy: policyName(opts.policy ?? policies.new) };
-  const compiled = compileGoFile(go, cwd);
+  const compiled = compileGoFile(go, cwd, opts.policy ?? policies.new);
   if (!compiled.module)
     return { ...base, status: ExitStatus.compileError, compiled: false, stdout: '', stderr: compiled.output, steps: 0, limit: null, stackCopies: 0, gcCycles: 0 };
   let stackCopies = 0;

@@ -1,5 +1,9 @@
-/** defer and go statements: DEFERPROC / GO with the evaluated arguments; wrappers for builtins. */
-import { Op } from '@gosim/program';
+/**
+ * defer and go statements: DEFERPROC / GO with the evaluated arguments; wrappers for builtins. Under a codegen
+ * with stack defers (Go 1.13), a defer outside any loop (escape analysis: `topLevel`) gets its record as a frame
+ * temporary of its own and DEFERPROCSTACK instead.
+ */
+import { Op, align8 } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
 import { emptyInterface, sizeof, underlying, type Signature, type SliceType, type Type } from '../types.js';
@@ -15,7 +19,7 @@ import { ptrWords } from './typeinfo.js';
 import { methodValue } from './method.js';
 import { mapDeleteArgs } from './map.js';
 
-export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
+export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean, topLevel = false): void {
   const f = fn.f;
   let fv: Loc;
   let sig: Signature;
@@ -50,9 +54,15 @@ export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean): void {
     args = callArgs(fn, call, sig);
   } else return void fn.fail('conversion in defer/go');
   const { size } = copyArgs(fn, sig, args);
+  const stack = fn.L.codegen.stackDefers;
   if (isGo) f.emit(Op.GO, fv, size);
   else {
-    f.emit(Op.DEFERPROC, fv, size);
+    if (stack && topLevel) {
+      // the record: all scalars (no pointer map covers it: copystack and the GC reach it through g._defer), a
+      // slot of its own that no temporary reuses, so it stays live to the end of the function (gc's VarLive)
+      const d = f.local('perm', stack.recordHeader + align8(size), [], 'defer');
+      f.emit(Op.DEFERPROCSTACK, d, fv, size);
+    } else f.emit(Op.DEFERPROC, fv, size);
     fn.needEpi = true;
     f.emit(Op.JRET, fn.epi);
   }

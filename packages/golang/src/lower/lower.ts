@@ -16,7 +16,7 @@
  * Files: this one (the program: globals, function queue), initorder.ts, fn.ts (one function's context `fn`),
  * order.ts (gc's order of evaluation), place.ts, expr.ts, ops.ts, call.ts, defer.ts, stmt.ts, assign.ts.
  */
-import { Module } from '@gosim/program';
+import { Module, type Codegen } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { CheckedProgram } from '../check/checker.js';
 import { GoError } from '../diagnostics.js';
@@ -32,8 +32,8 @@ export { LowerError } from './fn.js';
 const MaxSymbolSize = 2_000_000_000;
 
 /** Lowers a whole checked program into a module. */
-export function lowerProgram(p: CheckedProgram, filename: string): Module {
-  const l = new Lowerer(p, filename);
+export function lowerProgram(p: CheckedProgram, filename: string, codegen: Codegen = {}): Module {
+  const l = new Lowerer(p, filename, codegen);
   l.run();
   return l.m;
 }
@@ -45,9 +45,10 @@ export class Lowerer {
   private wrapN = new Map<string, number>();
   private readonly defined = new Set<string>();
 
-  constructor(readonly p: CheckedProgram, readonly filename: string) {}
+  constructor(readonly p: CheckedProgram, readonly filename: string, readonly codegen: Codegen = {}) {}
 
   run(): void {
+    this.m.codegen = this.codegen;
     registerLowerer(this); // lower/method.ts
     for (const g of this.p.globals) {
       const size = sizeof(g.type);

@@ -89,7 +89,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
       for (const sp of s.specs) if (sp.kind === 'VarSpec') varSpec(fn, sp);
       return;
     case 'GoStmt': return deferOrGo(fn, s.call, true);
-    case 'DeferStmt': return deferOrGo(fn, s.call, false);
+    case 'DeferStmt': return deferOrGo(fn, s.call, false, s.topLevel === true);
     case 'ReturnStmt': return returnStmt(fn, s);
     case 'BranchStmt': {
       if (s.tok === 'fallthrough') {

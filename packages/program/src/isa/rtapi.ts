@@ -1,4 +1,4 @@
-// Opcodes for package runtime's API (numbers 210-229; see ../isa.ts for the operand letters), the runtime
+// Opcodes for package runtime's API (numbers 220-239; see ../isa.ts for the operand letters), the runtime
 // functions they implement and the layouts of the runtime's structs those functions read and write.
 //
 // Each API function is a real runtime function (defined when the program calls it: runtime/src/rtapi.ts) whose
@@ -8,8 +8,8 @@
 import { layoutSlots, type SlotSpec } from '../layout.js';
 
 export const RtapiOp = {
-  RTAPI: 210, //  I fn (RtFn), I argp   run the API function fn on its argument block at sp + argp
-  RUNFINQ: 211, // S fv, S state        runfinq's step: the next queued finalizer call set up in the outgoing area
+  RTAPI: 220, //  I fn (RtFn), I argp   run the API function fn on its argument block at sp + argp
+  RUNFINQ: 221, // S fv, S state        runfinq's step: the next queued finalizer call set up in the outgoing area
 } as const;
 
 /** Operand shapes of the ops above (see opShape in ../isa.ts). */
