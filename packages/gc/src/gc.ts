@@ -24,6 +24,7 @@ export function markroots(ctx: GCContext, w: MarkWork): void {
   const s = ctx.space;
   for (const word of ctx.dataPtrWords) w.markPointer(s.load64(ctx.dataBase + 8 * word));
   for (const p of ctx.extraRoots ?? []) w.markPointer(p);
+  ctx.specials?.markroots(w);
   for (const g of ctx.allgs) {
     gentraceback(ctx, ctx.traceback, g, (f) => w.visitFrame(f), Infinity, frame);
     w.markPointer(g.ctxt);
@@ -38,6 +39,10 @@ export function gcCollect(ctx: GCContext): GCResult {
   const w = new MarkWork(ctx);
   markroots(ctx, w);
   w.drain();
+  if (ctx.specials) {
+    ctx.specials.afterMark(w);
+    w.drain();
+  }
   const r = ctx.heap.sweep();
   cycles++;
   const counts = { frames: w.frames, objects: w.objects, words: w.words };

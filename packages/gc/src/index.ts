@@ -1,4 +1,4 @@
-export type { GCContext } from './context.js';
+export type { GCContext, GCSpecials } from './context.js';
 export type { GCEvent } from './events.js';
 export type { GCPolicy } from './policy.js';
 export { MarkWork } from './mark.js';

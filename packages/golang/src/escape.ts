@@ -432,6 +432,8 @@ class Batch extends EscapeGraph {
   private builtin(k: Hole, call: A.CallExpr): void {
     switch (call.builtin) {
       case 'panic': for (const a of call.args) this.expr(this.heapHole, a); return;
+      // the runtime keeps these arguments (a finalizer special; the Frames' callers slice)
+      case 'runtime.SetFinalizer': case 'runtime.CallersFrames': for (const a of call.args) this.expr(this.heapHole, a); return;
       case 'new': this.spill(k, call); return;
       case 'append': case 'copy': this.sliceBuiltin(k, call); return;
       case 'make':

@@ -42,7 +42,12 @@ export interface FuncObj { kind: 'func'; name: string; type: Signature; pos: Pos
 export type BuiltinName =
   | 'append' | 'cap' | 'close' | 'len' | 'make' | 'new' | 'panic' | 'print' | 'println' | 'recover'
   | 'copy' | 'delete' | 'complex' | 'real' | 'imag'
-  | 'runtime.Goexit' | 'runtime.GC' | 'runtime.Callers' | 'runtime.Gosched';
+  | 'runtime.Goexit' | 'runtime.GC' | 'runtime.Callers' | 'runtime.Gosched'
+  // the rest of package runtime's API (check/runtime-api.ts)
+  | 'runtime.Caller' | 'runtime.CallersFrames' | 'runtime.(*Frames).Next' | 'runtime.FuncForPC' | 'runtime.(*Func).Name'
+  | 'runtime.(*Func).Entry' | 'runtime.(*Func).FileLine' | 'runtime.SetFinalizer' | 'runtime.KeepAlive'
+  | 'runtime.ReadMemStats' | 'runtime.GOMAXPROCS' | 'runtime.NumCPU' | 'runtime.NumGoroutine' | 'runtime.Version'
+  | 'runtime.Breakpoint';
 
 export interface BuiltinObj { kind: 'builtin'; name: BuiltinName }
 export interface PackageObj { kind: 'package'; name: string; path: string; used: boolean; pos: Pos }

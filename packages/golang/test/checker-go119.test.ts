@@ -303,8 +303,8 @@ describe('found by Go\'s own test suite (test/*.go, test/fixedbugs/*.go)', () =>
   });
   it('the rest of package runtime\'s API is not supported, not undefined; an unknown name is undefined', () => {
     const withRuntime = (body: string): string => `package main\n\nimport "runtime"\n\nfunc main() {\n${body}\n}\n`;
-    expect(errors(withRuntime('\truntime.KeepAlive(1)'))).toEqual(['x.go:6:10: runtime.KeepAlive is not supported by gosim']);
-    expect(errors(withRuntime('\tprintln(runtime.GOMAXPROCS(0))'))).toEqual(['x.go:6:18: runtime.GOMAXPROCS is not supported by gosim']);
+    expect(errors(withRuntime('\truntime.LockOSThread()'))).toEqual(['x.go:6:10: runtime.LockOSThread is not supported by gosim']);
+    expect(errors(withRuntime('\tprintln(runtime.NumCgoCall())'))).toEqual(['x.go:6:18: runtime.NumCgoCall is not supported by gosim']);
     expect(errors(withRuntime('\truntime.Nonesuch()'))).toEqual(['x.go:6:10: undefined: runtime.Nonesuch']);
   });
 });

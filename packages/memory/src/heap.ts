@@ -38,6 +38,8 @@ export interface HeapStats {
   allocs: number;
   frees: number;
   spans: number;
+  /** Bytes of the spans in use (runtime.MemStats HeapInuse). */
+  spanBytes: number;
 }
 
 export class Heap {
@@ -57,6 +59,7 @@ export class Heap {
   private allocs = 0;
   private frees = 0;
   private spanCount = 0;
+  private spanBytes = 0;
 
   constructor(space: AddressSpace, opts: HeapOptions = {}) {
     this.space = space;
@@ -153,6 +156,7 @@ export class Heap {
     }
     this.pageMap.fill(id + 1, first, first + npages);
     this.spanCount++;
+    this.spanBytes += bytes;
     return s;
   }
 
@@ -163,6 +167,7 @@ export class Heap {
     this.spans[s.id] = null;
     this.freeSpanIds.push(s.id);
     this.spanCount--;
+    this.spanBytes -= s.npages * HeapPageSize;
     if (this.current[s.sizeClass] === s) this.current[s.sizeClass] = null;
   }
 
@@ -308,6 +313,7 @@ export class Heap {
       allocs: this.allocs,
       frees: this.frees,
       spans: this.spanCount,
+      spanBytes: this.spanBytes,
     };
   }
 

@@ -25,6 +25,7 @@ import { MapOp, mapShapes } from './isa/map.js';
 import { DeferOp, deferShapes } from './isa/defer.js';
 import { MiscOp, miscShapes } from './isa/misc.js';
 import { SliceOp, sliceShapes } from './isa/slice.js';
+import { RtapiOp, rtapiShapes } from './isa/rtapi.js';
 
 export const Op = {
   NOP: 0,
@@ -78,7 +79,7 @@ export const Op = {
   JRET: 61, //      T t                     jump if ret != 0 (deferproc "returned 1" after a recovery)
   DEFERRETURN: 62, //                       run this frame's pending defers (re-executed until none)
   GO: 63, //        S fv, I argsize         start a goroutine running fv(args at [sp, sp+argsize))
-  RECOVER: 64, //   S dst                   dst (interface{}) = gorecover(this frame's argp) (b: frame size, by link)
+  RECOVER: 64, //   S dst, -, I caller      dst (interface{}) = gorecover(this frame's argp, or its caller's if c = 1: `defer recover()`'s wrapper) (b: frame size, by link)
   INTRINSIC: 65, // I id, I a, I b          a runtime-internal step (gopanic, Goexit, ...), see the runtime
   // ---- heap, channels, strings, interfaces
   NEW: 70, //       S dst, Y t              dst = pointer to a new zeroed heap object of type t
@@ -108,6 +109,7 @@ export const Op = {
   ...IfaceOp,
   ...MiscOp,
   ...DeferOp,
+  ...RtapiOp,
 } as const;
 export type OpName = keyof typeof Op;
 export type OpCode = (typeof Op)[OpName];
@@ -159,7 +161,7 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SF-', Op.FUNCVAL);
   set('SIS', Op.STORE, Op.STORE1);
   set('S--', Op.CTXT, Op.CALLCLOSURE, Op.CLOSE, Op.CHKSHIFT);
-  set('SI-', Op.RECOVER);
+  set('SII', Op.RECOVER);
   set('SSS', Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.DIVU, Op.MODU, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.SHL, Op.SHR,
     Op.SHRU, Op.EQ, Op.NE, Op.LT, Op.LE, Op.LTU, Op.LEU, Op.EQ1, Op.STREQ, Op.STRLT, Op.EFACEEQ, Op.CONCAT,
     Op.STRINDEX, Op.CALLERS);
@@ -173,6 +175,6 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SSs', Op.RECV); // third operand: a slot or -1
   set('IS-', Op.PRINT);
   set('I--', Op.EXIT);
-  for (const ext of [floatShapes, sliceShapes, mapShapes, ifaceShapes, miscShapes, deferShapes]) Object.assign(s, ext);
+  for (const ext of [floatShapes, sliceShapes, mapShapes, ifaceShapes, miscShapes, deferShapes, rtapiShapes]) Object.assign(s, ext);
   return s;
 })();

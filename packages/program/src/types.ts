@@ -31,6 +31,10 @@ export interface ProgramType {
   readonly key?: number;
   /** A struct's fields (offset, type id), for the map's per-type hash and equality. */
   readonly fields?: readonly { readonly offset: number; readonly type: number }[];
+  /** A func type's parameter and result type ids (runtime.SetFinalizer checks its finalizer by them). */
+  readonly params?: readonly number[];
+  readonly results?: readonly number[];
+  readonly variadic?: boolean;
 }
 
 /** Size of one word (int, uintptr, pointer) on the simulated machine. */

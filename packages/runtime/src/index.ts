@@ -19,3 +19,4 @@ export { normalizeOutput, formatExpected, parseExpected } from './normalize.js';
 export type { NormalizedOutput } from './normalize.js';
 export { derivePiece, wrapPiece } from './compose.js';
 export type { MethodKeys, PieceOverrides, PieceCall, PieceMiddleware } from './compose.js';
+export { GoVersion } from './rtapi.js';

@@ -505,7 +505,8 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           case 64 /* RECOVER */: {
-            const p = gorecover(s, g, sp + b + 8);
+            // c = 1: the wrapper of `defer recover()` recovers for the function that deferred it (Go's ORECOVERFP)
+            const p = gorecover(s, g, c === 0 ? sp + b + 8 : callerArgp(m, sp + b + 8));
             const d = (sp + a) >>> 2;
             if (p === 0) {
               i32[d] = i32[d + 1] = i32[d + 2] = i32[d + 3] = 0;
@@ -631,7 +632,8 @@ export function run(m: Machine, g: G): number {
             break;
           case 88 /* GC */:
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-            m.collect();
+            // runtime.GC sweeps with Gosched between spans: a finalizer it queued runs before it returns
+            if (m.collect(true)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
             { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
           case 89 /* CALLERS */: {
@@ -692,4 +694,10 @@ function prologueSlow(m: Machine, g: G, f: number, countdown: boolean): boolean 
   const fs = m.prog.funcFrameSize[f]!;
   while (g.sp - fs < g.stackguard) m.morestack(g);
   return yieldNow;
+}
+
+/** The argp of the frame that called the one whose fp is given (its return PC is at fp - 8). */
+function callerArgp(m: Machine, fp: number): number {
+  const f = m.prog.findfunc(m.space.load64(fp - 8) - 1);
+  return f ? fp + m.prog.funcFrameSize[f.id]! + 8 : 0;
 }

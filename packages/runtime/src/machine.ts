@@ -19,6 +19,8 @@ import { DefaultMaxSteps } from './options.js';
 import { policies } from './policy.js';
 import { faultSiginfo, LimitExceeded, ProgramExit, RuntimePanic, type FaultSiginfo } from './signals.js';
 import { preprintpanics } from './preprint.js';
+import { finalizersIfAny, type Finalizers } from './finalizer.js';
+import { noteGC } from './memstats.js';
 
 const SIGSEGV = 11;
 
@@ -276,13 +278,28 @@ export class Machine {
     this.systemstack--;
   }
 
-  /** A full collection: empty the defer pools (Go's clearpools), mark, sweep, shrink stacks. */
-  collect(): void {
+  /**
+   * A full collection: empty the defer pools (Go's clearpools), mark, sweep, shrink stacks. `forced`: runtime.GC().
+   * Returns true when it readied the finalizer goroutine (finalizer.ts).
+   */
+  collect(forced = false): boolean {
     this.systemstack++;
     this.deferPool.clear();
-    gcCollect(this);
+    const r = gcCollect(this);
+    noteGC(this, r.freedBytes, forced);
     for (const g of [...this.allgs]) if (g.status !== GStatus.Dead) shrinkstack(this, g);
     this.systemstack--;
+    return finalizersIfAny(this)?.wake() ?? false;
+  }
+
+  /** Finalizer specials for the GC (gc/src/context.ts), once the program has set a finalizer. */
+  get specials(): Finalizers | undefined {
+    return finalizersIfAny(this);
+  }
+
+  /** Go's isSystemGoroutine: the finalizer goroutine while it is not running a finalizer. */
+  isSystemGoroutine(g: G): boolean {
+    return finalizersIfAny(this)?.isSystem(g) ?? false;
   }
 
   /** runtime.Callers: the walk runs on the system stack, as Go's callers does. */
@@ -358,7 +375,7 @@ export class Machine {
     const all = e.kind === 'runtime';
     const cur = g && (g.status === GStatus.Running || g.status === GStatus.Copystack) ? g : null;
     if (cur) this.printGoroutine(cur, cur.status === GStatus.Copystack ? 'copystack' : 'running', all);
-    for (const x of this.allgs) if (x !== cur) this.printGoroutine(x, x.waitreason || 'runnable', all);
+    for (const x of this.allgs) if (x !== cur && !this.isSystemGoroutine(x)) this.printGoroutine(x, x.waitreason || 'runnable', all);
     return new ProgramExit(2);
   }
 

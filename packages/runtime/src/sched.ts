@@ -36,7 +36,7 @@ export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
 
 /** Go's checkdead: nothing can run. With no goroutine left at all (main called Goexit), Go says so. */
 function deadlock(m: Machine): GoThrow | ProgramExit {
-  if (m.allgs.length === 0) return new GoThrow('no goroutines (main called runtime.Goexit) - deadlock!', 'goroutine', 'user');
+  if (m.allgs.every((g) => m.isSystemGoroutine(g))) return new GoThrow('no goroutines (main called runtime.Goexit) - deadlock!', 'goroutine', 'user');
   for (const g of m.allgs) if (g.status === GStatus.Running) g.status = GStatus.Waiting;
   return new GoThrow('all goroutines are asleep - deadlock!', 'goroutine', 'user');
 }

@@ -2,8 +2,8 @@
 
 import { Command, Option } from '@commander-js/extra-typings';
 import { compile } from '@gosim/golang';
-import type { Module } from '@gosim/program';
-import { codegenOf, policies, policyName, runModule, type Policy, type RunOptions, type RunResult } from '@gosim/runtime';
+import { ModelNumCPU, type Module } from '@gosim/program';
+import { codegenOf, GoVersion, policies, policyName, runModule, type Policy, type RunOptions, type RunResult } from '@gosim/runtime';
 import { compilerErrors } from '../compiler-errors.js';
 import { ExitStatus } from '../exit-status.js';
 import { loadGoFile, showOutput, type GoFile } from '../go-file.js';
@@ -43,7 +43,8 @@ export function runCommand(io: Io, done: (status: number) => void) {
   return cmd
     .addOption(pluginOption())
     .addOption(new Option('--json', 'print one JSON object {file, policy, status, compiled, stdout, stderr, steps, limit, stackCopies, gcCycles} instead of the program\'s output').conflicts('trace'))
-    .addHelpText('after', limitsHelp())
+    .addHelpText('after', `${limitsHelp()}The machine is linux/amd64 with ${ModelNumCPU} CPUs (runtime.NumCPU; GOMAXPROCS starts there and reports what it is set to)
+and one P: goroutines run one at a time. runtime.Version() is ${GoVersion}.\n`)
     .action((file, flags) => {
       done(runFile(file, flags as RunCommandFlags, io));
     });

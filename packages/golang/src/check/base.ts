@@ -5,7 +5,7 @@ import type * as A from '../ast.js';
 import type { ConstValue } from '../constant.js';
 import { constString } from '../constant.js';
 import type { Diagnostic, Pos } from '../diagnostics.js';
-import { GoError } from '../diagnostics.js';
+import { GoError, noPos } from '../diagnostics.js';
 import type { BuiltinName, Capture, ConstObj, DeclObj, FuncNode, GoObject, PackageObj, TypeNameObj, VarKind, VarObj } from '../objects.js';
 import type { Signature, StructType, Type } from '../types.js';
 import { isUntyped, T, typeString } from '../types.js';
@@ -186,7 +186,7 @@ export abstract class CheckerBase {
     pkg.used = true;
     (e.x as A.Ident).obj = pkg;
     e.x.mode = 'package';
-    const m = runtimeMember(e.sel.name);
+    const m = runtimeMember(e.sel.name) ?? this.runtimeVar(e.sel.name);
     if (!m) {
       if (/^[a-z]/.test(e.sel.name)) this.fail(e.sel.pos, `name ${e.sel.name} not exported by package runtime`);
       if (RUNTIME_API.has(e.sel.name)) this.fail(e.sel.pos, `runtime.${e.sel.name} is not supported by gosim`);
@@ -195,6 +195,23 @@ export abstract class CheckerBase {
     e.selKind = 'qualified';
     e.sel.obj = m;
     return m;
+  }
+
+  private memProfileRate: VarObj | undefined;
+  /**
+   * Package runtime's variables: MemProfileRate (int). Go's linker disables memory profiling in a program that
+   * never calls runtime.MemProfile, which sets it to 0 before main; gosim has no MemProfile, so it starts at 0.
+   */
+  private runtimeVar(name: string): VarObj | undefined {
+    if (name !== 'MemProfileRate') return undefined;
+    if (!this.memProfileRate) {
+      this.memProfileRate = {
+        kind: 'var', id: this.nextVarId++, name: 'runtime.MemProfileRate', type: T.int, pos: noPos(), varKind: 'global',
+        owner: undefined, loopDepth: 0, captured: false, addrTaken: false, reassigned: false, escapes: false, used: true,
+      };
+      this.globals.push(this.memProfileRate);
+    }
+    return this.memProfileRate;
   }
 
   protected lookup(id: A.Ident, lazy = false): GoObject {

@@ -3,8 +3,10 @@
  */
 import type * as A from '../ast.js';
 import type { BuiltinName } from '../objects.js';
-import type { Type } from '../types.js';
-import { defaultType, emptyInterface, isInteger, isString, T, typeString, underlying } from '../types.js';
+import type { Signature, Type } from '../types.js';
+import { defaultType, emptyInterface, isInteger, isString, isUntyped, T, typeString, underlying } from '../types.js';
+import { unparen } from '../parser.js';
+import { apiSignature } from './runtime-api.js';
 import { CallChecker, endCol } from './call.js';
 import { exprString } from './expr-string.js';
 
@@ -138,9 +140,37 @@ export abstract class BuiltinChecker extends CallChecker {
       case 'append': case 'copy': this.sliceBuiltin(e, name); return;
       case 'complex': case 'real': case 'imag': this.complexBuiltin(e, name); return;
       case 'delete': this.deleteCall(e); return;
-      default:
+      default: {
+        const api = apiSignature(name);
+        if (api) { this.apiCall(e, name, api); return; }
         this.fail(e.fun.pos, `${name} is not supported by gosim`);
+      }
     }
+  }
+
+  /**
+   * A call of a runtime API function or method (check/runtime-api.ts), checked as an ordinary call of its
+   * signature; a method's receiver (the selector's operand, already checked) becomes the first argument.
+   */
+  private apiCall(e: A.CallExpr, name: BuiltinName, sig: Signature): void {
+    const f = unparen(e.fun);
+    const isMethod = name.startsWith('runtime.(');
+    const params = isMethod ? sig.params.slice(1) : sig.params;
+    const shown = isMethod && f.kind === 'SelectorExpr' ? exprString(f) : name;
+    e.args.forEach((a, i) => { if (!a.type) this.expr(a, params[i]); this.singleValue(a); });
+    if (e.args.length !== params.length) {
+      const have = e.args.map((a) => (a.mode === 'constant' && isUntyped(a.type!) ? 'number' : a.mode === 'nil' ? 'nil' : typeString(a.type!)));
+      const few = e.args.length < params.length;
+      const last = e.args[e.args.length - 1];
+      const pos = few ? (last ? last.pos : { ...e.lparen, col: endCol(e), offset: e.lparen.offset + 1 }) : e.args[params.length]!.pos;
+      this.fail(pos, `${few ? 'not enough' : 'too many'} arguments in call to ${shown}\n\thave (${have.join(', ')})\n\twant (${params.map(typeString).join(', ')})`);
+    }
+    e.args.forEach((a, i) => { e.args[i] = this.assign(a, params[i]!, `argument to ${shown}`); });
+    if (isMethod && f.kind === 'SelectorExpr') e.args.unshift(f.x);
+    e.sig = sig;
+    if (sig.results.length === 0) { e.mode = 'novalue'; e.type = { kind: 'tuple', types: [] }; }
+    else if (sig.results.length === 1) e.type = sig.results[0]!;
+    else e.type = { kind: 'tuple', types: sig.results };
   }
 }
 

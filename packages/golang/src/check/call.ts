@@ -9,6 +9,7 @@ import type { Signature, Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { OperatorChecker } from './operators.js';
 import { exprString } from './expr-string.js';
+import { apiSignature } from './runtime-api.js';
 
 export abstract class CallChecker extends OperatorChecker {
   protected abstract variadicArgs(e: A.CallExpr, u: Signature, name: string): void; // check/slice.ts
@@ -130,6 +131,8 @@ export abstract class CallChecker extends OperatorChecker {
 
 /** Signatures of the runtime functions the subset models. */
 export function runtimeSignature(name: BuiltinName): Signature {
+  const api = apiSignature(name);
+  if (api) return api;
   if (name === 'runtime.Callers') return { kind: 'func', params: [T.int, { kind: 'slice', elem: T.uintptr }], results: [T.int], variadic: false };
   return { kind: 'func', params: [], results: [], variadic: false };
 }

@@ -225,7 +225,8 @@ export abstract class ExprChecker extends RangeMapChecker {
           // runtime functions are ordinary function values too (`useStackAndCall(i, runtime.Goexit)`)
           e.mode = 'value';
           e.type = runtimeSignature(m.name);
-        }
+        } else if (m.kind === 'const') { e.mode = 'constant'; e.type = m.type; e.constValue = m.value; }
+        else if (m.kind === 'var') { e.mode = 'variable'; e.type = m.type; }
         return;
       }
     }

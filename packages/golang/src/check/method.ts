@@ -5,13 +5,14 @@
  * the receiver as first argument: CallExpr.callee, sig with the receiver, args = [recv, a...]).
  */
 import type * as A from '../ast.js';
-import type { FuncObj } from '../objects.js';
+import type { BuiltinName, FuncObj } from '../objects.js';
 import type { NamedMethod, NamedType, Signature, StructField, Type } from '../types.js';
 import { layoutStruct, typeString, underlying } from '../types.js';
 import { AssignChecker } from './assignments.js';
 import { exprString } from './expr-string.js';
 import { implementsIface } from './interface.js';
 import { lookupFieldOrMethod, methodSetLookup, methodSig } from './lookup.js';
+import { apiMethod, apiSignature, methodSig as apiMethodSig } from './runtime-api.js';
 
 export abstract class MethodChecker extends AssignChecker {
   protected readonly methodDecls: A.FuncDecl[] = [];
@@ -92,6 +93,8 @@ export abstract class MethodChecker extends AssignChecker {
     this.singleValue(e.x);
     const xt = e.x.type!;
     const name = e.sel.name;
+    const api = apiMethod(xt, name); // runtime.(*Frames).Next, (*Func).Name, ...: check/runtime-api.ts
+    if (api) return this.apiMethodSelector(e, api);
     const s = name === '_' ? undefined : lookupFieldOrMethod(xt, name);
     if (!s) this.fail(e.sel.pos, `${exprString(e)} undefined (type ${typeString(xt)} has no field or method ${name})`);
     if (s.kind === 'ambiguous') this.fail(e.sel.pos, `ambiguous selector ${exprString(e)}`);
@@ -122,6 +125,18 @@ export abstract class MethodChecker extends AssignChecker {
     e.sel.type = sig;
     e.sel.mode = 'novalue';
     e.type = sig;
+    e.mode = 'value';
+  }
+
+  /** A method of a runtime API type: a builtin whose first argument is the receiver (check/builtins.ts apiCall). */
+  private apiMethodSelector(e: A.SelectorExpr, api: BuiltinName): void {
+    if (e.x.type!.kind !== 'pointer') {
+      if (e.x.mode !== 'variable') this.fail(e.sel.pos, `cannot call pointer method ${e.sel.name} on ${typeString(e.x.type!)}`);
+      e.x = addressOf(e.x);
+    }
+    e.selKind = 'qualified';
+    e.sel.obj = { kind: 'builtin', name: api };
+    e.type = apiMethodSig(apiSignature(api)!);
     e.mode = 'value';
   }
 

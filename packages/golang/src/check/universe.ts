@@ -3,6 +3,7 @@ import type { BuiltinName, GoObject, TypeNameObj } from '../objects.js';
 import type { NamedType, Signature } from '../types.js';
 import { T, emptyInterface } from '../types.js';
 import { noPos } from '../diagnostics.js';
+import { isApiFunc, runtimeConst, runtimeTypes } from './runtime-api.js';
 
 export class Scope {
   readonly names = new Map<string, GoObject>();
@@ -70,7 +71,11 @@ export function runtimeMember(name: string): GoObject | undefined {
       return { kind: 'builtin', name: `runtime.${name}` as BuiltinName };
     case 'Error':
       return typeName('Error', runtimeError);
-    default:
-      return undefined;
+    default: {
+      if (isApiFunc(name)) return { kind: 'builtin', name: `runtime.${name}` as BuiltinName };
+      const t = runtimeTypes.get(name);
+      if (t) return typeName(name, t);
+      return runtimeConst(name);
+    }
   }
 }

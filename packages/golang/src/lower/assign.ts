@@ -4,7 +4,7 @@ import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
 import { T, identical, isInterface, sizeof, underlying, type Type } from '../types.js';
 import { convIface } from './iface.js';
-import { call } from './call.js';
+import { call, clearDeadTemps } from './call.js';
 import { assertion, val } from './expr.js';
 import type { FnLower } from './fn.js';
 import type { Loc } from './frame.js';
@@ -102,6 +102,7 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
     else if (isMapIndex(x)) mapStore(fn, x, (places[i] as { loc: Loc }).loc, vals[i]!);
     else store(fn, places[i]!, x.type!, vals[i]!);
   });
+  clearDeadTemps(fn, vals); // the values are stored: their temporaries are dead (`x, ok := <-c`)
 }
 
 /** The place of an assignment's left side, evaluated before its right side. */

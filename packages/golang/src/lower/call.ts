@@ -14,6 +14,7 @@ import { complexBuiltin, floatConversion, isFloaty, printFloatKind } from './flo
 import { sideEffects } from './util.js';
 import { convIface, ifaceCall } from './iface.js';
 import { makeMap, mapDelete, mapLen } from './map.js';
+import { apiCall } from './rtapi.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
 export function call(fn: FnLower, e: A.CallExpr): Loc[] {
@@ -41,17 +42,35 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
     }
     const args = callArgs(fn, e, sig);
     const { resOffs } = copyArgs(fn, sig, args);
+    clearDeadTemps(fn, args);
     if ('fid' in target) f.emit(Op.CALL, target.fid);
     else f.emit(Op.CALLCLOSURE, target.fv);
-    return sig.results.map((rt, i) => {
-      const d = fn.tmp(rt);
-      if (isMidInt(rt)) fn.copyReg(d, load(fn, { k: 'frame', loc: out(resOffs[i]!) }, rt), rt);
-      else storeFrame(fn, d, rt, out(resOffs[i]!));
-      return d;
-    });
+    return callResults(fn, sig, resOffs);
   } finally {
     f.line = saved;
   }
+}
+
+/**
+ * Once a call's arguments are in the outgoing area (or a defer record, or a new goroutine's stack) their
+ * temporaries are dead, as Go's liveness analysis would report: clear their pointer words rather than keep
+ * their referents alive for the rest of the statement (gosim's frames have one pointer map per function).
+ */
+export function clearDeadTemps(fn: FnLower, locs: readonly Loc[]): void {
+  for (const l of locs) {
+    if (l.s?.kind !== 'tmp') continue;
+    for (const w of l.s.ptr) fn.f.emit(Op.IMM, at({ s: l.s, o: 0 }, w * 8), 0);
+  }
+}
+
+/** The results of the call just made, each copied out of the outgoing area into its own temporary. */
+export function callResults(fn: FnLower, sig: Signature, resOffs: number[]): Loc[] {
+  return sig.results.map((rt, i) => {
+    const d = fn.tmp(rt);
+    if (isMidInt(rt)) fn.copyReg(d, load(fn, { k: 'frame', loc: out(resOffs[i]!) }, rt), rt);
+    else storeFrame(fn, d, rt, out(resOffs[i]!));
+    return d;
+  });
 }
 
 /** Evaluate call arguments into operands (spreading a multi-value call). */
@@ -211,14 +230,10 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
     case 'runtime.Gosched':
       f.emit(Op.NOP);
       return [];
-    case 'runtime.Callers': {
-      const skip = fn.own(val(fn, e.args[0]!), T.int);
-      const sl = val(fn, e.args[1]!);
-      const d = fn.word();
-      f.emit(Op.CALLERS, d, skip, sl);
-      return [d];
-    }
-    default: return fn.fail(`${name} is not supported by gosim`);
+    case 'runtime.Callers': return apiCall(fn, e);
+    default:
+      if (e.sig && name.startsWith('runtime.')) return apiCall(fn, e); // lower/rtapi.ts
+      return fn.fail(`${name} is not supported by gosim`);
   }
 }
 

@@ -7,7 +7,7 @@ import { Op, align8 } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { Pos } from '../diagnostics.js';
 import { emptyInterface, sizeof, underlying, type Signature, type SliceType, type Type } from '../types.js';
-import { callArgs, copyArgs, evalList, panicWith, emitPrint } from './call.js';
+import { callArgs, clearDeadTemps, copyArgs, evalList, panicWith, emitPrint } from './call.js';
 import { val, funcval } from './expr.js';
 import { argShape } from './argshape.js';
 import { FnLower } from './fn.js';
@@ -29,6 +29,11 @@ export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean, topLevel
       fv = funcval(fn, 'runtime.Goexit');
       sig = { kind: 'func', params: [], results: [], variadic: false };
       args = [];
+    } else if (call.sig && call.builtin!.startsWith('runtime.')) {
+      // the API's functions and methods are runtime functions with frames (runtime/src/rtapi.ts)
+      fv = funcval(fn, call.builtin!);
+      sig = call.sig;
+      args = callArgs(fn, call, sig);
     } else {
       const w = builtinWrapper(fn, call, isGo);
       fv = w.fv;
@@ -61,12 +66,8 @@ export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean, topLevel
     fn.needEpi = true;
     f.emit(Op.JRET, fn.epi);
   }
-  // The arguments now live in the record (or the new goroutine's stack): their temporaries are dead, as
-  // Go's liveness analysis would report, so clear their pointer words rather than keep referents alive.
-  for (const l of [fv, ...args]) {
-    if (l.s?.kind !== 'tmp') continue;
-    for (const w of l.s.ptr) f.emit(Op.IMM, at({ s: l.s, o: 0 }, w * 8), 0);
-  }
+  // the arguments now live in the record (or the new goroutine's stack)
+  clearDeadTemps(fn, [fv, ...args]);
 }
 
 /** `defer println(...)`, `go close(c)`, ...: a wrapper function taking the evaluated arguments. */
@@ -102,7 +103,7 @@ function genBuiltinWrapper(fn: FnLower, b: string, types: Type[], pos: Pos): voi
     case 'panic': panicWith(fn, ps[0]!); break;
     case 'close': f.emit(Op.CLOSE, ps[0]!); break;
     case 'delete': mapDeleteArgs(fn, types[0]!, ps[0]!, ps[1]!); break;
-    case 'recover': f.emit(Op.RECOVER, fn.tmp(emptyInterface)); break;
+    case 'recover': f.emit(Op.RECOVER, fn.tmp(emptyInterface), 0, 1); break; // recovers for the deferring function
     case 'runtime.GC': f.emit(Op.GC); break;
     case 'runtime.Gosched': f.emit(Op.NOP); break;
     case 'runtime.Callers': f.emit(Op.CALLERS, fn.word(), ps[0]!, ps[1]!); break;

@@ -1,6 +1,7 @@
 /** Expressions: evaluation into register-form frame operands; constants, conversions to interfaces, composite values, closures, type assertions. */
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
+import { isApiFunc } from '../check/runtime-api.js';
 import { T, emptyInterface, intInfo, isInterface, isString, sizeof, underlying, type Type } from '../types.js';
 import { call } from './call.js';
 import type { FnLower } from './fn.js';
@@ -47,6 +48,7 @@ export function val(fn: FnLower, e: A.Expr): Loc {
       if (e.selKind === 'qualified') {
         const o = e.sel.obj;
         if (o?.kind === 'builtin') return builtinValue(fn, o.name);
+        if (o?.kind === 'var') return load(fn, place(fn, e), t); // runtime.MemProfileRate
         return fn.fail(`${e.sel.name} is not supported as a value by gosim`);
       }
       if (e.selKind === 'method' || e.selKind === 'cmethod' || e.selKind === 'mexpr') return methodValue(fn, e); // lower/method.ts
@@ -112,7 +114,8 @@ export function funcval(fn: FnLower, name: string): Loc {
 
 /** runtime.Goexit / GC / Gosched used as a func value. */
 function builtinValue(fn: FnLower, name: string): Loc {
-  if (name === 'runtime.Goexit') return funcval(fn, name);
+  // runtime.Goexit and the API's package functions are runtime functions with frames (runtime/src/rtapi.ts)
+  if (name === 'runtime.Goexit' || isApiFunc(name.slice('runtime.'.length))) return funcval(fn, name);
   // runtime.GC and runtime.Gosched as values: a one-instruction function (Gosched is a no-op here)
   const body = ({ 'runtime.GC': [Op.GC, '$GOROOT/src/runtime/mgc.go'], 'runtime.Gosched': [Op.NOP, '$GOROOT/src/runtime/proc.go'] } as const)[name];
   if (!body) return fn.fail(`${name} is not supported as a value by gosim`);

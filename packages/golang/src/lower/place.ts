@@ -121,6 +121,7 @@ export function place(fn: FnLower, e: A.Expr): Place {
       break;
     case 'StarExpr': return { k: 'mem', base: val(fn, e.x), off: 0, chk: true };
     case 'SelectorExpr':
+      if (e.selKind === 'qualified' && e.sel.obj?.kind === 'var') return varPlace(fn, e.sel.obj); // runtime.MemProfileRate
       if (e.selKind === 'field' && e.field) {
         if (e.implicitDeref) return { k: 'mem', base: val(fn, e.x), off: e.field.offset, chk: true };
         return placeAt(fn, place(fn, e.x), e.field.offset);

@@ -8,6 +8,7 @@ import type * as A from '../ast.js';
 import { T, isInterface, sizeof, underlying, type ArrayType, type Type } from '../types.js';
 import { box, val } from './expr.js';
 import type { FnLower } from './fn.js';
+import { clearDeadTemps } from './call.js';
 import { at, type Loc } from './frame.js';
 import { load, place, placeAddr, store, varPlace, type Place } from './place.js';
 import { rangeMap } from './range-map.js';
@@ -74,6 +75,7 @@ export function rangeStmt(fn: FnLower, s: A.RangeStmt): void {
     f.emit(Op.RECV, d, ch, ok);
     f.emit(Op.JZ, ok, end);
     assignPair(fn, s, key, isMidInt(et) ? load(fn, { k: 'frame', loc: d }, et) : d, et);
+    clearDeadTemps(fn, [d]); // the received value is in the variable: the temporary is dead
     block(fn, s.body.stmts);
     f.jmp(top);
     f.bind(end);

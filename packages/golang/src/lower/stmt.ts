@@ -4,7 +4,7 @@ import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
 import { isInterface, sizeof, underlying, type Type } from '../types.js';
 import { multi, assign } from './assign.js';
-import { call, evalList } from './call.js';
+import { call, evalList, clearDeadTemps } from './call.js';
 import { deferOrGo } from './defer.js';
 import { gotoStmt, labeledStmt } from './labels.js';
 import { selectStmt } from './select.js';
@@ -70,6 +70,7 @@ function stmt1(fn: FnLower, s: A.Stmt): void {
       const ch = operand(fn, s.chan, s.value);
       const v = val(fn, s.value);
       f.emit(Op.SEND, ch, v);
+      clearDeadTemps(fn, [v]); // the value is in the channel (or the receiver): its temporary is dead
       return;
     }
     case 'IncDecStmt': {

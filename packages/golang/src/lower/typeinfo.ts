@@ -83,7 +83,7 @@ function spell(t: Type, key: boolean): string {
       return t.fields.length === 0 ? 'struct {}' : `struct { ${t.fields.map(field).join('; ')} }`;
     }
     case 'func': {
-      const ps = t.params.map(s).join(', ');
+      const ps = t.params.map((p, i) => (t.variadic && i === t.params.length - 1 && p.kind === 'slice' ? `...${s(p.elem)}` : s(p))).join(', ');
       const rs = t.results.map(s);
       return `func(${ps})${rs.length === 0 ? '' : rs.length === 1 ? ' ' + rs[0] : ` (${rs.join(', ')})`}`;
     }
@@ -140,6 +140,7 @@ export function programType(m: Module, t: Type): number {
   const id = m.type(pt, key);
   if (u.kind === 'pointer' || u.kind === 'chan' || u.kind === 'slice') pt.elem = programType(m, u.elem);
   if (u.kind === 'map') { pt.key = programType(m, u.key); pt.elem = programType(m, u.elem); }
+  if (u.kind === 'func') { pt.params = u.params.map((p) => programType(m, p)); pt.results = u.results.map((r) => programType(m, r)); pt.variadic = u.variadic; }
   // a struct's fields, for the runtime's per-type hash and equality of map keys (runtime/src/map-hash.ts)
   if (u.kind === 'struct') pt.fields = u.fields.filter((f) => f.name !== '_').map((f) => ({ offset: f.offset, type: programType(m, f.type) }));
   attachMethods(m, t, pt); // lower/method.ts
