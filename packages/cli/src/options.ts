@@ -27,6 +27,8 @@ export interface RunFlags {
   /** -m: print escape decisions. */
   m?: boolean;
   trace?: boolean;
+  /** --finalizers: accept runtime.SetFinalizer (see its help). */
+  finalizers?: boolean;
 }
 
 /** `--policy SPEC`: `old`, `new`, or `piece=NAME,...` of registered names (unlisted pieces are `new`). */
@@ -210,6 +212,7 @@ export function runOptions(set: RunOptionSet = {}): BaseOption[] {
     o.push(
       new Option('-m', 'print escape analysis decisions to stderr (like go build -gcflags=-m), then run'),
       new Option('--trace', 'print one line per runtime event (stack copies, GCs, defer/panic steps) to stderr'),
+      new Option('--finalizers', "accept runtime.SetFinalizer: finalizers run when the GC finds their object unreachable, but a frame keeps its pointer slots live until it returns (Go's liveness is per instruction), so one may run later than under Go"),
     );
   return o;
 }

@@ -8,6 +8,24 @@ func main() {
 	println("hello", x*7)
 }
 `,
+  'finalizer.go': `package main
+
+import "runtime"
+
+var done = make(chan int, 1)
+
+func setup() {
+	p := new([4]int)
+	p[3] = 7
+	runtime.SetFinalizer(p, func(q *[4]int) { done <- q[3] })
+}
+
+func main() {
+	setup()
+	runtime.GC()
+	println("finalized", <-done)
+}
+`,
   'panic.go': `package main
 
 func boom(n int) {
@@ -138,6 +156,13 @@ describe('gosim run', () => {
     expect(l.slice(0, 3)).toEqual(['deferred ran', 'panic: boom', '']);
     expect(l[3]).toBe('goroutine 1 [running]:');
     expect(r.stderr).toContain('main.boom');
+  });
+
+  test('runtime.SetFinalizer needs --finalizers; with it the finalizer runs on the finalizer goroutine', async () => {
+    const refused = await gosim(['run', 'finalizer.go'], cwd);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe('# command-line-arguments\n./finalizer.go:10:10: runtime.SetFinalizer is not supported by gosim without --finalizers (a frame keeps its pointers live until it returns, so finalizers would run later than Go\'s)\n');
+    expect(await gosim(['run', '--finalizers', 'finalizer.go'], cwd)).toEqual({ status: 0, stdout: '', stderr: 'finalized 7\n' });
   });
 
   test('an absolute path works too', async () => {

@@ -1,6 +1,6 @@
 /** @gosim/golang: the Go-subset front end (parser, type checker, escape analysis). */
 import type { File } from './ast.js';
-import type { CheckedProgram } from './check/checker.js';
+import type { CheckedProgram, CheckOptions } from './check/checker.js';
 import { checkFile as checkFileImpl } from './check/checker.js';
 import type { Diagnostic } from './diagnostics.js';
 import { GoError, formatDiagnostic, isStackOverflow, nestedTooDeep } from './diagnostics.js';
@@ -17,7 +17,7 @@ export type {
   SelectStmt, SelectorExpr, SendStmt, SliceExpr, Spec, StarExpr, Stmt, StructTypeExpr, SwitchStmt, TypeAssertExpr,
   TypeSpec, TypeSwitchStmt, UnaryExpr, UnaryOp, VarSpec,
 } from './ast.js';
-export type { CheckedProgram } from './check/checker.js';
+export type { CheckedProgram, CheckOptions } from './check/checker.js';
 export type { ConstValue } from './constant.js';
 export type { Diagnostic, DiagnosticKind, Pos } from './diagnostics.js';
 export type { EscapeResult } from './escape.js';
@@ -66,9 +66,9 @@ export function parseFile(src: string | Uint8Array, filename: string): { file?: 
 }
 
 /** Type-check a parsed file, annotating its AST in place. Never throws. */
-export function checkFile(file: File): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
+export function checkFile(file: File, opts: CheckOptions = {}): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
   try {
-    return checkFileImpl(file);
+    return checkFileImpl(file, opts);
   } catch (e) {
     return { diagnostics: [internal(file.filename, e)] };
   }
@@ -83,10 +83,10 @@ export interface CompileResult {
 }
 
 /** Parse, check and escape-analyse. Never throws. */
-export function compileToChecked(src: string | Uint8Array, filename: string): CompileResult {
+export function compileToChecked(src: string | Uint8Array, filename: string, opts: CheckOptions = {}): CompileResult {
   const p = parseFile(src, filename);
   if (!p.file) return { diagnostics: p.diagnostics };
-  const c = checkFile(p.file);
+  const c = checkFile(p.file, opts);
   if (!c.program) return { file: p.file, diagnostics: c.diagnostics };
   try {
     const { report } = analyzeEscapes(c.program);
@@ -107,14 +107,14 @@ export interface CompileModuleResult {
   escapes: string[];
 }
 
-export interface CompileOptions {
+export interface CompileOptions extends CheckOptions {
   /** How defer statements are lowered, as the policy's deferpanic piece asks (default: heap records). */
   readonly codegen?: Codegen;
 }
 
 /** Parse, check, escape-analyse and lower to a `Module` (entry `main.main`). Never throws. */
 export function compile(src: string | Uint8Array, filename: string, opts: CompileOptions = {}): CompileModuleResult {
-  const r = compileToChecked(src, filename);
+  const r = compileToChecked(src, filename, opts);
   if (!r.program) return { diagnostics: r.diagnostics, escapes: r.escapes ?? [] };
   try {
     const module = lowerProgram(r.program, filename, opts.codegen ?? {});

@@ -9,8 +9,9 @@ import { compile, formatDiagnostic } from '../src/index';
 const FIX = join(__dirname, 'fixtures/rtapi');
 const PATH = '/tmp/rtapi_x/x.go';
 
+// the finalizer tests opt in to runtime.SetFinalizer (refused by default: see CheckOptions.finalizers)
 function run(src: string, opts: RunOptions = {}): { exit: number; out: string } {
-  const c = compile(src, PATH);
+  const c = compile(src, PATH, { finalizers: true });
   if (!c.module) throw new Error(c.diagnostics.map(formatDiagnostic).join('\n'));
   const r = runModule(c.module, opts);
   return { exit: r.exitCode, out: r.stdout + r.stderr };
@@ -98,3 +99,12 @@ describe('runtime API: the rest', () => {
     expect(diag(prog('\tvar f *runtime.Func\n\t_ = f.Name(1)'))).toBe('x.go:7:13: too many arguments in call to f.Name\n\thave (number)\n\twant ()');
   });
 });
+
+test('runtime.SetFinalizer is refused without the finalizers option, with the reason', () => {
+  const c = compile(prog('\truntime.SetFinalizer(new(int), nil)'), PATH);
+  expect(c.module).toBeUndefined();
+  expect(c.diagnostics.map(formatDiagnostic)).toEqual([
+    `${PATH}:6:10: runtime.SetFinalizer is not supported by gosim without --finalizers (a frame keeps its pointers live until it returns, so finalizers would run later than Go's)`,
+  ]);
+});
+

@@ -63,7 +63,7 @@ export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io
       return report.status;
     }
     const runOpts = toRunOptions(flags);
-    const compiled = compileGoFile(go, io.cwd, runOpts.policy ?? policies.new);
+    const compiled = compileGoFile(go, io.cwd, runOpts.policy ?? policies.new, flags.finalizers);
     if (!compiled.module) {
       io.stderr.write(compiled.output);
       return ExitStatus.compileError;
@@ -103,8 +103,8 @@ interface Compiled {
  * Compiles `go` under its absolute path (the name a Go binary's tracebacks show) for the codegen the policy asks,
  * and words the output as go run.
  */
-function compileGoFile(go: GoFile, cwd: string, policy: Policy): Compiled {
-  const c = compile(go.bytes, go.path, { codegen: codegenOf(policy) });
+function compileGoFile(go: GoFile, cwd: string, policy: Policy, finalizers = false): Compiled {
+  const c = compile(go.bytes, go.path, { codegen: codegenOf(policy), finalizers });
   const shown = (lines: readonly string[]) => (lines.length > 0 ? showOutput(lines.map((l) => `${l}\n`).join(''), go.path, cwd) : '');
   if (c.diagnostics.length > 0 || !c.module) {
     if (c.diagnostics.length === 0) throw new Error(`the compiler returned no module and no diagnostics for ${go.path}`);
@@ -117,7 +117,7 @@ function compileGoFile(go: GoFile, cwd: string, policy: Policy): Compiled {
 export function runReport(go: GoFile, flags: RunFlags, cwd: string): RunReport {
   const opts = toRunOptions(flags);
   const base = { file: go.arg, policy: policyName(opts.policy ?? policies.new) };
-  const compiled = compileGoFile(go, cwd, opts.policy ?? policies.new);
+  const compiled = compileGoFile(go, cwd, opts.policy ?? policies.new, flags.finalizers);
   if (!compiled.module)
     return { ...base, status: ExitStatus.compileError, compiled: false, stdout: '', stderr: compiled.output, steps: 0, limit: null, stackCopies: 0, gcCycles: 0 };
   let stackCopies = 0;

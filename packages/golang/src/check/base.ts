@@ -12,6 +12,17 @@ import { isUntyped, T, typeString } from '../types.js';
 import { exprString } from './expr-string.js';
 import { makeUniverse, runtimeMember, Scope, unsupportedPredeclared } from './universe.js';
 
+/** What the checker accepts beyond the default subset. */
+export interface CheckOptions {
+  /**
+   * runtime.SetFinalizer. Off by default: gosim's frames have one pointer map per function, so a frame keeps its
+   * pointer slots live until it returns where Go's per-instruction liveness drops them, and a program that
+   * expects a finalizer to run right after the last use of its object would print something else.
+   */
+  readonly finalizers?: boolean;
+}
+
+
 export interface FuncCtx {
   node: FuncNode;
   sig: Signature;
@@ -65,7 +76,7 @@ export abstract class CheckerBase {
   /** The statement being checked (where a stack overflow is reported). */
   at: Pos = { line: 1, col: 1, offset: 0 };
 
-  constructor(protected readonly file: A.File) {
+  constructor(protected readonly file: A.File, protected readonly opts: CheckOptions = {}) {
     this.pkg = new Scope(this.universe, 'package');
     this.scope = this.pkg;
     for (const imp of file.imports) {
@@ -186,6 +197,9 @@ export abstract class CheckerBase {
     pkg.used = true;
     (e.x as A.Ident).obj = pkg;
     e.x.mode = 'package';
+    if (e.sel.name === 'SetFinalizer' && !this.opts.finalizers) {
+      this.fail(e.sel.pos, "runtime.SetFinalizer is not supported by gosim without --finalizers (a frame keeps its pointers live until it returns, so finalizers would run later than Go's)");
+    }
     const m = runtimeMember(e.sel.name) ?? this.runtimeVar(e.sel.name);
     if (!m) {
       if (/^[a-z]/.test(e.sel.name)) this.fail(e.sel.pos, `name ${e.sel.name} not exported by package runtime`);

@@ -7,6 +7,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { isStackOverflow, isUnsupported, nestedTooDeep } from '../diagnostics.js';
 import type { TypeNameObj, VarObj } from '../objects.js';
 import { Checker } from './decl.js';
+import type { CheckOptions } from './base.js';
+export type { CheckOptions } from './base.js';
 
 export { addressRoot } from './expr.js';
 export { runtimeSignature } from './call.js';
@@ -28,8 +30,8 @@ export interface CheckedProgram {
   escapesAnalyzed: boolean;
 }
 
-export function checkFile(file: A.File): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
-  const c = new Checker(file);
+export function checkFile(file: A.File, opts: CheckOptions = {}): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
+  const c = new Checker(file, opts);
   try {
     c.run();
   } catch (e) {
