@@ -5,12 +5,12 @@
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import { T, identical, isInterface, sizeof, underlying, type InterfaceType, type Signature, type Type } from '../types.js';
-import { callArgs, copyArgs } from './call.js';
+import { callArgs, callResults, copyArgs } from './call.js';
 import { box, val } from './expr.js';
 import type { FnLower } from './fn.js';
-import { at, out, type Loc } from './frame.js';
-import { load, storeFrame } from './place.js';
-import { goTypeName, isDirectKind, isMidInt } from './typeinfo.js';
+import { at, type Loc } from './frame.js';
+import { load } from './place.js';
+import { goTypeName, isDirectKind } from './typeinfo.js';
 import { itabFunc } from './method.js';
 
 /** Offset of fun[0] in an itab. */
@@ -104,14 +104,6 @@ export function dispatch(fn: FnLower, x: Loc, idx: number, sig: Signature, args:
   return callResults(fn, sig, resOffs);
 }
 
-export function callResults(fn: FnLower, sig: Signature, resOffs: number[]): Loc[] {
-  return sig.results.map((rt, i) => {
-    const d = fn.tmp(rt);
-    if (isMidInt(rt)) fn.copyReg(d, load(fn, { k: 'frame', loc: out(resOffs[i]!) }, rt), rt);
-    else storeFrame(fn, d, rt, out(resOffs[i]!));
-    return d;
-  });
-}
 
 /** x.(T) where T is an interface or x's type has methods (the rest: expr.ts assertion); undefined otherwise. */
 export function ifaceAssertion(fn: FnLower, e: A.TypeAssertExpr, commaOk: boolean): [Loc, Loc?] | undefined {
