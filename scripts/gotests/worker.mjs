@@ -2,8 +2,9 @@
 // back the classified result (packages/fuzz runGosim). The parent kills it on timeout; a fatal V8 error here
 // (which no try/catch stops) ends only this process.
 import { rejectedFeature, runGosim } from '@gosim/fuzz';
+import { parsePolicy } from '@gosim/runtime';
 
-process.on('message', ({ id, src, filename, maxSteps, copyStackEvery, gcEvery }) => {
-  const r = runGosim(src, filename, { maxSteps, copyStackEvery, gcEvery });
+process.on('message', ({ id, src, filename, maxSteps, copyStackEvery, gcEvery, policy }) => {
+  const r = runGosim(src, filename, { maxSteps, copyStackEvery, gcEvery, policy: policy === undefined ? undefined : parsePolicy(policy) });
   process.send({ id, kind: r.kind, exit: r.outcome?.exit, combined: r.combined ?? '', message: r.message, feature: r.kind === 'rejected' ? rejectedFeature(r.message) : undefined, steps: r.steps });
 });

@@ -2,7 +2,7 @@
 // tools count results: ran (with Go's normalized outcome), rejected (outside the subset), compile error,
 // internal error (a JS exception or an internal compiler error), or stopped by a gosim limit.
 import { compile, formatDiagnostic } from '@gosim/golang';
-import { normalizeOutput, runModule, type NormalizedOutput, type RunOptions } from '@gosim/runtime';
+import { codegenOf, normalizeOutput, policies, runModule, type NormalizedOutput, type RunOptions } from '@gosim/runtime';
 
 export type GosimKind = 'ran' | 'rejected' | 'compile-error' | 'internal' | 'limit';
 
@@ -29,7 +29,8 @@ export function rejectedFeature(message: string): string | undefined {
 export function runGosim(src: string, filename: string, opts: RunOptions = {}): GosimResult {
   let combined = '';
   try {
-    const c = compile(src, filename);
+    // compiled for the codegen the policy's deferpanic piece asks (go1.13's stack records), as every tool does
+    const c = compile(src, filename, { codegen: codegenOf(opts.policy ?? policies.new) });
     if (!c.module || c.diagnostics.length > 0) {
       const message = c.diagnostics.map(formatDiagnostic).join('\n') || 'compile returned no module';
       if (/internal compiler error/.test(message)) return { kind: 'internal', message };

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parsePolicy } from '@gosim/runtime';
 import { fuzzMain, runGosim } from '../src/index';
 
 describe('runGosim classifies a run as the tools count it', () => {
@@ -19,6 +20,13 @@ describe('runGosim classifies a run as the tools count it', () => {
 
   it('compile-error: a type error', () => {
     expect(runGosim('package main\n\nfunc main() {\n\tx = 1\n}\n', './a.go')).toMatchObject({ kind: 'compile-error', message: './a.go:4:2: undefined: x' });
+  });
+
+  it('compiles for the policy\'s codegen: go1.13 stack records run (a heap-codegen module would be refused)', () => {
+    const src = 'package main\n\nfunc f(x int) {\n\tdefer println("deferred", x)\n\tprintln("body")\n}\n\nfunc main() {\n\tf(7)\n}\n';
+    const r = runGosim(src, './a.go', { policy: parsePolicy('deferpanic=go1.13,copystack=go1.13,gc=go1.13'), copyStackEvery: 1 });
+    expect(r.kind).toBe('ran');
+    expect(r.outcome).toMatchObject({ exit: 0, stderr: 'body\ndeferred 7' });
   });
 
   it('limit: a loop stopped by the step limit', () => {
