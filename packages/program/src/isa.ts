@@ -100,7 +100,7 @@ export const Op = {
   PRINT: 86, //     I kind, S val           print one value (PrintKind) to stderr, like Go's print
   GOEXIT: 87, //    (unused by user code: runtime.Goexit is a runtime function)
   GC: 88, //                                runtime.GC()
-  CALLERS: 89, //   S dst, S skip, S slice  dst = runtime.Callers(skip, slice)
+  // 89: free (runtime.Callers is a runtime function with a frame: runtime/src/rtapi.ts)
   STRLEN: 90, //    S dst, S str
   EXIT: 91, //      I status                end the program (runtime.main after main.main returns)
   ...FloatOp,
@@ -164,7 +164,7 @@ export const opShape: Readonly<Record<number, string>> = (() => {
   set('SII', Op.RECOVER);
   set('SSS', Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.DIVU, Op.MODU, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.SHL, Op.SHR,
     Op.SHRU, Op.EQ, Op.NE, Op.LT, Op.LE, Op.LTU, Op.LEU, Op.EQ1, Op.STREQ, Op.STRLT, Op.EFACEEQ, Op.CONCAT,
-    Op.STRINDEX, Op.CALLERS);
+    Op.STRINDEX);
   set('T--', Op.JMP, Op.JRET);
   set('ST-', Op.JZ, Op.JNZ);
   set('F--', Op.CALL);

@@ -11,7 +11,7 @@ import { gcCollect, type GCPolicy } from '@gosim/gc';
 import { AddressSpace, goOutOfMemory, Heap, typeDesc, MemoryFault, type OutOfMemoryError } from '@gosim/memory';
 import { pcOf, TextBase, type FuncInfo, type Program } from '@gosim/program';
 import { G, GStatus, GoThrow, StackAllocator, setStack, MaxStackDefault } from '@gosim/stack';
-import { callers, printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
+import { printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
 import { EventHub } from './events.js';
 import { hex, panicValue, stringAt } from './format.js';
 import type { RunOptions } from './options.js';
@@ -300,15 +300,6 @@ export class Machine {
   /** Go's isSystemGoroutine: the finalizer goroutine while it is not running a finalizer. */
   isSystemGoroutine(g: G): boolean {
     return finalizersIfAny(this)?.isSystem(g) ?? false;
-  }
-
-  /** runtime.Callers: the walk runs on the system stack, as Go's callers does. */
-  callers(g: G, skip: number, max: number, put: (i: number, pc: number) => void): number {
-    this.systemstack++;
-    const at = { pc: g.pc, sp: g.sp, atEntry: false, _defer: g._defer, _panic: g._panic, goid: g.goid, lo: g.lo, hi: g.hi };
-    const n = callers(this, this.traceback, at, skip, max, put);
-    this.systemstack--;
-    return n;
   }
 
   // ---- panics and fatal errors ------------------------------------------------------------------------

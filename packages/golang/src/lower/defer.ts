@@ -106,7 +106,6 @@ function genBuiltinWrapper(fn: FnLower, b: string, types: Type[], pos: Pos): voi
     case 'recover': f.emit(Op.RECOVER, fn.tmp(emptyInterface), 0, 1); break; // recovers for the deferring function
     case 'runtime.GC': f.emit(Op.GC); break;
     case 'runtime.Gosched': f.emit(Op.NOP); break;
-    case 'runtime.Callers': f.emit(Op.CALLERS, fn.word(), ps[0]!, ps[1]!); break;
     case 'copy': emitCopy(fn, ps[0]!, ps[1]!, sizeof((underlying(types[0]!) as SliceType).elem)); break;
     default: fn.fail(`defer/go of ${b} is not supported by gosim`);
   }
