@@ -45,6 +45,6 @@ export function takeOpenDefer(ctx: DeferPanicContext, g: G, d: number, info: Ope
   for (const a of od.args) s.memmove(dst + a.callOffset, varp - a.offset, a.size);
   const bitsAt = varp - info.deferBits;
   s.store8(bitsAt, s.load8(bitsAt) & ~(1 << i));
-  if (ctx.events.on) ctx.events.emit({ kind: 'open-defer-taken', goid: g.goid, d, bit: i, sp: s.load64(d + ctx.deferLayout.argp) });
+  if (ctx.events.on) ctx.events.emit({ kind: 'open-defer-taken', goid: g.goid, d, bit: i, sp: s.load64(d + ctx.deferLayout.argp), varp, stackLo: g.lo, stackHi: g.hi });
   return closure;
 }
