@@ -107,7 +107,8 @@ export const NoArgs = -1;
  * (0: no frames left); retpc, where the deferring frame resumes if the call just returned from recovers.
  * sp, fp and startSP are pointer words (1.22 made them unsafe.Pointer) so a stack copy adjusts them with the
  * frame. deferreturn is declared but stays false: the model's deferreturn is the shared one, not an iterator.
- * Go 1.22's open-coded defer state (deferBitsPtr, slotsPtr) has no counterpart: the model has no open-coded defers.
+ * Go 1.22's open-coded defer state (deferBitsPtr, slotsPtr) has no counterpart: go1.22's codegen does not open-code
+ * (variant go1.14 does).
  */
 export const Panic122 = {
   argp: Panic.argp,
