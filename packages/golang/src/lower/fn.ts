@@ -62,7 +62,6 @@ export class FnLower {
     readonly L: Lowerer,
     readonly node: FuncNode | undefined,
     readonly name: string,
-    private readonly callInit: boolean,
     private readonly initSpecs?: A.VarSpec[],
     file?: string,
   ) {
@@ -120,9 +119,6 @@ export class FnLower {
         if (v.varKind === 'param') store(this, { k: 'mem', base: cell, off: 0 }, v.type, load(this, { k: 'frame', loc: slot }, v.type));
         else this.escResults.push({ v, slot, cell });
         this.homes.set(v, { heap: cell });
-      }
-      if (this.callInit) {
-        f.emit(Op.CALL, this.m.declare('main.init'));
       }
       this.open = openDefersFor(this);
       block(this, node.body!.stmts);
