@@ -201,8 +201,7 @@ export const rtapiImpls: RtImpls = {
   },
   'runtime.NumGoroutine': (m, g, a) => {
     const s = m.space;
-    const fin = finalizersIfAny(m);
-    s.store64(a.at('n'), m.allgs.filter((x) => !fin?.isSystem(x)).length);
+    s.store64(a.at('n'), m.allgs.filter((x) => !m.isSystemGoroutine(x)).length);
     return ChanResult.Done;
   },
   'runtime.Version': (m, g, a) => {
