@@ -47,6 +47,9 @@ export function runCommand(io: Io, done: (status: number) => void) {
     .addHelpText('after', `${limitsHelp()}The machine is linux/amd64 with ${ModelNumCPU} CPUs (runtime.NumCPU; GOMAXPROCS starts there and reports what it is set to)
 and one P: goroutines run one at a time. runtime.Version() is ${GoVersion}.\n`)
     .action((file, args, flags) => {
+      // go run would compile further .go files into the package: gosim runs one file
+      const more = args.find((x) => x.endsWith('.go'));
+      if (more !== undefined) cmd.error(`gosim runs one Go file: ${more} is not a program argument`, { exitCode: 64 });
       done(runFile(file, flags as RunCommandFlags, io, args));
     });
 }
