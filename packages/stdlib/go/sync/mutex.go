@@ -1,7 +1,5 @@
 package sync
 
-import "sync/atomic"
-
 // A Locker represents an object that can be locked and unlocked.
 type Locker interface {
 	Lock()
@@ -28,7 +26,7 @@ const (
 
 // Lock locks m, waiting until it is available.
 func (m *Mutex) Lock() {
-	if atomic.CompareAndSwapInt32(&m.state, 0, mutexLocked) {
+	if casInt32(&m.state, 0, mutexLocked) {
 		return
 	}
 	m.lockSlow()
@@ -36,18 +34,18 @@ func (m *Mutex) Lock() {
 
 // TryLock locks m if it is unlocked and reports whether it did.
 func (m *Mutex) TryLock() bool {
-	old := atomic.LoadInt32(&m.state)
+	old := loadInt32(&m.state)
 	if old&(mutexLocked|mutexStarving) != 0 {
 		return false
 	}
-	return atomic.CompareAndSwapInt32(&m.state, old, old|mutexLocked)
+	return casInt32(&m.state, old, old|mutexLocked)
 }
 
 func (m *Mutex) lockSlow() {
 	queued := false
 	woken := false
 	for {
-		old := atomic.LoadInt32(&m.state)
+		old := loadInt32(&m.state)
 		next := old | mutexLocked
 		if old&mutexLocked != 0 {
 			next = old + 1<<mutexWaiterShift
@@ -55,7 +53,7 @@ func (m *Mutex) lockSlow() {
 		if woken {
 			next &^= mutexWoken
 		}
-		if !atomic.CompareAndSwapInt32(&m.state, old, next) {
+		if !casInt32(&m.state, old, next) {
 			continue
 		}
 		if old&mutexLocked == 0 {
@@ -69,7 +67,7 @@ func (m *Mutex) lockSlow() {
 
 // Unlock unlocks m; unlocking an unlocked mutex is a fatal error.
 func (m *Mutex) Unlock() {
-	left := atomic.AddInt32(&m.state, -mutexLocked)
+	left := addInt32(&m.state, -mutexLocked)
 	if left != 0 {
 		m.unlockSlow(left)
 	}
@@ -84,10 +82,10 @@ func (m *Mutex) unlockSlow(left int32) {
 		if old>>mutexWaiterShift == 0 || old&(mutexLocked|mutexWoken) != 0 {
 			return
 		}
-		if atomic.CompareAndSwapInt32(&m.state, old, (old-1<<mutexWaiterShift)|mutexWoken) {
+		if casInt32(&m.state, old, (old-1<<mutexWaiterShift)|mutexWoken) {
 			runtime_Semrelease(&m.sema, false, 1)
 			return
 		}
-		old = atomic.LoadInt32(&m.state)
+		old = loadInt32(&m.state)
 	}
 }

@@ -1,7 +1,5 @@
 package sync
 
-import "sync/atomic"
-
 // Once performs exactly one action. done is set only after f returns (or panics), so a concurrent Do waits
 // on m until the action is complete.
 type Once struct {
@@ -11,7 +9,7 @@ type Once struct {
 
 // Do calls f if and only if Do is being called for the first time for this Once.
 func (o *Once) Do(f func()) {
-	if atomic.LoadUint32(&o.done) == 0 {
+	if loadUint32(&o.done) == 0 {
 		o.doSlow(f)
 	}
 }
@@ -26,5 +24,5 @@ func (o *Once) doSlow(f func()) {
 }
 
 func (o *Once) markDone() {
-	atomic.StoreUint32(&o.done, 1)
+	storeUint32(&o.done, 1)
 }

@@ -1,7 +1,5 @@
 package sync
 
-import "sync/atomic"
-
 // An RWMutex is a reader/writer mutual exclusion lock: any number of readers or one writer. A blocked Lock
 // keeps new readers out, so a writer is not starved.
 //
@@ -19,7 +17,7 @@ const rwmutexMaxReaders = 1 << 30
 
 // RLock locks rw for reading.
 func (rw *RWMutex) RLock() {
-	if atomic.AddInt32(&rw.readerCount, 1) < 0 {
+	if addInt32(&rw.readerCount, 1) < 0 {
 		runtime_SemacquireMutex(&rw.readerSem, false, 0)
 	}
 }
@@ -27,11 +25,11 @@ func (rw *RWMutex) RLock() {
 // TryRLock locks rw for reading if no writer holds or waits for it, and reports whether it did.
 func (rw *RWMutex) TryRLock() bool {
 	for {
-		c := atomic.LoadInt32(&rw.readerCount)
+		c := loadInt32(&rw.readerCount)
 		if c < 0 {
 			return false
 		}
-		if atomic.CompareAndSwapInt32(&rw.readerCount, c, c+1) {
+		if casInt32(&rw.readerCount, c, c+1) {
 			return true
 		}
 	}
@@ -39,7 +37,7 @@ func (rw *RWMutex) TryRLock() bool {
 
 // RUnlock undoes one RLock.
 func (rw *RWMutex) RUnlock() {
-	if r := atomic.AddInt32(&rw.readerCount, -1); r < 0 {
+	if r := addInt32(&rw.readerCount, -1); r < 0 {
 		rw.rUnlockSlow(r)
 	}
 }
@@ -48,7 +46,7 @@ func (rw *RWMutex) rUnlockSlow(r int32) {
 	if r+1 == 0 || r+1 == -rwmutexMaxReaders {
 		fatal("sync: RUnlock of unlocked RWMutex")
 	}
-	if atomic.AddInt32(&rw.readerWait, -1) == 0 {
+	if addInt32(&rw.readerWait, -1) == 0 {
 		runtime_Semrelease(&rw.writerSem, false, 1)
 	}
 }
@@ -56,8 +54,8 @@ func (rw *RWMutex) rUnlockSlow(r int32) {
 // Lock locks rw for writing.
 func (rw *RWMutex) Lock() {
 	rw.w.Lock()
-	readers := atomic.AddInt32(&rw.readerCount, -rwmutexMaxReaders) + rwmutexMaxReaders
-	if readers != 0 && atomic.AddInt32(&rw.readerWait, readers) != 0 {
+	readers := addInt32(&rw.readerCount, -rwmutexMaxReaders) + rwmutexMaxReaders
+	if readers != 0 && addInt32(&rw.readerWait, readers) != 0 {
 		runtime_SemacquireMutex(&rw.writerSem, false, 0)
 	}
 }
@@ -67,7 +65,7 @@ func (rw *RWMutex) TryLock() bool {
 	if !rw.w.TryLock() {
 		return false
 	}
-	if !atomic.CompareAndSwapInt32(&rw.readerCount, 0, -rwmutexMaxReaders) {
+	if !casInt32(&rw.readerCount, 0, -rwmutexMaxReaders) {
 		rw.w.Unlock()
 		return false
 	}
@@ -76,7 +74,7 @@ func (rw *RWMutex) TryLock() bool {
 
 // Unlock unlocks rw for writing and lets the readers that waited in.
 func (rw *RWMutex) Unlock() {
-	r := atomic.AddInt32(&rw.readerCount, rwmutexMaxReaders)
+	r := addInt32(&rw.readerCount, rwmutexMaxReaders)
 	if r >= rwmutexMaxReaders {
 		fatal("sync: Unlock of unlocked RWMutex")
 	}

@@ -1,7 +1,5 @@
 package sync
 
-import "sync/atomic"
-
 // A WaitGroup waits for a collection of goroutines to finish. state: the counter in the high 32 bits, the
 // number of waiters in the low 32; waiters park on sema.
 type WaitGroup struct {
@@ -11,7 +9,7 @@ type WaitGroup struct {
 
 // Add adds delta (possibly negative) to the counter; at zero every waiter is released.
 func (wg *WaitGroup) Add(delta int) {
-	state := atomic.AddUint64(&wg.state, uint64(delta)<<32)
+	state := addUint64(&wg.state, uint64(delta)<<32)
 	count := int32(state >> 32)
 	waiters := uint32(state)
 	if count < 0 {
@@ -23,7 +21,7 @@ func (wg *WaitGroup) Add(delta int) {
 	if count > 0 || waiters == 0 {
 		return
 	}
-	atomic.StoreUint64(&wg.state, 0)
+	storeUint64(&wg.state, 0)
 	for ; waiters != 0; waiters-- {
 		runtime_Semrelease(&wg.sema, false, 0)
 	}
@@ -37,13 +35,13 @@ func (wg *WaitGroup) Done() {
 // Wait blocks until the counter is zero.
 func (wg *WaitGroup) Wait() {
 	for {
-		state := atomic.LoadUint64(&wg.state)
+		state := loadUint64(&wg.state)
 		if int32(state>>32) == 0 {
 			return
 		}
-		if atomic.CompareAndSwapUint64(&wg.state, state, state+1) {
+		if casUint64(&wg.state, state, state+1) {
 			runtime_Semacquire(&wg.sema)
-			if atomic.LoadUint64(&wg.state) != 0 {
+			if loadUint64(&wg.state) != 0 {
 				panic("sync: WaitGroup is reused before previous Wait has returned")
 			}
 			return
