@@ -2,8 +2,9 @@
 // the semaphore table, semTabSize roots chosen by the address (addr >> 3) % 251. Each root holds a list of its
 // waiters (Go's treap of per-address lists: the order among waiters of one address, FIFO or LIFO, is what is
 // observable, and a list in arrival order gives it) and nwait. The table lives in simulated memory outside the
-// GC heap (Go's semtable is a global); each waiter's sudog is reachable from g.waiting, so the GC keeps it and
-// copystack adjusts its elem (the address) when that lies in the waiter's own stack.
+// GC heap (Go's semtable is a global); each waiter's sudog is reachable from g.waiting, so the GC keeps it. A
+// semaphore another goroutine releases is shared, so escape analysis has put it in the heap or a global, as in
+// Go: it never moves while goroutines wait on it.
 //
 // A release with waiters hands the count to the first waiter of that address (Go's handoff form; without
 // handoff Go's waiter re-checks the count when it runs, which differs only when a third goroutine takes the
