@@ -97,7 +97,9 @@ function flatten(testFile) {
   const rewrite = (src, prefix, names) => pieces(stripHeader(src)).map((p) => {
     if (!p.code) return p.text;
     let t = p.text.replace(qualRe, '$1_$2');
-    if (prefix) t = t.replace(/(^|[^.\w])([A-Za-z_]\w*)\b/g, (all, pre, n) => (names.has(n) ? `${pre}${prefix}_${n}` : all));
+    // A method name in an inline interface type (`interface{ Unwrap() error }`) is not renamed.
+    if (prefix) t = t.replace(/(^|[^.\w])([A-Za-z_]\w*)\b/g, (all, pre, n, off, whole) =>
+      (names.has(n) && !/interface\s*\{\s*$/.test(whole.slice(Math.max(0, off - 20), off + pre.length)) ? `${pre}${prefix}_${n}` : all));
     return t;
   }).join('');
   let out = 'package main\n\n';
