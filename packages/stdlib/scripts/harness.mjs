@@ -97,9 +97,14 @@ function flatten(testFile) {
   const rewrite = (src, prefix, names) => pieces(stripHeader(src)).map((p) => {
     if (!p.code) return p.text;
     let t = p.text.replace(qualRe, '$1_$2');
-    // A method name in an inline interface type (`interface{ Unwrap() error }`) is not renamed.
+    // Method names (in a method declaration or an inline interface type such as
+    // `interface{ Unwrap() error }`) are not renamed.
+    const isMethodName = (whole, at) => {
+      const line = whole.slice(whole.lastIndexOf('\n', at - 1) + 1, at);
+      return /^func\s*\([^)]*\)\s*$/.test(line) || /interface\s*\{\s*$/.test(line);
+    };
     if (prefix) t = t.replace(/(^|[^.\w])([A-Za-z_]\w*)\b/g, (all, pre, n, off, whole) =>
-      (names.has(n) && !/interface\s*\{\s*$/.test(whole.slice(Math.max(0, off - 20), off + pre.length)) ? `${pre}${prefix}_${n}` : all));
+      (names.has(n) && !isMethodName(whole, off + pre.length) ? `${pre}${prefix}_${n}` : all));
     return t;
   }).join('');
   let out = 'package main\n\n';
