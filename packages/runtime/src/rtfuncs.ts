@@ -13,6 +13,7 @@ import { Op, RtapiOp, rtArgOffsets, rtFuncs, type Module } from '@gosim/program'
 import type { ExtOps } from './ext-ops.js';
 import type { Machine } from './machine.js';
 import { rtapiImpls } from './rtapi.js';
+import { sortImpls } from './rt-sort.js';
 
 /** The argument block of the running runtime function. */
 export interface RtArgs {
@@ -23,7 +24,7 @@ export type RtImpl = (m: Machine, g: G, a: RtArgs) => number;
 export type RtImpls = Readonly<Record<string, RtImpl>>;
 
 /** The groups' implementations (one per rt-<area>.ts). */
-const rtImplGroups: readonly RtImpls[] = [rtapiImpls];
+const rtImplGroups: readonly RtImpls[] = [rtapiImpls, sortImpls];
 
 class Args implements RtArgs {
   argp = 0;

@@ -94,7 +94,7 @@ function flatten(testFile) {
   for (const imp of parseImports(test)) { if (pkgDir(imp)) visit(imp); else keep.push(imp); }
   for (const p of order) for (const s of p.srcs) for (const imp of parseImports(s)) if (!pkgDir(imp) && !keep.includes(imp)) keep.push(imp);
   const qualRe = new RegExp(`\\b(${order.map((p) => mangle(p.path)).join('|') || '$^'})\\.(\\w+)`, 'g');
-  const rewrite = (src, prefix, names) => pieces(stripHeader(src)).map((p) => {
+  const rewrite = (src, prefix, names, types = new Set()) => pieces(stripHeader(src)).map((p) => {
     if (!p.code) return p.text;
     let t = p.text.replace(qualRe, '$1_$2');
     // Method names (in a method declaration or an inline interface type such as
@@ -105,6 +105,10 @@ function flatten(testFile) {
     };
     if (prefix) t = t.replace(/(^|[^.\w])([A-Za-z_]\w*)\b/g, (all, pre, n, off, whole) =>
       (names.has(n) && !isMethodName(whole, off + pre.length) ? `${pre}${prefix}_${n}` : all));
+    // An embedded field named after one of the package's types is selected by that (renamed) name.
+    if (prefix) t = t.replace(/\.([A-Z]\w*)\b/g, (all, n) => (types.has(n) ? `.${prefix}_${n}` : all));
+    // A runtime function (bodyless declaration) cannot be flattened: it panics when called.
+    if (prefix) t = t.replace(/^(func\s+\w+\s*\([^)]*\)[^{\n]*?)\s*$/gm, (all, decl) => `${decl} { panic("harness: runtime function") }`);
     return t;
   }).join('');
   let out = 'package main\n\n';
@@ -112,7 +116,9 @@ function flatten(testFile) {
   for (const p of order) {
     const names = new Set();
     for (const s of p.srcs) for (const n of topNames(s)) names.add(n);
-    for (const s of p.srcs) out += `\n// ---- ${p.path}\n` + rewrite(s, mangle(p.path), names);
+    const types = new Set();
+    for (const s of p.srcs) for (const m of s.matchAll(/^type\s+([A-Z]\w*)/gm)) types.add(m[1]);
+    for (const s of p.srcs) out += `\n// ---- ${p.path}\n` + rewrite(s, mangle(p.path), names, types);
   }
   out += '\n// ---- test\n' + rewrite(test, '', new Set());
   return out;
