@@ -214,15 +214,12 @@ func (b *Buffer) WriteTo(w io.Writer) (n int64, err error) {
 			return n, e
 		}
 		if m != nBytes {
-			return n, errShortWrite
+			return n, io.ErrShortWrite
 		}
 	}
 	b.Reset()
 	return n, nil
 }
-
-// errShortWrite has io.ErrShortWrite's text.
-var errShortWrite = errors.New("short write")
 
 func (b *Buffer) Read(p []byte) (n int, err error) {
 	b.lastRead = opInvalid

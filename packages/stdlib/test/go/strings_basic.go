@@ -51,7 +51,7 @@ func main() {
 	r := strings.NewReader("héllo")
 	buf := make([]byte, 2)
 	n, err := r.Read(buf)
-	println(n, err == nil, string(buf[:n]), r.Len())
+	println(n, err == nil, buf[0], buf[1], r.Len())
 	c, sz, _ := r.ReadRune()
 	println(c, sz, r.UnreadRune() == nil, r.Len())
 	bt, _ := r.ReadByte()

@@ -9,7 +9,7 @@ func main() {
 	for i, p := range preds {
 		h := uint32(0)
 		cnt := 0
-		for r := rune(-3); r < 0x110005; r += 53 {
+		for r := rune(-3); r < 0x110005; r += 211 {
 			if r > 0x3000 && r < 0xF000 && r%5 != 0 {
 				continue
 			}
@@ -23,7 +23,7 @@ func main() {
 	h := uint32(0)
 	for r := rune(0); r < 0x20000; r++ {
 		if r > 0x800 {
-			r += 12
+			r += 60
 		}
 		h = h*7 + uint32(unicode.ToUpper(r))
 		h = h*11 + uint32(unicode.ToLower(r))

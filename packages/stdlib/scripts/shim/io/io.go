@@ -12,3 +12,5 @@ type Reader interface {
 type Writer interface {
 	Write(p []byte) (n int, err error)
 }
+
+var ErrShortWrite = errors.New("short write")
