@@ -62,8 +62,12 @@ func genericFtoa(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 		return fmtX(dst, prec, fmt, neg, mant, exp, flt)
 	}
 	d := new(decimal)
-	d.assign(mant)
-	d.shift(exp - int(flt.mantbits))
+	if sh := int(flt.mantbits) - exp; sh > 0 && sh < 64 && mant&(1<<uint(sh)-1) == 0 {
+		d.assign(mant >> uint(sh)) // an integer: its digits are exact without a shift
+	} else {
+		d.assign(mant)
+		d.shift(exp - int(flt.mantbits))
+	}
 	shortest := prec < 0
 	if shortest {
 		roundShortest(d, mant, exp, flt)
