@@ -1,4 +1,4 @@
-// Package io (harness shim): what strings and bytes use, until package io exists.
+// Package io (difftest shim, used when go/io is absent): what strings and bytes use.
 package io
 
 import "errors"

@@ -1,5 +1,5 @@
-// Package math (harness shim): the few functions strconv needs, computed with float
-// arithmetic instead of unsafe, for testing std packages before package math exists.
+// Package math (difftest shim, used when go/math is absent): the few functions strconv
+// needs, computed with float arithmetic instead of unsafe.
 package math
 
 func Inf(sign int) float64 {
