@@ -41,4 +41,12 @@ func main() {
 	r, mb, tail, err := strconv.UnquoteChar(`\u263a rest`, '"')
 	println(r, mb, tail, err == nil)
 	println(strconv.IsPrint('a'), strconv.IsPrint('\u00ad'), strconv.IsPrint('\u263a'), strconv.IsGraphic('\u3000'))
+	for _, cs := range []string{"(1.5-2i)", "3i", "1e400+1i", "1++2i"} {
+		c, err := strconv.ParseComplex(cs, 128)
+		if err != nil {
+			println(strconv.FormatComplex(c, 'g', -1, 128), err.Error())
+		} else {
+			println(strconv.FormatComplex(c, 'g', -1, 128), strconv.FormatComplex(c, 'f', 2, 64))
+		}
+	}
 }
