@@ -324,3 +324,8 @@ func Cut(s, sep []byte) (before, after []byte, found bool) {
 	}
 	return s, nil, false
 }
+
+// ToValidUTF8 is a copy of s with each run of invalid UTF-8 replaced by replacement.
+func ToValidUTF8(s, replacement []byte) []byte {
+	return []byte(strings.ToValidUTF8(string(s), string(replacement)))
+}

@@ -123,6 +123,21 @@ func Search(n int, f func(int) bool) int {
 	return i
 }
 
+// Find is the smallest i in [0, n) with cmp(i) <= 0 (cmp positive then not), or n;
+// found reports whether cmp(i) == 0 there.
+func Find(n int, cmp func(int) int) (i int, found bool) {
+	i, j := 0, n
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if cmp(h) > 0 {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i, i < n && cmp(i) == 0
+}
+
 func SearchInts(a []int, x int) int { return Search(len(a), func(i int) bool { return a[i] >= x }) }
 
 func SearchFloat64s(a []float64, x float64) int {
