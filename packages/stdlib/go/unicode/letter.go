@@ -160,7 +160,10 @@ func In(r rune, ranges ...*RangeTable) bool {
 // IsOneOf is In with the tables as a slice.
 func IsOneOf(ranges []*RangeTable, r rune) bool { return In(r, ranges...) }
 
-func latin(r rune, bit uint16) bool { return latin1[uint8(r)]&bit != 0 }
+func latin(r rune, bit uint16) bool {
+	i := 2 * int(uint8(r))
+	return (uint16(latin1[i])<<8|uint16(latin1[i+1]))&bit != 0
+}
 
 func IsUpper(r rune) bool {
 	if uint32(r) <= MaxLatin1 {
@@ -385,3 +388,49 @@ var asciiFold = func() [MaxASCII + 1]uint16 {
 	t['s'] = 0x017F
 	return t
 }()
+
+// be3 is the 3-byte big-endian number at s[i:].
+func be3(s string, i int) uint32 { return uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2]) }
+
+// be2 is the 2-byte big-endian number at s[i:].
+func be2(s string, i int) uint16 { return uint16(s[i])<<8 | uint16(s[i+1]) }
+
+// rangeTable decodes a table as tables.go writes it: b16 holds Range16 entries as three
+// 2-byte numbers, b32 Range32 entries as three 3-byte ones.
+func rangeTable(b16, b32 string, latinOffset int) *RangeTable {
+	t := &RangeTable{R16: make([]Range16, len(b16)/6), LatinOffset: latinOffset}
+	for i := range t.R16 {
+		o := 6 * i
+		t.R16[i] = Range16{be2(b16, o), be2(b16, o+2), be2(b16, o+4)}
+	}
+	if len(b32) > 0 {
+		t.R32 = make([]Range32, len(b32)/9)
+		for i := range t.R32 {
+			o := 9 * i
+			t.R32[i] = Range32{be3(b32, o), be3(b32, o+3), be3(b32, o+6)}
+		}
+	}
+	return t
+}
+
+// caseBias is added to the case deltas in tables.go so that they are not negative.
+const caseBias = 0x400000
+
+// caseRanges decodes the case ranges: Lo, Hi and three biased deltas, 3 bytes each.
+func caseRanges(s string) []CaseRange {
+	cr := make([]CaseRange, len(s)/15)
+	for i := range cr {
+		o := 15 * i
+		cr[i] = CaseRange{be3(s, o), be3(s, o+3), d{rune(be3(s, o+6)) - caseBias, rune(be3(s, o+9)) - caseBias, rune(be3(s, o+12)) - caseBias}}
+	}
+	return cr
+}
+
+// foldPairs decodes caseOrbit: pairs of 2-byte numbers.
+func foldPairs(s string) []foldPair {
+	fp := make([]foldPair, len(s)/4)
+	for i := range fp {
+		fp[i] = foldPair{be2(s, 4*i), be2(s, 4*i+2)}
+	}
+	return fp
+}

@@ -6,41 +6,28 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"unicode"
 )
 
+// table writes t as a call of rangeTable on binary text: each Range16 as three big-endian
+// uint16s, each Range32 as three 3-byte numbers (a string costs gosim's front end far less
+// than a thousand composite literals, and decoding it at init is a short loop).
 func table(w *strings.Builder, name string, t *unicode.RangeTable) {
-	fmt.Fprintf(w, "var %s = &RangeTable{\n\tR16: []Range16{\n", name)
-	for i, r := range t.R16 {
-		if i%4 == 0 {
-			w.WriteString("\t\t")
-		}
-		fmt.Fprintf(w, "{0x%04x, 0x%04x, %d},", r.Lo, r.Hi, r.Stride)
-		if i%4 == 3 || i == len(t.R16)-1 {
-			w.WriteString("\n")
-		} else {
-			w.WriteString(" ")
-		}
+	var b16, b32 []byte
+	for _, r := range t.R16 {
+		b16 = append(b16, byte(r.Lo>>8), byte(r.Lo), byte(r.Hi>>8), byte(r.Hi), byte(r.Stride>>8), byte(r.Stride))
 	}
-	w.WriteString("\t},\n")
-	if len(t.R32) > 0 {
-		w.WriteString("\tR32: []Range32{\n")
-		for i, r := range t.R32 {
-			if i%4 == 0 {
-				w.WriteString("\t\t")
-			}
-			fmt.Fprintf(w, "{0x%x, 0x%x, %d},", r.Lo, r.Hi, r.Stride)
-			if i%4 == 3 || i == len(t.R32)-1 {
-				w.WriteString("\n")
-			} else {
-				w.WriteString(" ")
-			}
-		}
-		w.WriteString("\t},\n")
+	for _, r := range t.R32 {
+		b32 = append(b32, be3(r.Lo)...)
+		b32 = append(b32, be3(r.Hi)...)
+		b32 = append(b32, be3(r.Stride)...)
 	}
-	fmt.Fprintf(w, "\tLatinOffset: %d,\n}\n\n", t.LatinOffset)
+	fmt.Fprintf(w, "var %s = rangeTable(%s,\n\t%s, %d)\n\n", name, strconv.Quote(string(b16)), strconv.Quote(string(b32)), t.LatinOffset)
 }
+
+func be3(v uint32) []byte { return []byte{byte(v >> 16), byte(v >> 8), byte(v)} }
 
 func main() {
 	var w strings.Builder
@@ -51,7 +38,8 @@ func main() {
 		table(&w, n, unicode.Categories[n])
 	}
 	table(&w, "White_Space", unicode.White_Space)
-	w.WriteString("// Latin-1 properties, one bit per predicate (the p* constants of letter.go).\nvar latin1 = [256]uint16{\n")
+	// Latin-1 properties: two bytes (big-endian) per rune, one bit per predicate.
+	var lb []byte
 	for r := rune(0); r < 256; r++ {
 		var m uint16
 		bits := []bool{unicode.IsControl(r), unicode.IsPunct(r), unicode.IsNumber(r), unicode.IsSymbol(r),
@@ -62,30 +50,21 @@ func main() {
 				m |= 1 << i
 			}
 		}
-		if r%8 == 0 {
-			w.WriteString("\t")
-		}
-		fmt.Fprintf(&w, "0x%04x,", m)
-		if r%8 == 7 {
-			w.WriteString("\n")
-		} else {
-			w.WriteString(" ")
-		}
+		lb = append(lb, byte(m>>8), byte(m))
 	}
-	w.WriteString("}\n\n")
-	w.WriteString("var _CaseRanges = []CaseRange{\n")
+	fmt.Fprintf(&w, "// latin1 holds the p* bits of letter.go for each Latin-1 rune, big-endian.\nconst latin1 = %s\n\n", strconv.Quote(string(lb)))
+	// Case ranges: Lo, Hi and the three deltas (plus caseBias, so not negative), 3 bytes each.
+	var cb []byte
 	for _, c := range unicode.CaseRanges {
-		d := func(x rune) string {
-			if x == unicode.UpperLower {
-				return "UpperLower"
-			}
-			return fmt.Sprint(x)
+		cb = append(cb, be3(c.Lo)...)
+		cb = append(cb, be3(c.Hi)...)
+		for _, x := range c.Delta {
+			cb = append(cb, be3(uint32(x+0x400000))...)
 		}
-		fmt.Fprintf(&w, "\t{0x%04X, 0x%04X, d{%s, %s, %s}},\n", c.Lo, c.Hi, d(c.Delta[0]), d(c.Delta[1]), d(c.Delta[2]))
 	}
-	w.WriteString("}\n\n")
+	fmt.Fprintf(&w, "var _CaseRanges = caseRanges(%s)\n\n", strconv.Quote(string(cb)))
 	// caseOrbit lists r → SimpleFold(r) where that is not the case mapping (orbits of more than two runes).
-	w.WriteString("var caseOrbit = []foldPair{\n")
+	var ob []byte
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		f := unicode.SimpleFold(r)
 		// Orbit entries: runes whose fold is not ToLower (or ToUpper when ToLower is r).
@@ -94,9 +73,9 @@ func main() {
 			want = unicode.ToUpper(r)
 		}
 		if f != want {
-			fmt.Fprintf(&w, "\t{0x%04X, 0x%04X},\n", r, f)
+			ob = append(ob, byte(r>>8), byte(r), byte(f>>8), byte(f))
 		}
 	}
-	w.WriteString("}\n")
+	fmt.Fprintf(&w, "var caseOrbit = foldPairs(%s)\n", strconv.Quote(string(ob)))
 	os.Stdout.WriteString(w.String())
 }
