@@ -119,11 +119,7 @@ function mergeFiles(src: PackageSource, diagnostics: Diagnostic[]): A.File | und
       if (p.file.pkgName.name !== merged.pkgName.name) {
         return diagnostics.push({ kind: 'type', filename: f.name, pos: p.file.pkgName.pos, message: `package ${p.file.pkgName.name}; expected package ${merged.pkgName.name}` }), undefined;
       }
-      // Each file imports what it uses: a path another file imported already is one package-scope name here
-      // (the merged package's "imported and not used" counts uses in any of its files).
-      for (const imp of p.file.imports) {
-        if (!merged.imports.some((x) => x.path === imp.path && x.name?.name === imp.name?.name)) merged.imports.push(imp);
-      }
+      merged.imports.push(...p.file.imports);
       merged.decls.push(...p.file.decls);
     }
   }
