@@ -55,7 +55,8 @@ export class Checker extends PkgInitChecker {
       this.report({ line: 1, col: 1, offset: 0 }, 'function main is undeclared in the main package');
     }
     if (this.runtimePkg && !this.runtimePkg.used) this.report(this.runtimePkg.pos, 'imported and not used: "runtime"');
-    for (const p of this.imported) if (!p.used) this.report(p.pos, `imported and not used: "${p.path}"`);
+    // a body whose checking stopped at an error may use an import after it: unused is then unknown
+    if (this.diags.length === 0) for (const p of this.imported) if (!p.used) this.report(p.pos, `imported and not used: "${p.path}"`);
   }
 
   protected declarePkg(id: A.Ident, obj: GoObject): void {
