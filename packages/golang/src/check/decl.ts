@@ -46,6 +46,7 @@ export class Checker extends PkgInitChecker {
       this.report({ line: 1, col: 1, offset: 0 }, 'function main is undeclared in the main package');
     }
     if (this.runtimePkg && !this.runtimePkg.used) this.report(this.runtimePkg.pos, 'imported and not used: "runtime"');
+    if (this.unsafePkg && !this.unsafePkg.used) this.report(this.unsafePkg.pos, 'imported and not used: "unsafe"');
   }
 
   protected declarePkg(id: A.Ident, obj: GoObject): void {
