@@ -50,12 +50,12 @@ export abstract class UnsafeChecker extends CallChecker {
     e.mode = 'value';
     switch (name) {
       case 'unsafe.Sizeof': case 'unsafe.Alignof': {
-        const x = this.operand(e.args[0]!, name);
+        const x = this.unevaluated(() => this.operand(e.args[0]!, name));
         const t = x.type!;
         this.constUintptr(e, name === 'unsafe.Sizeof' ? sizeof(t) : alignof(t));
         return;
       }
-      case 'unsafe.Offsetof': return this.offsetof(e);
+      case 'unsafe.Offsetof': return this.unevaluated(() => this.offsetof(e));
       case 'unsafe.Add': {
         const p = this.operand(e.args[0]!, name, T.unsafePointer);
         e.args[0] = this.assign(p, T.unsafePointer, 'argument to unsafe.Add');
@@ -72,6 +72,26 @@ export abstract class UnsafeChecker extends CallChecker {
         return;
       }
       default: this.fail(e.fun.pos, `${name} is not supported by gosim`);
+    }
+  }
+
+  /**
+   * Check the operand of Sizeof, Alignof or Offsetof, which is not evaluated: function literals in it are
+   * checked (at package level too, `const c = unsafe.Sizeof(func() {})`) but not compiled.
+   */
+  private unevaluated<R>(f: () => R): R {
+    const n = this.funcLits.length;
+    const saved = this.globalInitScope;
+    if (!this.fn) this.globalInitScope = true;
+    try {
+      return f();
+    } finally {
+      this.globalInitScope = saved;
+      const dropped = new Set(this.funcLits.splice(n));
+      let top = this.fn;
+      while (top?.outer) top = top.outer;
+      const decl = top?.node as A.FuncDecl | undefined;
+      if (dropped.size > 0 && decl?.funcLits) decl.funcLits = decl.funcLits.filter((l) => !dropped.has(l));
     }
   }
 
