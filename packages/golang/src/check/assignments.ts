@@ -47,8 +47,8 @@ export abstract class AssignChecker extends TypeChecker {
       }
       let why = '';
       if (isInterface(t) && v !== T.untypedNil) why = `:\n\t${typeString(v)} does not implement ${typeString(t)} ${missingMethod(v, t) ?? ''}`;
-      // go 1.19 (types2) says "as type T" for non-constant operands and "as T value" for constants
-      this.fail(e.pos, `cannot use ${this.describe(e)} as ${e.mode === 'constant' || e.mode === 'nil' ? `${typeString(t)} value` : `type ${typeString(t)}`} in ${context}${why}`);
+      // go 1.19 (types2) says "as T value" for untyped operands (nil, untyped constants) and "as type T" for typed ones
+      this.fail(e.pos, `cannot use ${this.describe(e)} as ${isUntyped(v) ? `${typeString(t)} value` : `type ${typeString(t)}`} in ${context}${why}`);
     }
     if (isUntyped(v)) {
       if (isInterface(t)) {
