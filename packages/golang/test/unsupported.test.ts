@@ -9,7 +9,6 @@ describe('valid Go outside the subset gets a positioned not-supported message', 
     ["goroutine_method", "package main\n\nimport \"os\"\n\nvar _ = os.Args\n\nfunc main() {\n\tprintln(1)\n}\n", "x.go:3:8: import \"os\" is not supported by gosim (only \"runtime\")"],
     ["import_fmt", "package main\n\nimport \"fmt\"\n\nvar _ = fmt.Sprint\n\nfunc main() {\n\tprintln(1)\n}\n", "x.go:3:8: import \"fmt\" is not supported by gosim (only \"runtime\")"],
     ["huge_float_exponent", "package main\n\nfunc main() {\n\tprintln(1e20000 > 0)\n}\n", "x.go:4:10: the constant 1e20000 (exponent beyond gosim's exact range) is not supported by gosim"],
-    ["unsafe", "package main\n\nimport \"unsafe\"\n\nvar _ = unsafe.Sizeof(0)\n\nfunc main() {\n\tprintln(1)\n}\n", "x.go:3:8: import \"unsafe\" is not supported by gosim (only \"runtime\")"],
   ])('%s', (_name, src, want) => {
     expect(errors(src)).toEqual([want]);
   });
