@@ -16,6 +16,7 @@ import { convIface, ifaceCall } from './iface.js';
 import { makeMap, mapDelete, mapLen } from './map.js';
 import { apiCall } from './rtapi.js';
 import { unsafeBuiltin, unsafeConversion } from './unsafe.js';
+import { intrinsicCall } from './intrinsics.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
 export function call(fn: FnLower, e: A.CallExpr): Loc[] {
@@ -27,6 +28,8 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
   try {
     if (e.callKind === 'conversion') return [conversion(fn, e)];
     if (e.callKind === 'builtin') return builtin(fn, e);
+    const intr = intrinsicCall(fn, e); // lower/intrinsics.ts
+    if (intr) return [intr];
     // interface method: v.Error()
     let fun = e.fun;
     while (fun.kind === 'ParenExpr') fun = fun.x;
