@@ -5,6 +5,7 @@
 import type { RunOptions } from '@gosim/runtime';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileOk } from './helpers';
 import { runGo } from './run-helpers';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -40,5 +41,17 @@ describe('unsafe at run time', () => {
     expect(runGo(over, 'o.go').raw).toBe('runtime error: unsafe.Slice: len out of range\n');
     const zero = 'package main\n\nimport "unsafe"\n\nfunc main() {\n\tvar e struct{}\n\ts := unsafe.Slice(&e, 1<<40)\n\tprintln(len(s), unsafe.Slice((*int)(nil), 0) == nil)\n}\n';
     expect(runGo(zero, 'z.go').raw).toBe('1099511627776 true\n');
+  });
+
+  test('escape analysis: unsafe.Pointer keeps the flow, uintptr does not (go build -gcflags=\'-m -l\' of go1.19.8)', () => {
+    const src = "package main\n\nimport \"unsafe\"\n\nvar sink unsafe.Pointer\n\nfunc f() unsafe.Pointer {\n\tx := 1\n\treturn unsafe.Pointer(&x)\n}\n\nfunc g() uintptr {\n\tx := 2\n\treturn uintptr(unsafe.Pointer(&x))\n}\n\nfunc h(p *int) unsafe.Pointer {\n\treturn unsafe.Pointer(uintptr(unsafe.Pointer(p)) + 8)\n}\n\nfunc k(p *[4]int) {\n\tsink = unsafe.Add(unsafe.Pointer(p), 8)\n}\n\nfunc s(p *int) []int {\n\treturn unsafe.Slice(p, 2)\n}\n\nfunc main() {\n\tvar a [4]int\n\tk(&a)\n\tb := 3\n\tprintln(*(*int)(f()), g() != 0, h(&b) != nil, len(s(&b)))\n}\n";
+    expect(compileOk(src, './esc.go').escapes).toEqual([
+      './esc.go:8:2: moved to heap: x',
+      './esc.go:17:8: leaking param: p to result ~r0 level=0',
+      './esc.go:21:8: leaking param: p',
+      './esc.go:25:8: leaking param: p to result ~r0 level=0',
+      './esc.go:30:6: moved to heap: a',
+    ]);
+    expect(runGo(src, 'esc.go').raw).toBe('1 true true 2\n');
   });
 });
