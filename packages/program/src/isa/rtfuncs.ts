@@ -6,6 +6,10 @@
 
 import { layoutSlots, type SlotSpec } from '../layout.js';
 import { runtimeApiFuncs } from './rtapi.js';
+import { osFuncs } from './rt-os.js';
+import { syncFuncs } from './rt-sync.js';
+import { timeFuncs } from './rt-time.js';
+import { sortFuncs } from './rt-sort.js';
 
 export interface RtFuncSpec {
   /** The link name: `runtime.Caller`, `sync.runtime_Semacquire`. */
@@ -19,7 +23,7 @@ export interface RtFuncSpec {
 }
 
 /** The groups, runtime's API first (its RtFn numbers are indexes into rtFuncs). */
-export const rtFuncGroups: readonly (readonly RtFuncSpec[])[] = [runtimeApiFuncs];
+export const rtFuncGroups: readonly (readonly RtFuncSpec[])[] = [runtimeApiFuncs, syncFuncs, timeFuncs, osFuncs, sortFuncs];
 
 /** Every runtime function; the RTAPI operand is the index. */
 export const rtFuncs: readonly RtFuncSpec[] = rtFuncGroups.flat();
