@@ -84,6 +84,11 @@ describe('unsafe: checking as go does', () => {
     expect(got.slice(0, 1)).toEqual(want === '' ? [] : [want]);
   });
 
+  test('a channel converts to a directional channel (test/cmp.go, which compares through unsafe.Pointer)', () => {
+    expect(errors('package main\n\nfunc main() {\n\tc := make(chan int)\n\tvar r <-chan int = (<-chan int)(c)\n\t_ = (chan<- int)(c)\n\t_ = r\n}\n')).toEqual([]);
+    expect(errors('package main\n\nfunc main() {\n\tvar r <-chan int\n\t_ = (chan int)(r)\n}\n')).toEqual(['x.go:5:17: cannot convert r (variable of type <-chan int) to type chan int']);
+  });
+
   test('an unused import of unsafe is an error; a blank one is not', () => {
     expect(errors('package main\n\nimport "unsafe"\n\nfunc main() {}\n')).toEqual(['x.go:3:8: imported and not used: "unsafe"']);
     expect(errors('package main\n\nimport _ "unsafe"\n\nfunc main() {}\n')).toEqual([]);

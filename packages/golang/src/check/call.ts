@@ -120,6 +120,8 @@ export abstract class CallChecker extends OperatorChecker {
     const ut = underlying(t);
     const ux = underlying(xt);
     if (identical(ut, ux)) return;
+    // x assignable to T (a bidirectional channel to a directional one)
+    if (ut.kind === 'chan' && this.assignableType(xt, t)) return;
     if (isInteger(xt) && isInteger(t)) return;
     if (ut.kind === 'pointer' && ux.kind === 'pointer' && identical(underlying(ut.elem), underlying(ux.elem))) return;
     if (ut.kind === 'interface') {
