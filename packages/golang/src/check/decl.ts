@@ -56,7 +56,9 @@ export class Checker extends PkgInitChecker {
     }
     if (this.runtimePkg && !this.runtimePkg.used) this.report(this.runtimePkg.pos, 'imported and not used: "runtime"');
     // a body whose checking stopped at an error may use an import after it: unused is then unknown
-    if (this.diags.length === 0) for (const p of this.imported) if (!p.used) this.report(p.pos, `imported and not used: "${p.path}"`);
+    const clean = this.diags.length === 0;
+    if (clean && this.unsafePkg && !this.unsafePkg.used) this.report(this.unsafePkg.pos, 'imported and not used: "unsafe"');
+    if (clean) for (const p of this.imported) if (!p.used) this.report(p.pos, `imported and not used: "${p.path}"`);
   }
 
   protected declarePkg(id: A.Ident, obj: GoObject): void {
