@@ -27,6 +27,8 @@ function body(e: RuntimeEvent): string {
     // defer and panic
     case 'defer-linked':
       return `defer-linked g${e.goid} d=${hex(e.d)} fn=${e.fn} argp=${hex(e.argp)} siz=${e.siz}`;
+    case 'open-defer-taken':
+      return `open-defer-taken g${e.goid} d=${hex(e.d)} bit=${e.bit} sp=${hex(e.sp)} varp=${hex(e.varp)}`;
     case 'defer-started':
       return `defer-started g${e.goid} d=${hex(e.d)} fn=${e.fn} by ${e.by}${e.onList ? ' (still on the defer list)' : ' (unlinked first)'}`;
     case 'defer-unlinked':

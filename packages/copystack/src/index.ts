@@ -13,3 +13,4 @@ export { copystackOld } from './copystack-old.js';
 export { copystackNew } from './copystack-new.js';
 export { copystackCopyFirst } from './copystack-copy-first.js';
 export { copystackGo113, adjustdefersGo113 } from './copystack-go113.js';
+export { copystackGo114, adjustdefersGo114 } from './copystack-go114.js';

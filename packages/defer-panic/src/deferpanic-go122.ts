@@ -18,7 +18,8 @@
 // before any code of the deferred function runs: until then it stays listed, so copystack and the GC still
 // see its argument block. p.nextDefer's recovered check runs when the call returns (panicReturned, the
 // model's one intrinsic that may resume elsewhere; only the loop's back edge lies between the two).
-// Open-coded defers and deferreturn-through-the-iterator have no counterpart: the model has neither.
+// Open-coded defers (variant go1.14's; this piece's codegen does not ask for them) and deferreturn through the
+// iterator have no counterpart here.
 
 import { hexWord } from '@gosim/memory';
 import type { FuncInfo } from '@gosim/program';

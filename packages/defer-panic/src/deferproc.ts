@@ -5,6 +5,7 @@ import type { DeferPanicContext } from './context.js';
 import { deferArgs } from './layout.js';
 import { totaldefersize } from './pool.js';
 import type { DeferPanicPolicy } from './policy.js';
+import { isOpenRecord, nextOpenDefer, openDeferInfo, takeOpenDefer } from './open-frame.js';
 
 /**
  * defer fn(args): copies siz bytes of arguments from the caller's outgoing area at sp into a new record
@@ -60,6 +61,17 @@ export function deferreturn(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G,
   const l = ctx.deferLayout;
   const s = ctx.space;
   if (s.load64(d + l.argp) !== sp) return NoDefer;
+  if (isOpenRecord(ctx, d)) {
+    // Go 1.14: a frame with open-coded defers resumed here after a recovery; its record is its only one. Each
+    // DEFERRETURN runs the next active call (the model's jmpdefer); none left: the record goes.
+    const info = openDeferInfo(ctx, d);
+    const i = nextOpenDefer(ctx, d, info);
+    if (i >= 0) return takeOpenDefer(ctx, g, d, info, i, sp);
+    g._defer = s.load64(d + l.link);
+    if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: 'open-coded', why: 'run' });
+    freedefer(ctx, pol, d);
+    return NoDefer;
+  }
   const siz = s.load64(d + l.siz);
   if (siz > 0) s.memmove(sp, deferArgs(l, d), siz);
   const fn = s.load64(d + l.fn);

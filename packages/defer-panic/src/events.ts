@@ -7,6 +7,8 @@ export type DeferPanicEvent =
   | { kind: 'defer-returned'; goid: number; d: number; fn: string }
   /** reflectcall copied a deferred call's arguments out of its record: the pointer words it carried. */
   | { kind: 'deferred-call-args'; goid: number; fn: string; record: number; pointers: number[]; stackLo: number; stackHi: number }
+  /** go1.14: bit `bit` of the open-coded defers of the frame at sp, read through varp, is taken for its call. */
+  | { kind: 'open-defer-taken'; goid: number; d: number; bit: number; sp: number; varp: number; stackLo: number; stackHi: number }
   | { kind: 'panic-pushed'; goid: number; p: number; value: string }
   | { kind: 'panic-aborted'; goid: number; p: number }
   | { kind: 'panic-recovered'; goid: number; p: number; sp: number; pc: number };

@@ -12,6 +12,7 @@ export const PanicFrame = {
   outSiz: 16,
   rc: 24, //     the callNN funcval to call (static: scalar)
   more: 32, //   byte: a deferred call is set up
+  open: 33, //   byte, go1.14: d is a frame's open-coded defer record whose calls are being run (runOpenDeferFrame)
   d: 40, //      *_defer being run (pointer)
   argp: 48, //   the recovering frame's sp (pointer, so a copy adjusts it)
   pc: 56, //     the recovering frame's resume pc (pointer-typed only under the old policy)
@@ -31,9 +32,9 @@ export const panicFrameCommonPtrWords: readonly number[] = [
  * Goexit(): byte offsets from its sp. `p` is Go 1.19's _panic record marked goexit, on g._panic while Goexit
  * runs; `pc` is where a recovery that would bypass the Goexit resumes its loop instead (Go's p.pc, saved by
  * deferCallSave): right after the call of the deferred function. `p` has room for the largest record layout
- * (Panic122); under a 48-byte Panic the words past it stay as the prologue zeroed them.
+ * (Panic122); under a 48-byte Panic the words past it stay as the prologue zeroed them. `open` is PanicFrame's.
  */
-export const GoexitFrame = { outFn: 0, outArg: 8, outSiz: 16, rc: 24, more: 32, d: 40, pc: 48, p: 56, size: 56 + Panic122.size } as const;
+export const GoexitFrame = { outFn: 0, outArg: 8, outSiz: 16, rc: 24, more: 32, open: 33, d: 40, pc: 48, p: 56, size: 56 + Panic122.size } as const;
 
 /** Pointer words of Goexit's locals: d and the record's pointer fields (pc is a code address: scalar). */
 export const goexitFramePtrWords: readonly number[] = [GoexitFrame.d / 8, ...Panic122.ptrWords.map((w) => GoexitFrame.p / 8 + w)];

@@ -1,4 +1,4 @@
-export { DeferOld, DeferNew, DeferGo113, Defer122, Panic, Panic122, NoArgs, deferArgs } from './layout.js';
+export { DeferOld, DeferNew, DeferGo113, DeferGo114, Defer122, Panic, Panic122, NoArgs, deferArgs } from './layout.js';
 export type { DeferLayout } from './layout.js';
 export type { DeferPanicContext, RuntimeFuncIds } from './context.js';
 export type { DeferPanicEvent } from './events.js';
@@ -11,7 +11,9 @@ export { deferpanicOld } from './deferpanic-old.js';
 export { deferpanicNew } from './deferpanic-new.js';
 export { deferpanicGo113 } from './deferpanic-go113.js';
 export { deferpanicGo122 } from './deferpanic-go122.js';
-export { setupReflectcall, reflectcallEnter, recovery, recoverPanic, pushGoexit, goexitResumed, pushPanic, abortPanic } from './reflectcall.js';
+export { deferpanicGo114, addOneOpenDeferFrame } from './deferpanic-go114.js';
+export { openDeferInfo, isOpenRecord, nextOpenDefer, takeOpenDefer, deferBitsAddr } from './open-frame.js';
+export { setupReflectcall, setupCall, reflectcallEnter, recovery, recoverPanic, pushGoexit, goexitResumed, pushPanic, abortPanic } from './reflectcall.js';
 export { Intr, intrinsics, addDeferRuntime, runtimeFuncIds, Continue, Reschedule } from './runtime-funcs.js';
 export type { Intrinsic } from './runtime-funcs.js';
 export { funcvalFunc } from './funcval.js';

@@ -13,6 +13,10 @@ export interface DeferLayout {
   readonly fn: number; //      *funcval
   readonly panic: number; //   new: *_panic running this defer
   readonly link: number; //    *_defer
+  readonly openDefer: number; // go1.14: byte, the record stands for a frame's open-coded defers (scalar)
+  readonly fd: number; //      go1.14: the frame's function's OpenCodedDeferInfo (the model: its entry PC; scalar)
+  readonly varp: number; //    go1.14: the frame's varp (uintptr: scalar to the GC, adjusted by copystack)
+  readonly framepc: number; // go1.14: the frame's pc, to continue a stack scan from it (scalar)
   /** Size of the header; the argument block starts here (deferArgs(d)). */
   readonly header: number;
   /** Pointer words of the header (for a typed allocation and precise scans). */
@@ -22,13 +26,13 @@ export interface DeferLayout {
 /** Go before CL 141490043: siz, special, argp, pc, fn, link, args... in one untyped block. */
 export const DeferOld: DeferLayout = {
   name: 'old', siz: 0, special: 8, started: -1, heap: -1, argp: 16, pc: 24, fn: 32, panic: -1, link: 40,
-  header: 48, ptrWords: [4, 5],
+  openDefer: -1, fd: -1, varp: -1, framepc: -1, header: 48, ptrWords: [4, 5],
 };
 
 /** Go at the CL: siz, started, argp, pc, fn, _panic, link as a typed header; the arguments follow it. */
 export const DeferNew: DeferLayout = {
   name: 'new', siz: 0, started: 8, special: -1, heap: -1, argp: 16, pc: 24, fn: 32, panic: 40, link: 48,
-  header: 56, ptrWords: [4, 5, 6],
+  openDefer: -1, fd: -1, varp: -1, framepc: -1, header: 56, ptrWords: [4, 5, 6],
 };
 
 /**
@@ -39,7 +43,7 @@ export const DeferNew: DeferLayout = {
  */
 export const DeferGo113: DeferLayout = {
   name: 'go1.13', siz: 0, started: 8, heap: 9, special: -1, argp: 16, pc: 24, fn: 32, panic: 40, link: 48,
-  header: 56, ptrWords: [4, 5, 6],
+  openDefer: -1, fd: -1, varp: -1, framepc: -1, header: 56, ptrWords: [4, 5, 6],
 };
 
 /**
@@ -50,7 +54,22 @@ export const DeferGo113: DeferLayout = {
  */
 export const Defer122: DeferLayout = {
   name: 'go1.22', siz: 0, started: -1, special: -1, heap: -1, argp: 8, pc: 16, fn: 24, panic: -1, link: 32,
-  header: 40, ptrWords: [3, 4],
+  openDefer: -1, fd: -1, varp: -1, framepc: -1, header: 40, ptrWords: [3, 4],
+};
+
+/**
+ * Go 1.14: Go 1.13's record plus `openDefer` (byte 10) and, after link, `fd`, `varp`, `framepc` (Go's `siz int32;
+ * started, heap, openDefer bool; sp, pc; fn; _panic; link; fd unsafe.Pointer; varp, framepc uintptr`). A record
+ * with openDefer stands for all the open-coded defers of one frame: made by addOneOpenDeferFrame when gopanic or
+ * Goexit scans the stack, a heap record whose argument area (siz = the funcdata's maxArgSize) takes each call's
+ * arguments before reflectcall; fn is set only while one of its calls runs. fd is an unsafe.Pointer into funcdata
+ * in Go; the model's funcdata lives in the function table, so fd holds the function's entry PC (never a heap or
+ * stack address). varp is where the frame's slot offsets count down from (sp + frameSize): a stack address that
+ * copystack=go1.14 adjusts.
+ */
+export const DeferGo114: DeferLayout = {
+  name: 'go1.14', siz: 0, started: 8, heap: 9, openDefer: 10, special: -1, argp: 16, pc: 24, fn: 32, panic: 40, link: 48,
+  fd: 56, varp: 64, framepc: 72, header: 80, ptrWords: [4, 5, 6],
 };
 
 /** deferArgs(d): where a record's argument block starts. */
@@ -88,7 +107,8 @@ export const NoArgs = -1;
  * (0: no frames left); retpc, where the deferring frame resumes if the call just returned from recovers.
  * sp, fp and startSP are pointer words (1.22 made them unsafe.Pointer) so a stack copy adjusts them with the
  * frame. deferreturn is declared but stays false: the model's deferreturn is the shared one, not an iterator.
- * Go 1.22's open-coded defer state (deferBitsPtr, slotsPtr) has no counterpart: the model has no open-coded defers.
+ * Go 1.22's open-coded defer state (deferBitsPtr, slotsPtr) has no counterpart: go1.22's codegen does not open-code
+ * (variant go1.14 does).
  */
 export const Panic122 = {
   argp: Panic.argp,

@@ -26,6 +26,8 @@ export interface DeferPanicPolicy {
   panicNext(ctx: DeferPanicContext, g: G, sp: number): boolean;
   /** After the deferred call returned; true when it recovered (g now resumes in the deferring frame). */
   panicReturned(ctx: DeferPanicContext, g: G, sp: number): boolean;
+  /** Optional: Goexit's entry, after its _panic record is pushed (go1.14 scans the stack for open-coded defers). */
+  goexitStart?(ctx: DeferPanicContext, g: G, sp: number): void;
   goexitNext(ctx: DeferPanicContext, g: G, sp: number): boolean;
   goexitReturned(ctx: DeferPanicContext, g: G, sp: number): void;
   /**

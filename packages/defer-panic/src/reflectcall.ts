@@ -15,9 +15,14 @@ import { deferArgs, Panic } from './layout.js';
 export function setupReflectcall(ctx: DeferPanicContext, sp: number, d: number, rcSlot: number): void {
   const s = ctx.space;
   const l = ctx.deferLayout;
-  const siz = s.load64(d + l.siz);
-  s.store64(sp + CallArgs.fn, s.load64(d + l.fn));
-  s.store64(sp + CallArgs.arg, deferArgs(l, d));
+  setupCall(ctx, sp, s.load64(d + l.fn), deferArgs(l, d), s.load64(d + l.siz), rcSlot);
+}
+
+/** reflectcall(fn, arg, siz) into the outgoing area at sp, and the callNN funcval for siz bytes into rcSlot. */
+export function setupCall(ctx: DeferPanicContext, sp: number, fn: number, arg: number, siz: number, rcSlot: number): void {
+  const s = ctx.space;
+  s.store64(sp + CallArgs.fn, fn);
+  s.store64(sp + CallArgs.arg, arg);
   s.store64(sp + CallArgs.siz, siz);
   const fid = ctx.runtimeFuncs.calls[callOrder(siz)];
   if (fid === undefined) throw new RangeError(`no reflectcall frame for ${siz} bytes of arguments`);

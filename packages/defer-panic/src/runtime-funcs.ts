@@ -60,7 +60,7 @@ export const intrinsics: readonly Intrinsic[] = [
     return Continue;
   },
   (ctx, _pol, g, sp) => (abortPanic(ctx, g, ctx.space.load64(sp + 8)), Continue), // abortpanic(p): frame 0, p at sp+8
-  (ctx, _pol, g, sp) => (pushGoexit(ctx, g, sp), Continue),
+  (ctx, pol, g, sp) => (pushGoexit(ctx, g, sp), pol.goexitStart?.(ctx, g, sp), Continue),
 ];
 
 /** Adds runtime.gopanic, runtime.Goexit, runtime.abortpanic and runtime.call16 ... call2^30 to m. */

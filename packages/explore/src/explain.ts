@@ -22,7 +22,9 @@ export type MechanismFact =
   /** The old traceback's panic cursor read a link outside the stack it walks. */
   | { kind: 'cursor-outside'; goid: number; link: number; from: number; lo: number; hi: number; livePanics: number }
   /** The defer list led to a record inside a stack freed by a copy (a frame record nobody re-linked). */
-  | { kind: 'stale-record'; goid: number; fn: string; d: number; lo: number; hi: number };
+  | { kind: 'stale-record'; goid: number; fn: string; d: number; lo: number; hi: number }
+  /** An open-coded defer record (go1.14) read its frame's bits and arguments through a varp inside a freed stack. */
+  | { kind: 'stale-varp'; goid: number; d: number; varp: number; lo: number; hi: number };
 
 /** The mechanism facts of a run, in the order they happened (duplicates dropped). */
 export function explainFacts(events: readonly RuntimeEvent[]): MechanismFact[] {
@@ -81,6 +83,12 @@ export function explainFacts(events: readonly RuntimeEvent[]): MechanismFact[] {
           if (old) out.push({ kind: 'stale-call', goid: e.goid, fn: e.fn, pointer: p, lo: old.lo, hi: old.hi });
         }
         break;
+      case 'open-defer-taken': {
+        if (e.varp >= e.stackLo && e.varp < e.stackHi) break;
+        const old = freedStacks.find((r) => e.varp >= r.lo && e.varp < r.hi);
+        if (old) out.push({ kind: 'stale-varp', goid: e.goid, d: e.d, varp: e.varp, lo: old.lo, hi: old.hi });
+        break;
+      }
       case 'panic-pushed':
         live.set(e.goid, (live.get(e.goid) ?? 0) + 1);
         break;
@@ -113,6 +121,8 @@ export function renderFact(f: MechanismFact): string {
       return `${f.fn} was called with pointer ${hex(f.pointer)} into the freed stack [${hex(f.lo)}, ${hex(f.hi)}) — a stale pointer nobody adjusted`;
     case 'stale-record':
       return `goroutine ${f.goid}'s defer list led to the record of deferred ${f.fn} at ${hex(f.d)}, inside the freed stack [${hex(f.lo)}, ${hex(f.hi)}): a frame record the copy did not re-link`;
+    case 'stale-varp':
+      return `goroutine ${f.goid}'s open-coded defer record ${hex(f.d)} read its frame's defer bits and arguments through varp ${hex(f.varp)}, inside the freed stack [${hex(f.lo)}, ${hex(f.hi)}): the copy did not adjust varp`;
     case 'cursor-outside':
       return `the old traceback's panic cursor read p.link = ${hex(f.link)} at ${hex(f.from)}: outside the stack being walked [${hex(f.lo)}, ${hex(f.hi)}) — the copy had already rewritten it to a new-stack address`;
   }
@@ -133,6 +143,7 @@ export function plainMechanism(facts: readonly MechanismFact[]): string[] {
   const gc = facts.find((f) => f.kind === 'gc-off-list');
   const cursor = facts.find((f) => f.kind === 'cursor-outside');
   const record = facts.find((f) => f.kind === 'stale-record');
+  const varp = facts.find((f) => f.kind === 'stale-varp');
   const who = (by: string) => (by === 'goexit' ? 'Goexit' : by === 'panic' ? 'the panic' : 'the return');
   const cap = (l: string) => l.charAt(0).toUpperCase() + l.slice(1);
   if (cursor && cursor.kind === 'cursor-outside') {
@@ -144,6 +155,8 @@ export function plainMechanism(facts: readonly MechanismFact[]): string[] {
   }
   if (record && record.kind === 'stale-record' && !off)
     out.push(`goroutine ${record.goid}'s stack was copied, but its defer list still led into the freed old stack [${hex(record.lo)}, ${hex(record.hi)}): the record of deferred ${record.fn} at ${hex(record.d)} lives in a frame, and the copy did not adjust the pointers to it (g._defer, the links).`);
+  if (varp && varp.kind === 'stale-varp')
+    out.push(`goroutine ${varp.goid}'s stack was copied while a frame's open-coded defers were being run from their record, but the record's varp still pointed into the freed old stack [${hex(varp.lo)}, ${hex(varp.hi)}): the frame's defer bits and arguments were read from there.`);
   if (off && off.kind === 'copied-off-list')
     out.push(`goroutine ${off.goid}'s stack was copied (${off.why}) while ${who(off.by)} had taken ${off.fn}'s defer record off the list, so nothing adjusted the pointers in its arguments.`);
   if (stale && stale.kind === 'stale-call')

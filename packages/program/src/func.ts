@@ -8,6 +8,8 @@
 // so fp = sp + frameSize + 8, and an argument at offset o is the frame slot frameSize + 8 + o.
 // At the function's entry PC the frame is not yet allocated (Go's pcsp delta 0): sp points at the return PC.
 
+import type { OpenDeferInfo } from './isa/defer.js';
+
 export interface FuncInfo {
   readonly id: number;
   /** Go's name: "main.main", "main.main.func1", "runtime.gopanic". */
@@ -32,6 +34,10 @@ export interface FuncInfo {
   readonly nosplit: boolean;
   /** Source file for tracebacks. */
   readonly file: string;
+  /** Go's funcInfo.deferreturn: PC offset from entry of the function's DEFERRETURN, 0 without one. */
+  readonly deferreturn: number;
+  /** Go 1.14's FUNCDATA_OpenCodedDeferInfo (isa/defer.ts), for a function with open-coded defers. */
+  readonly openDefer?: OpenDeferInfo;
 }
 
 /** Slot offset (from sp) of the argument byte offset `off` of a function with this frame size. */

@@ -36,6 +36,9 @@ export function link(m: Module): Program {
       lines[base + i] = body.lines[i] ?? 0;
     }
     const zero = body.localPtrWords.map((w) => w * 8);
+    // Go's funcInfo.deferreturn: the (last) DEFERRETURN, where a frame with open-coded defers resumes after a recovery
+    let deferreturn = -1;
+    for (let i = 0; i < n; i++) if (body.code[4 * i] === Op.DEFERRETURN) deferreturn = i;
     funcs.push({
       id,
       name: body.name,
@@ -51,6 +54,8 @@ export function link(m: Module): Program {
       argInfo: Uint8Array.from(body.argInfo),
       nosplit: body.nosplit,
       file: body.file,
+      deferreturn: deferreturn < 0 ? 0 : pcOf(base + deferreturn) - pcOf(base),
+      ...(body.openDefer ? { openDefer: body.openDefer } : {}),
     });
     at += n;
   });

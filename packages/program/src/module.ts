@@ -5,7 +5,7 @@ import { encodeArgInfo, scalarShape, wordsShape, type ArgShape } from './arginfo
 import { Op } from './isa.js';
 import { layoutSlots, align8, type SlotSpec } from './layout.js';
 import type { ProgramType } from './types.js';
-import type { Codegen } from './isa/defer.js';
+import type { Codegen, OpenDeferInfo } from './isa/defer.js';
 
 export interface FuncBody {
   readonly name: string;
@@ -21,6 +21,8 @@ export interface FuncBody {
   readonly code: readonly number[];
   /** Source line per instruction (0: none). */
   readonly lines: readonly number[];
+  /** Go 1.14's open-coded defer funcdata (absent: the function has none). */
+  readonly openDefer?: OpenDeferInfo;
 }
 
 export class Module {
@@ -182,6 +184,8 @@ export class FunctionBuilder {
   private readonly localPtrWords: number[];
   private readonly argInfo: number[];
   line = 0;
+  /** Funcdata: the function's open-coded defers (set before end()). */
+  openDefer: OpenDeferInfo | undefined;
 
   constructor(readonly module: Module, readonly name: string, readonly spec: FrameSpec) {
     const outgoing = align8(spec.outgoing ?? 0);
@@ -256,6 +260,7 @@ export class FunctionBuilder {
       file: this.spec.file ?? '',
       code: this.code,
       lines: this.lines,
+      ...(this.openDefer ? { openDefer: this.openDefer } : {}),
     });
   }
 }

@@ -85,3 +85,24 @@ test('static funcvals hold the entry PC and strings are shared', () => {
 test('every opcode has an operand shape (validator and disassembler know it)', () => {
   for (const [name, op] of Object.entries(Op)) expect([name, opShape[op]?.length]).toEqual([name, 3]);
 });
+
+test("funcdata: a function's open-coded defer info and its deferreturn (Go's funcInfo.deferreturn) reach the FuncInfo", () => {
+  const m = new Module();
+  const f = m.func('main.f', { locals: [{ name: 'bits', size: 1 }, { name: 'fn', size: 8, ptr: true }] });
+  f.emit(Op.DEFERBITSET, f.slot('bits'), 0);
+  f.emit(Op.RET);
+  f.emit(Op.DEFERRETURN);
+  f.emit(Op.RET);
+  const info = { maxArgSize: 0, deferBits: f.frameSize - f.slot('bits'), defers: [{ argSize: 0, closure: f.frameSize - f.slot('fn'), args: [] }] };
+  f.openDefer = info;
+  f.end();
+  m.func('main.main', {}).emit(Op.RET).end();
+  const p = link(m);
+  validate(p);
+  const fi = p.func('main.f')!;
+  expect(fi.openDefer).toEqual(info);
+  expect(fi.deferreturn).toBe(2 * 4); // the third instruction, as a pc offset from the entry
+  expect(p.code[4 * fi.entryIndex + 4 * (fi.deferreturn / 4)]).toBe(Op.DEFERRETURN);
+  expect(p.func('main.main')!.deferreturn).toBe(0);
+  expect(p.func('main.main')!.openDefer).toBeUndefined();
+});

@@ -1,5 +1,5 @@
 // The interpreter's extension table: opcodes from 100 up (program/src/isa/*.ts), one handler per opcode,
-// each declared beside its mechanism (float.ts, slice.ts, map.ts, iface.ts, select.ts, rtapi.ts, finalizer.ts) and gathered here.
+// each declared beside its mechanism (float.ts, slice.ts, map.ts, iface.ts, select.ts, rtapi.ts, finalizer.ts, defer-open.ts) and gathered here.
 //
 // A handler reads and writes the frame at sp with the operands a, b, c. One that is not a safe point runs with
 // g's registers as they were at the last safe point (it may throw a RuntimePanic: the interpreter raises it at
@@ -27,11 +27,12 @@ import { selectOps } from './select.js';
 import { sliceOps } from './slice.js';
 import { rtapiOps } from './rtfuncs.js';
 import { finalizerOps } from './finalizer.js';
+import { deferOpenOps } from './defer-open.js';
 
 /** Indexed by opcode; undefined for opcodes below 100 and unassigned ones. */
 export const extOps: readonly (ExtOp | undefined)[] = (() => {
   const t: (ExtOp | undefined)[] = [];
-  for (const ops of [floatOps, sliceOps, mapOps, ifaceOps, preprintOps, selectOps, rtapiOps, finalizerOps]) {
+  for (const ops of [floatOps, sliceOps, mapOps, ifaceOps, preprintOps, selectOps, rtapiOps, finalizerOps, deferOpenOps]) {
     for (const [op, h] of Object.entries(ops)) t[Number(op)] = h;
   }
   return t;

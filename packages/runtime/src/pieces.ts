@@ -3,8 +3,8 @@
 // Invariant: a (kind, name) pair names one object for the life of the process (re-registering the same
 // object is allowed, another object under a taken name is an error), so a name always means one piece.
 
-import { copystackCopyFirst, copystackGo113, copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
-import { deferpanicGo113, deferpanicGo122, deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
+import { copystackCopyFirst, copystackGo113, copystackGo114, copystackNew, copystackOld, type CopystackPolicy } from '@gosim/copystack';
+import { deferpanicGo113, deferpanicGo114, deferpanicGo122, deferpanicNew, deferpanicOld, type DeferPanicPolicy } from '@gosim/defer-panic';
 import { gcGo113, gcNew, gcOld, type GCPolicy } from '@gosim/gc';
 import { tracebackGo122, tracebackNew, tracebackOld, type TracebackPolicy } from '@gosim/traceback';
 
@@ -85,3 +85,6 @@ registerPiece('gc', gcGo113);
 // Go 1.22's _panic iterator, and the continuation PCs it needs (`--policy deferpanic=go1.22,traceback=go1.22`)
 registerPiece('deferpanic', deferpanicGo122);
 registerPiece('traceback', tracebackGo122);
+// Go 1.14's open-coded defers (--policy deferpanic=go1.14,copystack=go1.14,gc=go1.13,traceback=go1.22)
+registerPiece('deferpanic', deferpanicGo114);
+registerPiece('copystack', copystackGo114);

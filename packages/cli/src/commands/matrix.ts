@@ -12,7 +12,7 @@ import { codegenKey, type Module } from '@gosim/program';
 import { allMixtures, codegenOf, pieceNames, policies, policyName, runModule, type PieceName, type Policy } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { limitsHelp, parsePieceArg, parsePositive, pluginOption, pluginStatus, referenceOption, toRunOptions, withoutStress, type ExtraPiece } from '../options.js';
+import { limitsHelp, parsePieceArg, parsePolicyArg, parsePositive, pluginOption, pluginStatus, referenceOption, toRunOptions, withoutStress, type ExtraPiece } from '../options.js';
 import { progressBar, type Progress } from '../progress.js';
 import { defaultScenarioFiles, loadScenario, type Scenario } from '../scenarios.js';
 import { internalError } from './run.js';
@@ -29,6 +29,8 @@ export interface MatrixFlags {
   plugin?: string[];
   /** Extra values per axis (registered names). */
   piece?: ExtraPiece[];
+  /** Rows for these whole policies, in order (then the mixtures only if `piece` is given). */
+  policy?: Policy[];
   /** What every cell is compared with (default: new). */
   reference?: Policy;
 }
@@ -70,6 +72,7 @@ export function matrixCommand(io: Io, done: (status: number) => void) {
     .addOption(new Option('--json', 'print one JSON object').conflicts('markdown'))
     .option('--markdown', 'print a GitHub table')
     .addOption(new Option('--piece <kind=name>', 'one more value on a piece\'s axis (a name --plugin registers; repeatable): copystack=NAME gives 2×2×2×3 rows').argParser(parsePieceArg))
+    .addOption(new Option('--policy <spec>', 'a row for this whole policy (piece=NAME,...; repeatable): the rows are these policies, in order (with --piece the mixtures follow), e.g. one per Go release of the history').argParser(collectPolicy))
     .addOption(referenceOption())
     .addOption(pluginOption())
     .addHelpText('after', `${limitsHelp()}(each scenario's gosim-flags line may set its own; with --explore the step limit defaults to ${ExploreMaxSteps})\n`)
@@ -125,6 +128,18 @@ export class ScenarioModules {
 const piecesOf = (p: Policy): Record<PieceName, string> =>
   Object.fromEntries(pieceNames.map((k) => [k, p[k].name as string])) as Record<PieceName, string>;
 
+/** `--policy SPEC` (repeatable): the policies in order. */
+function collectPolicy(spec: string, prev: Policy[] = []): Policy[] {
+  return [...prev, parsePolicyArg(spec)];
+}
+
+/** The rows: the --policy policies, then the mixtures of the axes (only with --piece when policies are given). */
+function rowPolicies(flags: MatrixFlags): Policy[] {
+  const whole = flags.policy ?? [];
+  if (whole.length === 0) return allMixtures(axes(flags.piece ?? []));
+  return [...whole, ...((flags.piece ?? []).length > 0 ? allMixtures(axes(flags.piece!)) : [])];
+}
+
 /** The names on each axis: old, new, then the --piece values of that kind. */
 function axes(extra: readonly ExtraPiece[]): Record<PieceName, string[]> {
   const out = Object.fromEntries(pieceNames.map((k) => [k, ['old', 'new']])) as Record<PieceName, string[]>;
@@ -136,7 +151,7 @@ function axes(extra: readonly ExtraPiece[]): Record<PieceName, string[]> {
 export async function computeMatrix(scenarios: readonly Scenario[], flags: MatrixFlags = {}, bar?: Progress): Promise<Matrix> {
   const t0 = Date.now();
   const plugins = loadPlugins(flags.plugin ?? []);
-  const mixtures = allMixtures(axes(flags.piece ?? []));
+  const mixtures = rowPolicies(flags);
   const refPolicy = flags.reference ?? policies.new;
   const modules = scenarios.map((sc) => new ScenarioModules(sc));
   const total = mixtures.length * scenarios.length;

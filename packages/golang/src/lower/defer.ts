@@ -1,7 +1,8 @@
 /**
  * defer and go statements: DEFERPROC / GO with the evaluated arguments; wrappers for builtins. Under a codegen
  * with stack defers (Go 1.13), a defer outside any loop (escape analysis: `topLevel`) gets its record as a frame
- * temporary of its own and DEFERPROCSTACK instead.
+ * temporary of its own and DEFERPROCSTACK instead. Under a codegen with open defers (Go 1.14), a function that
+ * qualifies (defer-open.ts) open-codes every defer statement instead.
  */
 import { Op, align8 } from '@gosim/program';
 import type * as A from '../ast.js';
@@ -18,6 +19,7 @@ import { emitCopy } from './slice.js';
 import { ptrWords } from './typeinfo.js';
 import { methodValue } from './method.js';
 import { mapDeleteArgs } from './map.js';
+import { openDeferRecord } from './defer-open.js';
 
 export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean, topLevel = false): void {
   const f = fn.f;
@@ -53,6 +55,12 @@ export function deferOrGo(fn: FnLower, call: A.CallExpr, isGo: boolean, topLevel
     }
     args = callArgs(fn, call, sig);
   } else return void fn.fail('conversion in defer/go');
+  if (!isGo && fn.open) {
+    // Go 1.14: open-coded (defer-open.ts); the exit runs it, a recovery resumes at the deferreturn segment
+    openDeferRecord(fn, fn.open, fv, sig, args);
+    clearDeadTemps(fn, [fv, ...args]);
+    return;
+  }
   const { size } = copyArgs(fn, sig, args);
   const stack = fn.L.codegen.stackDefers;
   if (isGo) f.emit(Op.GO, fv, size);

@@ -15,6 +15,7 @@ import { load, store, storeFrame } from './place.js';
 import { block, varSpec } from './stmt.js';
 import { isMidInt, isSigned, programType, ptrWords, regSize } from './typeinfo.js';
 import { alignUp8, containsDefer, sameLoc } from './util.js';
+import { openDeferExit, openDefersFor, type OpenDefers } from './defer-open.js';
 
 export class LowerError extends Error {
   constructor(readonly pos: Pos | undefined, message: string) {
@@ -47,6 +48,8 @@ export class FnLower {
   readonly hasDefer: boolean;
   readonly epi: Lbl;
   needEpi = false;
+  /** Go 1.14's open-coded defers of this function, when the codegen asks and it qualifies (defer-open.ts). */
+  open: OpenDefers | undefined;
   readonly escResults: { v: VarObj; slot: Loc; cell: Loc }[] = [];
   readonly resultVars: VarObj[];
   readonly branches = new Map<A.Node, Branch>();
@@ -117,6 +120,7 @@ export class FnLower {
         else this.escResults.push({ v, slot, cell });
         this.homes.set(v, { heap: cell });
       }
+      this.open = openDefersFor(this);
       block(this, node.body!.stmts);
       f.line = node.body!.rbrace.line;
       if (f.lastOp() !== Op.RET && f.lastOp() !== Op.JMP) this.ret();
@@ -136,6 +140,7 @@ export class FnLower {
   }
 
   epilogue(): void {
+    if (this.open) return openDeferExit(this, this.open);
     const f = this.f;
     f.bind(this.epi);
     if (this.hasDefer) f.emit(Op.DEFERRETURN);

@@ -3,7 +3,7 @@
  * only known once every local and temporary is declared), labels, temporaries with statement-scoped reuse,
  * and the final translation into a `FunctionBuilder` of `@gosim/program`.
  */
-import { Module, Op, align8, type ArgShape, type ArgSlotSpec, type Label as BLabel } from '@gosim/program';
+import { Module, Op, align8, type ArgShape, type ArgSlotSpec, type FunctionBuilder, type Label as BLabel } from '@gosim/program';
 
 export type SlotKind = 'var' | 'tmp' | 'perm' | 'arg' | 'heapref' | 'ctx';
 
@@ -49,6 +49,8 @@ export class FrameCode {
   readonly locals: Slot[] = [];
   maxOut = 0;
   line = 0;
+  /** Sets the builder's funcdata from the final slot offsets, just before the function is defined (defer-open.ts). */
+  funcdata: ((b: FunctionBuilder, slotOf: (l: Loc) => number) => void) | undefined;
   private readonly live: Slot[] = [];
   private readonly pool = new Map<string, Slot[]>();
   private n = 0;
@@ -163,6 +165,7 @@ export class FrameCode {
       else if (i.op === Op.JZ || i.op === Op.JNZ) b.jump(i.op, lab(i.b as Lbl), res(i.a));
       else b.emit(i.op, res(i.a), res(i.b), res(i.c));
     }
+    this.funcdata?.(b, (l) => res(l));
     b.end();
   }
 }
