@@ -20,5 +20,6 @@ export { FCvt, PrintFloat } from './isa/float.js';
 export { MiscOp, Scase, MaxSelectCases, selectShape, selectFrameBytes } from './isa/misc.js';
 export { DeferOp, codegenKey } from './isa/defer.js';
 export type { Codegen } from './isa/defer.js';
-export { RtapiOp, RtFn, rtFuncs, rtArgOffsets, Frame as RtFrame, Frames as RtFrames, FuncRec, MemStats as RtMemStats, ModelNumCPU } from './isa/rtapi.js';
-export type { RtFuncSpec } from './isa/rtapi.js';
+export { RtapiOp, RtFn, runtimeApiFuncs, Frame as RtFrame, Frames as RtFrames, FuncRec, MemStats as RtMemStats, ModelNumCPU } from './isa/rtapi.js';
+export { rtFuncs, rtFuncGroups, rtFuncIndex, rtArgOffsets } from './isa/rtfuncs.js';
+export type { RtFuncSpec } from './isa/rtfuncs.js';

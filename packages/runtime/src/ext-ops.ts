@@ -25,7 +25,7 @@ import { preprintOps } from './preprint.js';
 import { mapOps } from './map.js';
 import { selectOps } from './select.js';
 import { sliceOps } from './slice.js';
-import { rtapiOps } from './rtapi.js';
+import { rtapiOps } from './rtfuncs.js';
 import { finalizerOps } from './finalizer.js';
 
 /** Indexed by opcode; undefined for opcodes below 100 and unassigned ones. */

@@ -8,7 +8,7 @@ import { slicePanicEntries } from './slice.js';
 import { addRuntimeTypes } from './types.js';
 import { addIfaceRuntime } from './iface.js';
 import { addPreprint } from './preprint.js';
-import { addRtapiRuntime } from './rtapi.js';
+import { addRtFuncs } from './rtfuncs.js';
 import { addFinalizerRuntime } from './finalizer.js';
 
 /** Runtime functions that raise a runtime error: each calls gopanic with the value in its outgoing area. */
@@ -28,7 +28,7 @@ export function addRuntime(m: Module, pol: DeferPanicPolicy): void {
   addIfaceRuntime(m);
   addPreprint(m);
   addDeferRuntime(m, pol);
-  addRtapiRuntime(m);
+  addRtFuncs(m);
   addFinalizerRuntime(m);
   const file = '$GOROOT/src/runtime/proc.go';
   // source lines as go1.19.8's (a level-2 traceback prints them): proc.go's call of main.main, goexit's body

@@ -1,33 +1,23 @@
 // Package runtime's API as Go 1.19 has it: Caller, Callers, CallersFrames and Frames.Next, FuncForPC and the
 // Func methods, SetFinalizer (finalizer.ts), ReadMemStats (memstats.ts), GOMAXPROCS, NumCPU, NumGoroutine,
-// Version, Breakpoint. Each is a runtime function of its own (program/src/isa/rtapi.ts lists them with their
-// argument blocks) defined when the program calls it; its body's RTAPI runs here on the frame's arguments.
+// Version, Breakpoint: the runtime functions of the registry's first group (rtfuncs.ts runs them).
 // The walks start in the API function's own frame, so skip counts as Go's do (Callers(0, pcs) names
 // runtime.Callers; Caller(0) its caller) and end with runtime.goexit's frame, as Go's do.
 
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { gentraceback } from '@gosim/traceback';
 import { hexWord, typeDesc } from '@gosim/memory';
-import { FuncRec, ModelNumCPU, Op, RtapiOp, RtFn, RtFrame, RtFrames, rtArgOffsets, rtFuncs, type Module } from '@gosim/program';
+import { FuncRec, ModelNumCPU, RtFrame, RtFrames } from '@gosim/program';
 import { ChanResult } from './chan.js';
-import type { ExtOps } from './ext-ops.js';
 import { finalizers, finalizersIfAny } from './finalizer.js';
 import type { Machine } from './machine.js';
+import type { RtImpls } from './rtfuncs.js';
 import { readMemStats } from './memstats.js';
 import { funcRecord } from './pcln.js';
 import { ProgramExit } from './signals.js';
 
 /** The Go release gosim models (runtime.Version). */
 export const GoVersion = 'go1.19.8';
-
-const offsets = rtFuncs.map((_, i) => rtArgOffsets(i));
-const off = (fn: number, slot: string): number => offsets[fn]!.get(slot)!;
-/** Each function's results: [first byte, end) of its argument block (a call leaves them as they were). */
-const resultBytes = rtFuncs.map((f, i): [number, number] => {
-  const r = f.results[0];
-  const end = f.results.reduce((e, x) => Math.max(e, off(i, x.name) + ((x.size + 7) & ~7)), 0);
-  return r ? [off(i, r.name), end] : [0, 0];
-});
 
 /**
  * The PCs of g's frames from the running API function's own frame outwards (Go's callers): frame `skip`
@@ -100,125 +90,137 @@ function nilFunc(m: Machine, g: G, f: number): void {
   m.runtimeErrorPanic('runtime.Error', 'invalid memory address or nil pointer dereference', 'runtime.sigpanic');
 }
 
-function run(m: Machine, g: G, argp: number, fn: number): number {
-  const s = m.space;
-  const o = (slot: string): number => argp + off(fn, slot);
-  const [r0, r1] = resultBytes[fn]!;
-  if (r1 > r0) s.fill(argp + r0, r1 - r0, 0);
-  switch (fn) {
-    case RtFn.Caller: {
-      const skip = s.load64(o('skip'));
-      let pc = 0;
-      const n = skip < 0 ? 0 : walkCallers(m, g, skip + 1, 1, (_, p) => (pc = p));
-      const fp = n === 1 ? framePC(m, pc) : undefined;
-      if (!fp) return ChanResult.Done; // results stay zero: ok false
-      const rec = funcRecord(m, fp.fn);
-      s.store64(o('pc'), fp.pc);
-      storeString(m, o('file'), rec, FuncRec.file);
-      s.store64(o('line'), m.prog.line(fp.pc));
-      s.store64(o('ok'), 1);
-      return ChanResult.Done;
-    }
-    case RtFn.Callers: {
-      const ptr = s.load64(o('pc'));
-      const len = s.load64(o('pc') + 8);
-      const skip = s.load64(o('skip'));
-      s.store64(o('n'), len === 0 ? 0 : walkCallers(m, g, Math.max(skip, 0), len, (i, pc) => s.store64(ptr + 8 * i, pc)));
-      return ChanResult.Done;
-    }
-    case RtFn.CallersFrames: {
-      const ci = allocFrames(m);
-      s.memmove(ci + RtFrames.callers, o('callers'), 24);
-      s.store64(ci + RtFrames.frames, ci + RtFrames.frameStore);
-      s.store64(ci + RtFrames.frames + 16, 2);
-      s.store64(o('frames'), ci);
-      return ChanResult.Done;
-    }
-    case RtFn.FramesNext: {
-      const ci = s.load64(o('ci'));
-      const at = o('frame');
-      s.fill(at, RtFrame.size, 0);
-      // pop PCs until one is a Go function's (Go skips the others)
-      for (;;) {
-        const len = s.load64(ci + RtFrames.callers + 8);
-        if (len === 0) break;
-        const ptr = s.load64(ci + RtFrames.callers);
-        const pc = s.load64(ptr);
-        const cap = s.load64(ci + RtFrames.callers + 16);
-        if (cap > 1) s.store64(ci + RtFrames.callers, ptr + 8);
-        s.store64(ci + RtFrames.callers + 8, len - 1);
-        s.store64(ci + RtFrames.callers + 16, cap - 1);
-        if (fillFrame(m, at, pc)) break;
-      }
-      // more: another Go function's PC is left
+/** Package runtime's API functions by link name (the registry's first group). */
+export const rtapiImpls: RtImpls = {
+  'runtime.Caller': (m, g, a) => {
+    const s = m.space;
+    const skip = s.load64(a.at('skip'));
+    let pc = 0;
+    const n = skip < 0 ? 0 : walkCallers(m, g, skip + 1, 1, (_, p) => (pc = p));
+    const fp = n === 1 ? framePC(m, pc) : undefined;
+    if (!fp) return ChanResult.Done; // results stay zero: ok false
+    const rec = funcRecord(m, fp.fn);
+    s.store64(a.at('pc'), fp.pc);
+    storeString(m, a.at('file'), rec, FuncRec.file);
+    s.store64(a.at('line'), m.prog.line(fp.pc));
+    s.store64(a.at('ok'), 1);
+    return ChanResult.Done;
+  },
+  'runtime.Callers': (m, g, a) => {
+    const s = m.space;
+    const ptr = s.load64(a.at('pc'));
+    const len = s.load64(a.at('pc') + 8);
+    const skip = s.load64(a.at('skip'));
+    s.store64(a.at('n'), len === 0 ? 0 : walkCallers(m, g, Math.max(skip, 0), len, (i, pc) => s.store64(ptr + 8 * i, pc)));
+    return ChanResult.Done;
+  },
+  'runtime.CallersFrames': (m, g, a) => {
+    const s = m.space;
+    const ci = allocFrames(m);
+    s.memmove(ci + RtFrames.callers, a.at('callers'), 24);
+    s.store64(ci + RtFrames.frames, ci + RtFrames.frameStore);
+    s.store64(ci + RtFrames.frames + 16, 2);
+    s.store64(a.at('frames'), ci);
+    return ChanResult.Done;
+  },
+  'runtime.(*Frames).Next': (m, g, a) => {
+    const s = m.space;
+    const ci = s.load64(a.at('ci'));
+    const at = a.at('frame');
+    s.fill(at, RtFrame.size, 0);
+    // pop PCs until one is a Go function's (Go skips the others)
+    for (;;) {
       const len = s.load64(ci + RtFrames.callers + 8);
+      if (len === 0) break;
       const ptr = s.load64(ci + RtFrames.callers);
-      let more = 0;
-      for (let i = 0; i < len && !more; i++) if (m.prog.findfunc(s.load64(ptr + 8 * i))) more = 1;
-      s.store64(o('more'), more);
-      return ChanResult.Done;
+      const pc = s.load64(ptr);
+      const cap = s.load64(ci + RtFrames.callers + 16);
+      if (cap > 1) s.store64(ci + RtFrames.callers, ptr + 8);
+      s.store64(ci + RtFrames.callers + 8, len - 1);
+      s.store64(ci + RtFrames.callers + 16, cap - 1);
+      if (fillFrame(m, at, pc)) break;
     }
-    case RtFn.FuncForPC: {
-      const f = m.prog.findfunc(s.load64(o('pc')));
-      s.store64(o('f'), f ? funcRecord(m, f.id) : 0);
-      return ChanResult.Done;
-    }
-    case RtFn.FuncName: {
-      const f = s.load64(o('f'));
-      if (f !== 0) storeString(m, o('name'), f, FuncRec.name);
-      return ChanResult.Done;
-    }
-    case RtFn.FuncEntry: {
-      const f = s.load64(o('f'));
-      nilFunc(m, g, f);
-      s.store64(o('entry'), s.load64(f + FuncRec.entry));
-      return ChanResult.Done;
-    }
-    case RtFn.FuncFileLine: {
-      const f = s.load64(o('f'));
-      nilFunc(m, g, f);
-      storeString(m, o('file'), f, FuncRec.file);
-      s.store64(o('line'), m.prog.line(s.load64(o('pc'))));
-      return ChanResult.Done;
-    }
-    case RtFn.SetFinalizer:
-      finalizers(m).set(g, s.load64(o('obj')), s.load64(o('obj') + 8), s.load64(o('finalizer')), s.load64(o('finalizer') + 8));
-      return ChanResult.Done;
-    case RtFn.ReadMemStats:
-      readMemStats(m, s.load64(o('m')));
-      return ChanResult.Done;
-    case RtFn.GOMAXPROCS: {
-      // one P runs the model; GOMAXPROCS reports (and keeps) what Go would on a ModelNumCPU machine
-      const st = procs(m);
-      const n = s.load64(o('n'));
-      s.store64(o('r'), st.gomaxprocs);
-      if (n > 0) st.gomaxprocs = Math.min(n, 256);
-      return ChanResult.Done;
-    }
-    case RtFn.NumCPU:
-      s.store64(o('n'), ModelNumCPU);
-      return ChanResult.Done;
-    case RtFn.NumGoroutine: {
-      const fin = finalizersIfAny(m);
-      s.store64(o('n'), m.allgs.filter((x) => !fin?.isSystem(x)).length);
-      return ChanResult.Done;
-    }
-    case RtFn.Version: {
-      const v = new TextEncoder().encode(GoVersion);
-      const p = m.allocBytes(v.length);
-      s.u8.set(v, p);
-      s.store64(o('v'), p);
-      s.store64(o('v') + 8, v.length);
-      return ChanResult.Done;
-    }
-    case RtFn.Breakpoint:
-      throw breakpoint(m, g);
-    case RtFn.KeepAlive:
-      return ChanResult.Done;
-    default:
-      throw new GoThrow(`bad runtime API function ${fn}`);
-  }
-}
+    // more: another Go function's PC is left
+    const len = s.load64(ci + RtFrames.callers + 8);
+    const ptr = s.load64(ci + RtFrames.callers);
+    let more = 0;
+    for (let i = 0; i < len && !more; i++) if (m.prog.findfunc(s.load64(ptr + 8 * i))) more = 1;
+    s.store64(a.at('more'), more);
+    return ChanResult.Done;
+  },
+  'runtime.FuncForPC': (m, g, a) => {
+    const s = m.space;
+    const f = m.prog.findfunc(s.load64(a.at('pc')));
+    s.store64(a.at('f'), f ? funcRecord(m, f.id) : 0);
+    return ChanResult.Done;
+  },
+  'runtime.(*Func).Name': (m, g, a) => {
+    const s = m.space;
+    const f = s.load64(a.at('f'));
+    if (f !== 0) storeString(m, a.at('name'), f, FuncRec.name);
+    return ChanResult.Done;
+  },
+  'runtime.(*Func).Entry': (m, g, a) => {
+    const s = m.space;
+    const f = s.load64(a.at('f'));
+    nilFunc(m, g, f);
+    s.store64(a.at('entry'), s.load64(f + FuncRec.entry));
+    return ChanResult.Done;
+  },
+  'runtime.(*Func).FileLine': (m, g, a) => {
+    const s = m.space;
+    const f = s.load64(a.at('f'));
+    nilFunc(m, g, f);
+    storeString(m, a.at('file'), f, FuncRec.file);
+    s.store64(a.at('line'), m.prog.line(s.load64(a.at('pc'))));
+    return ChanResult.Done;
+  },
+  'runtime.SetFinalizer': (m, g, a) => {
+    const s = m.space;
+    finalizers(m).set(g, s.load64(a.at('obj')), s.load64(a.at('obj') + 8), s.load64(a.at('finalizer')), s.load64(a.at('finalizer') + 8));
+    return ChanResult.Done;
+  },
+  'runtime.ReadMemStats': (m, g, a) => {
+    const s = m.space;
+    readMemStats(m, s.load64(a.at('m')));
+    return ChanResult.Done;
+  },
+  'runtime.GOMAXPROCS': (m, g, a) => {
+    const s = m.space;
+    // one P runs the model; GOMAXPROCS reports (and keeps) what Go would on a ModelNumCPU machine
+    const st = procs(m);
+    const n = s.load64(a.at('n'));
+    s.store64(a.at('r'), st.gomaxprocs);
+    if (n > 0) st.gomaxprocs = Math.min(n, 256);
+    return ChanResult.Done;
+  },
+  'runtime.NumCPU': (m, g, a) => {
+    const s = m.space;
+    s.store64(a.at('n'), ModelNumCPU);
+    return ChanResult.Done;
+  },
+  'runtime.NumGoroutine': (m, g, a) => {
+    const s = m.space;
+    const fin = finalizersIfAny(m);
+    s.store64(a.at('n'), m.allgs.filter((x) => !fin?.isSystem(x)).length);
+    return ChanResult.Done;
+  },
+  'runtime.Version': (m, g, a) => {
+    const s = m.space;
+    const v = new TextEncoder().encode(GoVersion);
+    const p = m.allocBytes(v.length);
+    s.u8.set(v, p);
+    s.store64(a.at('v'), p);
+    s.store64(a.at('v') + 8, v.length);
+    return ChanResult.Done;
+  },
+  'runtime.Breakpoint': (m, g, a) => {
+    throw breakpoint(m, g);
+  },
+  'runtime.KeepAlive': (m, g, a) => {
+    return ChanResult.Done;
+  },
+};
 
 const procState = new WeakMap<Machine, { gomaxprocs: number }>();
 function procs(m: Machine): { gomaxprocs: number } {
@@ -237,21 +239,3 @@ function breakpoint(m: Machine, g: G): ProgramExit {
   return new ProgramExit(2);
 }
 
-export const rtapiOps: ExtOps = {
-  [RtapiOp.RTAPI]: {
-    safePoint: true,
-    run: (m, g, sp, a, b) => run(m, g, sp + b, a),
-  },
-};
-
-/** Defines each API function the program calls: its argument block and `RTAPI fn, argp`. */
-export function addRtapiRuntime(m: Module): void {
-  rtFuncs.forEach((spec, i) => {
-    if (!m.funcIds.has(spec.name)) return;
-    const f = m.func(spec.name, { args: [...spec.params], results: [...spec.results], file: `$GOROOT/src/runtime/${spec.file}` });
-    f.line = spec.line;
-    f.emit(RtapiOp.RTAPI, i, 8); // no locals: the argument block is at sp + 8
-    f.emit(Op.RET);
-    f.end();
-  });
-}

@@ -1,14 +1,16 @@
-// Opcodes for package runtime's API (numbers 220-239; see ../isa.ts for the operand letters), the runtime
-// functions they implement and the layouts of the runtime's structs those functions read and write.
+// Opcodes for runtime functions (numbers 220-239; see ../isa.ts for the operand letters), package runtime's API
+// (the first group of the registry, rtfuncs.ts) and the layouts of the runtime's structs those functions read
+// and write.
 //
-// Each API function is a real runtime function (defined when the program calls it: runtime/src/rtapi.ts) whose
+// Each runtime function is a real function (defined when the program calls it: runtime/src/rtfuncs.ts) whose
 // body is `RTAPI fn, argp`: its frame shows in tracebacks and in runtime.Callers as Go's does. Parameters and
 // results are laid out as every call's (layoutSlots of params ++ results, 8-byte slots).
 
-import { layoutSlots, type SlotSpec } from '../layout.js';
+import type { SlotSpec } from '../layout.js';
+import type { RtFuncSpec } from './rtfuncs.js';
 
 export const RtapiOp = {
-  RTAPI: 220, //  I fn (RtFn), I argp   run the API function fn on its argument block at sp + argp
+  RTAPI: 220, //  I fn, I argp          run runtime function fn (index in rtFuncs) on its argument block at sp + argp
   RUNFINQ: 221, // S fv, S state        runfinq's step: the next queued finalizer call set up in the outgoing area
 } as const;
 
@@ -43,48 +45,33 @@ export const MemStats = {
   BySize: 4312, bySizeEntry: 24, bySizeCount: 61, size: 5776,
 } as const;
 
-export interface RtFuncSpec {
-  readonly name: string;
-  readonly file: string;
-  /** The line go1.19.8's source gives the function's body (a level-2 traceback prints it). */
-  readonly line: number;
-  readonly params: readonly SlotSpec[];
-  readonly results: readonly SlotSpec[];
-}
-
-/** The API functions, by RtFn number. */
-export const rtFuncs: readonly RtFuncSpec[] = [
-  { name: 'runtime.Caller', file: 'extern.go', line: 219, params: [w('skip')], results: [w('pc'), str('file'), w('line'), w('ok')] },
-  { name: 'runtime.Callers', file: 'extern.go', line: 247, params: [w('skip'), slice('pc')], results: [w('n')] },
-  { name: 'runtime.CallersFrames', file: 'symtab.go', line: 67, params: [slice('callers')], results: [w('frames', [0])] },
-  { name: 'runtime.(*Frames).Next', file: 'symtab.go', line: 82, params: [w('ci', [0])], results: [{ name: 'frame', size: Frame.size, ptr: Frame.ptrWords }, w('more')] },
-  { name: 'runtime.FuncForPC', file: 'symtab.go', line: 719, params: [w('pc')], results: [w('f', [0])] },
-  { name: 'runtime.(*Func).Name', file: 'symtab.go', line: 747, params: [w('f', [0])], results: [str('name')] },
-  { name: 'runtime.(*Func).Entry', file: 'symtab.go', line: 760, params: [w('f', [0])], results: [w('entry')] },
-  { name: 'runtime.(*Func).FileLine', file: 'symtab.go', line: 773, params: [w('f', [0]), w('pc')], results: [str('file'), w('line')] },
-  { name: 'runtime.SetFinalizer', file: 'mfinal.go', line: 342, params: [eface('obj'), eface('finalizer')], results: [] },
-  { name: 'runtime.ReadMemStats', file: 'mstats.go', line: 356, params: [w('m', [0])], results: [] },
-  { name: 'runtime.GOMAXPROCS', file: 'debug.go', line: 17, params: [w('n')], results: [w('r')] },
-  { name: 'runtime.NumCPU', file: 'debug.go', line: 43, params: [], results: [w('n')] },
-  { name: 'runtime.NumGoroutine', file: 'debug.go', line: 57, params: [], results: [w('n')] },
-  { name: 'runtime.Version', file: 'extern.go', line: 277, params: [], results: [str('v')] },
-  { name: 'runtime.Breakpoint', file: 'proc.go', line: 4367, params: [], results: [] },
+/** Package runtime's API functions, by RtFn number (the registry's first group: its indexes are these). */
+export const runtimeApiFuncs: readonly RtFuncSpec[] = [
+  { name: 'runtime.Caller', file: 'runtime/extern.go', line: 219, params: [w('skip')], results: [w('pc'), str('file'), w('line'), w('ok')] },
+  { name: 'runtime.Callers', file: 'runtime/extern.go', line: 247, params: [w('skip'), slice('pc')], results: [w('n')] },
+  { name: 'runtime.CallersFrames', file: 'runtime/symtab.go', line: 67, params: [slice('callers')], results: [w('frames', [0])] },
+  { name: 'runtime.(*Frames).Next', file: 'runtime/symtab.go', line: 82, params: [w('ci', [0])], results: [{ name: 'frame', size: Frame.size, ptr: Frame.ptrWords }, w('more')] },
+  { name: 'runtime.FuncForPC', file: 'runtime/symtab.go', line: 719, params: [w('pc')], results: [w('f', [0])] },
+  { name: 'runtime.(*Func).Name', file: 'runtime/symtab.go', line: 747, params: [w('f', [0])], results: [str('name')] },
+  { name: 'runtime.(*Func).Entry', file: 'runtime/symtab.go', line: 760, params: [w('f', [0])], results: [w('entry')] },
+  { name: 'runtime.(*Func).FileLine', file: 'runtime/symtab.go', line: 773, params: [w('f', [0]), w('pc')], results: [str('file'), w('line')] },
+  { name: 'runtime.SetFinalizer', file: 'runtime/mfinal.go', line: 342, params: [eface('obj'), eface('finalizer')], results: [] },
+  { name: 'runtime.ReadMemStats', file: 'runtime/mstats.go', line: 356, params: [w('m', [0])], results: [] },
+  { name: 'runtime.GOMAXPROCS', file: 'runtime/debug.go', line: 17, params: [w('n')], results: [w('r')] },
+  { name: 'runtime.NumCPU', file: 'runtime/debug.go', line: 43, params: [], results: [w('n')] },
+  { name: 'runtime.NumGoroutine', file: 'runtime/debug.go', line: 57, params: [], results: [w('n')] },
+  { name: 'runtime.Version', file: 'runtime/extern.go', line: 277, params: [], results: [str('v')] },
+  { name: 'runtime.Breakpoint', file: 'runtime/proc.go', line: 4367, params: [], results: [] },
   // a call is no call (lower/rtapi.ts); the function exists for `defer runtime.KeepAlive(x)` and value uses
-  { name: 'runtime.KeepAlive', file: 'mfinal.go', line: 485, params: [eface('x')], results: [] },
+  { name: 'runtime.KeepAlive', file: 'runtime/mfinal.go', line: 485, params: [eface('x')], results: [] },
 ];
 
-/** RtFn numbers (indexes into rtFuncs). */
+/** RtFn numbers (indexes into runtimeApiFuncs and rtFuncs). */
 export const RtFn = {
   Caller: 0, Callers: 1, CallersFrames: 2, FramesNext: 3, FuncForPC: 4, FuncName: 5, FuncEntry: 6, FuncFileLine: 7,
   SetFinalizer: 8, ReadMemStats: 9, GOMAXPROCS: 10, NumCPU: 11, NumGoroutine: 12, Version: 13, Breakpoint: 14,
   KeepAlive: 15,
 } as const;
-
-/** Byte offsets of an API function's parameters and results in its argument block, by slot name. */
-export function rtArgOffsets(fn: number): ReadonlyMap<string, number> {
-  const f = rtFuncs[fn]!;
-  return layoutSlots([...f.params, ...f.results]).offsets;
-}
 
 /** The model's machine (GOMAXPROCS's default and NumCPU): a fixed 2-CPU linux/amd64. */
 export const ModelNumCPU = 2;
