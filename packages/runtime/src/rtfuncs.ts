@@ -12,6 +12,7 @@ import { GoThrow, type G } from '@gosim/stack';
 import { Op, RtapiOp, rtArgOffsets, rtFuncs, type Module } from '@gosim/program';
 import type { ExtOps } from './ext-ops.js';
 import type { Machine } from './machine.js';
+import { reflectImpls } from './rt-reflect.js';
 import { rtapiImpls } from './rtapi.js';
 
 /** The argument block of the running runtime function. */
@@ -23,7 +24,7 @@ export type RtImpl = (m: Machine, g: G, a: RtArgs) => number;
 export type RtImpls = Readonly<Record<string, RtImpl>>;
 
 /** The groups' implementations (one per rt-<area>.ts). */
-const rtImplGroups: readonly RtImpls[] = [rtapiImpls];
+const rtImplGroups: readonly RtImpls[] = [rtapiImpls, reflectImpls];
 
 class Args implements RtArgs {
   argp = 0;

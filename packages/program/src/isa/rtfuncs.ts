@@ -5,6 +5,7 @@
 // rtFuncGroups; the runtime implements each by name (runtime/src/rtfuncs.ts).
 
 import { layoutSlots, type SlotSpec } from '../layout.js';
+import { reflectFuncs } from './rt-reflect.js';
 import { runtimeApiFuncs } from './rtapi.js';
 
 export interface RtFuncSpec {
@@ -19,7 +20,7 @@ export interface RtFuncSpec {
 }
 
 /** The groups, runtime's API first (its RtFn numbers are indexes into rtFuncs). */
-export const rtFuncGroups: readonly (readonly RtFuncSpec[])[] = [runtimeApiFuncs];
+export const rtFuncGroups: readonly (readonly RtFuncSpec[])[] = [runtimeApiFuncs, reflectFuncs];
 
 /** Every runtime function; the RTAPI operand is the index. */
 export const rtFuncs: readonly RtFuncSpec[] = rtFuncGroups.flat();
