@@ -3,7 +3,7 @@
 // judged as Go's test/run.go judges them: the program must exit 0 and its combined stdout+stderr must equal the
 // .out file next to it (no .out: empty output). Not part of CI (it needs Go's test folder).
 //
-//   node scripts/gotests.mjs [--filter RE] [--runtime-only] [--dirs d1,d2] [--jobs N] [--timeout SEC]
+//   node scripts/gotests.mjs [--filter RE] [--runtime-only] [--stdlib] [--dirs d1,d2] [--jobs N] [--timeout SEC]
 //                            [--max-steps N] [--copy-stack-every N] [--gc-every N] [--policy SPEC] [--out DIR] [--json] [--goroot DIR]
 //
 // Prints counts (match, rejected with the feature named, compile error, wrong output, crashed), the rejected
@@ -16,11 +16,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePolicy } from '@gosim/runtime';
 import { Pool } from './gotests/pool.mjs';
-import { findRunTests, runtimeOnly, testDirs } from './gotests/select.mjs';
+import { findRunTests, runtimeOnly, stdlibOnly, testDirs } from './gotests/select.mjs';
 
 process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 1 : 70));
 const here = dirname(fileURLToPath(import.meta.url));
-const usage = 'usage: pnpm gotests [--filter RE] [--runtime-only] [--dirs d1,d2] [--jobs N] [--timeout SEC] [--max-steps N] [--copy-stack-every N] [--gc-every N] [--policy SPEC] [--out DIR] [--json] [--goroot DIR]';
+const usage = 'usage: pnpm gotests [--filter RE] [--runtime-only] [--stdlib] [--dirs d1,d2] [--jobs N] [--timeout SEC] [--max-steps N] [--copy-stack-every N] [--gc-every N] [--policy SPEC] [--out DIR] [--json] [--goroot DIR]';
 
 function die(msg) {
   process.stderr.write(`gotests: ${msg}\n`);
@@ -37,6 +37,7 @@ function parseArgs(argv) {
       case '--': break;
       case '--filter': o.filter = new RegExp(value()); break;
       case '--runtime-only': o.runtimeOnly = true; break;
+      case '--stdlib': o.stdlib = true; break;
       case '--dirs': o.dirs = value().split(',').filter(Boolean); break;
       case '--jobs': o.jobs = positive(); break;
       case '--timeout': o.timeout = positive(); break;
@@ -104,9 +105,10 @@ async function main() {
   }
   let tests = findRunTests(testRoot).filter((t) => o.dirs.includes(t.dir));
   if (o.runtimeOnly) tests = tests.filter((t) => runtimeOnly(t.src));
+  if (o.stdlib) tests = tests.filter((t) => stdlibOnly(t.src));
   if (o.filter) tests = tests.filter((t) => o.filter.test(t.rel));
   if (tests.length === 0) die('no tests selected');
-  if (!o.json) process.stdout.write(`gotests: ${tests.length} \`// run\` programs from ${testRoot}${o.runtimeOnly ? ' (runtime-only)' : ''}, ${o.jobs} jobs, timeout ${o.timeout}s, step limit ${o.maxSteps}${o.copyStackEvery ? `, copy stack every ${o.copyStackEvery}` : ''}${o.gcEvery ? `, GC every ${o.gcEvery}` : ''}${o.policy ? `, policy ${o.policy}` : ''}\n`);
+  if (!o.json) process.stdout.write(`gotests: ${tests.length} \`// run\` programs from ${testRoot}${o.runtimeOnly ? ' (runtime-only)' : ''}${o.stdlib ? ' (stdlib group)' : ''}, ${o.jobs} jobs, timeout ${o.timeout}s, step limit ${o.maxSteps}${o.copyStackEvery ? `, copy stack every ${o.copyStackEvery}` : ''}${o.gcEvery ? `, GC every ${o.gcEvery}` : ''}${o.policy ? `, policy ${o.policy}` : ''}\n`);
 
   const pool = new Pool(new URL('./gotests/worker.mjs', import.meta.url), o.jobs, o.timeout * 1000);
   const rows = [];
@@ -139,7 +141,7 @@ async function main() {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, '.gitignore'), '*\n');
   writeFileSync(join(out, 'table.tsv'), `file\tresult\tdetail\tms\n${rows.map((r) => `${r.file}\t${r.result}\t${r.detail}\t${r.ms}`).join('\n')}\n`);
-  const md = [`# gotests (${tests.length} programs${o.runtimeOnly ? ', runtime-only' : ''})`, '',
+  const md = [`# gotests (${tests.length} programs${o.runtimeOnly ? ', runtime-only' : ''}${o.stdlib ? ', stdlib group' : ''})`, '',
     `| folder | programs | ${order.join(' | ')} |`, `|---|---|${order.map(() => '---').join('|')}|`,
     ...perDir.map((d) => `| ${d.dir} | ${d.total} | ${order.map((k) => d[k]).join(' | ')} |`),
     `| all | ${rows.length} | ${order.map((k) => totals[k]).join(' | ')} |`, '',

@@ -75,6 +75,14 @@ export function runtimeOnly(src) {
   return imports(src).every((p) => p === 'runtime');
 }
 
+/** The packages of issue 11's measure: a program importing only these (and not only runtime) is in --stdlib. */
+export const stdlibGroup = new Set(['fmt', 'os', 'strings', 'errors', 'runtime', 'sync', 'time', 'sort', 'strconv', 'unsafe', 'reflect']);
+
+export function stdlibOnly(src) {
+  const ps = imports(src);
+  return ps.some((p) => p !== 'runtime') && ps.every((p) => stdlibGroup.has(p));
+}
+
 /** Every `// run` program under goroot/test, as { rel, path, src, dir }. */
 export function findRunTests(testRoot) {
   const found = [];

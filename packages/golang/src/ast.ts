@@ -288,6 +288,8 @@ export interface FuncDecl extends NodeBase {
   sig?: Signature;
   /** `main.f`. */
   goName?: string;
+  /** The source file of a function of a multi-file package (else the program's file). */
+  filename?: string;
   params?: VarObj[];
   results?: VarObj[];
   /** Locals declared in the body (not in nested function literals), in declaration order. */

@@ -7,7 +7,7 @@
 import type * as A from './ast.js';
 import type { CheckedProgram } from './check/checker.js';
 import type { VarObj } from './objects.js';
-import { unparen } from './parser.js';
+import { staticFunc, unparen } from './parser.js';
 import type { Type } from './types.js';
 import { hasPointers, isDirectIface, isInterface, underlying } from './types.js';
 import { EscapeGraph, type Hole, type ParamTag } from './escape-graph.js';
@@ -25,10 +25,14 @@ export interface EscapeResult {
 export function analyzeEscapes(program: CheckedProgram): EscapeResult {
   const report: string[] = [];
   const tags = new Map<VarObj, ParamTag>();
-  // function literals of package-level initializers (main.glob..funcN) are analysed as top-level functions
-  const globLits = program.funcLits.filter((l) => !l.outer) as unknown as A.FuncDecl[];
-  for (const batch of bottomUp([...program.funcs, ...globLits])) {
-    new Batch(program.filename, tags, report).run(batch);
+  // package by package, dependencies first, as Go compiles them: a call into an imported package reads its
+  // callee's leak tags (Go's export data); only package main's decisions are reported, as `go build -gcflags=-m`
+  for (const pkg of [...program.packages, program]) {
+    // function literals of package-level initializers (main.glob..funcN) are analysed as top-level functions
+    const globLits = pkg.funcLits.filter((l) => !l.outer) as unknown as A.FuncDecl[];
+    const out = pkg === program ? report : [];
+    const bodies = pkg.funcs.filter((f) => f.body); // a bodyless one is a runtime function
+    for (const batch of bottomUp([...bodies, ...globLits])) new Batch(pkg.filename, tags, out).run(batch);
   }
   program.escapesAnalyzed = true;
   return { report };
@@ -42,11 +46,14 @@ export function escapeReport(program: CheckedProgram): string[] {
 /** Tarjan's SCCs over the static call/reference graph, callees first (Go's VisitFuncsBottomUp). */
 function bottomUp(funcs: A.FuncDecl[]): A.FuncDecl[][] {
   const refs = new Map<A.FuncDecl, A.FuncDecl[]>();
+  const mine = new Set(funcs);
   for (const f of funcs) {
     const out: A.FuncDecl[] = [];
+    // a reference into another package is to a function analysed before (its tags are known)
+    const add = (d: A.FuncDecl): void => void (mine.has(d) && !out.includes(d) && out.push(d));
     walkNode(f.body, (n) => {
-      if ('kind' in n && n.kind === 'Ident' && n.obj?.kind === 'func' && !out.includes(n.obj.decl)) out.push(n.obj.decl);
-      if ('kind' in n && n.kind === 'SelectorExpr' && n.method?.named && !out.includes(n.method.named.obj.decl)) out.push(n.method.named.obj.decl);
+      if ('kind' in n && n.kind === 'Ident' && n.obj?.kind === 'func') add(n.obj.decl);
+      if ('kind' in n && n.kind === 'SelectorExpr' && n.method?.named) add(n.method.named.obj.decl);
     });
     refs.set(f, out);
   }
@@ -364,8 +371,9 @@ class Batch extends EscapeGraph {
     let params: VarObj[] | undefined;
     let results: VarObj[] | undefined;
     let mutual = false;
-    if (fun.kind === 'Ident' && fun.obj?.kind === 'func') {
-      const d = fun.obj.decl;
+    const callee = staticFunc(fun);
+    if (callee) {
+      const d = callee.decl;
       params = d.params;
       results = d.results;
       mutual = this.batchFuncs.has(d);

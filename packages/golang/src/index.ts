@@ -1,6 +1,7 @@
 /** @gosim/golang: the Go-subset front end (parser, type checker, escape analysis). */
 import type { File } from './ast.js';
-import type { CheckedProgram, CheckOptions } from './check/checker.js';
+import type { CheckedProgram, ProgramCheckOptions } from './check/checker.js';
+import { packageSource } from '@gosim/stdlib';
 import { checkFile as checkFileImpl } from './check/checker.js';
 import type { Diagnostic } from './diagnostics.js';
 import { GoError, formatDiagnostic, isStackOverflow, nestedTooDeep } from './diagnostics.js';
@@ -17,7 +18,9 @@ export type {
   SelectStmt, SelectorExpr, SendStmt, SliceExpr, Spec, StarExpr, Stmt, StructTypeExpr, SwitchStmt, TypeAssertExpr,
   TypeSpec, TypeSwitchStmt, UnaryExpr, UnaryOp, VarSpec,
 } from './ast.js';
-export type { CheckedProgram, CheckOptions } from './check/checker.js';
+export type {
+  CheckedPackage, CheckedProgram, CheckOptions, Importer, PackageSource, PackageSourceFile, ProgramCheckOptions,
+} from './check/checker.js';
 export type { ConstValue } from './constant.js';
 export type { Diagnostic, DiagnosticKind, Pos } from './diagnostics.js';
 export type { EscapeResult } from './escape.js';
@@ -65,10 +68,13 @@ export function parseFile(src: string | Uint8Array, filename: string): { file?: 
   }
 }
 
-/** Type-check a parsed file, annotating its AST in place. Never throws. */
-export function checkFile(file: File, opts: CheckOptions = {}): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
+/**
+ * Type-check a parsed file, annotating its AST in place, with the packages it imports (from opts.importer;
+ * by default the standard packages of @gosim/stdlib). Never throws.
+ */
+export function checkFile(file: File, opts: ProgramCheckOptions = {}): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
   try {
-    return checkFileImpl(file, opts);
+    return checkFileImpl(file, { ...opts, importer: opts.importer ?? packageSource });
   } catch (e) {
     return { diagnostics: [internal(file.filename, e)] };
   }
@@ -83,7 +89,7 @@ export interface CompileResult {
 }
 
 /** Parse, check and escape-analyse. Never throws. */
-export function compileToChecked(src: string | Uint8Array, filename: string, opts: CheckOptions = {}): CompileResult {
+export function compileToChecked(src: string | Uint8Array, filename: string, opts: ProgramCheckOptions = {}): CompileResult {
   const p = parseFile(src, filename);
   if (!p.file) return { diagnostics: p.diagnostics };
   const c = checkFile(p.file, opts);
@@ -107,7 +113,7 @@ export interface CompileModuleResult {
   escapes: string[];
 }
 
-export interface CompileOptions extends CheckOptions {
+export interface CompileOptions extends ProgramCheckOptions {
   /** How defer statements are lowered, as the policy's deferpanic piece asks (default: heap records). */
   readonly codegen?: Codegen;
 }

@@ -50,7 +50,15 @@ export type BuiltinName =
   | 'runtime.Breakpoint';
 
 export interface BuiltinObj { kind: 'builtin'; name: BuiltinName }
-export interface PackageObj { kind: 'package'; name: string; path: string; used: boolean; pos: Pos }
+export interface PackageObj {
+  kind: 'package';
+  name: string;
+  path: string;
+  used: boolean;
+  pos: Pos;
+  /** A Go-source package's package-level names (undefined for runtime, whose members the checker models). */
+  members?: ReadonlyMap<string, GoObject>;
+}
 export interface NilObj { kind: 'nil' }
 
 export type GoObject = VarObj | ConstObj | TypeNameObj | FuncObj | BuiltinObj | PackageObj | NilObj;

@@ -1,6 +1,7 @@
 /** The parser's token cursor and error reporting (shared by the expression, statement and declaration parts). */
 import type * as A from './ast.js';
 import type { Pos } from './diagnostics.js';
+import type { FuncObj } from './objects.js';
 import { GoError } from './diagnostics.js';
 import type { Token } from './lexer.js';
 
@@ -94,4 +95,12 @@ export function unparen(x: A.Expr): A.Expr {
   let e = x;
   while (e.kind === 'ParenExpr') e = e.x;
   return e;
+}
+
+/** The top-level function an expression names (`f`, or `pkg.F` of an imported package), or undefined. */
+export function staticFunc(x: A.Expr): FuncObj | undefined {
+  const e = unparen(x);
+  if (e.kind === 'Ident') return e.obj?.kind === 'func' ? e.obj : undefined;
+  if (e.kind === 'SelectorExpr' && e.selKind === 'qualified' && e.sel.obj?.kind === 'func') return e.sel.obj;
+  return undefined;
 }

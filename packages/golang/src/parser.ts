@@ -156,4 +156,4 @@ class Parser extends StmtParser {
   }
 }
 
-export { unparen } from './parse-base.js';
+export { staticFunc, unparen } from './parse-base.js';

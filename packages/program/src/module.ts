@@ -38,6 +38,12 @@ export class Module {
   readonly funcvalAt = new Map<number, number>();
   readonly strings = new Map<string, number>();
   entryName = 'main.main';
+  /**
+   * The packages' initialisers runtime.main calls before the entry, in order (each package's variable
+   * initializer `P.init`, then its `func init`s `P.init.0`, ...; imported packages first). When empty, main's
+   * (`main.init`, `main.init.N`) are found by name.
+   */
+  readonly inits: string[] = [];
   /** The compile options the lowering used (a program runs only under a deferpanic piece asking the same). */
   codegen: Codegen = {};
 
@@ -56,6 +62,7 @@ export class Module {
     for (const [k, v] of this.funcvalAt) m.funcvalAt.set(k, v);
     for (const [k, v] of this.strings) m.strings.set(k, v);
     m.entryName = this.entryName;
+    m.inits.push(...this.inits);
     m.codegen = this.codegen;
     return m;
   }

@@ -34,8 +34,8 @@ export function addRuntime(m: Module, pol: DeferPanicPolicy): void {
   // source lines as go1.19.8's (a level-2 traceback prints them): proc.go's call of main.main, goexit's body
   const main = m.func('runtime.main', { outgoing: 0, file });
   main.line = 233; // doInit(&main_inittask): the variable initializers (main.init), then each func init
-  if (m.funcIds.has('main.init')) main.call('main.init');
-  for (let i = 0; m.funcIds.has(`main.init.${i}`); i++) main.call(`main.init.${i}`);
+  const inits = m.inits.length > 0 ? m.inits : ['main.init', ...initFuncs(m, 'main')].filter((n) => m.funcIds.has(n));
+  for (const name of inits) main.call(name);
   main.line = 250;
   main.call(m.entryName).emit(Op.EXIT, 0).emit(Op.RET).end();
   m.funcval('runtime.main');
@@ -61,4 +61,11 @@ export function loadProgram(user: Module, pol: DeferPanicPolicy): Program {
   const p = link(m);
   validate(p);
   return p;
+}
+
+/** A package's `func init`s by link name (P.init.0, P.init.1, ...). */
+function initFuncs(m: Module, pkg: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; m.funcIds.has(`${pkg}.init.${i}`); i++) out.push(`${pkg}.init.${i}`);
+  return out;
 }

@@ -22,6 +22,16 @@ export interface CheckOptions {
   readonly finalizers?: boolean;
 }
 
+/** Which package a checker checks, and what it imports (check/imports.ts loads them). */
+export interface PackageContext {
+  /** The import path: `main`, `strings`, `unicode/utf8`; link names and named types carry it. */
+  readonly path: string;
+  /** The checked packages the package may import, by import path. */
+  readonly imports: ReadonlyMap<string, PackageObj>;
+  /** The program-wide variable numbering (VarObj.id is unique across packages). */
+  readonly ids: { next: number };
+}
+
 
 export interface FuncCtx {
   node: FuncNode;
@@ -50,7 +60,6 @@ export abstract class CheckerBase {
   protected readonly pkg: Scope;
   protected scope: Scope;
   protected fn: FuncCtx | undefined;
-  protected nextVarId = 1;
   protected readonly vars: VarObj[] = [];
   protected readonly globals: VarObj[] = [];
   protected readonly typeNames: TypeNameObj[] = [];
@@ -76,19 +85,44 @@ export abstract class CheckerBase {
   /** The statement being checked (where a stack overflow is reported). */
   at: Pos = { line: 1, col: 1, offset: 0 };
 
-  constructor(protected readonly file: A.File, protected readonly opts: CheckOptions = {}) {
+  /** The package's import path (`main` for the program). */
+  protected readonly pkgPath: string;
+  /** The Go-source packages imported, as declared in the package scope (for "imported and not used"). */
+  protected readonly imported: PackageObj[] = [];
+
+  constructor(
+    protected readonly file: A.File,
+    protected readonly opts: CheckOptions = {},
+    protected readonly ctx: PackageContext = { path: 'main', imports: new Map(), ids: { next: 1 } },
+  ) {
+    this.pkgPath = ctx.path;
     this.pkg = new Scope(this.universe, 'package');
     this.scope = this.pkg;
     for (const imp of file.imports) {
-      if (imp.path !== 'runtime') {
-        this.report(imp.pos, `import "${imp.path}" is not supported by gosim (only "runtime")`);
+      if (imp.path === 'runtime') {
+        if (imp.name) {
+          this.report(imp.name.pos, 'renamed imports are not supported by gosim');
+          continue;
+        }
+        this.runtimePkg = { kind: 'package', name: 'runtime', path: 'runtime', used: false, pos: imp.pos };
         continue;
       }
-      if (imp.name) {
-        this.report(imp.name.pos, 'renamed imports are not supported by gosim');
+      const dep = ctx.imports.get(imp.path);
+      if (!dep) {
+        this.report(imp.pos, `package ${imp.path} is not supported by gosim`);
         continue;
       }
-      this.runtimePkg = { kind: 'package', name: 'runtime', path: 'runtime', used: false, pos: imp.pos };
+      if (imp.name?.name === '.') {
+        this.report(imp.name.pos, 'dot imports are not supported by gosim');
+        continue;
+      }
+      const name = imp.name?.name ?? dep.name;
+      if (name === '_') continue;
+      const obj: PackageObj = { ...dep, name, used: false, pos: imp.pos };
+      const prev = this.pkg.names.get(name);
+      if (prev?.kind === 'package') this.report(imp.pos, `${name} redeclared in this block`);
+      this.pkg.names.set(name, obj);
+      this.imported.push(obj);
     }
   }
 
@@ -117,7 +151,7 @@ export abstract class CheckerBase {
 
   protected newVar(id: A.Ident, type: Type, varKind: VarKind, owner: FuncNode | undefined): VarObj {
     const v: VarObj = {
-      kind: 'var', id: this.nextVarId++, name: id.name, type, pos: id.pos, varKind, owner,
+      kind: 'var', id: this.ctx.ids.next++, name: id.name, type, pos: id.pos, varKind, owner,
       loopDepth: this.fn ? this.fn.loopDepth : 0, captured: false, addrTaken: false, reassigned: false,
       escapes: false, used: varKind !== 'local',
     };
@@ -197,6 +231,14 @@ export abstract class CheckerBase {
     pkg.used = true;
     (e.x as A.Ident).obj = pkg;
     e.x.mode = 'package';
+    if (pkg.members) {
+      // only exported names are visible: an unexported one is as undefined as a missing one (types2's message)
+      const m = /^\p{Lu}/u.test(e.sel.name) ? pkg.members.get(e.sel.name) : undefined;
+      if (!m) this.fail(e.sel.pos, `undefined: ${pkg.name}.${e.sel.name}`);
+      e.selKind = 'qualified';
+      e.sel.obj = m;
+      return m;
+    }
     if (e.sel.name === 'SetFinalizer' && !this.opts.finalizers) {
       this.fail(e.sel.pos, "runtime.SetFinalizer is not supported by gosim without --finalizers (a frame keeps its pointers live until it returns, so finalizers would run later than Go's)");
     }
@@ -220,7 +262,7 @@ export abstract class CheckerBase {
     if (name !== 'MemProfileRate') return undefined;
     if (!this.memProfileRate) {
       this.memProfileRate = {
-        kind: 'var', id: this.nextVarId++, name: 'runtime.MemProfileRate', type: T.int, pos: noPos(), varKind: 'global',
+        kind: 'var', id: this.ctx.ids.next++, name: 'runtime.MemProfileRate', type: T.int, pos: noPos(), varKind: 'global',
         owner: undefined, loopDepth: 0, captured: false, addrTaken: false, reassigned: false, escapes: false, used: true,
       };
       this.globals.push(this.memProfileRate);

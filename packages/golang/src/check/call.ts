@@ -4,7 +4,7 @@
 import type * as A from '../ast.js';
 import { representable } from '../constant.js';
 import type { BuiltinName } from '../objects.js';
-import { unparen } from '../parser.js';
+import { staticFunc, unparen } from '../parser.js';
 import type { Signature, Type } from '../types.js';
 import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { OperatorChecker } from './operators.js';
@@ -27,7 +27,8 @@ export abstract class CallChecker extends OperatorChecker {
     if (e.ellipsis && !u.variadic) this.fail(e.ellipsis, `have (...) in call to non-variadic ${exprString(f)}`);
     e.callKind = 'call';
     e.sig = u;
-    if (f.kind === 'Ident' && f.obj?.kind === 'func') e.callee = f.obj;
+    const callee = staticFunc(f);
+    if (callee) e.callee = callee;
     const name = f.kind === 'Ident' || f.kind === 'SelectorExpr' ? exprString(f) : 'function';
     // f(g()) with a multi-value g
     if (e.args.length === 1 && (u.params.length > 1 || u.variadic) && unparen(e.args[0]!).kind === 'CallExpr') {

@@ -7,14 +7,18 @@ import type { Diagnostic } from '../diagnostics.js';
 import { isStackOverflow, isUnsupported, nestedTooDeep } from '../diagnostics.js';
 import type { TypeNameObj, VarObj } from '../objects.js';
 import { Checker } from './decl.js';
-import type { CheckOptions } from './base.js';
-export type { CheckOptions } from './base.js';
+import type { CheckOptions, PackageContext } from './base.js';
+import { loadImports, type Importer } from './imports.js';
+export type { CheckOptions, PackageContext } from './base.js';
+export type { Importer, PackageSource, PackageSourceFile } from './imports.js';
 
 export { addressRoot } from './expr.js';
 export { runtimeSignature } from './call.js';
 
-/** The result of checking a file: the annotated AST plus indexes a lowering pass wants. */
-export interface CheckedProgram {
+/** One checked package: its (merged) file and the indexes a lowering pass wants. */
+export interface CheckedPackage {
+  /** The import path (`main` for the program). */
+  path: string;
   file: A.File;
   filename: string;
   /** Top-level functions in source order. */
@@ -24,14 +28,25 @@ export interface CheckedProgram {
   globals: VarObj[];
   /** All package-level named types. */
   types: TypeNameObj[];
-  /** Every variable of the program, by id. */
+}
+
+/** The result of checking a program: package main (the fields of CheckedPackage) and the packages it imports. */
+export interface CheckedProgram extends CheckedPackage {
+  /** The imported Go-source packages, dependencies first (Go's initialisation order); main is not among them. */
+  packages: CheckedPackage[];
+  /** Every variable of the program (all packages), by id. */
   vars: VarObj[];
   /** Whether escape analysis ran (it sets Var.escapes, Capture.byRef and the allocation sites' heap flags). */
   escapesAnalyzed: boolean;
 }
 
-export function checkFile(file: A.File, opts: CheckOptions = {}): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
-  const c = new Checker(file, opts);
+/** CheckOptions with where imports come from (the front end's entry points default it to @gosim/stdlib's). */
+export interface ProgramCheckOptions extends CheckOptions {
+  readonly importer?: Importer;
+}
+
+function checkPackage(file: A.File, opts: CheckOptions, ctx: PackageContext): { diagnostics: Diagnostic[]; checker?: Checker } {
+  const c = new Checker(file, opts, ctx);
   try {
     c.run();
   } catch (e) {
@@ -43,6 +58,24 @@ export function checkFile(file: A.File, opts: CheckOptions = {}): { program?: Ch
   // read as if the (valid) program were wrong, so only the "not supported" ones are reported
   const unsupported = diagnostics.filter(isUnsupported);
   if (unsupported.length > 0) diagnostics = unsupported;
-  if (diagnostics.length > 0) return { diagnostics };
-  return { program: c.program(), diagnostics };
+  return diagnostics.length > 0 ? { diagnostics } : { diagnostics, checker: c };
+}
+
+export function checkFile(file: A.File, opts: ProgramCheckOptions = {}): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
+  const ids = { next: 1 };
+  const vars: VarObj[] = [];
+  const loaded = loadImports(file, opts.importer, ids, (f, ctx) => {
+    const r = checkPackage(f, opts, ctx);
+    if (!r.checker) return { diagnostics: r.diagnostics };
+    vars.push(...r.checker.allVars());
+    return { diagnostics: [], members: r.checker.members(), result: r.checker.checkedPackage() };
+  });
+  if (loaded.diagnostics.length > 0) return { diagnostics: loaded.diagnostics };
+  const r = checkPackage(file, opts, { path: 'main', imports: loaded.imports, ids });
+  if (!r.checker) return { diagnostics: r.diagnostics };
+  vars.push(...r.checker.allVars());
+  const program: CheckedProgram = {
+    ...r.checker.checkedPackage(), packages: loaded.packages.map((p) => p.result), vars, escapesAnalyzed: false,
+  };
+  return { program, diagnostics: [] };
 }

@@ -10,21 +10,30 @@ import { layoutStruct, sizeof, T, typeString, underlying } from '../types.js';
 import type { FuncCtx } from './base.js';
 import { checkBranches } from './labels.js';
 import { PkgInitChecker } from './pkginit.js';
-import type { CheckedProgram } from './checker.js';
+import type { CheckedPackage } from './checker.js';
 import { exprString } from './expr-string.js';
 import { isTerminatingList } from './terminating.js';
 import { Scope } from './universe.js';
 
 export class Checker extends PkgInitChecker {
-  program(): CheckedProgram {
+  checkedPackage(): CheckedPackage {
     return {
-      file: this.file, filename: this.file.filename, funcs: this.funcs, funcLits: this.funcLits,
-      globals: this.globals, types: this.typeNames, vars: this.vars, escapesAnalyzed: false,
+      path: this.pkgPath, file: this.file, filename: this.file.filename, funcs: this.funcs, funcLits: this.funcLits,
+      globals: this.globals, types: this.typeNames,
     };
   }
 
+  /** The package-level names (what importers see; only exported ones are visible to them). */
+  members(): ReadonlyMap<string, GoObject> {
+    return this.pkg.names;
+  }
+
+  allVars(): readonly VarObj[] {
+    return this.vars;
+  }
+
   run(): void {
-    if (this.file.pkgName.name !== 'main') this.report(this.file.pkgName.pos, `package ${this.file.pkgName.name} is not a main package`);
+    if (this.pkgPath === 'main' && this.file.pkgName.name !== 'main') this.report(this.file.pkgName.pos, `package ${this.file.pkgName.name} is not a main package`);
     // 1. collect package-level names
     for (const d of this.file.decls) this.guard(() => this.collect(d));
     this.bindMethods();
@@ -42,18 +51,22 @@ export class Checker extends PkgInitChecker {
     };
     for (const o of this.typeNames) if (o.type.kind === 'named') tooLarge(o.type.underlying, o.pos);
     for (const v of this.vars) if (v.varKind === 'global' || v.varKind === 'local') tooLarge(v.type, v.pos);
-    if (!this.pkg.names.has('main') || this.pkg.names.get('main')?.kind !== 'func') {
+    if (this.pkgPath === 'main' && this.pkg.names.get('main')?.kind !== 'func') {
       this.report({ line: 1, col: 1, offset: 0 }, 'function main is undeclared in the main package');
     }
     if (this.runtimePkg && !this.runtimePkg.used) this.report(this.runtimePkg.pos, 'imported and not used: "runtime"');
+    for (const p of this.imported) if (!p.used) this.report(p.pos, `imported and not used: "${p.path}"`);
   }
 
   protected declarePkg(id: A.Ident, obj: GoObject): void {
     if (id.name === '_') return;
-    if (id.name === 'init' || (id.name === 'main' && obj.kind !== 'func')) {
+    if (id.name === 'init' || (id.name === 'main' && this.pkgPath === 'main' && obj.kind !== 'func')) {
       this.fail(id.pos, `cannot declare ${id.name} - must be func`);
     }
     const prev = this.pkg.names.get(id.name);
+    if (prev?.kind === 'package') {
+      this.fail(id.pos, `${id.name} already declared through import of package ${prev.path} ("${prev.path}")\n\t${this.posString(prev.pos)}: other declaration of ${id.name}`);
+    }
     if (prev) this.fail(id.pos, `${id.name} redeclared in this block`);
     if (id.name === 'runtime' && this.runtimePkg) this.fail(id.pos, `runtime already declared through import of package runtime`);
     this.pkg.names.set(id.name, obj);
@@ -65,14 +78,15 @@ export class Checker extends PkgInitChecker {
       case 'FuncDecl': {
         if (d.recv) return this.collectMethod(d); // check/method.ts
         if (d.name.name === 'init') return this.initFunc(d);
-        if (!d.body) this.fail(d.name.pos, `missing function body`);
-        if (d.name.name === 'main' && (d.typeExpr.params.length > 0 || d.typeExpr.results.length > 0)) {
+        // a standard package's bodyless function is a runtime function (program/src/isa/rtfuncs.ts)
+        if (!d.body && this.pkgPath === 'main') this.fail(d.name.pos, `missing function body`);
+        if (d.name.name === 'main' && this.pkgPath === 'main' && (d.typeExpr.params.length > 0 || d.typeExpr.results.length > 0)) {
           this.fail(d.name.pos, 'func main must have no arguments and no return values');
         }
         const obj: FuncObj = { kind: 'func', name: d.name.name, type: { kind: 'func', params: [], results: [], variadic: false }, pos: d.name.pos, decl: d };
         this.declarePkg(d.name, obj);
         d.obj = obj;
-        d.goName = `main.${d.name.name}`;
+        d.goName = `${this.pkgPath}.${d.name.name}`;
         this.funcs.push(d);
         this.pending.set(obj, () => {
           obj.type = this.signature(d.typeExpr);
@@ -82,7 +96,7 @@ export class Checker extends PkgInitChecker {
       }
       case 'TypeSpec': {
         const obj: TypeNameObj = { kind: 'typename', name: d.name.name, type: T.int, pos: d.name.pos, decl: d };
-        if (!d.alias) obj.type = { kind: 'named', pkg: 'main', name: d.name.name, underlying: T.int } satisfies NamedType;
+        if (!d.alias) obj.type = { kind: 'named', pkg: this.pkgPath, name: d.name.name, underlying: T.int } satisfies NamedType;
         d.obj = obj;
         this.typeSpecOf.set(obj, d);
         this.typeNames.push(obj);

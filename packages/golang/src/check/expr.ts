@@ -227,6 +227,7 @@ export abstract class ExprChecker extends RangeMapChecker {
           e.type = runtimeSignature(m.name);
         } else if (m.kind === 'const') { e.mode = 'constant'; e.type = m.type; e.constValue = m.value; }
         else if (m.kind === 'var') { e.mode = 'variable'; e.type = m.type; }
+        else if (m.kind === 'func') { e.mode = 'value'; e.type = m.type; }
         return;
       }
     }

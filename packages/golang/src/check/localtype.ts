@@ -18,7 +18,7 @@ export abstract class LocalTypeChecker extends RangeChecker {
   protected localTypeSpec(spec: A.TypeSpec): void {
     const id = spec.name;
     const obj: TypeNameObj = { kind: 'typename', name: id.name, type: T.int, pos: id.pos, decl: spec };
-    if (!spec.alias) obj.type = { kind: 'named', pkg: 'main', name: id.name, underlying: T.int, local: ++this.localTypes } satisfies NamedType;
+    if (!spec.alias) obj.type = { kind: 'named', pkg: this.pkgPath, name: id.name, underlying: T.int, local: ++this.localTypes } satisfies NamedType;
     spec.obj = obj;
     id.obj = obj;
     if (id.name !== '_') {

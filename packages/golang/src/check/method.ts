@@ -54,10 +54,10 @@ export abstract class MethodChecker extends AssignChecker {
     if (tn.kind !== 'typename') this.fail(te.pos, `${te.name} is not a type`);
     if (tn.decl?.alias) this.force(tn, te.pos);
     const named = tn.type;
-    if (named.kind !== 'named' || named.pkg !== 'main') this.fail(recv.pos, `cannot define new methods on non-local type ${typeString(named)}`);
+    if (named.kind !== 'named' || named.pkg !== this.pkgPath) this.fail(recv.pos, `cannot define new methods on non-local type ${typeString(named)}`);
     const name = d.name.name;
     const obj = d.obj!;
-    const goName = ptr ? `main.(*${named.name}).${name}` : `main.${named.name}.${name}`;
+    const goName = ptr ? `${this.pkgPath}.(*${named.name}).${name}` : `${this.pkgPath}.${named.name}.${name}`;
     d.goName = goName;
     if (name !== '_') {
       const prev = named.methods?.find((m) => m.name === name);
@@ -100,6 +100,11 @@ export abstract class MethodChecker extends AssignChecker {
     if (s.kind === 'ambiguous') this.fail(e.sel.pos, `ambiguous selector ${exprString(e)}`);
     let x = e.x;
     for (const f of s.path) x = implicitField(x, f, e.sel.pos);
+    // another package's unexported field or method is not there for this one (types2 says so as for a missing one)
+    if (!/^\p{Lu}/u.test(name) && s.kind !== 'imethod') {
+      const owner = s.kind === 'method' ? s.method.goName.slice(0, s.method.goName.indexOf('.')) : namedPkg(x.type!);
+      if (owner !== undefined && owner !== this.pkgPath) this.fail(e.sel.pos, `${exprString(e)} undefined (type ${typeString(xt)} has no field or method ${name})`);
+    }
     e.x = x;
     if (s.kind === 'field') {
       fieldSelect(e, s.field);
@@ -226,4 +231,10 @@ export function methodValueSite(e: A.SelectorExpr): { text: string; pos: A.Expr[
   if ((x.kind === 'UnaryExpr' || x.kind === 'StarExpr') && x.pos === x.x.pos) x = x.x;
   const p = e.sel.pos;
   return { text: `${exprString(x)}.${e.sel.name}`, pos: { line: p.line, col: p.col - 1, offset: p.offset - 1 } };
+}
+
+/** The package of the named type t is (or points to), if any. */
+function namedPkg(t: Type): string | undefined {
+  const b = t.kind === 'pointer' ? t.elem : t;
+  return b.kind === 'named' ? b.pkg : undefined;
 }

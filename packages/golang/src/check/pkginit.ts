@@ -19,13 +19,13 @@ export abstract class PkgInitChecker extends SelectChecker {
     }
     const obj: FuncObj = { kind: 'func', name: 'init', type: { kind: 'func', params: [], results: [], variadic: false }, pos: d.name.pos, decl: d };
     d.obj = obj;
-    d.goName = `main.init.${this.initCount++}`;
+    d.goName = `${this.pkgPath}.init.${this.initCount++}`;
     this.funcs.push(d);
     d.sig = obj.type as Signature;
   }
 
   protected globalFuncLit(e: A.FuncLit, sig: Signature): void {
-    e.goName = `main.glob..func${++this.globCount}`;
+    e.goName = `${this.pkgPath}.glob..func${++this.globCount}`;
     this.funcLits.push(e);
     const saved = this.globalInitScope;
     this.globalInitScope = false;

@@ -86,7 +86,7 @@ function builtinWrapper(fn: FnLower, call: A.CallExpr, isGo: boolean): { fv: Loc
   const outer = fn.name;
   const wname = fn.L.wrapperName(outer, isGo ? 'gowrap' : 'deferwrap');
   const sig: Signature = { kind: 'func', params: types, results: [], variadic: false };
-  const w = new FnLower(fn.L, undefined, wname, false);
+  const w = new FnLower(fn.L, undefined, wname);
   genBuiltinWrapper(w, b, types, call.pos);
   return { fv: funcval(fn, wname), sig, args };
 }

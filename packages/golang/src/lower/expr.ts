@@ -48,7 +48,8 @@ export function val(fn: FnLower, e: A.Expr): Loc {
       if (e.selKind === 'qualified') {
         const o = e.sel.obj;
         if (o?.kind === 'builtin') return builtinValue(fn, o.name);
-        if (o?.kind === 'var') return load(fn, place(fn, e), t); // runtime.MemProfileRate
+        if (o?.kind === 'var') return load(fn, place(fn, e), t); // runtime.MemProfileRate, an imported package's
+        if (o?.kind === 'func') return funcval(fn, o.decl.goName!);
         return fn.fail(`${e.sel.name} is not supported as a value by gosim`);
       }
       if (e.selKind === 'method' || e.selKind === 'cmethod' || e.selKind === 'mexpr') return methodValue(fn, e); // lower/method.ts

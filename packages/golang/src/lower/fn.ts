@@ -59,7 +59,6 @@ export class FnLower {
     readonly L: Lowerer,
     readonly node: FuncNode | undefined,
     readonly name: string,
-    private readonly callInit: boolean,
     private readonly initSpecs?: A.VarSpec[],
     file?: string,
   ) {
@@ -117,9 +116,6 @@ export class FnLower {
         if (v.varKind === 'param') store(this, { k: 'mem', base: cell, off: 0 }, v.type, load(this, { k: 'frame', loc: slot }, v.type));
         else this.escResults.push({ v, slot, cell });
         this.homes.set(v, { heap: cell });
-      }
-      if (this.callInit) {
-        f.emit(Op.CALL, this.m.declare('main.init'));
       }
       block(this, node.body!.stmts);
       f.line = node.body!.rbrace.line;

@@ -18,7 +18,7 @@
  */
 import { Module, type Codegen } from '@gosim/program';
 import type * as A from '../ast.js';
-import type { CheckedProgram } from '../check/checker.js';
+import type { CheckedPackage, CheckedProgram } from '../check/checker.js';
 import { GoError } from '../diagnostics.js';
 import type { VarObj } from '../objects.js';
 import { sizeof } from '../types.js';
@@ -26,6 +26,7 @@ import { FnLower } from './fn.js';
 import { initOrder } from './initorder.js';
 import { ptrWords } from './typeinfo.js';
 import { registerLowerer } from './method.js';
+import { checkRuntimeFunc } from './rtapi.js';
 
 export { LowerError } from './fn.js';
 
@@ -50,29 +51,47 @@ export class Lowerer {
   run(): void {
     this.m.codegen = this.codegen;
     registerLowerer(this); // lower/method.ts
-    for (const g of this.p.globals) {
+    // imported packages first (their initialisers run first), then main
+    for (const pkg of [...this.p.packages, this.p]) this.lowerPackage(pkg);
+    while (this.queue.length > 0) this.queue.shift()!();
+  }
+
+  private lowerPackage(pkg: CheckedPackage): void {
+    for (const g of pkg.globals) {
       const size = sizeof(g.type);
       // the linker's limit on one symbol (cmd/link: a data symbol of at most 2e9 bytes)
       if (size > MaxSymbolSize) {
-        throw new GoError({ kind: 'type', filename: this.filename, pos: g.pos, message: `main.${g.name}: symbol too large (${size} bytes > ${MaxSymbolSize} bytes)` });
+        throw new GoError({ kind: 'type', filename: pkg.filename, pos: g.pos, message: `${pkg.path}.${g.name}: symbol too large (${size} bytes > ${MaxSymbolSize} bytes)` });
       }
       this.globals.set(g, this.m.global(Math.max(size, 1), ptrWords(g.type)));
     }
-    const inits = this.globalInits();
-    if (inits.length > 0) this.genInit(inits);
-    for (const f of this.p.funcs) {
-      if (!f.body || f.name.name === '_') continue;
-      const name = f.goName!;
-      this.queue.push(() => new FnLower(this, f, name, false).gen());
+    const specs = initOrder(pkg.file, pkg.globals, pkg.filename);
+    if (specs.length > 0) {
+      const name = `${pkg.path}.init`;
+      this.m.inits.push(name);
+      this.queue.push(() => new FnLower(this, undefined, name, specs, pkg.filename).gen());
     }
-    while (this.queue.length > 0) this.queue.shift()!();
+    for (const f of pkg.funcs) {
+      if (f.name.name === '_') continue;
+      // a bodyless function is a runtime function: the runtime defines it (runtime/src/rtfuncs.ts)
+      if (!f.body) {
+        checkRuntimeFunc(f, f.filename ?? pkg.filename);
+        continue;
+      }
+      const name = f.goName!;
+      if (f.name.name === 'init' && !f.recv) this.m.inits.push(name);
+      this.queue.push(() => new FnLower(this, f, name, undefined, f.filename).gen());
+    }
   }
 
   private readonly lits = new Set<A.FuncLit>();
   enqueueLit(lit: A.FuncLit): void {
     if (this.lits.has(lit)) return;
     this.lits.add(lit);
-    this.queue.push(() => new FnLower(this, lit, lit.goName!, false).gen());
+    let top: A.FuncDecl | A.FuncLit = lit;
+    while (top.kind === 'FuncLit' && top.outer) top = top.outer;
+    const file = top.kind === 'FuncDecl' ? top.filename : undefined;
+    this.queue.push(() => new FnLower(this, lit, lit.goName!, undefined, file).gen());
   }
 
   /** A fresh name for a wrapper of a deferred / go'd builtin call. */
@@ -89,12 +108,4 @@ export class Lowerer {
     gen();
   }
 
-  /** The package-level var specs with initializers, in initialization order (initorder.ts). */
-  private globalInits(): A.VarSpec[] {
-    return initOrder(this.p.file, this.p.globals, this.filename);
-  }
-
-  private genInit(specs: A.VarSpec[]): void {
-    this.queue.push(() => new FnLower(this, undefined, 'main.init', false, specs).gen());
-  }
 }

@@ -3,7 +3,10 @@
  * name (a method's receiver is its first argument), which the runtime defines (runtime/src/rtapi.ts), so its
  * frame is on the stack while it runs, as Go's is.
  */
-import { Op } from '@gosim/program';
+import { Op, rtFuncIndex, rtFuncs, type SlotSpec } from '@gosim/program';
+import { GoError } from '../diagnostics.js';
+import { sizeof } from '../types.js';
+import { ptrWords } from './typeinfo.js';
 import type * as A from '../ast.js';
 import { callArgs, callResults, clearDeadTemps, copyArgs } from './call.js';
 import { val } from './expr.js';
@@ -24,4 +27,23 @@ export function apiCall(fn: FnLower, e: A.CallExpr): Loc[] {
   clearDeadTemps(fn, args);
   fn.f.emit(Op.CALL, fn.m.declare(name));
   return callResults(fn, sig, resOffs);
+}
+
+/**
+ * A standard package's bodyless function is the runtime function of its link name (program/src/isa/rtfuncs.ts):
+ * it must be registered, with the argument block the Go declaration gives (same slot sizes and pointer words).
+ */
+export function checkRuntimeFunc(d: A.FuncDecl, filename: string): void {
+  const name = d.goName!;
+  const idx = rtFuncIndex(name);
+  const fail = (message: string): never => {
+    throw new GoError({ kind: 'type', filename, pos: d.name.pos, message });
+  };
+  if (idx === undefined) fail('missing function body');
+  const spec = rtFuncs[idx!]!;
+  const sig = d.sig!;
+  const want = [...sig.params, ...sig.results].map((t) => `${sizeof(t)}:${ptrWords(t).join(',')}`);
+  const words = (s: SlotSpec): number[] => (s.ptr === true ? Array.from({ length: Math.ceil(s.size / 8) }, (_, i) => i) : Array.isArray(s.ptr) ? [...s.ptr] : []);
+  const have = [...spec.params, ...spec.results].map((s) => `${s.size}:${words(s).join(',')}`);
+  if (want.join(' ') !== have.join(' ')) fail(`internal compiler error: runtime function ${name} is registered with slots (${have.join(' ')}), its declaration has (${want.join(' ')})`);
 }

@@ -1,0 +1,94 @@
+/**
+ * Imported packages: each Go-source package a program imports (from the importer: @gosim/stdlib's by default)
+ * is parsed and checked once per program, its own imports first, with its import path in its link names and
+ * named types. Their results come in import order, dependencies first: the order Go initialises packages in.
+ */
+import type * as A from '../ast.js';
+import type { Diagnostic, Pos } from '../diagnostics.js';
+import type { GoObject, PackageObj } from '../objects.js';
+import { parseFile } from '../parser.js';
+import type { PackageContext } from './base.js';
+
+export interface PackageSourceFile { readonly name: string; readonly text: string }
+/** A package's sources: its .go files (one package clause). */
+export interface PackageSource { readonly path: string; readonly files: readonly PackageSourceFile[] }
+/** Finds an import path's sources; undefined when the package is not provided. */
+export type Importer = (path: string) => PackageSource | undefined;
+
+/** Packages the checker models itself (no sources). */
+export const builtinPackages: ReadonlySet<string> = new Set(['runtime', 'unsafe']);
+
+export interface LoadedPackage<R> { readonly path: string; readonly file: A.File; readonly result: R }
+
+/**
+ * Loads and checks the packages `file` imports (transitively), dependencies first. `check` checks one package
+ * (returning what the caller keeps, and its members). Errors (a package not provided, an import cycle, errors in
+ * a package's source) come back as diagnostics at the importing spec.
+ */
+export function loadImports<R>(
+  file: A.File, importer: Importer | undefined, ids: { next: number },
+  check: (file: A.File, ctx: PackageContext) => { diagnostics: Diagnostic[]; members?: ReadonlyMap<string, GoObject>; result?: R },
+): { packages: LoadedPackage<R>[]; imports: ReadonlyMap<string, PackageObj>; diagnostics: Diagnostic[] } {
+  const done = new Map<string, PackageObj>();
+  const loading = new Set<string>();
+  const packages: LoadedPackage<R>[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const at = (f: A.File, pos: Pos, message: string): void => void diagnostics.push({ kind: 'type', filename: f.filename, pos, message });
+
+  const importsOf = (f: A.File): Map<string, PackageObj> => {
+    const m = new Map<string, PackageObj>();
+    for (const imp of f.imports) {
+      if (builtinPackages.has(imp.path) || m.has(imp.path)) continue;
+      const p = load(imp.path, f, imp.pos);
+      if (p) m.set(imp.path, p);
+    }
+    return m;
+  };
+
+  const load = (path: string, from: A.File, pos: Pos): PackageObj | undefined => {
+    const have = done.get(path);
+    if (have) return have;
+    if (loading.has(path)) return at(from, pos, 'import cycle not allowed'), undefined;
+    const src = importer?.(path);
+    if (!src || src.files.length === 0) return undefined; // the checker reports `package X is not supported by gosim`
+    loading.add(path);
+    try {
+      const merged = mergeFiles(src, diagnostics);
+      if (!merged) return undefined;
+      const ctx: PackageContext = { path, imports: importsOf(merged), ids };
+      const r = check(merged, ctx);
+      if (r.diagnostics.length > 0 || !r.members) {
+        diagnostics.push(...r.diagnostics);
+        return undefined;
+      }
+      const obj: PackageObj = { kind: 'package', name: merged.pkgName.name, path, used: false, pos, members: r.members };
+      done.set(path, obj);
+      packages.push({ path, file: merged, result: r.result as R });
+      return obj;
+    } finally {
+      loading.delete(path);
+    }
+  };
+
+  const imports = importsOf(file);
+  return { packages, imports, diagnostics };
+}
+
+/** A package's files parsed and merged into one (declarations and imports in file order; each function keeps its file). */
+function mergeFiles(src: PackageSource, diagnostics: Diagnostic[]): A.File | undefined {
+  let merged: A.File | undefined;
+  for (const f of src.files) {
+    const p = parseFile(f.text, f.name);
+    if (!p.file) return diagnostics.push(...p.diagnostics), undefined;
+    for (const d of p.file.decls) if (d.kind === 'FuncDecl') d.filename = f.name;
+    if (!merged) merged = { ...p.file, imports: [...p.file.imports], decls: [...p.file.decls] };
+    else {
+      if (p.file.pkgName.name !== merged.pkgName.name) {
+        return diagnostics.push({ kind: 'type', filename: f.name, pos: p.file.pkgName.pos, message: `package ${p.file.pkgName.name}; expected package ${merged.pkgName.name}` }), undefined;
+      }
+      merged.imports.push(...p.file.imports);
+      merged.decls.push(...p.file.decls);
+    }
+  }
+  return merged;
+}
