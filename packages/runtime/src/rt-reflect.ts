@@ -69,7 +69,7 @@ function putString(m: Machine, at: number, s: string): void {
   m.space.store64(at + 8, b.length);
 }
 
-const putBool = (m: Machine, at: number, v: boolean): void => m.space.store64(at, v ? 1 : 0);
+const putBool = (m: Machine, at: number, v: boolean): void => m.space.store8(at, v ? 1 : 0);
 
 /** A scratch region outside the heap (the GC never scans it) for a map iterator and interface keys. */
 const scratches = new WeakMap<Machine, number>();
