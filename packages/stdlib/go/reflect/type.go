@@ -274,6 +274,9 @@ func (t *rtype) Bits() int {
 
 // Name is a defined type's name within its package ("" for other types).
 func (t *rtype) Name() string {
+	if t.String() == "unsafe.Pointer" {
+		return "Pointer"
+	}
 	if !tnamed(t.id) {
 		s := t.String()
 		if isBasicName(s) {
@@ -293,7 +296,7 @@ func (t *rtype) Name() string {
 func isBasicName(s string) bool {
 	switch s {
 	case "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
-		"float32", "float64", "complex64", "complex128", "string", "unsafe.Pointer", "error":
+		"float32", "float64", "complex64", "complex128", "string", "error":
 		return true
 	}
 	return false
@@ -301,6 +304,9 @@ func isBasicName(s string) bool {
 
 // PkgPath is a defined type's package path ("" for predeclared and unnamed types).
 func (t *rtype) PkgPath() string {
+	if t.String() == "unsafe.Pointer" {
+		return "unsafe"
+	}
 	if !tnamed(t.id) {
 		return ""
 	}
