@@ -9,10 +9,14 @@ func Errorf(format string, a ...any) error {
 	p.wrapErrs = true
 	p.doPrintf(format, a)
 	s := string(p.buf)
+	var err error
 	if p.wrappedErr == nil {
-		return errors.New(s)
+		err = errors.New(s)
+	} else {
+		err = &wrapError{s, p.wrappedErr}
 	}
-	return &wrapError{s, p.wrappedErr}
+	p.free()
+	return err
 }
 
 type wrapError struct {

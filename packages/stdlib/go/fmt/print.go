@@ -57,10 +57,49 @@ type printer struct {
 	wrappedErr error
 }
 
+// Freed printers are reused as Go's sync.Pool of them gives them back on one P: a private slot (filled by a
+// free when empty, emptied first by a get), then a last-in first-out shared list. A reused printer keeps its last
+// width and precision (a Formatter's Width and Precision show them when no flag is set, as in Go). Gets and
+// frees are straight-line code with no call: no safe point, so no goroutine switch, inside them.
+var (
+	privatePrinter *printer
+	sharedPrinters [16]*printer
+	numShared      int
+)
+
 func newPrinter() *printer {
-	p := &printer{}
+	p := privatePrinter
+	if p != nil {
+		privatePrinter = nil
+	} else if numShared > 0 {
+		numShared--
+		p = sharedPrinters[numShared]
+		sharedPrinters[numShared] = nil
+	} else {
+		p = &printer{}
+	}
+	p.panicking = false
+	p.erroring = false
+	p.wrapErrs = false
 	p.fmt.init(&p.buf)
 	return p
+}
+
+// free returns p for reuse (not a large buffer's printer, as Go keeps at most 64 KiB buffers).
+func (p *printer) free() {
+	if cap(p.buf) > 64<<10 {
+		return
+	}
+	p.buf = p.buf[:0]
+	p.arg = nil
+	p.value = reflect.Value{}
+	p.wrappedErr = nil
+	if privatePrinter == nil {
+		privatePrinter = p
+	} else if numShared < len(sharedPrinters) {
+		sharedPrinters[numShared] = p
+		numShared++
+	}
 }
 
 func (p *printer) Width() (int, bool)     { return p.fmt.wid, p.fmt.widPresent }
@@ -98,7 +137,9 @@ func (p *printer) WriteString(s string) (int, error) {
 func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
 	p := newPrinter()
 	p.doPrintf(format, a)
-	return w.Write(p.buf)
+	n, err = w.Write(p.buf)
+	p.free()
+	return
 }
 
 // Printf formats according to format and writes to standard output.
@@ -110,14 +151,18 @@ func Printf(format string, a ...any) (n int, err error) {
 func Sprintf(format string, a ...any) string {
 	p := newPrinter()
 	p.doPrintf(format, a)
-	return string(p.buf)
+	s := string(p.buf)
+	p.free()
+	return s
 }
 
 // Fprint formats its operands with %v, adding spaces between operands when neither is a string.
 func Fprint(w io.Writer, a ...any) (n int, err error) {
 	p := newPrinter()
 	p.doPrint(a)
-	return w.Write(p.buf)
+	n, err = w.Write(p.buf)
+	p.free()
+	return
 }
 
 func Print(a ...any) (n int, err error) {
@@ -127,14 +172,18 @@ func Print(a ...any) (n int, err error) {
 func Sprint(a ...any) string {
 	p := newPrinter()
 	p.doPrint(a)
-	return string(p.buf)
+	s := string(p.buf)
+	p.free()
+	return s
 }
 
 // Fprintln formats its operands with %v, always with spaces between them, and a newline after.
 func Fprintln(w io.Writer, a ...any) (n int, err error) {
 	p := newPrinter()
 	p.doPrintln(a)
-	return w.Write(p.buf)
+	n, err = w.Write(p.buf)
+	p.free()
+	return
 }
 
 func Println(a ...any) (n int, err error) {
@@ -144,26 +193,34 @@ func Println(a ...any) (n int, err error) {
 func Sprintln(a ...any) string {
 	p := newPrinter()
 	p.doPrintln(a)
-	return string(p.buf)
+	s := string(p.buf)
+	p.free()
+	return s
 }
 
 // Append-style functions (Go 1.19).
 func Appendf(b []byte, format string, a ...any) []byte {
 	p := newPrinter()
 	p.doPrintf(format, a)
-	return append(b, p.buf...)
+	b = append(b, p.buf...)
+	p.free()
+	return b
 }
 
 func Append(b []byte, a ...any) []byte {
 	p := newPrinter()
 	p.doPrint(a)
-	return append(b, p.buf...)
+	b = append(b, p.buf...)
+	p.free()
+	return b
 }
 
 func Appendln(b []byte, a ...any) []byte {
 	p := newPrinter()
 	p.doPrintln(a)
-	return append(b, p.buf...)
+	b = append(b, p.buf...)
+	p.free()
+	return b
 }
 
 func (p *printer) doPrint(a []any) {
