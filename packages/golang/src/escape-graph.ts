@@ -62,7 +62,7 @@ export class EscapeGraph {
   protected loopDepth = 1;
   protected currentStmt: A.Stmt | undefined;
 
-  constructor(protected readonly filename: string, protected readonly tags: Map<VarObj, ParamTag>, protected readonly report: string[]) {
+  constructor(protected readonly filename: string, protected readonly tags: WeakMap<VarObj, ParamTag>, protected readonly report: string[]) {
     this.heapLoc = this.mkLoc(undefined, undefined, false);
     this.heapLoc.escapes = true;
     this.blankLoc = this.mkLoc(undefined, undefined, false);

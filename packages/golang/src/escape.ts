@@ -13,6 +13,9 @@ import { hasPointers, isDirectIface, isInterface, underlying } from './types.js'
 import { EscapeGraph, type Hole, type ParamTag } from './escape-graph.js';
 
 
+/** Parameters' leak tags, kept with the variables (an imported package's serve every program importing it). */
+const paramTags = new WeakMap<VarObj, ParamTag>();
+
 export interface EscapeResult {
   /** `-m` style lines, in go's order within each batch. */
   report: string[];
@@ -24,15 +27,16 @@ export interface EscapeResult {
  */
 export function analyzeEscapes(program: CheckedProgram): EscapeResult {
   const report: string[] = [];
-  const tags = new Map<VarObj, ParamTag>();
   // package by package, dependencies first, as Go compiles them: a call into an imported package reads its
   // callee's leak tags (Go's export data); only package main's decisions are reported, as `go build -gcflags=-m`
   for (const pkg of [...program.packages, program]) {
+    if (pkg !== program && pkg.escapesAnalyzed) continue; // an imported package shared with an earlier program
     // function literals of package-level initializers (main.glob..funcN) are analysed as top-level functions
     const globLits = pkg.funcLits.filter((l) => !l.outer) as unknown as A.FuncDecl[];
     const out = pkg === program ? report : [];
     const bodies = pkg.funcs.filter((f) => f.body); // a bodyless one is a runtime function
-    for (const batch of bottomUp([...bodies, ...globLits])) new Batch(pkg.filename, tags, out).run(batch);
+    for (const batch of bottomUp([...bodies, ...globLits])) new Batch(pkg.filename, paramTags, out).run(batch);
+    pkg.escapesAnalyzed = true;
   }
   program.escapesAnalyzed = true;
   return { report };

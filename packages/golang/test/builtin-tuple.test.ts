@@ -101,3 +101,39 @@ describe('append(f())', () => {
       .toEqual(['x.go:5:13: first argument to append must be a slice; have x (variable of type int)']);
   });
 });
+
+describe('copy(f()), delete(f()), a defined pointer type\'s fields, an interface case of a tagless switch', () => {
+  test('run as go1.19.8 runs them', () => {
+    const r = runGo(`package main
+
+func f(a []byte) ([]byte, []byte) { return a[1:], a }
+func h(m map[int]int) (map[int]int, int) { return m, 0 }
+
+type node struct {
+	v    int
+	next *node
+}
+type P *node
+
+func main() {
+	a := []byte{1, 2, 3}
+	n := copy(f(a))
+	println(n, a[0], a[1], a[2])
+	m := map[int]int{0: 1, 1: 2}
+	delete(h(m))
+	println(len(m), m[1])
+	var p P = &node{v: 5}
+	p.v++
+	println(p.v)
+	switch i := interface{}(true); {
+	case i:
+		println("true case")
+	case false:
+		println("no")
+	}
+}
+`, 'mv.go');
+    expect(r.exit).toBe(0);
+    expect(r.raw).toBe('2 1 1 2\n1 2\n6\ntrue case\n');
+  });
+});

@@ -28,13 +28,17 @@ export interface CheckedPackage {
   globals: VarObj[];
   /** All package-level named types. */
   types: TypeNameObj[];
+  /** Every variable of the package. */
+  vars: readonly VarObj[];
+  /** Set when escape analysis has run over the package (an imported package is analysed once). */
+  escapesAnalyzed?: boolean;
 }
 
 /** The result of checking a program: package main (the fields of CheckedPackage) and the packages it imports. */
 export interface CheckedProgram extends CheckedPackage {
   /** The imported Go-source packages, dependencies first (Go's initialisation order); main is not among them. */
   packages: CheckedPackage[];
-  /** Every variable of the program (all packages), by id. */
+  /** Every variable of the program (all packages). */
   vars: VarObj[];
   /** Whether escape analysis ran (it sets Var.escapes, Capture.byRef and the allocation sites' heap flags). */
   escapesAnalyzed: boolean;
@@ -61,21 +65,22 @@ function checkPackage(file: A.File, opts: CheckOptions, ctx: PackageContext): { 
   return diagnostics.length > 0 ? { diagnostics } : { diagnostics, checker: c };
 }
 
+/** Variable numbers are unique in the process: imported packages are checked once and shared by programs. */
+const ids = { next: 1 };
+
 export function checkFile(file: A.File, opts: ProgramCheckOptions = {}): { program?: CheckedProgram; diagnostics: Diagnostic[] } {
-  const ids = { next: 1 };
-  const vars: VarObj[] = [];
-  const loaded = loadImports(file, opts.importer, ids, (f, ctx) => {
+  const optsKey = opts.finalizers ? 'finalizers' : '';
+  const loaded = loadImports(file, opts.importer, optsKey, ids, (f, ctx) => {
     const r = checkPackage(f, opts, ctx);
     if (!r.checker) return { diagnostics: r.diagnostics };
-    vars.push(...r.checker.allVars());
     return { diagnostics: [], members: r.checker.members(), result: r.checker.checkedPackage() };
   });
   if (loaded.diagnostics.length > 0) return { diagnostics: loaded.diagnostics };
   const r = checkPackage(file, opts, { path: 'main', imports: loaded.imports, ids });
   if (!r.checker) return { diagnostics: r.diagnostics };
-  vars.push(...r.checker.allVars());
+  const packages = loaded.packages.map((p) => p.result);
   const program: CheckedProgram = {
-    ...r.checker.checkedPackage(), packages: loaded.packages.map((p) => p.result), vars, escapesAnalyzed: false,
+    ...r.checker.checkedPackage(), packages, vars: [...packages.flatMap((p) => p.vars), ...r.checker.allVars()], escapesAnalyzed: false,
   };
   return { program, diagnostics: [] };
 }

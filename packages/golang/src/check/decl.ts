@@ -19,7 +19,7 @@ export class Checker extends PkgInitChecker {
   checkedPackage(): CheckedPackage {
     return {
       path: this.pkgPath, file: this.file, filename: this.file.filename, funcs: this.funcs, funcLits: this.funcLits,
-      globals: this.globals, types: this.typeNames,
+      globals: this.globals, types: this.typeNames, vars: this.vars,
     };
   }
 

@@ -20,15 +20,32 @@ export const builtinPackages: ReadonlySet<string> = new Set(['runtime', 'unsafe'
 
 export interface LoadedPackage<R> { readonly path: string; readonly file: A.File; readonly result: R }
 
+interface Cached<R> {
+  /** The sources it was checked from (a changed source is checked again). */
+  readonly texts: string;
+  readonly obj: PackageObj;
+  readonly loaded: LoadedPackage<R>;
+  /** Its imports, by path (loaded before it). */
+  readonly deps: readonly string[];
+}
+
+/**
+ * Checked packages, per importer and options key: a package is checked once per process, and a program
+ * importing it reuses its objects (nothing a program's checking, escape analysis or lowering does changes them).
+ */
+const cache = new WeakMap<Importer, Map<string, Cached<unknown>>>();
+
 /**
  * Loads and checks the packages `file` imports (transitively), dependencies first. `check` checks one package
- * (returning what the caller keeps, and its members). Errors (a package not provided, an import cycle, errors in
- * a package's source) come back as diagnostics at the importing spec.
+ * (returning what the caller keeps, and its members). Errors (an import cycle, errors in a package's source) come
+ * back as diagnostics; a package that is not provided is left to the checker's positioned message.
  */
 export function loadImports<R>(
-  file: A.File, importer: Importer | undefined, ids: { next: number },
+  file: A.File, importer: Importer | undefined, optsKey: string, ids: { next: number },
   check: (file: A.File, ctx: PackageContext) => { diagnostics: Diagnostic[]; members?: ReadonlyMap<string, GoObject>; result?: R },
 ): { packages: LoadedPackage<R>[]; imports: ReadonlyMap<string, PackageObj>; diagnostics: Diagnostic[] } {
+  let perImporter = importer ? cache.get(importer) : undefined;
+  if (importer && !perImporter) cache.set(importer, (perImporter = new Map()));
   const done = new Map<string, PackageObj>();
   const loading = new Set<string>();
   const packages: LoadedPackage<R>[] = [];
@@ -45,12 +62,26 @@ export function loadImports<R>(
     return m;
   };
 
+  /** A cached package and its dependencies (each once, dependencies first). */
+  const reuse = (c: Cached<R>): PackageObj => {
+    for (const d of c.deps) if (!done.has(d)) reuse(perImporter!.get(`${d}\0${optsKey}`) as Cached<R>);
+    done.set(c.loaded.path, c.obj);
+    packages.push(c.loaded);
+    return c.obj;
+  };
+
   const load = (path: string, from: A.File, pos: Pos): PackageObj | undefined => {
     const have = done.get(path);
     if (have) return have;
     if (loading.has(path)) return at(from, pos, 'import cycle not allowed'), undefined;
     const src = importer?.(path);
     if (!src || src.files.length === 0) return undefined; // the checker reports `package X is not supported by gosim`
+    const texts = src.files.map((f) => `${f.name}\0${f.text}`).join('\0');
+    const key = `${path}\0${optsKey}`;
+    const hit = perImporter!.get(key) as Cached<R> | undefined;
+    if (hit && hit.texts === texts) return reuse(hit);
+    // a changed source: packages checked against the old one are stale too
+    if (hit) perImporter!.clear();
     loading.add(path);
     try {
       const merged = mergeFiles(src, diagnostics);
@@ -62,8 +93,10 @@ export function loadImports<R>(
         return undefined;
       }
       const obj: PackageObj = { kind: 'package', name: merged.pkgName.name, path, used: false, pos, members: r.members };
+      const loaded = { path, file: merged, result: r.result as R };
       done.set(path, obj);
-      packages.push({ path, file: merged, result: r.result as R });
+      packages.push(loaded);
+      perImporter!.set(key, { texts, obj, loaded, deps: [...ctx.imports.keys()] });
       return obj;
     } finally {
       loading.delete(path);

@@ -4,7 +4,7 @@
  */
 import type * as A from '../ast.js';
 import type { MapType, Type } from '../types.js';
-import { T, typeString, underlying } from '../types.js';
+import { identical, T, typeString, underlying } from '../types.js';
 import { comparableType } from './map-index.js';
 import { startPos } from './base.js';
 import { BuiltinChecker } from './builtins.js';
@@ -68,6 +68,20 @@ export abstract class MapChecker extends BuiltinChecker {
 
   /** `delete(m, k)`. */
   protected deleteCall(e: A.CallExpr): void {
+    const a0 = e.args[0];
+    if (e.args.length === 1 && a0!.kind === 'CallExpr') {
+      // delete(f()): f's results are the map and the key (lower/map.ts takes the tuple)
+      this.expr(a0!, undefined, true);
+      const ts = a0!.type?.kind === 'tuple' ? a0!.type.types : undefined;
+      if (ts?.length === 2) {
+        const u = underlying(ts[0]!);
+        if (u.kind !== 'map') this.fail(a0!.pos, `invalid argument: ${exprString(a0!)} (value of type ${typeString(ts[0]!)}) is not a map`);
+        if (!identical(ts[1]!, u.key)) this.fail(a0!.pos, `delete(f()) with a key of another type than the map's is not supported by gosim`);
+        e.mode = 'novalue';
+        e.type = { kind: 'tuple', types: [] };
+        return;
+      }
+    }
     if (e.args.length !== 2) this.fail(e.pos, `${e.args.length < 2 ? 'not enough' : 'too many'} arguments for ${exprString(e)} (expected 2, found ${e.args.length})`);
     const m = e.args[0]!;
     this.expr(m);

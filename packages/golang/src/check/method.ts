@@ -95,7 +95,12 @@ export abstract class MethodChecker extends AssignChecker {
     const name = e.sel.name;
     const api = apiMethod(xt, name); // runtime.(*Frames).Next, (*Func).Name, ...: check/runtime-api.ts
     if (api) return this.apiMethodSelector(e, api);
-    const s = name === '_' ? undefined : lookupFieldOrMethod(xt, name);
+    let s = name === '_' ? undefined : lookupFieldOrMethod(xt, name);
+    // x.f of a defined pointer type is (*x).f for a field (not a method: a defined pointer type has none)
+    if (!s && xt.kind === 'named' && underlying(xt).kind === 'pointer' && name !== '_') {
+      const via = lookupFieldOrMethod(underlying(xt), name);
+      if (via?.kind === 'field') s = via;
+    }
     if (!s) this.fail(e.sel.pos, `${exprString(e)} undefined (type ${typeString(xt)} has no field or method ${name})`);
     if (s.kind === 'ambiguous') this.fail(e.sel.pos, `ambiguous selector ${exprString(e)}`);
     let x = e.x;

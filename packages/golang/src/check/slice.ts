@@ -116,9 +116,9 @@ export abstract class SliceChecker extends ExprChecker {
     e.builtin = name;
     if (e.args.length === 0) this.fail(e.pos, `invalid operation: not enough arguments for ${exprString(e)} (expected 1, found 0)`);
     const s = e.args[0]!;
-    if (name === 'append' && e.args.length === 1 && !e.ellipsis && unparen(s).kind === 'CallExpr') {
+    if (e.args.length === 1 && !e.ellipsis && unparen(s).kind === 'CallExpr') {
       this.expr(s, undefined, true);
-      if (s.type?.kind === 'tuple' && s.mode !== 'novalue') return this.appendTuple(e, s.type.types);
+      if (s.type?.kind === 'tuple' && s.mode !== 'novalue') return name === 'append' ? this.appendTuple(e, s.type.types) : this.copyTuple(e, s.type.types);
     }
     this.expr(s);
     this.singleValue(s);
@@ -163,6 +163,18 @@ export abstract class SliceChecker extends ExprChecker {
       this.singleValue(a);
       e.args[i] = this.assign(a, su.elem, 'argument to append');
     }
+  }
+
+  /** copy(f()): f's two results are dst and src (lower/slice.ts takes the tuple). */
+  private copyTuple(e: A.CallExpr, ts: Type[]): void {
+    const s = e.args[0]!;
+    const [du, su] = ts.map((t) => underlying(t));
+    const strSrc = ts.length === 2 && isString(ts[1]!) && du?.kind === 'slice' && underlying(du.elem) === T.uint8;
+    if (ts.length !== 2 || du?.kind !== 'slice' || (!strSrc && (su?.kind !== 'slice' || !identical(du.elem, su.elem)))) {
+      this.fail(s.pos, `invalid argument: copy expects slice arguments; found ${exprString(s)} (value of type ${typeString(s.type!)})`);
+    }
+    e.type = T.int;
+    e.mode = 'value';
   }
 
   /** append(f()): f's first result is the slice, the others its new elements (lower/slice.ts takes the tuple). */

@@ -214,6 +214,13 @@ export abstract class StmtChecker extends SliceChecker {
                 if (prev) this.report(e.pos, `duplicate case ${this.describe(e)} in expression switch\n\t${this.posString(prev.pos)}: previous case`);
                 else seen.set(key, e);
               }
+            } else if (isInterface(e.type!)) {
+              // the missing tag is `true`: an interface case compares with it (`case i:` with i interface{})
+              const t: A.Ident = { kind: 'Ident', pos: e.pos, name: 'true' };
+              this.expr(t);
+              const cmp: A.BinaryExpr = { kind: 'BinaryExpr', pos: e.pos, op: '==', opPos: e.pos, x: e, y: t };
+              this.comparison(cmp, false);
+              c.list[i] = cmp;
             } else {
               if (!isBoolean(e.type!)) this.fail(e.pos, `invalid case ${exprString(e)} in switch (mismatched types ${typeString(e.type!)} and bool)`);
               this.convertUntyped(e, T.bool, 'switch');

@@ -43,6 +43,8 @@ export class Lowerer {
   readonly m = new Module();
   readonly globals = new Map<VarObj, number>();
   private readonly queue: (() => void)[] = [];
+  /** Imported packages' functions, lowered once something refers to them (Go's linker drops the others too). */
+  private readonly lazy = new Map<string, () => void>();
   private wrapN = new Map<string, number>();
   private readonly defined = new Set<string>();
 
@@ -53,7 +55,18 @@ export class Lowerer {
     registerLowerer(this); // lower/method.ts
     // imported packages first (their initialisers run first), then main
     for (const pkg of [...this.p.packages, this.p]) this.lowerPackage(pkg);
-    while (this.queue.length > 0) this.queue.shift()!();
+    // a declared name is referred to: lower its function if it is a lazy one (names are only ever added)
+    for (let i = 0; ; ) {
+      while (this.queue.length > 0) this.queue.shift()!();
+      if (i >= this.m.funcNames.length) break;
+      for (; i < this.m.funcNames.length; i++) {
+        const gen = this.lazy.get(this.m.funcNames[i]!);
+        if (gen) {
+          this.lazy.delete(this.m.funcNames[i]!);
+          this.queue.push(gen);
+        }
+      }
+    }
   }
 
   private lowerPackage(pkg: CheckedPackage): void {
@@ -79,8 +92,11 @@ export class Lowerer {
         continue;
       }
       const name = f.goName!;
-      if (f.name.name === 'init' && !f.recv) this.m.inits.push(name);
-      this.queue.push(() => new FnLower(this, f, name, undefined, f.filename).gen());
+      const gen = (): void => new FnLower(this, f, name, undefined, f.filename).gen();
+      const isInit = f.name.name === 'init' && !f.recv;
+      if (isInit) this.m.inits.push(name);
+      if (pkg === this.p || isInit) this.queue.push(gen);
+      else this.lazy.set(name, gen);
     }
   }
 

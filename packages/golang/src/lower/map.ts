@@ -14,6 +14,7 @@ import { ptrWords } from './typeinfo.js';
 import { val } from './expr.js';
 import { arith } from './ops.js';
 import { unparen } from './util.js';
+import { multi } from './assign.js';
 
 /** runtime.hmap (runtime/src/map-layout.ts Hmap) as a Go struct, for the stack slot's size and pointer map. */
 const hmapType: StructType = {
@@ -141,6 +142,11 @@ function incDec(fn: FnLower, cur: Loc, t: Type, op: A.BinaryOp): Loc {
 
 /** delete(m, k) */
 export function mapDelete(fn: FnLower, e: A.CallExpr): void {
+  const a0 = e.args[0]!;
+  if (a0.type?.kind === 'tuple') {
+    const [m, k] = multi(fn, a0, a0.type.types); // delete(f())
+    return mapDeleteArgs(fn, a0.type.types[0]!, m!, k!);
+  }
   const mk = mapKeyBlock(fn, e.args[0]!, e.args[1]!);
   fn.f.emit(Op.MAPDELETE, mk, fn.typeId(e.args[0]!.type!));
 }

@@ -118,10 +118,10 @@ export function sliceToArrayPointer(fn: FnLower, x: A.Expr, t: Type): Loc {
 export function sliceBuiltin(fn: FnLower, e: A.CallExpr): Loc[] {
   const f = fn.f;
   const tuple = e.args[0]!.type!.kind === 'tuple' ? e.args[0]!.type!.types : undefined; // append(f())
-  const st = tuple ? e.type! : e.args[0]!.type!;
+  const st = tuple ? (e.builtin === 'copy' ? tuple[0]! : e.type!) : e.args[0]!.type!;
   const elem = (underlying(st) as SliceType).elem;
   const es = sizeof(elem);
-  const vals = tuple ? multi(fn, e.args[0]!, tuple.map((_, i) => (i === 0 ? st : elem))) : evalList(fn, e.args);
+  const vals = !tuple ? evalList(fn, e.args) : multi(fn, e.args[0]!, e.builtin === 'copy' ? tuple : tuple.map((_, i) => (i === 0 ? st : elem)));
   if (e.builtin === 'copy') return [emitCopy(fn, vals[0]!, vals[1]!, es)];
   const s = fn.tmp(st);
   fn.copyReg(s, vals[0]!, st);
