@@ -46,50 +46,42 @@ func (sc *scanner) token() string {
 	return sc.s[start:sc.i]
 }
 
-// number reads an optionally signed integer in base (0: a 0b/0o/0x/0 prefix decides, as %v reads).
+// number reads an optionally signed integer in base (0: a 0b/0o/0x/0 prefix decides, as %v reads it); it
+// returns the sign and digits without the prefix, and the base.
 func (sc *scanner) number(base int, signed bool) (string, int) {
-	start := sc.i
+	sign := ""
 	if sc.i < len(sc.s) && (sc.s[sc.i] == '+' || (signed && sc.s[sc.i] == '-')) {
+		sign = sc.s[sc.i : sc.i+1]
 		sc.i++
 	}
 	if base == 0 {
 		base = 10
 		if sc.i+1 < len(sc.s) && sc.s[sc.i] == '0' {
+			base = 8
 			switch sc.s[sc.i+1] {
 			case 'b', 'B':
 				base = 2
-				sc.i += 2
 			case 'o', 'O':
-				base = 8
-				sc.i += 2
 			case 'x', 'X':
 				base = 16
-				sc.i += 2
 			default:
+				base = -8 // a leading 0 alone: octal, the 0 being a digit
+			}
+			if base > 0 {
+				sc.i += 2
+			} else {
 				base = 8
 			}
 		}
 	}
-	digits := sc.i
+	start := sc.i
 	for sc.i < len(sc.s) && (digitVal(sc.s[sc.i]) < base || sc.s[sc.i] == '_') {
 		sc.i++
 	}
-	if sc.i == digits {
+	if sc.i == start {
 		sc.fail("expected integer")
 	}
-	tok := sc.s[start:digits] + sc.s[digits:sc.i]
-	// strip a prefix the base already records
-	if p := sc.s[start:digits]; len(p) > 0 && (p[len(p)-1] < '0' || p[len(p)-1] > '9') && p[len(p)-1] != '+' && p[len(p)-1] != '-' {
-		tok = sc.s[start:start+signLen(p)] + sc.s[digits:sc.i]
-	}
-	return tok, base
-}
-
-func signLen(p string) int {
-	if len(p) > 0 && (p[0] == '+' || p[0] == '-') {
-		return 1
-	}
-	return 0
+	return sign + sc.s[start:sc.i], base
 }
 
 func digitVal(c byte) int {
