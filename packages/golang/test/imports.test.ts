@@ -25,8 +25,8 @@ func (g *Greeter) Hello() string { g.n++; return "hello, " + up.Upper(g.Name) }
 func (g Greeter) Calls() int { return g.n }
 `,
     'more.go': `package greet
-
-func New(n string) *Greeter { return &Greeter{Name: n} }
+import "strs/up" // a second file importing a package the first imports too
+func New(n string) *Greeter { return &Greeter{Name: up.Upper("") + n} }
 
 const Version = "1.0"
 

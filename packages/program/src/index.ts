@@ -23,3 +23,5 @@ export type { Codegen } from './isa/defer.js';
 export { RtapiOp, RtFn, runtimeApiFuncs, Frame as RtFrame, Frames as RtFrames, FuncRec, MemStats as RtMemStats, ModelNumCPU } from './isa/rtapi.js';
 export { rtFuncs, rtFuncGroups, rtFuncIndex, rtArgOffsets } from './isa/rtfuncs.js';
 export type { RtFuncSpec } from './isa/rtfuncs.js';
+export { NotifyList } from './isa/rt-sync.js';
+export { RuntimeTimer } from './isa/rt-time.js';

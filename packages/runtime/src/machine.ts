@@ -21,6 +21,7 @@ import { faultSiginfo, LimitExceeded, ProgramExit, RuntimePanic, type FaultSigin
 import { preprintpanics } from './preprint.js';
 import { finalizersIfAny, type Finalizers } from './finalizer.js';
 import { noteGC } from './memstats.js';
+import { timersIfAny } from './time.js';
 
 const SIGSEGV = 11;
 
@@ -297,9 +298,14 @@ export class Machine {
     return finalizersIfAny(this);
   }
 
-  /** Go's isSystemGoroutine: the finalizer goroutine while it is not running a finalizer. */
+  /** Go's isSystemGoroutine: the finalizer goroutine while it is not running a finalizer; the timer goroutine. */
   isSystemGoroutine(g: G): boolean {
-    return finalizersIfAny(this)?.isSystem(g) ?? false;
+    return (finalizersIfAny(this)?.isSystem(g) ?? false) || (timersIfAny(this)?.isSystem(g) ?? false);
+  }
+
+  /** GC roots the runtime holds outside simulated memory: the timers in the heap and their queued calls (time.ts). */
+  get extraRoots(): readonly number[] {
+    return timersIfAny(this)?.roots() ?? [];
   }
 
   // ---- panics and fatal errors ------------------------------------------------------------------------

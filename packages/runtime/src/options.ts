@@ -43,6 +43,9 @@ export interface RunOptions {
   /** Where the program's output goes (default: collected into the result). */
   stderr?: (s: string) => void;
   stdout?: (s: string) => void;
+  /** os.Args (default rt-os.ts's DefaultArgs) and the environment os.Getenv reads, KEY=value (default: none). */
+  args?: readonly string[];
+  env?: readonly string[];
 }
 
 export interface RunResult {

@@ -9,7 +9,7 @@ import { gentraceback } from '@gosim/traceback';
 import { hexWord, typeDesc } from '@gosim/memory';
 import { FuncRec, ModelNumCPU, RtFrame, RtFrames } from '@gosim/program';
 import { ChanResult } from './chan.js';
-import { finalizers, finalizersIfAny } from './finalizer.js';
+import { finalizers } from './finalizer.js';
 import type { Machine } from './machine.js';
 import type { RtImpls } from './rtfuncs.js';
 import { readMemStats } from './memstats.js';
@@ -201,8 +201,7 @@ export const rtapiImpls: RtImpls = {
   },
   'runtime.NumGoroutine': (m, g, a) => {
     const s = m.space;
-    const fin = finalizersIfAny(m);
-    s.store64(a.at('n'), m.allgs.filter((x) => !fin?.isSystem(x)).length);
+    s.store64(a.at('n'), m.allgs.filter((x) => !m.isSystemGoroutine(x)).length);
     return ChanResult.Done;
   },
   'runtime.Version': (m, g, a) => {
@@ -233,9 +232,8 @@ function procs(m: Machine): { gomaxprocs: number } {
 function breakpoint(m: Machine, g: G): ProgramExit {
   m.print(`SIGTRAP: trace trap\nPC=${hexWord(g.pc)} m=0 sigcode=128\n`);
   g.status = GStatus.Running;
-  const fin = finalizersIfAny(m);
   m.printGoroutine(g, 'running', true);
-  for (const x of m.allgs) if (x !== g && !fin?.isSystem(x)) m.printGoroutine(x, x.waitreason || 'runnable', true);
+  for (const x of m.allgs) if (x !== g && !m.isSystemGoroutine(x)) m.printGoroutine(x, x.waitreason || 'runnable', true);
   return new ProgramExit(2);
 }
 

@@ -12,8 +12,12 @@ import { GoThrow, type G } from '@gosim/stack';
 import { Op, RtapiOp, rtArgOffsets, rtFuncs, type Module } from '@gosim/program';
 import type { ExtOps } from './ext-ops.js';
 import type { Machine } from './machine.js';
-import { reflectImpls } from './rt-reflect.js';
 import { rtapiImpls } from './rtapi.js';
+import { osImpls } from './rt-os.js';
+import { syncImpls } from './rt-sync.js';
+import { timeImpls } from './rt-time.js';
+import { sortImpls } from './rt-sort.js';
+import { reflectImpls } from './rt-reflect.js';
 
 /** The argument block of the running runtime function. */
 export interface RtArgs {
@@ -24,7 +28,7 @@ export type RtImpl = (m: Machine, g: G, a: RtArgs) => number;
 export type RtImpls = Readonly<Record<string, RtImpl>>;
 
 /** The groups' implementations (one per rt-<area>.ts). */
-const rtImplGroups: readonly RtImpls[] = [rtapiImpls, reflectImpls];
+const rtImplGroups: readonly RtImpls[] = [rtapiImpls, syncImpls, timeImpls, osImpls, sortImpls, reflectImpls];
 
 class Args implements RtArgs {
   argp = 0;

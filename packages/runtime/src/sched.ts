@@ -6,6 +6,7 @@ import { GoThrow, GStatus } from '@gosim/stack';
 import { run, Stop } from './interp.js';
 import type { Machine } from './machine.js';
 import { LimitExceeded, ProgramExit } from './signals.js';
+import { timersIfAny } from './time.js';
 
 /** Runs runtime.main as goroutine 1 until the program ends; returns the exit status. */
 export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
@@ -15,8 +16,13 @@ export function schedule(m: Machine): { code: number; limit?: LimitExceeded } {
     m.mainG = g;
     m.runnext = g;
     for (;;) {
+      const tm = timersIfAny(m);
+      tm?.runDue();
       const next = m.findRunnable();
-      if (next === null) throw deadlock(m);
+      if (next === null) {
+        if (tm?.advance()) continue; // faketime: the clock jumps to the next timer
+        throw deadlock(m);
+      }
       const why = run(m, next);
       if (why === Stop.Preempted) m.runq.push(next);
     }

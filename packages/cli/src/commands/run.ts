@@ -38,15 +38,19 @@ export interface RunReport {
 export function runCommand(io: Io, done: (status: number) => void) {
   const cmd = new Command('run')
     .description('compile a Go file and run it on the simulated runtime (exit status = the program\'s)')
-    .argument('[file]', 'the Go source file (package main)');
+    .argument('[file]', 'the Go source file (package main)')
+    .argument('[args...]', 'the program\'s arguments (os.Args[1:]; os.Args[0] is /tmp/gosim-exe)');
   withRunOptions(cmd, { diagnostics: true });
   return cmd
     .addOption(pluginOption())
     .addOption(new Option('--json', 'print one JSON object {file, policy, status, compiled, stdout, stderr, steps, limit, stackCopies, gcCycles} instead of the program\'s output').conflicts('trace'))
     .addHelpText('after', `${limitsHelp()}The machine is linux/amd64 with ${ModelNumCPU} CPUs (runtime.NumCPU; GOMAXPROCS starts there and reports what it is set to)
 and one P: goroutines run one at a time. runtime.Version() is ${GoVersion}.\n`)
-    .action((file, flags) => {
-      done(runFile(file, flags as RunCommandFlags, io));
+    .action((file, args, flags) => {
+      // go run would compile further .go files into the package: gosim runs one file
+      const more = args.find((x) => x.endsWith('.go'));
+      if (more !== undefined) cmd.error(`gosim runs one Go file: ${more} is not a program argument`, { exitCode: 64 });
+      done(runFile(file, flags as RunCommandFlags, io, args));
     });
 }
 
@@ -54,7 +58,7 @@ and one P: goroutines run one at a time. runtime.Version() is ${GoVersion}.\n`)
  * Compiles and runs one file; returns the exit status. What `go run` itself prints (a file it cannot load, the
  * compiler's errors and -m lines) is printed as go prints it; gosim's own failures as one `gosim:` line.
  */
-export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io): number {
+export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io, args: readonly string[] = []): number {
   try {
     const go = loadGoFile(file, io.cwd);
     if (flags.json) {
@@ -72,6 +76,7 @@ export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io
 
     const opts: RunOptions = {
       ...runOpts,
+      ...programEnv(io, args),
       stdout: (s) => io.stdout.write(s),
       stderr: (s) => io.stderr.write(s),
     };
@@ -89,6 +94,12 @@ export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io
     }
     return internalError(io, e);
   }
+}
+
+/** os.Args and the environment of a run: the fixed program name, the given arguments, gosim's own environment. */
+function programEnv(io: Io, args: readonly string[]): Pick<RunOptions, 'args' | 'env'> {
+  const env = Object.entries(io.env).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]));
+  return { args: ['/tmp/gosim-exe', ...args], env };
 }
 
 /** A compiled file: the module, or (no module) the compiler's error output as go run shows it. */

@@ -120,6 +120,8 @@ export abstract class CheckerBase {
       if (name === '_') continue;
       const obj: PackageObj = { ...dep, name, used: false, pos: imp.pos };
       const prev = this.pkg.names.get(name);
+      // a multi-file package's files are merged: their imports share one scope (the same import twice is one)
+      if (prev?.kind === 'package' && prev.path === imp.path) continue;
       if (prev?.kind === 'package') this.report(imp.pos, `${name} redeclared in this block`);
       this.pkg.names.set(name, obj);
       this.imported.push(obj);

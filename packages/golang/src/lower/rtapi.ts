@@ -31,7 +31,7 @@ export function apiCall(fn: FnLower, e: A.CallExpr): Loc[] {
 
 /**
  * A standard package's bodyless function is the runtime function of its link name (program/src/isa/rtfuncs.ts):
- * it must be registered, with the argument block the Go declaration gives (same slot sizes and pointer words).
+ * it must be registered, with the argument block the Go declaration gives (same 8-byte slots and pointer words).
  */
 export function checkRuntimeFunc(d: A.FuncDecl, filename: string): void {
   const name = d.goName!;
@@ -42,8 +42,9 @@ export function checkRuntimeFunc(d: A.FuncDecl, filename: string): void {
   if (idx === undefined) fail('missing function body');
   const spec = rtFuncs[idx!]!;
   const sig = d.sig!;
-  const want = [...sig.params, ...sig.results].map((t) => `${sizeof(t)}:${ptrWords(t).join(',')}`);
+  const slot = (n: number): number => (n + 7) & ~7; // each parameter and result takes whole 8-byte slots
+  const want = [...sig.params, ...sig.results].map((t) => `${slot(sizeof(t))}:${ptrWords(t).join(',')}`);
   const words = (s: SlotSpec): number[] => (s.ptr === true ? Array.from({ length: Math.ceil(s.size / 8) }, (_, i) => i) : Array.isArray(s.ptr) ? [...s.ptr] : []);
-  const have = [...spec.params, ...spec.results].map((s) => `${s.size}:${words(s).join(',')}`);
+  const have = [...spec.params, ...spec.results].map((s) => `${slot(s.size)}:${words(s).join(',')}`);
   if (want.join(' ') !== have.join(' ')) fail(`internal compiler error: runtime function ${name} is registered with slots (${have.join(' ')}), its declaration has (${want.join(' ')})`);
 }

@@ -5,8 +5,12 @@
 // rtFuncGroups; the runtime implements each by name (runtime/src/rtfuncs.ts).
 
 import { layoutSlots, type SlotSpec } from '../layout.js';
-import { reflectFuncs } from './rt-reflect.js';
 import { runtimeApiFuncs } from './rtapi.js';
+import { osFuncs } from './rt-os.js';
+import { syncFuncs } from './rt-sync.js';
+import { timeFuncs } from './rt-time.js';
+import { sortFuncs } from './rt-sort.js';
+import { reflectFuncs } from './rt-reflect.js';
 
 export interface RtFuncSpec {
   /** The link name: `runtime.Caller`, `sync.runtime_Semacquire`. */
@@ -20,7 +24,7 @@ export interface RtFuncSpec {
 }
 
 /** The groups, runtime's API first (its RtFn numbers are indexes into rtFuncs). */
-export const rtFuncGroups: readonly (readonly RtFuncSpec[])[] = [runtimeApiFuncs, reflectFuncs];
+export const rtFuncGroups: readonly (readonly RtFuncSpec[])[] = [runtimeApiFuncs, syncFuncs, timeFuncs, osFuncs, sortFuncs, reflectFuncs];
 
 /** Every runtime function; the RTAPI operand is the index. */
 export const rtFuncs: readonly RtFuncSpec[] = rtFuncGroups.flat();

@@ -1,0 +1,10 @@
+package main
+
+import "os"
+
+func main() {
+	go func() {
+		os.Exit(300)
+	}()
+	select {}
+}

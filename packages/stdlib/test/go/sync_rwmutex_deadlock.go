@@ -1,0 +1,9 @@
+package main
+
+import "sync"
+
+func main() {
+	var rw sync.RWMutex
+	rw.RLock()
+	rw.Lock()
+}
