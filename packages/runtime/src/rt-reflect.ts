@@ -297,6 +297,32 @@ export const reflectImpls: RtImpls = {
     }
     return done;
   },
+  'reflect.vstore': (m, _g, a) => {
+    const s = m.space;
+    const dst = eface(m, a.at('base')).data + s.load64(a.at('off'));
+    const t = s.load64(a.at('t'));
+    const pt = m.prog.types[t]!;
+    const x = a.at('x');
+    const tw = s.load64(x);
+    if (pt.kind === 'interface') {
+      // the interface's own layout: type word (empty interface) or itab, then data
+      s.store64(dst, tw === 0 || !(pt.imethods?.length) ? tw : getitab(m, t, tw - 1, false));
+      s.store64(dst + 8, s.load64(x + 8));
+    } else if (isDirect(pt)) s.store64(dst, s.load64(x + 8));
+    else s.memmove(dst, s.load64(x + 8), pt.size);
+    return done;
+  },
+  'reflect.vnew': (m, _g, a) => {
+    const t = m.space.load64(a.at('t'));
+    m.space.store64(a.at('r'), m.space.load64(a.at('pt')) + 1);
+    m.space.store64(a.at('r') + 8, m.heap.alloc(Math.max(m.prog.types[t]!.size, 8), t));
+    return done;
+  },
+  'reflect.tptrto': (m, _g, a) => {
+    const t = m.space.load64(a.at('t'));
+    m.space.store64(a.at('p'), m.prog.types.findIndex((x) => x.kind === 'pointer' && x.elem === t && !x.named));
+    return done;
+  },
 };
 
 /** The exported methods of a concrete type (Go's NumMethod), every method of an interface type. */

@@ -49,4 +49,7 @@ export const reflectFuncs: readonly RtFuncSpec[] = [
   at('vmapfill', [eface('i'), slice('keys'), slice('vals')], [w('n')]),
   at('vmapindex', [eface('i'), eface('key')], [eface('v'), b('ok')]),
   at('vzero', [w('t')], [eface('r')]),
+  at('vstore', [eface('base'), w('off'), w('t'), eface('x')], []),
+  at('vnew', [w('t'), w('pt')], [eface('r')]),
+  at('tptrto', [w('t')], [w('p')]),
 ];

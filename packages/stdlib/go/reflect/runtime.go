@@ -42,3 +42,13 @@ func vfield(i any, off int, ft int) any
 func vmapfill(i any, keys []any, vals []any) int
 func vmapindex(i any, key any) (v any, ok bool)
 func vzero(t int) any
+
+// vstore stores x (boxed with its own type, or an interface's contents when t is an interface type) as a value
+// of type t at base's pointer target + off.
+func vstore(base any, off int, t int, x any)
+
+// vnew allocates a zero value of type t and returns the pointer, boxed with type pt (*t).
+func vnew(t int, pt int) any
+
+// tptrto is the id of *t (-1 when the program has no such type).
+func tptrto(t int) int

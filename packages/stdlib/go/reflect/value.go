@@ -3,15 +3,22 @@ package reflect
 // flag records how a Value was obtained.
 type flag uint
 
-// flagRO: obtained through an unexported struct field; Interface refuses it (as Go's does).
-const flagRO flag = 1
+const (
+	// flagRO: obtained through an unexported struct field; Interface refuses it (as Go's does).
+	flagRO flag = 1 << iota
+	// flagAddr: the value is in memory at base's target + off (reached through a pointer): Set writes there.
+	flagAddr
+)
 
 // Value is a Go value: its type and the value boxed in an interface of that type (for a Value of interface kind,
-// i holds the interface's contents). Values are copies: gosim's reflect does not set through them.
+// i holds the interface's contents). The box is a copy; a Value reached through a pointer also records where the
+// value lives (base, a boxed pointer, and off), so Set can store there (the Value's own copy is not updated).
 type Value struct {
-	t  *rtype
-	i  any
-	fl flag
+	t    *rtype
+	i    any
+	fl   flag
+	base any
+	off  int
 }
 
 // A ValueError occurs when a Value method is called on a Value that does not support it.
@@ -160,12 +167,17 @@ func (v Value) Index(k int) Value {
 		if k < 0 || k >= v.Len() {
 			panic("reflect: " + kindIndexName(v.Kind()) + " index out of range")
 		}
-		return elemValue(rtypeOf(telem(v.t.id)), velem(v.i, k), v.fl)
+		e := elemValue(rtypeOf(telem(v.t.id)), velem(v.i, k), v.fl&^flagAddr)
+		if v.Kind() == Array && v.fl&flagAddr != 0 {
+			e.fl |= flagAddr
+			e.base, e.off = v.base, v.off+k*tsize(e.t.id)
+		}
+		return e
 	case String:
 		if k < 0 || k >= v.Len() {
 			panic("reflect: string index out of range")
 		}
-		return Value{t: TypeOf(byte(0)).common(), i: velem(v.i, k), fl: v.fl}
+		return Value{t: TypeOf(byte(0)).common(), i: velem(v.i, k), fl: v.fl &^ flagAddr}
 	}
 	panic(&ValueError{"reflect.Value.Index", v.Kind()})
 }
@@ -192,7 +204,11 @@ func (v Value) Field(i int) Value {
 	if !isExported(name) {
 		fl |= flagRO
 	}
-	return elemValue(rtypeOf(ft), vfield(v.i, off, ft), fl)
+	f := elemValue(rtypeOf(ft), vfield(v.i, off, ft), fl)
+	if fl&flagAddr != 0 {
+		f.base, f.off = v.base, v.off+off
+	}
+	return f
 }
 
 func (v Value) FieldByName(name string) Value {
@@ -227,7 +243,9 @@ func (v Value) Elem() Value {
 		if vword(v.i) == 0 {
 			return Value{}
 		}
-		return elemValue(rtypeOf(telem(v.t.id)), velem(v.i, 0), v.fl)
+		e := elemValue(rtypeOf(telem(v.t.id)), velem(v.i, 0), v.fl|flagAddr)
+		e.base = v.i
+		return e
 	}
 	panic(&ValueError{"reflect.Value.Elem", v.Kind()})
 }
@@ -251,10 +269,44 @@ func (v Value) Pointer() uintptr {
 	panic(&ValueError{"reflect.Value.Pointer", v.Kind()})
 }
 
-// UnsafeAddr is not available: gosim's Values are copies, not addressable.
-func (v Value) CanAddr() bool { return false }
+// CanAddr reports whether the value was reached through a pointer (Elem, then fields and array elements).
+func (v Value) CanAddr() bool { return v.fl&flagAddr != 0 }
 
-func (v Value) CanSet() bool { return false }
+// CanSet reports whether Set may store into the value: addressable and not through an unexported field.
+func (v Value) CanSet() bool { return v.fl&(flagAddr|flagRO) == flagAddr }
+
+// Set stores x's value where v lives (x's type must be assignable to v's).
+func (v Value) Set(x Value) {
+	if v.fl&flagRO != 0 {
+		panic("reflect: reflect.Value.Set using value obtained using unexported field")
+	}
+	if v.fl&flagAddr == 0 {
+		panic("reflect: reflect.Value.Set using unaddressable value")
+	}
+	if x.fl&flagRO != 0 {
+		panic("reflect: reflect.Value.Set using value obtained using unexported field")
+	}
+	if !x.IsValid() {
+		panic("reflect: call of reflect.Value.Set on zero Value")
+	}
+	if !x.t.AssignableTo(v.t) {
+		panic("reflect.Set: value of type " + x.t.String() + " is not assignable to type " + v.t.String())
+	}
+	vstore(v.base, v.off, v.t.id, x.i)
+}
+
+// New returns a Value for a pointer to a new zero value of type typ.
+func New(typ Type) Value {
+	if typ == nil {
+		panic("reflect: New(nil)")
+	}
+	id := typ.common().id
+	pt := tptrto(id)
+	if pt < 0 {
+		panic("reflect.New: gosim has no type descriptor for *" + typ.String() + " (the program never uses that type)")
+	}
+	return Value{t: rtypeOf(pt), i: vnew(id, pt)}
+}
 
 func (v Value) CanInterface() bool {
 	if v.t == nil {
