@@ -60,6 +60,8 @@ export interface FuncLit extends ExprBase {
   kind: 'FuncLit';
   typeExpr: FuncTypeExpr;
   body: BlockStmt;
+  /** A package-level literal's source file, in a multi-file package (else the program's file). */
+  filename?: string;
   // checker:
   sig?: Signature;
   /** Enclosing function. */

@@ -9,7 +9,8 @@ import type { CheckedProgram } from './check/checker.js';
 import type { VarObj } from './objects.js';
 import { staticFunc, unparen } from './parser.js';
 import type { Type } from './types.js';
-import { hasPointers, isDirectIface, isInterface, underlying } from './types.js';
+import { hasPointers, isDirectIface, isInterface, isUnsafePointer, underlying } from './types.js';
+import { unsafeValue } from './escape-unsafe.js';
 import { EscapeGraph, type Hole, type ParamTag } from './escape-graph.js';
 
 
@@ -438,6 +439,10 @@ class Batch extends EscapeGraph {
       this.expr(this.spill(k, call), x);
       return;
     }
+    const ux = underlying(x.type!);
+    if (isUnsafePointer(call.type!) && ux.kind === 'basic' && ux.name === 'uintptr') {
+      return unsafeValue(x, (p) => this.expr(k, p), (o) => this.expr(this.discardHole, o)); // escape-unsafe.ts
+    }
     this.expr(k, x);
   }
 
@@ -447,6 +452,8 @@ class Batch extends EscapeGraph {
       // the runtime keeps these arguments (a finalizer special; the Frames' callers slice)
       case 'runtime.SetFinalizer': case 'runtime.CallersFrames': for (const a of call.args) this.expr(this.heapHole, a); return;
       case 'new': this.spill(k, call); return;
+      // the result points where the pointer argument does (Go: OUNSAFEADD, OUNSAFESLICE)
+      case 'unsafe.Add': case 'unsafe.Slice': this.expr(k, call.args[0]!); this.expr(this.discardHole, call.args[1]!); return;
       case 'append': case 'copy': this.sliceBuiltin(k, call); return;
       case 'make':
         for (const a of call.args.slice(1)) this.expr(this.discardHole, a);

@@ -47,7 +47,9 @@ export type BuiltinName =
   | 'runtime.Caller' | 'runtime.CallersFrames' | 'runtime.(*Frames).Next' | 'runtime.FuncForPC' | 'runtime.(*Func).Name'
   | 'runtime.(*Func).Entry' | 'runtime.(*Func).FileLine' | 'runtime.SetFinalizer' | 'runtime.KeepAlive'
   | 'runtime.ReadMemStats' | 'runtime.GOMAXPROCS' | 'runtime.NumCPU' | 'runtime.NumGoroutine' | 'runtime.Version'
-  | 'runtime.Breakpoint';
+  | 'runtime.Breakpoint'
+  // package unsafe (check/unsafe.ts)
+  | 'unsafe.Sizeof' | 'unsafe.Alignof' | 'unsafe.Offsetof' | 'unsafe.Add' | 'unsafe.Slice';
 
 export interface BuiltinObj { kind: 'builtin'; name: BuiltinName }
 export interface PackageObj {

@@ -5,7 +5,9 @@ export type BasicKind =
   | 'bool' | 'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64'
   | 'uintptr' | 'string'
   | 'untyped int' | 'untyped rune' | 'untyped bool' | 'untyped string' | 'untyped nil'
-  | 'float32' | 'float64' | 'complex64' | 'complex128' | 'untyped float' | 'untyped complex';
+  | 'float32' | 'float64' | 'complex64' | 'complex128' | 'untyped float' | 'untyped complex'
+  // go/types' UnsafePointer: a pointer word the GC scans and copystack adjusts (check/unsafe.ts)
+  | 'unsafe.Pointer';
 
 export interface BasicType { kind: 'basic'; name: BasicKind }
 export interface PointerType { kind: 'pointer'; elem: Type }
@@ -69,7 +71,24 @@ export const T = {
   untypedString: basic('untyped string'), untypedNil: basic('untyped nil'),
   float32: basic('float32'), float64: basic('float64'), complex64: basic('complex64'), complex128: basic('complex128'),
   untypedFloat: basic('untyped float'), untypedComplex: basic('untyped complex'),
+  unsafePointer: basic('unsafe.Pointer'),
 };
+
+/** unsafe.Pointer (or a type defined on it). */
+export function isUnsafePointer(t: Type): boolean {
+  const u = underlying(t);
+  return u.kind === 'basic' && u.name === 'unsafe.Pointer';
+}
+
+/** Types whose zero value is nil: what untyped nil converts to. */
+export function hasNil(t: Type): boolean {
+  const u = underlying(t);
+  switch (u.kind) {
+    case 'pointer': case 'chan': case 'func': case 'interface': case 'slice': case 'map': return true;
+    case 'basic': return u.name === 'unsafe.Pointer';
+    default: return false;
+  }
+}
 
 export const emptyInterface: InterfaceType = { kind: 'interface', methods: [] };
 
@@ -85,7 +104,7 @@ export function isUntyped(t: Type): boolean {
 export function isInteger(t: Type): boolean {
   const u = underlying(t);
   return u.kind === 'basic' && u.name !== 'bool' && u.name !== 'string' && u.name !== 'untyped bool' &&
-    u.name !== 'untyped string' && u.name !== 'untyped nil' && !isFloat(u) && !isComplex(u);
+    u.name !== 'untyped string' && u.name !== 'untyped nil' && u.name !== 'unsafe.Pointer' && !isFloat(u) && !isComplex(u);
 }
 /** float32, float64, untyped float. */
 export function isFloat(t: Type): boolean {
@@ -249,7 +268,7 @@ export function layoutStruct(s: StructType): void {
 export function hasPointers(t: Type): boolean {
   const u = underlying(t);
   switch (u.kind) {
-    case 'basic': return u.name === 'string' || u.name === 'untyped string' || u.name === 'untyped nil';
+    case 'basic': return u.name === 'string' || u.name === 'untyped string' || u.name === 'untyped nil' || u.name === 'unsafe.Pointer';
     case 'pointer': case 'chan': case 'func': case 'map': case 'interface': case 'slice': return true;
     case 'array': return u.len > 0 && hasPointers(u.elem);
     case 'struct': return u.fields.some((f) => hasPointers(f.type));
@@ -265,7 +284,7 @@ export function hasPointers(t: Type): boolean {
 export function pointerWords(t: Type, base = 0, out: number[] = []): number[] {
   const u = underlying(t);
   switch (u.kind) {
-    case 'basic': if (u.name === 'string') out.push(base / WORD); break;
+    case 'basic': if (u.name === 'string' || u.name === 'unsafe.Pointer') out.push(base / WORD); break;
     case 'pointer': case 'chan': case 'func': case 'map': case 'slice': out.push(base / WORD); break;
     case 'interface': out.push(base / WORD, base / WORD + 1); break;
     case 'array': {
@@ -288,6 +307,7 @@ export function isDirectIface(t: Type): boolean {
   const u = underlying(t);
   switch (u.kind) {
     case 'pointer': case 'chan': case 'func': case 'map': return true;
+    case 'basic': return u.name === 'unsafe.Pointer';
     case 'array': return u.len === 1 && isDirectIface(u.elem);
     case 'struct': return u.fields.length === 1 && isDirectIface(u.fields[0]!.type);
     default: return false;

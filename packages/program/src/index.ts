@@ -16,7 +16,7 @@ export { validate, IRError } from './validate.js';
 export { disassemble } from './disasm.js';
 export type { ProgramType, TypeKind } from './types.js';
 export { WordSize, StringSize, EfaceSize, SliceSize } from './types.js';
-export { FCvt, PrintFloat } from './isa/float.js';
+export { FCvt, FMath, PrintFloat } from './isa/float.js';
 export { MiscOp, Scase, MaxSelectCases, selectShape, selectFrameBytes } from './isa/misc.js';
 export { DeferOp, codegenKey } from './isa/defer.js';
 export type { Codegen } from './isa/defer.js';

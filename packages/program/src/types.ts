@@ -4,7 +4,8 @@ export type TypeKind =
   | 'int' | 'uint' | 'uintptr' | 'bool' | 'byte' | 'string' | 'pointer' | 'chan' | 'func'
   | 'struct' | 'array' | 'slice' | 'interface' | 'runtime-error' | 'record'
   | 'float' | 'complex' // size 4 or 8 (float32, float64); 8 or 16 (complex64, complex128)
-  | 'map'; // a *hmap word
+  | 'map' // a *hmap word
+  | 'unsafe.Pointer'; // a pointer word (reflect's Kind UnsafePointer); not a 'pointer' (no elem)
 
 export interface ProgramType {
   /** Go's spelling, as printed in messages: "int", "string", "main.bigBuf", "*main.S". */

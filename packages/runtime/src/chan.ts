@@ -1,6 +1,7 @@
 // Channels (Go's hchan), with waiting records (sudogs) whose elem may point into a waiting goroutine's
 // stack. A blocked goroutine's sudog hangs off g.waiting until it runs again, so copystack adjusts it.
 
+import { MaxAlloc } from '@gosim/memory';
 import { Sudog, type G } from '@gosim/stack';
 import type { Machine } from './machine.js';
 import { selectResume } from './select.js';
@@ -26,10 +27,11 @@ export const Hchan = {
 export const ChanResult = { Done: 0, Blocked: 1 } as const;
 
 export function makechan(m: Machine, elemType: number, size: number): number {
-  if (size < 0) m.runtimeErrorPanic('runtime.plainError', 'makechan: size out of range');
+  const t = m.prog.types[elemType]!;
+  // the buffer must fit in maxAlloc beside the hchan (Go's check, before any allocation)
+  if (size < 0 || t.size * size > MaxAlloc - Hchan.size) m.runtimeErrorPanic('runtime.plainError', 'makechan: size out of range');
   const s = m.space;
   const c = m.heap.alloc(Hchan.size, m.typeId('runtime.hchan'));
-  const t = m.prog.types[elemType]!;
   s.store64(c + Hchan.dataqsiz, size);
   s.store64(c + Hchan.elemsize, t.size);
   s.store64(c + Hchan.elemtype, elemType);

@@ -3,7 +3,7 @@
 // views; float32 results are rounded with Math.fround after every operation (exact: a double holds the exact
 // sum, difference, product or quotient of two float32s to well within one float32 rounding).
 
-import { FCvt, Op as O, PrintFloat } from '@gosim/program';
+import { FCvt, FMath, Op as O, PrintFloat } from '@gosim/program';
 import type { AddressSpace } from '@gosim/memory';
 import type { ExtOp, ExtOps } from './ext-ops.js';
 import { printcomplex, printfloat } from './printfloat.js';
@@ -158,6 +158,23 @@ const fcvt: ExtOp = {
   },
 };
 
+/** FMATH: math.Sqrt/Floor/Ceil/Trunc/Abs as amd64's instructions (JS's sqrt is IEEE's correctly rounded one). */
+const fmath: ExtOp = {
+  safePoint: false,
+  run(m, _g, sp, a, b, c) {
+    const s = m.space;
+    const x = s.f64[(sp + b) >>> 3]!;
+    const lo = s.i32[(sp + b) >>> 2]!;
+    const hi = s.i32[((sp + b) >>> 2) + 1]!;
+    const put = (l: number, h: number): void => { s.i32[(sp + a) >>> 2] = l; s.i32[((sp + a) >>> 2) + 1] = h; };
+    if (c === FMath.Abs) return put(lo, hi & 0x7fffffff), Done;
+    if (x !== x) return put(lo, hi), Done; // the NaN's own bits
+    if (c === FMath.Sqrt && x < 0) return put(0, 0xfff80000 | 0), Done;
+    s.f64[(sp + a) >>> 3] = c === FMath.Sqrt ? Math.sqrt(x) : c === FMath.Floor ? Math.floor(x) : c === FMath.Ceil ? Math.ceil(x) : Math.trunc(x);
+    return Done;
+  },
+};
+
 const printf: ExtOp = {
   safePoint: false,
   run(m, _g, sp, a, b) {
@@ -197,4 +214,5 @@ export const floatOps: ExtOps = {
   [O.CDIV64]: cop(false, true),
   [O.FCVT]: fcvt,
   [O.PRINTF]: printf,
+  [O.FMATH]: fmath,
 };

@@ -34,7 +34,34 @@ function boundsError(s: Space, code: keyof typeof boundsFmt, xa: number, unsigne
 }
 
 /** The panic entry points this file raises through (load.ts defines one per name). */
-export const slicePanicEntries: readonly string[] = Object.keys(boundsFmt).flatMap((c) => [`runtime.goPanic${c}`, `runtime.goPanic${c}U`]);
+export const slicePanicEntries: readonly string[] = [
+  ...Object.keys(boundsFmt).flatMap((c) => [`runtime.goPanic${c}`, `runtime.goPanic${c}U`]),
+  'runtime.panicunsafeslicelen', 'runtime.panicunsafeslicenilptr',
+];
+
+/** The word at addr, exactly (two's complement, signed). */
+function word64(i32: Int32Array, addr: number): bigint {
+  return (BigInt(i32[(addr >>> 2) + 1]!) << 32n) | BigInt(i32[addr >>> 2]! >>> 0);
+}
+
+/** unsafe.Slice(ptr, len) (runtime.unsafeslice): dst = {ptr, len, len} after Go 1.19's checks. */
+function unsafeslice(m: Machine, dst: number, elem: number, lenAddr: number): void {
+  const i32 = m.space.i32;
+  const ptr = BigInt.asUintN(64, word64(i32, dst));
+  const len = word64(i32, lenAddr);
+  const size = BigInt(m.prog.types[elem]!.size);
+  const lenPanic = (): never => { throw new RuntimePanic('runtime.errorString', 'runtime error: unsafe.Slice: len out of range', 'runtime.panicunsafeslicelen'); };
+  const nilPanic = (): never => { throw new RuntimePanic('runtime.errorString', 'runtime error: unsafe.Slice: ptr is nil and len is not zero', 'runtime.panicunsafeslicenilptr'); };
+  if (len < 0n) lenPanic();
+  if (size === 0n) {
+    if (ptr === 0n && len > 0n) nilPanic();
+  } else if (size * len >= 1n << 64n || size * len > BigInt.asUintN(64, -ptr)) {
+    if (ptr === 0n) nilPanic();
+    lenPanic();
+  }
+  m.space.memmove(dst + 8, lenAddr, 8);
+  m.space.memmove(dst + 16, lenAddr, 8);
+}
 
 /** Is the word at a (unsigned) at most n (a non-negative length)? A negative signed word is huge unsigned. */
 function le(s: Space, a: number, n: number): boolean {
@@ -253,6 +280,7 @@ export const sliceOps: ExtOps = {
     const v = hi === 0 ? readWord(s.i32, sp + b) : -1;
     newString(m, sp + a, encodeRune(v));
   }),
+  [Op.UNSAFESLICE]: pure((m, sp, a, b, c) => unsafeslice(m, sp + a, b, sp + c)),
   [Op.DECODERUNE]: pure((m, sp, a, b, c) => {
     const s = m.space;
     const p = readWord(s.i32, sp + b);

@@ -21,7 +21,7 @@ export function indexError(s: Machine['space'], ia: number, n: number, unsigned:
 }
 
 /** Pointer-shaped types live directly in an interface's data word. */
-export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func' || kind === 'map';
+export const isDirect = (kind: string): boolean => kind === 'pointer' || kind === 'chan' || kind === 'func' || kind === 'map' || kind === 'unsafe.Pointer';
 
 export function compareBytes(s: Machine['space'], x: number, y: number): number {
   // byte by byte (invalid UTF-8 included), as Go's cmpstring

@@ -6,7 +6,7 @@ import { constString, representable, wrapInt } from '../constant.js';
 import type { VarObj } from '../objects.js';
 import { unparen } from '../parser.js';
 import type { Type } from '../types.js';
-import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
+import { defaultType, hasNil, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { startPos } from './base.js';
 import { missingMethod } from './interface.js';
 import { TypeChecker } from './typexpr.js';
@@ -24,7 +24,7 @@ export abstract class AssignChecker extends TypeChecker {
     const uv = underlying(v);
     const ut = underlying(t);
     if (isUntyped(v)) {
-      if (v === T.untypedNil) return ['pointer', 'chan', 'func', 'interface', 'slice', 'map'].includes(ut.kind);
+      if (v === T.untypedNil) return hasNil(t);
       if (ut.kind === 'interface') return this.implements(defaultType(v), t);
       if (v === T.untypedBool) return isBoolean(t);
       if (v === T.untypedString) return isString(t);
@@ -47,8 +47,8 @@ export abstract class AssignChecker extends TypeChecker {
       }
       let why = '';
       if (isInterface(t) && v !== T.untypedNil) why = `:\n\t${typeString(v)} does not implement ${typeString(t)} ${missingMethod(v, t) ?? ''}`;
-      // go 1.19 (types2) says "as type T" for non-constant operands and "as T value" for constants
-      this.fail(e.pos, `cannot use ${this.describe(e)} as ${e.mode === 'constant' || e.mode === 'nil' ? `${typeString(t)} value` : `type ${typeString(t)}`} in ${context}${why}`);
+      // go 1.19 (types2) says "as T value" for untyped operands (nil, untyped constants) and "as type T" for typed ones
+      this.fail(e.pos, `cannot use ${this.describe(e)} as ${isUntyped(v) ? `${typeString(t)} value` : `type ${typeString(t)}`} in ${context}${why}`);
     }
     if (isUntyped(v)) {
       if (isInterface(t)) {
@@ -74,7 +74,7 @@ export abstract class AssignChecker extends TypeChecker {
     const v = e.type;
     if (!v || !isUntyped(v)) return;
     if (v === T.untypedNil) {
-      if (!['pointer', 'chan', 'func', 'interface', 'slice', 'map'].includes(underlying(t).kind)) this.fail(e.pos, `cannot use nil as ${typeString(t)} value in ${context}`);
+      if (!hasNil(t)) this.fail(e.pos, `cannot use nil as ${typeString(t)} value in ${context}`);
       setType(e, t);
       return;
     }

@@ -11,6 +11,7 @@ import type { Signature, StructType, Type } from '../types.js';
 import { isUntyped, T, typeString } from '../types.js';
 import { exprString } from './expr-string.js';
 import { makeUniverse, runtimeMember, Scope, unsupportedPredeclared } from './universe.js';
+import { unsafeMember } from './unsafe-pkg.js';
 
 /** What the checker accepts beyond the default subset. */
 export interface CheckOptions {
@@ -67,6 +68,7 @@ export abstract class CheckerBase {
   protected readonly funcLits: A.FuncLit[] = [];
   protected readonly funcs: A.FuncDecl[] = [];
   protected readonly runtimePkg: PackageObj | undefined;
+  protected readonly unsafePkg: PackageObj | undefined;
   /** Declarations being resolved, outermost first (cycle detection). */
   protected readonly resolving = new Set<DeclObj>();
   /** How many type declarations are being resolved (nested). */
@@ -99,6 +101,12 @@ export abstract class CheckerBase {
     this.pkg = new Scope(this.universe, 'package');
     this.scope = this.pkg;
     for (const imp of file.imports) {
+      if (imp.path === 'unsafe') {
+        if (imp.name?.name === '_') continue;
+        if (imp.name) this.report(imp.name.pos, 'renamed imports are not supported by gosim');
+        else this.unsafePkg = { kind: 'package', name: 'unsafe', path: 'unsafe', used: false, pos: imp.pos };
+        continue;
+      }
       if (imp.path === 'runtime') {
         if (imp.name) {
           this.report(imp.name.pos, 'renamed imports are not supported by gosim');
@@ -233,6 +241,12 @@ export abstract class CheckerBase {
     pkg.used = true;
     (e.x as A.Ident).obj = pkg;
     e.x.mode = 'package';
+    if (pkg.path === 'unsafe') {
+      const u = unsafeMember(e.sel.name) ?? this.fail(e.sel.pos, `undefined: unsafe.${e.sel.name}`);
+      e.selKind = 'qualified';
+      e.sel.obj = u;
+      return u;
+    }
     if (pkg.members) {
       // only exported names are visible: an unexported one is as undefined as a missing one (types2's message)
       const m = /^\p{Lu}/u.test(e.sel.name) ? pkg.members.get(e.sel.name) : undefined;
@@ -276,6 +290,7 @@ export abstract class CheckerBase {
     if (id.name === '_') this.fail(id.pos, 'cannot use _ as value');
     let obj = this.scope.lookup(id.name);
     if (!obj && id.name === 'runtime' && this.runtimePkg) obj = this.runtimePkg;
+    if (!obj && id.name === 'unsafe' && this.unsafePkg) obj = this.unsafePkg;
     if (!obj && id.name === 'iota' && this.iota !== undefined) {
       obj = { kind: 'const', name: 'iota', type: T.untypedInt, value: { kind: 'int', value: BigInt(this.iota) }, pos: id.pos };
     }
@@ -324,7 +339,7 @@ export abstract class CheckerBase {
     if (e.mode === 'novalue') this.fail(e.pos, `${exprString(e)} (no value) used as value`);
     if (e.mode === 'type') this.fail(e.pos, `${exprString(e)} (type) is not an expression`);
     if (e.mode === 'builtin') this.fail(e.pos, `${exprString(e)} (built-in) must be called`);
-    if (e.mode === 'package') this.fail(e.pos, `use of package runtime without selector`);
+    if (e.mode === 'package') this.fail(e.pos, `use of package ${exprString(e)} not in selector`);
     if (e.type?.kind === 'tuple') this.fail(e.pos, `multiple-value ${exprString(e)} (value of type ${typeString(e.type)}) in single-value context`);
   }
 

@@ -7,16 +7,18 @@ import type { Signature, Type } from '../types.js';
 import { defaultType, emptyInterface, isInteger, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { unparen } from '../parser.js';
 import { apiSignature } from './runtime-api.js';
-import { CallChecker, endCol } from './call.js';
+import { endCol } from './call.js';
+import { UnsafeChecker } from './unsafe.js';
 import { exprString } from './expr-string.js';
 
-export abstract class BuiltinChecker extends CallChecker {
+export abstract class BuiltinChecker extends UnsafeChecker {
   protected abstract sliceBuiltin(e: A.CallExpr, name: 'append' | 'copy'): void; // check/slice.ts
   /** `delete(m, k)` (check/map.ts). */
   protected abstract deleteCall(e: A.CallExpr): void;
 
   protected builtinCall(e: A.CallExpr, b: { name: BuiltinName }): void {
     const name = b.name;
+    if (name.startsWith('unsafe.')) return this.unsafeBuiltin(e, name); // check/unsafe.ts
     e.callKind = 'builtin';
     e.builtin = name;
     const nargs = (min: number, max: number): void => {

@@ -6,7 +6,7 @@ import { representable } from '../constant.js';
 import type { BuiltinName } from '../objects.js';
 import { staticFunc, unparen } from '../parser.js';
 import type { Signature, Type } from '../types.js';
-import { defaultType, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
+import { defaultType, hasNil, identical, isBoolean, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { OperatorChecker } from './operators.js';
 import { exprString } from './expr-string.js';
 import { apiSignature } from './runtime-api.js';
@@ -14,6 +14,7 @@ import { apiSignature } from './runtime-api.js';
 export abstract class CallChecker extends OperatorChecker {
   protected abstract variadicArgs(e: A.CallExpr, u: Signature, name: string): void; // check/slice.ts
   protected abstract stringConversion(e: A.CallExpr, x: A.Expr, t: Type): boolean;
+  protected abstract unsafeConversion(e: A.CallExpr, x: A.Expr, t: Type): boolean; // check/unsafe.ts
   protected call(e: A.CallExpr): void {
     const f = unparen(e.fun);
     this.exprInner(e.fun, undefined, false);
@@ -84,7 +85,7 @@ export abstract class CallChecker extends OperatorChecker {
     e.mode = 'value';
     const cv = x.constValue;
     const fail = (): never => this.fail(x.pos, `cannot convert ${this.describe(x)} to type ${typeString(t)}`);
-    if (this.numericConversion(e, x, t)) return;
+    if (this.unsafeConversion(e, x, t) || this.numericConversion(e, x, t)) return;
     const tu = underlying(t);
     const ux0 = underlying(xt);
     if (tu.kind === 'pointer' && ux0.kind === 'slice') { // slice to array pointer (lower/slice.ts)
@@ -107,7 +108,7 @@ export abstract class CallChecker extends OperatorChecker {
     }
     if (isUntyped(xt)) {
       if (xt === T.untypedNil) {
-        if (!['pointer', 'chan', 'func', 'interface', 'slice', 'map'].includes(underlying(t).kind)) fail();
+        if (!hasNil(t)) fail();
         x.type = t;
         return;
       }
@@ -119,6 +120,8 @@ export abstract class CallChecker extends OperatorChecker {
     const ut = underlying(t);
     const ux = underlying(xt);
     if (identical(ut, ux)) return;
+    // x assignable to T (a bidirectional channel to a directional one)
+    if (ut.kind === 'chan' && this.assignableType(xt, t)) return;
     if (isInteger(xt) && isInteger(t)) return;
     if (ut.kind === 'pointer' && ux.kind === 'pointer' && identical(underlying(ut.elem), underlying(ux.elem))) return;
     if (ut.kind === 'interface') {

@@ -55,7 +55,10 @@ export class Checker extends PkgInitChecker {
       this.report({ line: 1, col: 1, offset: 0 }, 'function main is undeclared in the main package');
     }
     if (this.runtimePkg && !this.runtimePkg.used) this.report(this.runtimePkg.pos, 'imported and not used: "runtime"');
-    for (const p of this.imported) if (!p.used) this.report(p.pos, `imported and not used: "${p.path}"`);
+    // a body whose checking stopped at an error may use an import after it: unused is then unknown
+    const clean = this.diags.length === 0;
+    if (clean && this.unsafePkg && !this.unsafePkg.used) this.report(this.unsafePkg.pos, 'imported and not used: "unsafe"');
+    if (clean) for (const p of this.imported) if (!p.used) this.report(p.pos, `imported and not used: "${p.path}"`);
   }
 
   protected declarePkg(id: A.Ident, obj: GoObject): void {

@@ -52,7 +52,7 @@ export abstract class ExprChecker extends RangeMapChecker {
           case 'func': e.type = obj.type; e.mode = 'value'; return;
           case 'builtin': e.mode = 'builtin'; return;
           case 'nil': e.type = T.untypedNil; e.mode = 'nil'; return;
-          case 'package': this.fail(e.pos, `use of package ${obj.name} without selector`);
+          case 'package': this.fail(e.pos, `use of package ${obj.name} not in selector`);
         }
         return;
       }
@@ -217,11 +217,12 @@ export abstract class ExprChecker extends RangeMapChecker {
 
   protected selector(e: A.SelectorExpr): void {
     if (e.x.kind === 'Ident') {
-      const obj = this.scope.lookup(e.x.name) ?? (e.x.name === 'runtime' ? this.runtimePkg : undefined);
+      const obj = this.scope.lookup(e.x.name) ?? (e.x.name === 'runtime' ? this.runtimePkg : e.x.name === 'unsafe' ? this.unsafePkg : undefined);
       if (obj?.kind === 'package') {
         const m = this.qualified(e, obj);
         e.sel.obj = m;
-        if (m.kind === 'typename') { e.type = m.type; e.mode = 'type'; } else if (m.kind === 'builtin') {
+        if (m.kind === 'typename') { e.type = m.type; e.mode = 'type'; } else if (m.kind === 'builtin' && obj.path === 'unsafe') e.mode = 'builtin';
+        else if (m.kind === 'builtin') {
           // runtime functions are ordinary function values too (`useStackAndCall(i, runtime.Goexit)`)
           e.mode = 'value';
           e.type = runtimeSignature(m.name);

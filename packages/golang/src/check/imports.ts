@@ -7,6 +7,7 @@ import type * as A from '../ast.js';
 import type { Diagnostic, Pos } from '../diagnostics.js';
 import type { GoObject, PackageObj } from '../objects.js';
 import { parseFile } from '../parser.js';
+import { walkNode } from '../escape.js';
 import type { PackageContext } from './base.js';
 
 export interface PackageSourceFile { readonly name: string; readonly text: string }
@@ -113,7 +114,10 @@ function mergeFiles(src: PackageSource, diagnostics: Diagnostic[]): A.File | und
   for (const f of src.files) {
     const p = parseFile(f.text, f.name);
     if (!p.file) return diagnostics.push(...p.diagnostics), undefined;
-    for (const d of p.file.decls) if (d.kind === 'FuncDecl') d.filename = f.name;
+    for (const d of p.file.decls) {
+      if (d.kind === 'FuncDecl') d.filename = f.name;
+      else walkNode(d, (n) => void ('kind' in n && n.kind === 'FuncLit' && (n.filename = f.name)));
+    }
     if (!merged) merged = { ...p.file, imports: [...p.file.imports], decls: [...p.file.decls] };
     else {
       if (p.file.pkgName.name !== merged.pkgName.name) {

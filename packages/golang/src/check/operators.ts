@@ -4,7 +4,7 @@
 import type * as A from '../ast.js';
 import { representable } from '../constant.js';
 import type { Type } from '../types.js';
-import { defaultType, identical, isBoolean, isFloat, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
+import { defaultType, hasNil, isUnsafePointer, identical, isBoolean, isFloat, isInteger, isInterface, isString, isUntyped, T, typeString, underlying } from '../types.js';
 import { NumericChecker } from './numeric.js';
 import { compareNumeric, foldNumeric, intValued, isNumeric, isNumericConst, isZeroConst, untypedRank } from './float.js';
 import { exprString } from './expr-string.js';
@@ -90,8 +90,7 @@ export abstract class OperatorChecker extends NumericChecker {
   protected convertOperand(x: A.Expr, t: Type, e: A.BinaryExpr, mismatch: () => never): void {
     const xt = x.type!;
     if (xt === T.untypedNil) {
-      const u = underlying(t);
-      if (!['pointer', 'chan', 'func', 'interface', 'slice', 'map'].includes(u.kind)) mismatch();
+      if (!hasNil(t)) mismatch();
       x.type = t;
       return;
     }
@@ -99,6 +98,7 @@ export abstract class OperatorChecker extends NumericChecker {
     if (u.kind === 'interface') {
       return; // handled by comparison
     }
+    if (isUnsafePointer(t) && x.mode === 'constant') this.fail(x.pos, `cannot convert ${exprString(x)} (${this.describeKind(x)}) to unsafe.Pointer`);
     const compatible = (isBoolean(xt) && isBoolean(t)) || (isString(xt) && isString(t)) || ((xt === T.untypedInt || xt === T.untypedRune) && isInteger(t)) || (untypedRank(xt) > 0 && isNumeric(t) && x.mode === 'constant');
     if (!compatible) {
       if (x.mode === 'constant' && !e.op.match(/^[=!<>]/)) this.fail(x.pos, `cannot convert ${exprString(x)} (${this.describeKind(x)}) to type ${typeString(t)}`);

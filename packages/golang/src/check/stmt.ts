@@ -34,7 +34,7 @@ export abstract class StmtChecker extends SliceChecker {
       case 'ExprStmt': {
         const x = unparen(s.x);
         this.expr(s.x, undefined, true);
-        const okStmt = x.kind === 'CallExpr' ? !(x.callKind === 'conversion' || (x.callKind === 'builtin' && ['len', 'cap', 'new', 'make', 'append'].includes(x.builtin!)))
+        const okStmt = x.kind === 'CallExpr' ? !(x.callKind === 'conversion' || (x.callKind === 'builtin' && (['len', 'cap', 'new', 'make', 'append'].includes(x.builtin!) || x.builtin!.startsWith('unsafe.'))))
           : x.kind === 'UnaryExpr' && x.op === '<-';
         if (!okStmt) this.fail(s.x.pos, `${exprString(s.x)} (${this.describeKind(s.x)}) is not used`);
         return;

@@ -1,7 +1,7 @@
 /** Calls: arguments into the outgoing area, results out of it; conversions; builtins; print. */
 import { Op, PrintKind, layoutSlots } from '@gosim/program';
 import type * as A from '../ast.js';
-import { T, emptyInterface, isInterface, isString, sizeof, underlying, type Signature, type Type } from '../types.js';
+import { T, emptyInterface, isInterface, isString, isUnsafePointer, sizeof, underlying, type Signature, type Type } from '../types.js';
 import { multi } from './assign.js';
 import { val, box, allocInit } from './expr.js';
 import type { FnLower } from './fn.js';
@@ -15,6 +15,8 @@ import { sideEffects } from './util.js';
 import { convIface, ifaceCall } from './iface.js';
 import { makeMap, mapDelete, mapLen } from './map.js';
 import { apiCall } from './rtapi.js';
+import { unsafeBuiltin, unsafeConversion } from './unsafe.js';
+import { intrinsicCall } from './intrinsics.js';
 
 /** Lower a call; returns its results (each in its own temporary). */
 export function call(fn: FnLower, e: A.CallExpr): Loc[] {
@@ -26,6 +28,8 @@ export function call(fn: FnLower, e: A.CallExpr): Loc[] {
   try {
     if (e.callKind === 'conversion') return [conversion(fn, e)];
     if (e.callKind === 'builtin') return builtin(fn, e);
+    const intr = intrinsicCall(fn, e); // lower/intrinsics.ts
+    if (intr) return [intr];
     // interface method: v.Error()
     let fun = e.fun;
     while (fun.kind === 'ParenExpr') fun = fun.x;
@@ -122,6 +126,7 @@ function conversion(fn: FnLower, e: A.CallExpr): Loc {
     return convIface(fn, val(fn, x), xt, t, e.heap !== false); // lower/iface.ts
   }
   if (isFloaty(t) || isFloaty(xt)) return floatConversion(fn, x, t);
+  if (isUnsafePointer(t) || isUnsafePointer(xt)) return unsafeConversion(fn, x, t); // lower/unsafe.ts
   const ut = underlying(t);
   const ux = underlying(xt);
   if (ut.kind === 'pointer' && ux.kind === 'slice') return sliceToArrayPointer(fn, x, t); // lower/slice.ts
@@ -231,6 +236,7 @@ function builtin(fn: FnLower, e: A.CallExpr): Loc[] {
       f.emit(Op.NOP);
       return [];
     case 'runtime.Callers': return apiCall(fn, e);
+    case 'unsafe.Add': case 'unsafe.Slice': return [unsafeBuiltin(fn, e)]; // lower/unsafe.ts
     default:
       if (e.sig && name.startsWith('runtime.')) return apiCall(fn, e); // lower/rtapi.ts
       return fn.fail(`${name} is not supported by gosim`);
@@ -263,6 +269,7 @@ export function emitPrint(fn: FnLower, items: { loc: Loc; t: Type }[], ln: boole
       if (u.name === 'bool' || u.name === 'untyped bool') kind = PrintKind.Bool;
       else if (u.name === 'string' || u.name === 'untyped string') kind = PrintKind.String;
       else if (u.name === 'uint8') kind = PrintKind.Byte;
+      else if (u.name === 'unsafe.Pointer') kind = PrintKind.Pointer;
       else if (isSigned(u)) {
         kind = PrintKind.Int;
         v = fn.toWord(v, u);

@@ -106,7 +106,7 @@ export class Lowerer {
     this.lits.add(lit);
     let top: A.FuncDecl | A.FuncLit = lit;
     while (top.kind === 'FuncLit' && top.outer) top = top.outer;
-    const file = top.kind === 'FuncDecl' ? top.filename : undefined;
+    const file = top.filename;
     this.queue.push(() => new FnLower(this, lit, lit.goName!, undefined, file).gen());
   }
 

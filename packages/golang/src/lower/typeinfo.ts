@@ -12,7 +12,7 @@ import { attachMethods } from './method.js';
 export function ptrWords(t: Type, base = 0, outw: number[] = []): number[] {
   const u = underlying(t);
   switch (u.kind) {
-    case 'basic': if (u.name === 'string') outw.push(base / WORD); break;
+    case 'basic': if (u.name === 'string' || u.name === 'unsafe.Pointer') outw.push(base / WORD); break;
     case 'pointer': case 'chan': case 'func': case 'map': case 'slice': outw.push(base / WORD); break;
     case 'interface': outw.push(base / WORD + 1); break;
     case 'array': {
@@ -44,8 +44,8 @@ export function regSize(t: Type): number {
 
 /** The runtime's "direct" interface kinds: the data word is the value itself. */
 export function isDirectKind(t: Type): boolean {
-  const k = underlying(t).kind;
-  return k === 'pointer' || k === 'chan' || k === 'func' || k === 'map';
+  const u = underlying(t);
+  return u.kind === 'pointer' || u.kind === 'chan' || u.kind === 'func' || u.kind === 'map' || (u.kind === 'basic' && u.name === 'unsafe.Pointer');
 }
 
 export function isSigned(t: Type): boolean {
@@ -101,6 +101,7 @@ function kindOf(t: Type): TypeKind {
         case 'bool': return 'bool';
         case 'string': return 'string';
         case 'uintptr': return 'uintptr';
+        case 'unsafe.Pointer': return 'unsafe.Pointer';
         case 'uint8': return 'byte';
         case 'float32': case 'float64': return 'float';
         case 'complex64': case 'complex128': return 'complex';

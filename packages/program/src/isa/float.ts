@@ -12,7 +12,15 @@ export const FloatOp = {
   CMUL64: 118, CDIV64: 119, //                            S dst, S x, S y   (computed in float64, rounded back)
   FCVT: 120, //                                           S dst, S src, I mode (FCvt): numeric conversions
   PRINTF: 121, //                                         I kind (PrintFloat), S val   Go's printfloat/printcomplex
+  FMATH: 122, //                                          S dst, S x, I fn (FMath): a float64 math intrinsic
 } as const;
+
+/**
+ * FMATH functions: the calls of package math that Go's compiler replaces by one amd64 instruction (SQRTSD,
+ * ROUNDSD with SSE4.1, ANDPD), so they have no frame. A NaN operand comes back unchanged (Abs clears its sign);
+ * the square root of a negative number is amd64's default NaN (sign bit set).
+ */
+export const FMath = { Sqrt: 0, Floor: 1, Ceil: 2, Trunc: 3, Abs: 4 } as const;
 
 /** FCVT modes: int64/uint64 words to floats, floats to int64 words (amd64 CVTTSD2SQ: 0x8000000000000000 when
  * out of range), to int32 words (CVTTSD2SL: 0x80000000, sign-extended), to uint64 (Go's float64ToUint64). */
@@ -34,6 +42,7 @@ export const floatShapes: Readonly<Record<number, string>> = (() => {
   s[O.FNEG64] = 'SS-';
   s[O.FNEG32] = 'SS-';
   s[O.FCVT] = 'SSI';
+  s[O.FMATH] = 'SSI';
   s[O.PRINTF] = 'IS-';
   return s;
 })();

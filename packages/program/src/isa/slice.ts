@@ -13,6 +13,9 @@ export const SliceOp = {
   RUNESTOSTR: 136, // S dst, S slice         dst = string(slice of runes)
   RUNETOSTR: 137, //  S dst, S v             dst = string(rune(v)); an invalid code point gives "\uFFFD"
   DECODERUNE: 138, // S dst, S str, S i      dst = {rune, next index} of the UTF-8 sequence at str[i] (i < len)
+  // S dst, Y elem, S len: dst = unsafe.Slice(dst.ptr, len) = {ptr, len, len} with unsafeslice's checks (len < 0 or
+  // ptr + len*size past the address range: panicunsafeslicelen; a nil ptr with len > 0: panicunsafeslicenilptr)
+  UNSAFESLICE: 139,
 } as const;
 
 /** Flag bits of SLICE. */
@@ -36,4 +39,5 @@ export const sliceShapes: Readonly<Record<number, string>> = {
   [SliceOp.RUNESTOSTR]: 'SS-',
   [SliceOp.RUNETOSTR]: 'SS-',
   [SliceOp.DECODERUNE]: 'SSS',
+  [SliceOp.UNSAFESLICE]: 'SYS',
 };
