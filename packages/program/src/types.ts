@@ -34,6 +34,12 @@ export interface ProgramType {
   readonly fields?: readonly { readonly offset: number; readonly type: number }[];
   /** A func type's parameter and result type ids (runtime.SetFinalizer checks its finalizer by them). */
   readonly params?: readonly number[];
+  /** A basic-kind type's underlying predeclared type ('int64', 'uint8', 'float32', ...): reflect's Kind. */
+  readonly basic?: string;
+  /** An array's length. */
+  readonly len?: number;
+  /** A struct's fields in declaration order with their names (reflect; `fields` is the hash/equality subset). */
+  readonly sfields?: readonly { readonly name: string; readonly offset: number; readonly type: number; readonly embedded: boolean }[];
   readonly results?: readonly number[];
   readonly variadic?: boolean;
 }

@@ -17,6 +17,7 @@ import { osImpls } from './rt-os.js';
 import { syncImpls } from './rt-sync.js';
 import { timeImpls } from './rt-time.js';
 import { sortImpls } from './rt-sort.js';
+import { reflectImpls } from './rt-reflect.js';
 
 /** The argument block of the running runtime function. */
 export interface RtArgs {
@@ -27,7 +28,7 @@ export type RtImpl = (m: Machine, g: G, a: RtArgs) => number;
 export type RtImpls = Readonly<Record<string, RtImpl>>;
 
 /** The groups' implementations (one per rt-<area>.ts). */
-const rtImplGroups: readonly RtImpls[] = [rtapiImpls, syncImpls, timeImpls, osImpls, sortImpls];
+const rtImplGroups: readonly RtImpls[] = [rtapiImpls, syncImpls, timeImpls, osImpls, sortImpls, reflectImpls];
 
 class Args implements RtArgs {
   argp = 0;

@@ -128,10 +128,12 @@ export function programType(m: Module, t: Type): number {
   const u = underlying(t);
   const pt: { -readonly [K in keyof ProgramType]: ProgramType[K] } = {
     name, kind: kindOf(t), size: sizeof(t), ptrWords: ptrWords(t), elem: -1, ...(t.kind === 'named' ? { named: true } : {}),
+    ...(u.kind === 'basic' ? { basic: u.name } : {}),
   };
   if (u.kind === 'array') {
     // an array's element cannot contain the array itself: register the element first
     pt.elem = programType(m, u.elem);
+    pt.len = u.len;
     const aid = m.type(pt, key);
     attachMethods(m, t, pt); // lower/method.ts
     return aid;
@@ -143,7 +145,11 @@ export function programType(m: Module, t: Type): number {
   if (u.kind === 'map') { pt.key = programType(m, u.key); pt.elem = programType(m, u.elem); }
   if (u.kind === 'func') { pt.params = u.params.map((p) => programType(m, p)); pt.results = u.results.map((r) => programType(m, r)); pt.variadic = u.variadic; }
   // a struct's fields, for the runtime's per-type hash and equality of map keys (runtime/src/map-hash.ts)
-  if (u.kind === 'struct') pt.fields = u.fields.filter((f) => f.name !== '_').map((f) => ({ offset: f.offset, type: programType(m, f.type) }));
+  if (u.kind === 'struct') {
+    pt.fields = u.fields.filter((f) => f.name !== '_').map((f) => ({ offset: f.offset, type: programType(m, f.type) }));
+    // every field, named, for reflect (runtime/src/rt-reflect.ts)
+    pt.sfields = u.fields.map((f) => ({ name: f.name, offset: f.offset, type: programType(m, f.type), embedded: f.embedded === true }));
+  }
   attachMethods(m, t, pt); // lower/method.ts
   return id;
 }

@@ -10,6 +10,7 @@ import { osFuncs } from './rt-os.js';
 import { syncFuncs } from './rt-sync.js';
 import { timeFuncs } from './rt-time.js';
 import { sortFuncs } from './rt-sort.js';
+import { reflectFuncs } from './rt-reflect.js';
 
 export interface RtFuncSpec {
   /** The link name: `runtime.Caller`, `sync.runtime_Semacquire`. */
@@ -23,7 +24,7 @@ export interface RtFuncSpec {
 }
 
 /** The groups, runtime's API first (its RtFn numbers are indexes into rtFuncs). */
-export const rtFuncGroups: readonly (readonly RtFuncSpec[])[] = [runtimeApiFuncs, syncFuncs, timeFuncs, osFuncs, sortFuncs];
+export const rtFuncGroups: readonly (readonly RtFuncSpec[])[] = [runtimeApiFuncs, syncFuncs, timeFuncs, osFuncs, sortFuncs, reflectFuncs];
 
 /** Every runtime function; the RTAPI operand is the index. */
 export const rtFuncs: readonly RtFuncSpec[] = rtFuncGroups.flat();

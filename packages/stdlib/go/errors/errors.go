@@ -1,5 +1,4 @@
-// Package errors: Go 1.19's New, Unwrap and Is (As needs reflect, which gosim does not
-// provide to Go source yet).
+// Package errors: Go 1.19's New, Unwrap, Is and As (as.go, over reflect).
 package errors
 
 // errorString is the error New returns; each call returns a distinct pointer, so two
