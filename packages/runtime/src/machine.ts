@@ -157,12 +157,13 @@ export class Machine {
     const t = this.prog.types[elem]!;
     const bytes = Math.max(n * t.size, 8);
     if (t.ptrWords.length === 0) return this.heap.alloc(bytes, this.typeId('runtime.bytes'));
-    const key = `[${n}]${t.name}`;
+    // keyed by the element's type id: two local types may share a name (`[100]main.T`)
+    const key = `${n}/${elem}`;
     let id = this.arrayTypes.get(key);
     if (id === undefined) {
       const words: number[] = [];
       for (let i = 0; i < n; i++) for (const w of t.ptrWords) words.push((i * t.size) / 8 + w);
-      id = this.heap.registerType(typeDesc(key, bytes, words));
+      id = this.heap.registerType(typeDesc(`[${n}]${t.name}`, bytes, words));
       this.arrayTypes.set(key, id);
     }
     return this.heap.alloc(bytes, id);

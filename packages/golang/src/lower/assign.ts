@@ -51,6 +51,8 @@ function multiValues(fn: FnLower, e: A.Expr): Loc[] {
   return fn.fail('internal compiler error: not a multi-value expression');
 }
 
+const bytePtr: Type = { kind: 'pointer', elem: T.uint8 };
+
 export function assign(fn: FnLower, s: A.AssignStmt): void {
   if (s.tok !== '=' && s.tok !== ':=') {
     // op-assign
@@ -91,7 +93,9 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
     return;
   }
   // tuple assignment: left places, then all right values, then the stores
-  const places: (Place | undefined)[] = s.lhs.map((x, i) => (blank(i) || isNew(i) ? undefined : isMapIndex(x) ? { k: 'frame', loc: mapOperands(fn, x) } : place(fn, x)));
+  // a pointer indirection's operand is evaluated now: `p, *p = f()` stores through the old p
+  const fixBase = (p: Place): Place => (p.k === 'mem' && !fn.isTemp(p.base) ? { ...p, base: fn.own(p.base, bytePtr) } : p);
+  const places: (Place | undefined)[] = s.lhs.map((x, i) => (blank(i) || isNew(i) ? undefined : isMapIndex(x) ? { k: 'frame', loc: mapOperands(fn, x) } : fixBase(place(fn, x))));
   let vals: Loc[];
   if (s.rhs.length === 1) vals = multi(fn, s.rhs[0]!, s.lhs.map((x, i) => (blank(i) ? undefined : x.type)));
   else vals = s.rhs.map((r) => fn.own(val(fn, r), r.type!));

@@ -236,7 +236,7 @@ function compositeInto(fn: FnLower, p: Place, e: A.CompositeLit, zero: boolean):
     });
     e.elts.forEach((_, i) => {
       const fl = e.fieldOf![i]!;
-      store(fn, placeAt(fn, p, fl.offset), fl.type, vals[i]!);
+      if (fl.name !== '_') store(fn, placeAt(fn, p, fl.offset), fl.type, vals[i]!); // a blank field stays zero
     });
     return;
   }

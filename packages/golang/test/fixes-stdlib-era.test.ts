@@ -1,0 +1,42 @@
+// Bugs Go's test programs found once they could import the standard packages (append.go, issue31546.go,
+// reorder.go). Expected: go1.19.8.
+import { runGo } from './run-helpers';
+
+test('arrays of two local types of one name, a blank field in a literal, p, *p = f()', () => {
+  const r = runGo(`package main
+
+import "unsafe"
+
+func one() int {
+	type T struct{ p *int }
+	s := append([]T(nil), make([]T, 100)...)
+	return len(s)
+}
+
+func two() int {
+	type T struct {
+		p    *int
+		a, b int
+	}
+	s := append([]T(nil), make([]T, 100)...)
+	s[99].a = 7
+	return len(s) + s[99].a
+}
+
+var x = struct{ a, _, c int }{1, 2, 3}
+
+func fp() (*int, int) { return nil, 42 }
+
+func main() {
+	println(one(), two())
+	y := struct{ a, _, c int }{4, 5, 6}
+	println(x.a, x.c, y.a, y.c, *(*int)(unsafe.Add(unsafe.Pointer(&x), 8)), *(*int)(unsafe.Add(unsafe.Pointer(&y), 8)))
+	v := 1
+	p := &v
+	p, *p = fp()
+	println(p == nil, v)
+}
+`, 'fx.go');
+  expect(r.exit).toBe(0);
+  expect(r.raw).toBe('100 107\n1 3 4 6 0 0\ntrue 42\n');
+});
