@@ -3,6 +3,7 @@ import type * as A from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 import { GoError, isStackOverflow, nestedTooDeep } from './diagnostics.js';
 import { tokenize } from './lexer.js';
+import { unsupportedDirectives } from './directives.js';
 import { StmtParser } from './parse-stmt.js';
 
 export interface ParseResult { file?: A.File; diagnostics: Diagnostic[] }
@@ -19,7 +20,8 @@ export function parseFile(src: string | Uint8Array, filename: string): ParseResu
   const p = new Parser(toks, filename);
   try {
     const file = p.parseFile();
-    return { file, diagnostics };
+    const refused = unsupportedDirectives(src, filename);
+    return refused.length > 0 ? { diagnostics: refused } : { file, diagnostics };
   } catch (e) {
     if (e instanceof GoError) return { diagnostics: [e.diagnostic] };
     if (isStackOverflow(e)) return { diagnostics: [nestedTooDeep(filename, p.tok.pos)] };

@@ -62,6 +62,10 @@ function checkPackage(file: A.File, opts: CheckOptions, ctx: PackageContext): { 
   // read as if the (valid) program were wrong, so only the "not supported" ones are reported
   const unsupported = diagnostics.filter(isUnsupported);
   if (unsupported.length > 0) diagnostics = unsupported;
+  // a body's checking stops at its first error, so a variable or import used after it looks unused: with
+  // another error, "declared/imported and not used" may be false and is left out
+  const unused = (d: Diagnostic): boolean => /(declared but not used|imported and not used)/.test(d.message);
+  if (diagnostics.some((d) => !unused(d))) diagnostics = diagnostics.filter((d) => !unused(d));
   return diagnostics.length > 0 ? { diagnostics } : { diagnostics, checker: c };
 }
 
