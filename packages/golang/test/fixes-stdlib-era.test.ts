@@ -40,3 +40,25 @@ func main() {
   expect(r.exit).toBe(0);
   expect(r.raw).toBe('100 107\n1 3 4 6 0 0\ntrue 42\n');
 });
+
+test('blank methods beside blank fields (blank.go); an assertion between two local types of one name (issue26094)', () => {
+  const r = runGo(`package main
+
+type T struct{ _, _ int }
+
+func (T) _() {}
+func (T) _() {}
+
+func f() interface{} {
+	type T struct{ x int }
+	return T{}
+}
+
+func main() {
+	defer func() { println(recover().(error).Error()) }()
+	type T struct{ x int }
+	_ = f().(T)
+}
+`, 'bl.go');
+  expect(r.raw).toBe('interface conversion: interface {} is main.T, not main.T (types from different scopes)\n');
+});

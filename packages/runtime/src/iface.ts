@@ -155,7 +155,7 @@ export const ifaceOps: ExtOps = {
       const want = types[s.load64(sp + a + 8) - 1]!.name;
       const iface = types[s.load64(sp + a + 16) - 1]!.name;
       const h = have === 0 ? 'nil' : types[have - 1]!.name;
-      throw new RuntimePanic(TypeAssertion, `interface conversion: ${iface} is ${h}, not ${want}`, 'runtime.panicdottypeE');
+      throw new RuntimePanic(TypeAssertion, assertionMessage(iface, h, want), 'runtime.panicdottypeE');
     },
   },
   [Op.PANICWRAP]: {
@@ -191,4 +191,9 @@ export function addIfaceRuntime(m: Module): void {
     const t = m.types[id] as { -readonly [K in keyof ProgramType]: ProgramType[K] };
     t.methods = [{ name: 'Error', mtyp: 'func() string', ifn: errId }, { name: 'RuntimeError', mtyp: 'func()', ifn: rtId }];
   }
+}
+
+/** TypeAssertionError's text; two distinct types that print alike are from different scopes (local types). */
+export function assertionMessage(iface: string, have: string, want: string): string {
+  return `interface conversion: ${iface} is ${have}, not ${want}${have === want ? ' (types from different scopes)' : ''}`;
 }

@@ -13,6 +13,7 @@ import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
 import { deferprocStackOp } from './defer-stack.js';
 import { extOps } from './ext-ops.js';
 import { heapOp } from './heapops.js';
+import { assertionMessage } from './iface.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
 import { raise, userFault } from './raise.js';
@@ -599,7 +600,7 @@ export function run(m: Machine, g: G): number {
             const ok = tw === c + 1;
             if (!ok && code[k] === OP_ASSERT) {
               const have = tw === 0 ? 'nil' : m.prog.types[tw - 1]!.name;
-              throw new RuntimePanic('*runtime.TypeAssertionError', `interface conversion: interface {} is ${have}, not ${t.name}`, 'runtime.panicdottypeE');
+              throw new RuntimePanic('*runtime.TypeAssertionError', assertionMessage('interface {}', have, t.name), 'runtime.panicdottypeE');
             }
             const data = readWord(i32, sp + b + 8);
             if (!ok) u8.fill(0, sp + a, sp + a + t.size);

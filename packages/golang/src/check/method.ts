@@ -76,7 +76,7 @@ export abstract class MethodChecker extends AssignChecker {
   private checkReceiver(d: A.FuncDecl, named: NamedType, name: string): void {
     const u = named.underlying;
     if (u.kind === 'pointer' || u.kind === 'interface') this.fail(d.recv!.pos, `invalid receiver type ${typeString(named)} (pointer or interface type)`);
-    if (u.kind === 'struct' && u.fields.some((f) => f.name === name)) this.fail(d.name.pos, `field and method with the same name ${name}`);
+    if (name !== '_' && u.kind === 'struct' && u.fields.some((f) => f.name === name)) this.fail(d.name.pos, `field and method with the same name ${name}`);
   }
 
   /** Resolve every method's signature (needed before method sets are compared). */
