@@ -2,7 +2,7 @@
  * Interface values with methods: {tab *itab, data} (program/src/isa/iface.ts). Conversions to interface types
  * (static itabs in the data segment for the pairs seen here), dispatch through itab.fun, type assertions.
  */
-import { Op } from '@gosim/program';
+import { Op, type Module } from '@gosim/program';
 import type * as A from '../ast.js';
 import { T, identical, isInterface, sizeof, underlying, type InterfaceType, type Signature, type Type } from '../types.js';
 import { callArgs, callResults, copyArgs } from './call.js';
@@ -47,6 +47,17 @@ export function convIface(fn: FnLower, v: Loc, from: Type, to: Type, heap: boole
 }
 
 const itabs = new WeakMap<object, Map<string, number>>();
+
+/** A module copied from `from` (lower.ts's fork) has its itabs: the same data offsets, its own type records. */
+export function forkItabs(from: Module, to: Module): void {
+  const c = itabs.get(from);
+  if (c) itabs.set(to, new Map(c));
+  // staticItab appends to a type's itab list: the copy's records must not be the original's
+  to.types.forEach((t, i) => {
+    const x = t as { itabs?: { inter: number; off: number }[] };
+    if (x.itabs) to.types[i] = { ...t, itabs: [...x.itabs] } as typeof t;
+  });
+}
 
 /** The data offset of the itab of (iface, T), laid out once per module: Go 1.19's itab with fun patched at link time. */
 export function staticItab(fn: FnLower, iface: Type, t: Type): number {

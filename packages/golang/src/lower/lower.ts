@@ -16,7 +16,7 @@
  * Files: this one (the program: globals, function queue), initorder.ts, fn.ts (one function's context `fn`),
  * order.ts (gc's order of evaluation), place.ts, expr.ts, ops.ts, call.ts, defer.ts, stmt.ts, assign.ts.
  */
-import { Module, type Codegen } from '@gosim/program';
+import { codegenKey, Module, type Codegen } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { CheckedPackage, CheckedProgram } from '../check/checker.js';
 import { GoError } from '../diagnostics.js';
@@ -27,46 +27,72 @@ import { initOrder } from './initorder.js';
 import { ptrWords } from './typeinfo.js';
 import { registerLowerer } from './method.js';
 import { checkRuntimeFunc } from './rtapi.js';
+import { forkItabs } from './iface.js';
 
 export { LowerError } from './fn.js';
 
 const MaxSymbolSize = 2_000_000_000;
 
+/**
+ * Imported packages lowered once per process, per import closure and codegen: a program's module starts as a
+ * copy of theirs (bodies are immutable and shared) and gets main's functions. At most `MaxBases` are kept.
+ */
+const bases = new Map<string, { readonly pkgs: readonly CheckedPackage[]; readonly l: Lowerer }>();
+const MaxBases = 16;
+
 /** Lowers a whole checked program into a module. */
 export function lowerProgram(p: CheckedProgram, filename: string, codegen: Codegen = {}): Module {
-  const l = new Lowerer(p, filename, codegen);
-  l.run();
+  const key = `${codegenKey(codegen)}|${p.packages.map((x) => x.path).join(',')}`;
+  let base = bases.get(key);
+  // the checked packages are the cached ones (check/imports.ts): a re-checked package is lowered again
+  if (!base || base.pkgs.length !== p.packages.length || base.pkgs.some((x, i) => x !== p.packages[i])) {
+    const l = new Lowerer(p, filename, codegen);
+    l.lowerImports();
+    if (bases.size >= MaxBases) bases.delete(bases.keys().next().value!);
+    bases.set(key, (base = { pkgs: p.packages, l }));
+  }
+  const l = base.l.fork(p, filename);
+  l.lowerMain();
   return l.m;
 }
 
 export class Lowerer {
-  readonly m = new Module();
   readonly globals = new Map<VarObj, number>();
   private readonly queue: (() => void)[] = [];
-  /** Imported packages' functions, lowered once something refers to them (Go's linker drops the others too). */
-  private readonly lazy = new Map<string, () => void>();
   private wrapN = new Map<string, number>();
   private readonly defined = new Set<string>();
+  private readonly lits = new Set<A.FuncLit>();
 
-  constructor(readonly p: CheckedProgram, readonly filename: string, readonly codegen: Codegen = {}) {}
+  constructor(readonly p: CheckedProgram, readonly filename: string, readonly codegen: Codegen = {}, readonly m = new Module()) {}
 
-  run(): void {
+  /** The imported packages, dependencies first (their initialisers run first). */
+  lowerImports(): void {
     this.m.codegen = this.codegen;
     registerLowerer(this); // lower/method.ts
-    // imported packages first (their initialisers run first), then main
-    for (const pkg of [...this.p.packages, this.p]) this.lowerPackage(pkg);
-    // a declared name is referred to: lower its function if it is a lazy one (names are only ever added)
-    for (let i = 0; ; ) {
-      while (this.queue.length > 0) this.queue.shift()!();
-      if (i >= this.m.funcNames.length) break;
-      for (; i < this.m.funcNames.length; i++) {
-        const gen = this.lazy.get(this.m.funcNames[i]!);
-        if (gen) {
-          this.lazy.delete(this.m.funcNames[i]!);
-          this.queue.push(gen);
-        }
-      }
-    }
+    for (const pkg of this.p.packages) this.lowerPackage(pkg);
+    this.drain();
+  }
+
+  /** A lowerer for program p starting from a copy of this one's module and state (its imports lowered). */
+  fork(p: CheckedProgram, filename: string): Lowerer {
+    const l = new Lowerer(p, filename, this.codegen, this.m.clone());
+    forkItabs(this.m, l.m);
+    for (const [k, v] of this.globals) l.globals.set(k, v);
+    for (const [k, v] of this.wrapN) l.wrapN.set(k, v);
+    for (const n of this.defined) l.defined.add(n);
+    for (const x of this.lits) l.lits.add(x);
+    return l;
+  }
+
+  /** Package main, after the imports. */
+  lowerMain(): void {
+    registerLowerer(this);
+    this.lowerPackage(this.p);
+    this.drain();
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0) this.queue.shift()!();
   }
 
   private lowerPackage(pkg: CheckedPackage): void {
@@ -92,15 +118,11 @@ export class Lowerer {
         continue;
       }
       const name = f.goName!;
-      const gen = (): void => new FnLower(this, f, name, undefined, f.filename).gen();
-      const isInit = f.name.name === 'init' && !f.recv;
-      if (isInit) this.m.inits.push(name);
-      if (pkg === this.p || isInit) this.queue.push(gen);
-      else this.lazy.set(name, gen);
+      if (f.name.name === 'init' && !f.recv) this.m.inits.push(name);
+      this.queue.push(() => new FnLower(this, f, name, undefined, f.filename).gen());
     }
   }
 
-  private readonly lits = new Set<A.FuncLit>();
   enqueueLit(lit: A.FuncLit): void {
     if (this.lits.has(lit)) return;
     this.lits.add(lit);
