@@ -5,30 +5,19 @@
 // pointer-typed frame slots: adjustframe rewrites them with the frame's other pointers. Without varp adjusted, a
 // panic after a move runs the frame's deferred calls from the freed stack.
 
-import { tracebackdefers } from '@gosim/traceback';
-import { adjustframe } from './adjustframe.js';
 import { adjustpointer, type AdjustInfo } from './adjustinfo.js';
 import type { CopystackContext } from './context.js';
 import { copystackCopyFirst } from './copystack-copy-first.js';
+import { adjustdefersGo113 } from './copystack-go113.js';
 import type { CopystackPolicy } from './policy.js';
 import type { G } from '@gosim/stack';
 
-/** Go 1.14's adjustdefers: g._defer, then each record's fn, sp, _panic, link and varp, then the argument blocks. */
+/** Go 1.14's adjustdefers: Go 1.13's (g._defer, each record's fn, sp, _panic and link, the argument blocks), then each record's varp. */
 export function adjustdefersGo114(ctx: CopystackContext, g: G, adj: AdjustInfo): void {
-  const s = ctx.space;
+  adjustdefersGo113(ctx, g, adj);
   const l = ctx.deferLayout;
-  if (g._defer >= adj.oldLo && g._defer < adj.oldHi) {
-    if (ctx.events.on) ctx.events.emit({ kind: 'pointer-adjusted', goid: adj.goid, where: 'g._defer', at: 0, from: g._defer, to: g._defer + adj.delta });
-    g._defer += adj.delta;
-  }
-  for (let d = g._defer; d !== 0; d = s.load64(d + l.link)) {
-    adjustpointer(ctx, adj, d + l.fn, 'defer.fn');
-    adjustpointer(ctx, adj, d + l.argp, 'defer.sp');
-    if (l.panic >= 0) adjustpointer(ctx, adj, d + l.panic, 'defer._panic');
-    adjustpointer(ctx, adj, d + l.link, 'defer.link');
-    if (l.varp >= 0) adjustpointer(ctx, adj, d + l.varp, 'defer.varp');
-  }
-  tracebackdefers(ctx, g._defer, (frame) => adjustframe(ctx, adj, frame));
+  if (l.varp < 0) return;
+  for (let d = g._defer; d !== 0; d = ctx.space.load64(d + l.link)) adjustpointer(ctx, adj, d + l.varp, 'defer.varp');
 }
 
 export const copystackGo114: CopystackPolicy = {
