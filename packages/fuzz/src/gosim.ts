@@ -22,7 +22,9 @@ export const toolMaxSteps = 50_000_000;
 
 /** The rejection's feature: the text of the first "… is not supported by gosim" message, without position. */
 export function rejectedFeature(message: string): string | undefined {
-  const m = /(?:^|: )([^:\n]*?not supported by gosim[^\n]*)/.exec(message);
+  // the feature is the text before `not supported` back to the position's `: ` (a colon inside it, as in
+  // `//go:notinheap`, is not followed by a space)
+  const m = /(?:^|: )((?:[^:\n]|:(?! ))*?not supported by gosim[^\n]*)/.exec(message);
   return m?.[1];
 }
 

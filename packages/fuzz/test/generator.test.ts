@@ -84,6 +84,7 @@ describe('the command line and classification', () => {
   it('names the feature of a rejection without its position', () => {
     expect(rejectedFeature('./a.go:3:2: select statements are not supported by gosim')).toBe('select statements are not supported by gosim');
     expect(rejectedFeature('./a.go:1:8: package net/http is not supported by gosim')).toBe('package net/http is not supported by gosim');
+    expect(rejectedFeature('./a.go:3:1: //go:notinheap is not supported by gosim')).toBe('//go:notinheap is not supported by gosim');
     expect(rejectedFeature('./a.go:3:2: undefined: x')).toBeUndefined();
   });
 });
