@@ -62,3 +62,19 @@ func main() {
 `, 'bl.go');
   expect(r.raw).toBe('interface conversion: interface {} is main.T, not main.T (types from different scopes)\n');
 });
+
+test("a tuple assignment checks a slice index when it assigns it, after the elements before it (issue23017)", () => {
+  const r = runGo(`package main
+
+func main() {
+	m := map[int]int{}
+	s := []int{1, 2}
+	i := 0
+	s[i], i = 5, 1
+	println(s[0], s[1], i)
+	defer func() { println(recover() != nil, len(m), m[2]) }()
+	m[2], s[i+5] = 2, 2
+}
+`, 'ta.go');
+  expect(r.raw).toBe('5 2 1\ntrue 1 2\n');
+});

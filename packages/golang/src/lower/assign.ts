@@ -11,7 +11,7 @@ import type { Loc } from './frame.js';
 import { isMapIndex } from '../check/map-index.js';
 import { mapCommaOk, mapOpAssign, mapOperands, mapStore } from './map.js';
 import { arith } from './ops.js';
-import { load, store, place, type Place } from './place.js';
+import { load, store, place, slicePlaceLater, type Place } from './place.js';
 import { declare } from './stmt.js';
 import { isMidInt, ptrWords } from './typeinfo.js';
 import { unparen } from './util.js';
@@ -95,7 +95,12 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
   // tuple assignment: left places, then all right values, then the stores
   // a pointer indirection's operand is evaluated now: `p, *p = f()` stores through the old p
   const fixBase = (p: Place): Place => (p.k === 'mem' && !fn.isTemp(p.base) ? { ...p, base: fn.own(p.base, bytePtr) } : p);
-  const places: (Place | undefined)[] = s.lhs.map((x, i) => (blank(i) || isNew(i) ? undefined : isMapIndex(x) ? { k: 'frame', loc: mapOperands(fn, x) } : fixBase(place(fn, x))));
+  const slot = (x: A.Expr): Place | (() => Place) => {
+    const u = unparen(x);
+    if (u.kind === 'IndexExpr' && underlying(u.x.type!).kind === 'slice') return slicePlaceLater(fn, u);
+    return isMapIndex(x) ? { k: 'frame', loc: mapOperands(fn, x) } : fixBase(place(fn, x));
+  };
+  const places = s.lhs.map((x, i) => (blank(i) || isNew(i) ? undefined : slot(x)));
   let vals: Loc[];
   if (s.rhs.length === 1) vals = multi(fn, s.rhs[0]!, s.lhs.map((x, i) => (blank(i) ? undefined : x.type)));
   else vals = s.rhs.map((r) => fn.own(val(fn, r), r.type!));
@@ -104,7 +109,10 @@ export function assign(fn: FnLower, s: A.AssignStmt): void {
     if (blank(i)) return;
     if (isNew(i)) declare(fn, target(i)!, vals[i]);
     else if (isMapIndex(x)) mapStore(fn, x, (places[i] as { loc: Loc }).loc, vals[i]!);
-    else store(fn, places[i]!, x.type!, vals[i]!);
+    else {
+      const p = places[i]!;
+      store(fn, typeof p === 'function' ? p() : p, x.type!, vals[i]!);
+    }
   });
   clearDeadTemps(fn, vals); // the values are stored: their temporaries are dead (`x, ok := <-c`)
 }

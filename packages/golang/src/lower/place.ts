@@ -2,7 +2,7 @@
 import { Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { VarObj } from '../objects.js';
-import { alignof, sizeof, underlying, type Type } from '../types.js';
+import { alignof, sizeof, T, underlying, type Type } from '../types.js';
 import { val } from './expr.js';
 import type { FnLower } from './fn.js';
 import { at, type Loc } from './frame.js';
@@ -185,6 +185,24 @@ function indexPlace(fn: FnLower, e: A.IndexExpr): Place {
   const addr = fn.ptrTmp();
   scaledAdd(fn, addr, b, i, es);
   return { k: 'mem', base: addr, off: 0 };
+}
+
+/**
+ * A slice element's place in two steps, for a tuple assignment: the operands now, the bounds check and the
+ * address when the element is assigned (`m[k], s[i] = 1, 2` stores m[k] before s[i] can panic, as Go's second
+ * phase of assignment does).
+ */
+export function slicePlaceLater(fn: FnLower, e: A.IndexExpr): () => Place {
+  const s = val(fn, e.x);
+  const sl = fn.isTemp(s) ? s : fn.own(s, e.x.type!);
+  const i = fn.own(index(fn, e.index), T.int);
+  const es = sizeof((underlying(e.x.type!) as { elem: Type }).elem);
+  return () => {
+    fn.f.emit(Op.BOUNDS, i, at(sl, 8), isSigned(e.index.type!) ? 0 : 1);
+    const addr = fn.ptrTmp();
+    scaledAdd(fn, addr, sl, i, es);
+    return { k: 'mem', base: addr, off: 0 };
+  };
 }
 
 /** An index operand as a word (its own temporary when it has to outlive later evaluation). */
