@@ -78,3 +78,55 @@ func main() {
 `, 'ta.go');
   expect(r.raw).toBe('5 2 1\ntrue 1 2\n');
 });
+
+test("runtime.Caller from a deferred call during a panic sees gopanic then the panicking function, as Go 1.19 (issue5856); a select case's fault is at its line (bug347)", () => {
+  const r = runGo(`package main
+
+import "runtime"
+
+func main() {
+	defer func() { recover() }()
+	f()
+}
+
+func f() {
+	defer g()
+	panic("panic")
+}
+
+func g() {
+	for i := 0; i < 3; i++ {
+		pc, _, line, _ := runtime.Caller(i)
+		println(i, runtime.FuncForPC(pc).Name(), line)
+	}
+}
+`, 'cl.go');
+  expect(r.raw).toBe('0 main.g 17\n1 runtime.gopanic 884\n2 main.f 12\n');
+  const s = runGo(`package main
+
+import "runtime"
+
+var t *struct{ c chan int }
+
+func main() {
+	defer func() {
+		recover()
+		for i := 0; ; i++ {
+			pc, _, line, ok := runtime.Caller(i)
+			if !ok || runtime.FuncForPC(pc).Name() == "main.h" {
+				println("fault at", line)
+				return
+			}
+		}
+	}()
+	h()
+}
+
+func h() {
+	select {
+	case <-t.c:
+	}
+}
+`, 'sel.go');
+  expect(s.raw).toBe('fault at 23\n');
+});

@@ -19,6 +19,8 @@ import { ProgramExit } from './signals.js';
 /** The Go release gosim models (runtime.Version). */
 export const GoVersion = 'go1.19.8';
 
+const reflectCallFrame = /^runtime\.call\d+$/;
+
 /**
  * The PCs of g's frames from the running API function's own frame outwards (Go's callers): frame `skip`
  * first, at most max of them, runtime.goexit's return PC last.
@@ -32,6 +34,9 @@ export function walkCallers(m: Machine, g: G, skip: number, max: number, put: (i
   let full = false;
   gentraceback(m, m.traceback, at, (fr) => {
     lastLr = fr.lr;
+    // reflectcall's frame between a deferred function and gopanic/deferreturn (runtime.callNN) is not one
+    // Go 1.19 has: it calls deferred functions directly, so its Callers do not count one
+    if (fr.fn && reflectCallFrame.test(fr.fn.name)) return true;
     if (i++ >= skip) {
       if (n >= max) return (full = true), false;
       put(n++, fr.pc);

@@ -46,6 +46,7 @@ export function selectStmt(fn: FnLower, s: A.SelectStmt): void {
   // evaluate the channels and the values to send, in source order
   for (const c of cases) {
     const chExpr = c.recv ? c.recv.x : (c.comm as A.SendStmt).chan;
+    f.line = chExpr.pos.line; // a fault evaluating a case's operands is at its line, as gc places it
     hoist(fn, [chExpr]);
     c.ch = fn.own(val(fn, chExpr), chExpr.type!);
     if (!c.recv) {
@@ -58,6 +59,7 @@ export function selectStmt(fn: FnLower, s: A.SelectStmt): void {
       if (isMidInt(et)) f.emit(Op.IMM, c.elem, 0);
     }
   }
+  f.line = s.pos.line;
   const order = [...cases.filter((c) => !c.recv), ...cases.filter((c) => c.recv)];
   const n = order.length;
   const ptr: number[] = [];
