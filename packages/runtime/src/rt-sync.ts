@@ -6,7 +6,7 @@
 
 import { GoThrow, Sudog, type G } from '@gosim/stack';
 import { NotifyList } from '@gosim/program';
-import { ChanResult } from './chan.js';
+import { ChanResult, dequeueSudoG, enqueue } from './chan.js';
 import type { Machine } from './machine.js';
 import type { RtArgs, RtImpls } from './rtfuncs.js';
 import { semacquire, semrelease } from './sema.js';
@@ -34,25 +34,15 @@ function notifyListWait(m: Machine, g: G, l: number, t: number): number {
   s.store64(sg + Sudog.g, g.goid);
   s.store64(sg + Sudog.elem, l);
   s.store64(sg + Sudog.c, t);
-  const tail = s.load64(l + NotifyList.tail);
-  s.store64(sg + Sudog.prev, tail);
-  if (tail === 0) s.store64(l + NotifyList.head, sg);
-  else s.store64(tail + Sudog.next, sg);
-  s.store64(l + NotifyList.tail, sg);
+  enqueue(m, l, NotifyList.head, sg); // a waitq: tail right after head
   g.waiting = sg;
   m.gopark(g, 'sync.Cond.Wait');
   return ChanResult.Blocked;
 }
 
 function unlinkWaiter(m: Machine, l: number, sg: number): void {
-  const s = m.space;
-  const prev = s.load64(sg + Sudog.prev);
-  const next = s.load64(sg + Sudog.next);
-  if (prev === 0) s.store64(l + NotifyList.head, next);
-  else s.store64(prev + Sudog.next, next);
-  if (next === 0) s.store64(l + NotifyList.tail, prev);
-  else s.store64(next + Sudog.prev, prev);
-  m.goready(m.gByID(s.load64(sg + Sudog.g)));
+  dequeueSudoG(m, l, NotifyList.head, sg);
+  m.goready(m.gByID(m.space.load64(sg + Sudog.g)));
 }
 
 function notifyOne(m: Machine, l: number): void {

@@ -11,7 +11,7 @@
 // count in between); with handoff the releasing goroutine then yields to it (goyield).
 
 import { GStatus, Sudog, type G } from '@gosim/stack';
-import { ChanResult } from './chan.js';
+import { ChanResult, dequeueSudoG, enqueue } from './chan.js';
 import type { Machine } from './machine.js';
 
 export const SemTabSize = 251;
@@ -54,29 +54,10 @@ export function semacquire(m: Machine, g: G, addr: number, lifo: boolean, reason
     s.store64(sg + Sudog.next, head);
     s.store64(head + Sudog.prev, sg);
     s.store64(root + SemaRoot.head, sg);
-  } else {
-    const tail = s.load64(root + SemaRoot.tail);
-    s.store64(sg + Sudog.prev, tail);
-    if (tail === 0) s.store64(root + SemaRoot.head, sg);
-    else s.store64(tail + Sudog.next, sg);
-    s.store64(root + SemaRoot.tail, sg);
-  }
+  } else enqueue(m, root, SemaRoot.head, sg); // a waitq: tail right after head
   g.waiting = sg;
   m.gopark(g, reason);
   return ChanResult.Blocked;
-}
-
-/** Unlinks sg from root's list. */
-function unlink(m: Machine, root: number, sg: number): void {
-  const s = m.space;
-  const prev = s.load64(sg + Sudog.prev);
-  const next = s.load64(sg + Sudog.next);
-  if (prev === 0) s.store64(root + SemaRoot.head, next);
-  else s.store64(prev + Sudog.next, next);
-  if (next === 0) s.store64(root + SemaRoot.tail, prev);
-  else s.store64(next + Sudog.prev, prev);
-  s.store64(sg + Sudog.next, 0);
-  s.store64(sg + Sudog.prev, 0);
 }
 
 /**
@@ -99,7 +80,7 @@ export function semrelease(m: Machine, g: G, addr: number, handoff: boolean): nu
     s.store32(addr, (s.load32(addr) + 1) >>> 0);
     return ChanResult.Done;
   }
-  unlink(m, root, sg);
+  dequeueSudoG(m, root, SemaRoot.head, sg);
   s.store32(root + SemaRoot.nwait, s.load32(root + SemaRoot.nwait) - 1);
   s.store8(sg + Sudog.success, 1);
   m.goready(m.gByID(s.load64(sg + Sudog.g)));
