@@ -5,7 +5,7 @@
 // runtime.Callers; Caller(0) its caller) and end with runtime.goexit's frame, as Go's do.
 
 import { GoThrow, GStatus, type G } from '@gosim/stack';
-import { gentraceback } from '@gosim/traceback';
+import { callers } from '@gosim/traceback';
 import { hexWord, typeDesc } from '@gosim/memory';
 import { FuncRec, ModelNumCPU, RtFrame, RtFrames } from '@gosim/program';
 import { ChanResult } from './chan.js';
@@ -19,31 +19,14 @@ import { ProgramExit } from './signals.js';
 /** The Go release gosim models (runtime.Version). */
 export const GoVersion = 'go1.19.8';
 
-const reflectCallFrame = /^runtime\.call\d+$/;
-
 /**
- * The PCs of g's frames from the running API function's own frame outwards (Go's callers): frame `skip`
- * first, at most max of them, runtime.goexit's return PC last.
+ * The PCs of g's frames from the running API function's own frame outwards (traceback's callers, on the system
+ * stack as Go's): frame `skip` first, at most max of them, runtime.goexit's return PC last.
  */
 export function walkCallers(m: Machine, g: G, skip: number, max: number, put: (i: number, pc: number) => void): number {
   m.systemstack++;
   const at = { pc: g.pc, sp: g.sp, atEntry: false, _defer: g._defer, _panic: g._panic, goid: g.goid, lo: g.lo, hi: g.hi };
-  let i = 0;
-  let n = 0;
-  let lastLr = 0;
-  let full = false;
-  gentraceback(m, m.traceback, at, (fr) => {
-    lastLr = fr.lr;
-    // reflectcall's frame between a deferred function and gopanic/deferreturn (runtime.callNN) is not one
-    // Go 1.19 has: it calls deferred functions directly, so its Callers do not count one
-    if (fr.fn && reflectCallFrame.test(fr.fn.name)) return true;
-    if (i++ >= skip) {
-      if (n >= max) return (full = true), false;
-      put(n++, fr.pc);
-    }
-    return true;
-  });
-  if (!full && lastLr !== 0 && m.prog.findfunc(lastLr - 1)?.id === m.goexitId && i >= skip && n < max) put(n++, lastLr);
+  const n = callers(m, m.traceback, at, skip, max, put);
   m.systemstack--;
   return n;
 }

@@ -79,12 +79,13 @@ describe.each(policies)('gentraceback (%s policy)', (_n, pol) => {
   });
 });
 
-test('callers writes the frames pcs after skipping `skip`, at most max', () => {
+test('callers writes the frames pcs after skipping `skip`, at most max, runtime.goexit\'s return PC last (as Go\'s)', () => {
   const w = makeWorld();
   const { g, frames } = buildStack(w, [{ name: 'main.main', at: 3 }, { name: 'main.f', at: 5 }, { name: 'main.g', at: 2 }]);
   const out: number[] = [];
-  expect(callers(w.ctx, tracebackNew, g, 1, 10, (i, pc) => (out[i] = pc))).toBe(2);
-  expect(out).toEqual([frames[1]!.pc, frames[2]!.pc]);
+  expect(callers(w.ctx, tracebackNew, g, 1, 10, (i, pc) => (out[i] = pc))).toBe(3);
+  expect(out.slice(0, 2)).toEqual([frames[1]!.pc, frames[2]!.pc]);
+  expect(w.ctx.prog.findfunc(out[2]! - 1)?.id).toBe(w.ctx.goexitId);
   expect(callers(w.ctx, tracebackNew, g, 0, 1, (i, pc) => (out[i] = pc))).toBe(1);
   expect(out[0]).toBe(frames[0]!.pc);
 });
