@@ -10,7 +10,7 @@ const dt = p.timeDeltas;
 for (let i = 0; i < p.samples.length; i++) {
   const n = byId.get(p.samples[i]);
   const cf = n.callFrame;
-  const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').slice(-2).join('/')}:${cf.lineNumber + 1}`;
+  const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').slice(-3).join('/')}:${cf.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
