@@ -27,8 +27,11 @@ export interface AddressSpaceOptions {
 }
 
 const TwoTo32 = 4294967296;
-/** Bulk operations up to this many bytes (8-aligned) copy words instead of calling copyWithin/fill. */
-const SmallBulk = 64;
+/**
+ * Bulk operations up to this many bytes (8-aligned) copy words: faster than copyWithin/fill up to 16 B, slower
+ * beyond (packages/runtime/bench/memops.mjs).
+ */
+const SmallBulk = 16;
 
 function roundUp(n: number, align: number): number {
   return Math.ceil(n / align) * align;
