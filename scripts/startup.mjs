@@ -109,9 +109,9 @@ export function processMeasures({ runs = 5, filter = '', yaegi = true, startupOn
         if (y.ok) {
           const yh = timed(cases[3].argv, scratch);
           const yp = timed([yaegiBin, 'run', path], scratch);
-          // yaegi prints println to stderr like Go; compare the checksum line (its panics differ in form)
+          // yaegi 0.14 prints println to stdout (Go: stderr); compare the checksum line wherever it is
           const sum = (s) => s.split('\n').find((l) => l.startsWith('checksum:'));
-          if (yp.status !== want.exit || sum(yp.stderr) !== sum(want.stderr)) {
+          if (yp.status !== want.exit || sum(`${yp.stdout}\n${yp.stderr}`) !== sum(want.stderr)) {
             y.ok = false;
             y.failed = `status ${yp.status}${yp.status === want.exit ? ', wrong checksum' : ''}`;
           } else {
