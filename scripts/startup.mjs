@@ -31,11 +31,11 @@ function onPath(name) {
 }
 
 /** Runs argv once: wall ms, peak RSS in MiB (NaN without /usr/bin/time), status and the two streams. */
-function timed(argv, scratch) {
+function timed(argv, scratch, env = process.env) {
   const rssFile = join(scratch, 'rss');
   const cmd = timeBin ? [timeBin, '-f', '%M', '-o', rssFile, ...argv] : argv;
   const t = performance.now();
-  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 28, env });
   const ms = performance.now() - t;
   let rss = NaN;
   if (timeBin) {
@@ -66,6 +66,8 @@ export function processMeasures({ runs = 5, filter = '', yaegi = true, startupOn
       { label: 'node -e 0', argv: [process.execPath, '-e', '0'] },
       { label: 'gosim run hello.go (println)', argv: [process.execPath, gosimBin, 'run', hello] },
       { label: 'gosim run hello_fmt.go (fmt.Println)', argv: [process.execPath, gosimBin, 'run', helloFmt] },
+      // the launcher's V8 code cache off (packages/cli/bin/code-cache.cjs)
+      { label: 'gosim run hello.go, GOSIM_NO_CACHE=1', argv: [process.execPath, gosimBin, 'run', hello], env: { ...process.env, GOSIM_NO_CACHE: '1' } },
       ...(yaegiBin
         ? [
             { label: 'yaegi run hello.go', argv: [yaegiBin, 'run', hello] },
@@ -76,7 +78,7 @@ export function processMeasures({ runs = 5, filter = '', yaegi = true, startupOn
     timed(cases[1].argv, scratch); // warm the file cache
     for (let i = 0; i < runs; i++)
       for (const c of cases) {
-        const r = timed(c.argv, scratch);
+        const r = timed(c.argv, scratch, c.env);
         if (r.status !== 0 || (c !== cases[0] && !/hello/.test(r.stdout + r.stderr))) throw new Error(`${c.label}: status ${r.status}: ${r.stderr.trim().split('\n')[0]}`);
         c.ms.push(r.ms);
         c.rss.push(r.rss);
@@ -107,7 +109,7 @@ export function processMeasures({ runs = 5, filter = '', yaegi = true, startupOn
         g.work.push(gp.ms - gh.ms);
         g.rss.push(gp.rss);
         if (y.ok) {
-          const yh = timed(cases[3].argv, scratch);
+          const yh = timed(cases.find((c) => c.label === 'yaegi run hello.go').argv, scratch);
           const yp = timed([yaegiBin, 'run', path], scratch);
           // yaegi 0.14 prints println to stdout (Go: stderr); compare the checksum line wherever it is
           const sum = (s) => s.split('\n').find((l) => l.startsWith('checksum:'));
