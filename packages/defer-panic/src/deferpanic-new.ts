@@ -44,8 +44,11 @@ function startNext(ctx: DeferPanicContext, g: G, sp: number, p: number, by: 'pan
   }
 }
 
-/** After the call: the record must still be the head; unlink and free it. Returns [argp, pc]. */
-function finishCall(ctx: DeferPanicContext, g: G, d: number, what: string): [number, number] {
+/**
+ * After the call: the record must still be the head; unlink and free it. Its argp and pc go to the frame words at
+ * argpSlot and pcSlot (0: dropped), no result array per call.
+ */
+function finishCall(ctx: DeferPanicContext, g: G, d: number, what: string, argpSlot: number, pcSlot: number): void {
   const s = ctx.space;
   if (g._defer !== d) throwGo(`bad defer entry in ${what}`);
   s.store64(d + ctx.deferLayout.panic, 0);
@@ -55,7 +58,8 @@ function finishCall(ctx: DeferPanicContext, g: G, d: number, what: string): [num
   s.store64(d + ctx.deferLayout.fn, 0);
   g._defer = s.load64(d + ctx.deferLayout.link);
   freedefer(ctx, deferpanicNew, d);
-  return [argp, pc];
+  if (argpSlot !== 0) s.store64(argpSlot, argp);
+  if (pcSlot !== 0) s.store64(pcSlot, pc);
 }
 
 export const deferpanicNew: DeferPanicPolicy = {
@@ -82,9 +86,7 @@ export const deferpanicNew: DeferPanicPolicy = {
     const s = ctx.space;
     const p = sp + PanicFrame.p;
     s.store64(p + Panic.argp, 0);
-    const [argp, pc] = finishCall(ctx, g, s.load64(sp + PanicFrame.d), 'panic');
-    s.store64(sp + PanicFrame.argp, argp);
-    s.store64(sp + PanicFrame.pc, pc);
+    finishCall(ctx, g, s.load64(sp + PanicFrame.d), 'panic', sp + PanicFrame.argp, sp + PanicFrame.pc);
     if (!s.load8(p + Panic.recovered)) return false;
     recoverPanic(ctx, g, p, s.load64(sp + PanicFrame.argp), s.load64(sp + PanicFrame.pc));
     return true;
@@ -97,6 +99,6 @@ export const deferpanicNew: DeferPanicPolicy = {
   goexitReturned(ctx, g, sp) {
     // resumed by a recovery: the panic that passed d already unlinked and freed it
     if (goexitResumed(ctx, sp)) return;
-    finishCall(ctx, g, ctx.space.load64(sp + GoexitFrame.d), 'Goexit');
+    finishCall(ctx, g, ctx.space.load64(sp + GoexitFrame.d), 'Goexit', 0, 0);
   },
 };

@@ -27,6 +27,11 @@ export interface AddressSpaceOptions {
 }
 
 const TwoTo32 = 4294967296;
+/**
+ * Bulk operations up to this many bytes (8-aligned) copy words: faster than copyWithin/fill up to 16 B, slower
+ * beyond (packages/runtime/bench/memops.mjs).
+ */
+const SmallBulk = 16;
 
 function roundUp(n: number, align: number): number {
   return Math.ceil(n / align) * align;
@@ -338,6 +343,16 @@ export class AddressSpace {
   /** Copies n bytes from src to dst; overlapping ranges are safe. */
   memmove(dst: number, src: number, n: number): void {
     if (n === 0) return;
+    if (n <= SmallBulk && this.smallAligned(dst, n) && this.smallAligned(src, n)) {
+      // Fast path (same result as copyWithin, no fault possible): whole words, in the direction overlap needs.
+      const i32 = this.i32;
+      const d = dst >>> 2;
+      const s = src >>> 2;
+      const w = n >>> 2;
+      if (d <= s) for (let k = 0; k < w; k++) i32[d + k] = i32[s + k]!;
+      else for (let k = w - 1; k >= 0; k--) i32[d + k] = i32[s + k]!;
+      return;
+    }
     this.checkRange(src, n, false);
     this.checkRange(dst, n, true);
     this.u8.copyWithin(dst, src, src + n);
@@ -345,8 +360,29 @@ export class AddressSpace {
 
   /** Zeroes n bytes at addr. */
   memclr(addr: number, n: number): void {
+    if (n !== 0 && n <= SmallBulk && this.smallAligned(addr, n)) {
+      const i32 = this.i32;
+      const a = addr >>> 2;
+      for (let k = 0, w = n >>> 2; k < w; k++) i32[a + k] = 0;
+      return;
+    }
     this.checkRange(addr, n, true);
     this.u8.fill(0, addr, addr + n);
+  }
+
+  /**
+   * True when [addr, addr+n) (0 < n <= SmallBulk, checked by the caller) is 8-aligned, a multiple of 8 long and on
+   * mapped pages: the small-copy fast paths then cannot fault. Anything else takes the checked path and its faults.
+   */
+  private smallAligned(addr: number, n: number): boolean {
+    return (
+      (addr >>> 0) === addr &&
+      (n >>> 0) === n &&
+      ((addr | n) & 7) === 0 &&
+      addr + n <= MaxAddress &&
+      this.pages[addr >>> PageShift] === PageMapped &&
+      this.pages[(addr + n - 1) >>> PageShift] === PageMapped
+    );
   }
 
   /** Fills n bytes at addr with `byte`. */

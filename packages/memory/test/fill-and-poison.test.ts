@@ -2,6 +2,7 @@ import {
   AddressSpace,
   ClobberFreePattern,
   isMemoryFault,
+  PageSize,
   PoisonBeforeCopy,
   PoisonNewStack,
   PoisonOldStack,
@@ -52,5 +53,41 @@ describe('fills, poison patterns and memmove', () => {
     expect(as.load8(base)).toBe(0);
     expect(as.load8(base + 4)).toBe(4);
     expect(as.load8(base + 11)).toBe(11);
+  });
+
+  test('small aligned memmove/memclr (the word fast path) match a byte-wise reference, overlapping or not', () => {
+    const ref = new Uint8Array(256);
+    const fillBoth = (): void => {
+      for (let i = 0; i < 256; i++) {
+        ref[i] = (i * 7 + 3) & 0xff;
+        as.store8(base + i, ref[i]!);
+      }
+    };
+    const same = (): void => expect(Array.from({ length: 256 }, (_, i) => as.load8(base + i))).toEqual(Array.from(ref));
+    for (const n of [8, 16, 24, 64]) {
+      for (const [d, s] of [[0, 8], [8, 0], [16, 16], [0, 64], [64, 0], [40, 8]] as const) {
+        fillBoth();
+        ref.copyWithin(d, s, s + n);
+        as.memmove(base + d, base + s, n);
+        same();
+      }
+      fillBoth();
+      ref.fill(0, 32, 32 + n);
+      as.memclr(base + 32, n);
+      same();
+    }
+  });
+
+  test('small aligned copies across a mapped page boundary work; onto an unmapped page they fault as before', () => {
+    const two = as.mapRegion(2 * PageSize);
+    as.store64(two + PageSize - 8, 42);
+    as.memmove(two + PageSize, two + PageSize - 8, 8);
+    expect(as.load64(two + PageSize)).toBe(42);
+    as.memclr(two + PageSize - 8, 16);
+    expect(as.load64(two + PageSize - 8)).toBe(0);
+    expect(as.load64(two + PageSize)).toBe(0);
+    as.unmapRegion(two + PageSize, PageSize);
+    expect(() => as.memmove(two + PageSize - 8, two + PageSize - 16, 16)).toThrow('memory fault: store of 16 bytes at 0x');
+    expect(() => as.memclr(two + PageSize - 8, 16)).toThrow('(unmapped)');
   });
 });
