@@ -37,6 +37,7 @@ export class Machine {
   readonly heap: Heap;
   readonly stacks: StackAllocator;
   readonly events = new EventHub();
+  private readonly typeIds = new Map<string, number>();
   readonly deferpanic: DeferPanicPolicy;
   readonly traceback: TracebackPolicy;
   readonly gc: GCPolicy;
@@ -146,11 +147,17 @@ export class Machine {
 
   // ---- types and heap ---------------------------------------------------------------------------------
 
+  /** The first type of that name (the runtime's own types: sudog, hchan, bytes…), looked up once per name. */
   typeId(name: string): number {
-    const i = this.prog.types.findIndex((t) => t.name === name);
-    if (i < 0) throw new Error(`runtime type ${name} missing`);
+    let i = this.typeIds.get(name);
+    if (i === undefined) {
+      i = this.prog.types.findIndex((t) => t.name === name);
+      if (i < 0) throw new Error(`runtime type ${name} missing`);
+      this.typeIds.set(name, i);
+    }
     return i;
   }
+
 
   /** A heap array of n elements of type elem (its pointer map repeats elem's). */
   allocArray(elem: number, n: number): number {
