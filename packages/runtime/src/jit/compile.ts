@@ -4,8 +4,11 @@
 //   0 — a RET back to the compiled caller that called F directly (depth > 0)
 //   1 — deopt: the interpreter continues at g.pc
 //   2 — continue at g.pc through the trampoline (a RET at depth 0, or a call past the depth bound)
-// Nothing compiled here can move the stack, park, allocate or raise: those instructions deopt before they run,
-// so the interpreter performs them — and their safe points, events and errors — exactly as without the tier.
+//   4 — g parked in a channel operation (g.pc past it), as interp.ts's Stop.Parked
+// Nothing compiled here moves the stack or raises: a prologue that needs stack, a safe point whose countdown
+// ends or that is due a GC, and every failed check deopt before the instruction runs, so the interpreter
+// performs them — and their safe points, events and errors — exactly as without the tier. Allocation and
+// channel ops on their fast path run the same heapOp / extOps handler, with g's registers saved as there.
 
 import { Op, TextBase } from '@gosim/program';
 import type { Machine } from '../machine.js';
@@ -42,6 +45,14 @@ function emitCall(k: number, f: string, fs: string, nosplit: string, entry: stri
     const r = fn(m, g, ${entry}, depth + 1);
     if (r !== 0) return r;
     sp = g.sp; ctxt = g.ctxt; ret = g.ret; budget = m.budget; }`;
+}
+
+/** An allocation or channel op (interp.ts's safe-point case) when its countdown does not end and no GC is due. */
+function safePointOp(k: number, call: string): string {
+  return `if (budget <= 1 || m.heap.needsGC()) ${deopt(k)}
+    budget--; g.pc = ${TextBase + (k + 1) * 4}; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+    at = ${k}; if (${call} === Blocked) { m.budget = budget; return 4; }
+    i32 = s.i32; u8 = s.u8; pages = s.pages;`;
 }
 
 function body(m: Machine, f: number): string {
@@ -88,8 +99,16 @@ function body(m: Machine, f: number): string {
           if (depth > 0) return 0;
           g.pc = readWord(i32, sp - 8); return 2;`);
         break;
+      case Op.NEW: case Op.MAKECHAN: case Op.MAKESLICE: case Op.CONCAT: case Op.BOX:
+      case Op.SEND: case Op.RECV: case Op.CLOSE:
+        out.push(safePointOp(k, `heapOp(m, g, ${op}, sp, ${a}, ${b}, ${c})`));
+        break;
       default: {
         const x = op >= 100 ? extOps[op] : undefined;
+        if (x !== undefined && x.safePoint) {
+          out.push(safePointOp(k, `extOps[${op}].run(m, g, sp, ${a}, ${b}, ${c})`));
+          break;
+        }
         const js = emitOp(op, a, b, c, k, x !== undefined && !x.safePoint);
         out.push(js ?? deopt(k));
       }

@@ -5,7 +5,9 @@ import { readWord, writeWord } from '@gosim/memory';
 import { TextBase } from '@gosim/program';
 import type { G } from '@gosim/stack';
 import { arith, compareSigned, compareUnsigned, shift } from '../arith.js';
+import { ChanResult } from '../chan.js';
 import { extOps } from '../ext-ops.js';
+import { heapOp } from '../heapops.js';
 import type { Machine } from '../machine.js';
 import { compile, leaders, type Compiled } from './compile.js';
 
@@ -14,8 +16,8 @@ export class Unwind {
   constructor(readonly error: unknown) {}
 }
 
-/** enter()'s results: the interpreter continues at g.pc, or rethrows takeError() at g.pc. */
-export const Enter = { Continue: 1, Throw: 3 } as const;
+/** enter()'s results: the interpreter continues at g.pc, rethrows takeError() at g.pc, or returns Stop.Parked. */
+export const Enter = { Continue: 1, Throw: 3, Parked: 4 } as const;
 
 export class Jit {
   /** Compiled function by id. */
@@ -31,7 +33,7 @@ export class Jit {
   constructor(private readonly m: Machine) {
     const p = m.prog;
     this.H = {
-      J: this, fns: this.fns, Unwind, readWord, writeWord, arith, shift, compareSigned, compareUnsigned, extOps,
+      J: this, fns: this.fns, Unwind, readWord, writeWord, arith, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
       constLo: p.constLo, constHi: p.constHi, funcvalOffset: p.funcvalOffset, atEntry: p.funcAtEntry,
       frameSizes: p.funcFrameSize, nosplit: p.funcNosplit, entryIndex: p.funcEntryIndex,
       zero: m.zeroWords, zeroStart: m.zeroStart, MaxSafe: Number.MAX_SAFE_INTEGER,
@@ -61,6 +63,7 @@ export class Jit {
     try {
       for (;;) {
         const r = fn(m, g, ip, 0);
+        if (r === 4) return Enter.Parked;
         if (r !== 2) return Enter.Continue;
         ip = (g.pc - TextBase) / 4;
         const next = this.entryAt[ip];
