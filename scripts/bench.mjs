@@ -8,7 +8,9 @@
 // on examples/defer_ptrs_goexit.go. Each program is compiled for the policy's codegen.
 //
 //   node scripts/bench.mjs [--runs N] [--no-native] [--explore-seconds S] [--plugin PATH]... [--policy SPEC] [--tier interp|compiled]
-//                          [--defer-variant SPEC]... [--no-defer-cost] [FILTER]
+//                          [--defer-variant SPEC]... [--no-defer-cost] [--no-process] [FILTER]
+// --no-process skips the whole-process section (scripts/startup.mjs: start-up against `node -e 0`, each program's
+// work time against yaegi's and its peak RSS).
 // Needs a build (`pnpm build`); the root script `pnpm bench` builds first.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -40,6 +42,7 @@ const deferVariantSpecs = strings('--defer-variant');
 if (deferVariantSpecs.length === 0)
   deferVariantSpecs.push('deferpanic=go1.13,copystack=go1.13,gc=go1.13', 'deferpanic=go1.14,copystack=go1.14,gc=go1.13,traceback=go1.22');
 const noDeferCost = args.includes('--no-defer-cost');
+const noProcess = args.includes('--no-process');
 const runs = opt('--runs', 3);
 const exploreSeconds = opt('--explore-seconds', 10);
 const noNative = args.includes('--no-native');
@@ -244,6 +247,14 @@ if (!noDeferCost) {
     console.log(`  ${file}: direct calls ${ms(direct.best)} ms; new (heap records) ${ms(heap.best)} ms, ${heapNs.toFixed(0)} ns/defer`);
     for (const k of variants) console.log(`    → ${k.label} ${ms(k.best)} ms, ${perDefer(k.best).toFixed(0)} ns/defer = ${(perDefer(k.best) / heapNs).toFixed(2)}x`);
   }
+}
+
+// Whole processes: start-up, work time against yaegi, peak RSS (scripts/startup.mjs).
+if (!noProcess) {
+  const { loadRuntime, processMeasures } = await import('./startup.mjs');
+  await loadRuntime();
+  console.log('');
+  bad += processMeasures({ runs, filter });
 }
 
 // The explorer: runs per second on DeferPtrsGoexit, stride chosen from a short calibration to take ~N seconds.
