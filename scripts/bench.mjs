@@ -7,7 +7,7 @@
 // the same program with a direct call, as the model's own ratios to the heap record's; then the explorer's throughput
 // on examples/defer_ptrs_goexit.go. Each program is compiled for the policy's codegen.
 //
-//   node scripts/bench.mjs [--runs N] [--no-native] [--explore-seconds S] [--plugin PATH]... [--policy SPEC]
+//   node scripts/bench.mjs [--runs N] [--no-native] [--explore-seconds S] [--plugin PATH]... [--policy SPEC] [--tier interp|compiled]
 //                          [--defer-variant SPEC]... [--no-defer-cost] [--no-process] [FILTER]
 // --no-process skips the whole-process section (scripts/startup.mjs: start-up against `node -e 0`, each program's
 // work time against yaegi's and its peak RSS).
@@ -37,6 +37,7 @@ const strings = (name) => {
 };
 const plugins = strings('--plugin');
 const policySpec = strings('--policy').pop() ?? 'new';
+const tier = strings('--tier').pop() ?? 'interp'; // interp | compiled (the runtime's RunOptions.tier)
 const deferVariantSpecs = strings('--defer-variant');
 if (deferVariantSpecs.length === 0)
   deferVariantSpecs.push('deferpanic=go1.13,copystack=go1.13,gc=go1.13', 'deferpanic=go1.14,copystack=go1.14,gc=go1.13,traceback=go1.22');
@@ -159,7 +160,7 @@ for (const file of files) {
   let checksum = '';
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = runModule(c.module, { policy });
+    const r = runModule(c.module, { policy, tier });
     times.push(performance.now() - t);
     const got = normalizeOutput(r.exitCode, r.stdout, r.stderr);
     checksum = got.stderr.split('\n').find((l) => l.startsWith('checksum:')) ?? got.stderr.split('\n')[0] ?? '';

@@ -3,7 +3,7 @@
 // (run `pnpm build` first), compared with NN_topic.expected (what Go 1.19.8 did): exit status, stdout, normalized
 // stderr and the `traceback:` header, with exactly the normalization of the corpus README.
 //
-//   node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]
+//   node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--tier interp|compiled] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]
 //
 // The corpus folder is `corpus/conformance` in the repo (a copy of the shared corpus), or
 // $GOSIM_CONFORMANCE_DIR. Prints a diff per mismatch, the slowest programs, and last
@@ -36,7 +36,7 @@ function die(msg) {
 const usage = 'usage: node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]';
 
 function parseArgs(argv) {
-  const o = { policy: 'new', plugins: [], copyStackEvery: undefined, gcEvery: undefined, only: [] };
+  const o = { policy: 'new', tier: undefined, plugins: [], copyStackEvery: undefined, gcEvery: undefined, only: [] };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let v;
@@ -55,6 +55,7 @@ function parseArgs(argv) {
     switch (a) {
       case '--policy': o.policy = value(); break;
       case '--plugin': o.plugins.push(value()); break;
+      case '--tier': o.tier = value(); if (o.tier !== 'interp' && o.tier !== 'compiled') die(`flag --tier: want interp or compiled, not "${o.tier}"`); break;
       case '--copy-stack-every': o.copyStackEvery = positive(); break;
       case '--gc-every': o.gcEvery = positive(); break;
       case '--only': o.only.push(...value().split(',').map((s) => s.trim()).filter(Boolean)); break;
@@ -174,6 +175,7 @@ async function mainRunner() {
   const runOpts = { policy };
   if (opts.copyStackEvery !== undefined) runOpts.copyStackEvery = opts.copyStackEvery;
   if (opts.gcEvery !== undefined) runOpts.gcEvery = opts.gcEvery;
+  if (opts.tier !== undefined) runOpts.tier = opts.tier;
   const setting = [`policy=${runtime.policyName(policy)}`,
     ...(opts.copyStackEvery !== undefined ? [`copy-stack-every=${opts.copyStackEvery}`] : []),
     ...(opts.gcEvery !== undefined ? [`gc-every=${opts.gcEvery}`] : [])].join(' ');

@@ -10,6 +10,8 @@ import { MaxSourceBytes } from './source.js';
 /** The parsed flags of `gosim run` (commander's option values). */
 export interface RunFlags {
   policy?: Policy;
+  /** --tier: the interpreter alone, or compiled functions (the runtime's RunOptions.tier). */
+  tier?: 'interp' | 'compiled';
   /** --plugin paths (already loaded by main()). */
   plugin?: string[];
   stackPoison?: boolean;
@@ -137,6 +139,7 @@ export function parseStackMin(s: string): number {
 /** The runtime options the flags ask for (without writers and listeners, which the command adds). */
 export function toRunOptions(f: RunFlags): RunOptions {
   const o: RunOptions = { policy: f.policy ?? policies.new };
+  if (f.tier !== undefined) o.tier = f.tier;
   if (f.stackPoison) o.stackPoisonCopy = true;
   if (f.stackFaultOnFree) o.stackFaultOnFree = true;
   if (f.clobberFree) o.clobberFree = true;
@@ -190,6 +193,7 @@ export function runOptions(set: RunOptionSet = {}): BaseOption[] {
   const o: BaseOption[] = [];
   if (policy) o.push(new Option('--policy <spec>', 'old | new | piece=NAME,... (pieces: deferpanic, traceback, gc, copystack; NAME: old, new or one a --plugin registers; unlisted are new)').argParser(parsePolicyArg));
   o.push(
+    new Option('--tier <tier>', 'interp (default) | compiled: run IR functions compiled to JavaScript, same frames and safe points').choices(['interp', 'compiled']),
     new Option('--stack-poison', "poison new stacks (0xfd/0xfb) and freed ones (0xfc), like Go's stackPoisonCopy"),
     new Option('--stack-fault-on-free', 'unmap freed stacks so a stale access faults (Go\'s stackFaultOnFree)'),
     new Option('--clobber-free', 'fill freed heap objects with 0xdeadbeef'),

@@ -18,6 +18,7 @@ import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
 import { raise, userFault } from './raise.js';
 import { safepointSlow } from './safepoint.js';
+import { Enter } from './jit/tier.js';
 import { arith, compareSigned, compareUnsigned, shift } from './arith.js';
 import { compareBytes, efaceEqual, indexError, isDirect, printValue } from './values.js';
 
@@ -25,6 +26,8 @@ import { compareBytes, efaceEqual, indexError, isDirect, printValue } from './va
 const TextBase = TextBaseImport;
 const { ADD: OP_ADD, ADDI: OP_ADDI, ASSERT: OP_ASSERT, ASSERTOK: OP_ASSERTOK, BOUNDS: OP_BOUNDS, BOUNDSI: OP_BOUNDSI, BOX: OP_BOX, CALL: OP_CALL, CALLCLOSURE: OP_CALLCLOSURE, CHANCAP: OP_CHANCAP, CHANLEN: OP_CHANLEN, CLOSE: OP_CLOSE, COM: OP_COM, CONCAT: OP_CONCAT, CONST: OP_CONST, CTXT: OP_CTXT, DATA: OP_DATA, DEFERPROC: OP_DEFERPROC, DEFERRETURN: OP_DEFERRETURN, DIV: OP_DIV, EFACEEQ: OP_EFACEEQ, EQ: OP_EQ, EQ1: OP_EQ1, ERRSTR: OP_ERRSTR, ETYPE: OP_ETYPE, EXIT: OP_EXIT, EXT1: OP_EXT1, FUNCVAL: OP_FUNCVAL, GC: OP_GC, GO: OP_GO, GOEXIT: OP_GOEXIT, IMM: OP_IMM, IMM1: OP_IMM1, INTRINSIC: OP_INTRINSIC, ISERROR: OP_ISERROR, JMP: OP_JMP, JNZ: OP_JNZ, JRET: OP_JRET, JZ: OP_JZ, LE: OP_LE, LEA: OP_LEA, LEU: OP_LEU, LOAD: OP_LOAD, LOAD1: OP_LOAD1, LOADN: OP_LOADN, LT: OP_LT, LTU: OP_LTU, MAKECHAN: OP_MAKECHAN, MAKESLICE: OP_MAKESLICE, MOD: OP_MOD, MODU: OP_MODU, MOV: OP_MOV, MOV1: OP_MOV1, MOVN: OP_MOVN, MUL: OP_MUL, NE: OP_NE, NEG: OP_NEG, NEW: OP_NEW, NOP: OP_NOP, NOT1: OP_NOT1, PRINT: OP_PRINT, RECOVER: OP_RECOVER, RECV: OP_RECV, RET: OP_RET, SEND: OP_SEND, STORE: OP_STORE, STORE1: OP_STORE1, STOREN: OP_STOREN, STREQ: OP_STREQ, STRINDEX: OP_STRINDEX, STRLEN: OP_STRLEN, STRLT: OP_STRLT, SUB: OP_SUB, TRUNC1: OP_TRUNC1, ZERO: OP_ZERO } = Op;
 const readWord = readWordImport;
+const EnterThrow = Enter.Throw;
+const EnterParked = Enter.Parked;
 const writeWord = writeWordImport;
 
 const MaxSafe = Number.MAX_SAFE_INTEGER;
@@ -50,6 +53,7 @@ export function run(m: Machine, g: G): number {
   const zero = m.zeroWords;
   const zeroStart = m.zeroStart;
   const pol = m.deferpanic;
+  const jit = m.jit;
 
   m.cur = g;
   g.status = GStatus.Running;
@@ -393,7 +397,22 @@ export function run(m: Machine, g: G): number {
               { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
+            const back = a <= ip;
             ip = a;
+            if (back) {
+            if (jit !== null) {
+              const fn = jit.entryAt[ip];
+              if (fn !== undefined) {
+                { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
+                m.budget = budget;
+                const r = jit.enter(g, fn, ip);
+                budget = m.budget;
+                { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+                if (r === EnterThrow) throw jit.takeError();
+                if (r === EnterParked) return Stop.Parked;
+              }
+            }
+            }
             break;
           case 51 /* JZ */:
             ip = u8[sp + a] === 0 ? b : ip + 1;
@@ -451,6 +470,19 @@ export function run(m: Machine, g: G): number {
               i32[w] = 0;
               i32[w + 1] = 0;
             }
+            // the compile tier: run the callee's compiled code (one branch when the tier is off)
+            if (jit !== null) {
+              const fn = jit.fns[f] ?? jit.get(f);
+              if (fn !== undefined) {
+                { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
+                m.budget = budget;
+                const r = jit.enter(g, fn, ip);
+                budget = m.budget;
+                { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+                if (r === EnterThrow) throw jit.takeError();
+                if (r === EnterParked) return Stop.Parked;
+              }
+            }
             break;
           }
           case 55 /* RET */: {
@@ -458,6 +490,18 @@ export function run(m: Machine, g: G): number {
             const retpc = readWord(i32, sp);
             sp += 8;
             ip = (retpc - TextBase) / 4;
+            if (jit !== null) {
+              const fn = jit.entryAt[ip];
+              if (fn !== undefined) {
+                { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
+                m.budget = budget;
+                const r = jit.enter(g, fn, ip);
+                budget = m.budget;
+                { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+                if (r === EnterThrow) throw jit.takeError();
+                if (r === EnterParked) return Stop.Parked;
+              }
+            }
             break;
           }
           case 60 /* DEFERPROC */:

@@ -22,6 +22,7 @@ import { preprintpanics } from './preprint.js';
 import { finalizersIfAny, type Finalizers } from './finalizer.js';
 import { noteGC } from './memstats.js';
 import { timersIfAny } from './time.js';
+import { Jit } from './jit/tier.js';
 
 const SIGSEGV = 11;
 
@@ -81,6 +82,8 @@ export class Machine {
   /** Prologue zeroing: byte offsets of every function's local pointer words, zeroStart[f] .. zeroStart[f+1]. */
   readonly zeroWords: Int32Array;
   readonly zeroStart: Int32Array;
+  /** The compile tier (jit/tier.ts), or null when the interpreter runs alone. */
+  readonly jit: Jit | null;
   private readonly arrayTypes = new Map<string, number>();
   private readonly out: string[] = [];
   private readonly err: string[] = [];
@@ -127,6 +130,7 @@ export class Machine {
     this.dataBase = this.space.mapRegion(Math.max(data.length, 8));
     this.space.u8.set(data, this.dataBase);
     this.dataPtrWords = prog.dataPtrWords;
+    this.jit = opts.tier === 'compiled' ? new Jit(this) : null;
   }
 
   // ---- output ---------------------------------------------------------------------------------------

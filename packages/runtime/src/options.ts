@@ -12,6 +12,8 @@ export interface SafePointInfo {
 
 export interface RunOptions {
   policy?: Policy;
+  /** Execution tier: the interpreter alone (default), or IR functions compiled to JS (jit/compile.ts). */
+  tier?: 'interp' | 'compiled';
   /** Go's StackPoisonCopy: 0xfd / 0xfb into new stacks, 0xfc into freed ones. */
   stackPoisonCopy?: boolean;
   /** Unmap freed stacks (Go's StackFaultOnFree). */

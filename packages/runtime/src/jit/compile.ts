@@ -1,0 +1,144 @@
+// Compiles one IR function into a JS function F(m, g, ip, depth) over the same frames: a `switch (ip)` with a
+// case per resume point (entry, jump targets, the instruction after every call), straight-line code between.
+// Registers (sp, ctxt, ret, budget) live in locals and are in g / m.budget whenever F returns:
+//   0 — a RET back to the compiled caller that called F directly (depth > 0)
+//   1 — deopt: the interpreter continues at g.pc
+//   2 — continue at g.pc through the trampoline (a RET at depth 0, or a call past the depth bound)
+//   4 — g parked in a channel operation (g.pc past it), as interp.ts's Stop.Parked
+// Nothing compiled here moves the stack or raises: a prologue that needs stack, a safe point whose countdown
+// ends or that is due a GC, and every failed check deopt before the instruction runs, so the interpreter
+// performs them — and their safe points, events and errors — exactly as without the tier. Allocation and
+// channel ops on their fast path run the same heapOp / extOps handler, with g's registers saved as there.
+
+import { Op, TextBase } from '@gosim/program';
+import type { Machine } from '../machine.js';
+import { extOps } from '../ext-ops.js';
+import { deopt, emitOp } from './emit-ops.js';
+
+export type Compiled = (m: Machine, g: unknown, ip: number, depth: number) => number;
+
+/** JS frames of compiled code nested before a call goes through the trampoline instead. */
+export const MaxDepth = 500;
+
+/** The function's resume points: entry, jump targets, and the instruction after every call. */
+export function leaders(code: Int32Array, start: number, end: number): Set<number> {
+  const l = new Set<number>([start]);
+  for (let k = start; k < end; k++) {
+    const op = code[k * 4]!;
+    const a = code[k * 4 + 1]!;
+    const b = code[k * 4 + 2]!;
+    if (op === Op.JMP || op === Op.JRET) l.add(a);
+    else if (op === Op.JZ || op === Op.JNZ) l.add(b);
+    else if (op === Op.CALL || op === Op.CALLCLOSURE) l.add(k + 1);
+  }
+  return l;
+}
+
+/** The call sequence after the callee f is known (static: numbers; closure: expressions). */
+function emitCall(k: number, f: string, fs: string, nosplit: string, entry: string, zero: string): string {
+  return `{ const fs = ${fs};
+    if (${nosplit} === 0) { if (sp - 8 - fs < guard || budget <= 1) ${deopt(k)} budget--; }
+    sp -= 8; writeWord(i32, sp, ${TextBase + (k + 1) * 4}); sp -= fs; ${zero}
+    const fn = fns[${f}] ?? J.get(${f});
+    g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;
+    if (depth >= ${MaxDepth}) { g.pc = ${TextBase} + ${entry} * 4; return 2; }
+    const r = fn(m, g, ${entry}, depth + 1);
+    if (r !== 0) return r;
+    sp = g.sp; ctxt = g.ctxt; ret = g.ret; budget = m.budget; }`;
+}
+
+/** An allocation or channel op (interp.ts's safe-point case) when its countdown does not end and no GC is due. */
+function safePointOp(k: number, call: string): string {
+  return `if (budget <= 1 || m.heap.needsGC()) ${deopt(k)}
+    budget--; g.pc = ${TextBase + (k + 1) * 4}; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
+    at = ${k}; if (${call} === Blocked) { m.budget = budget; return 4; }
+    i32 = s.i32; u8 = s.u8; pages = s.pages;`;
+}
+
+function body(m: Machine, f: number): string {
+  const prog = m.prog;
+  const code = prog.code;
+  const info = prog.funcs[f]!;
+  const start = info.entryIndex;
+  const end = info.endIndex;
+  const lead = leaders(code, start, end);
+  const out: string[] = [];
+  for (let k = start; k < end; k++) {
+    if (lead.has(k)) out.push(`case ${k}:`);
+    const op = code[k * 4]!;
+    const a = code[k * 4 + 1]!;
+    const b = code[k * 4 + 2]!;
+    const c = code[k * 4 + 3]!;
+    switch (op) {
+      case Op.JMP:
+        if (a <= k) out.push(`if (budget <= 1) ${deopt(k)} budget--; ip = ${a}; continue;`);
+        else out.push(`ip = ${a}; continue;`);
+        break;
+      case Op.JZ: out.push(`if (u8[sp + ${a}] === 0) { ip = ${b}; continue; }`); break;
+      case Op.JNZ: out.push(`if (u8[sp + ${a}] !== 0) { ip = ${b}; continue; }`); break;
+      case Op.JRET: out.push(`if (ret !== 0) { ret = 0; ip = ${a}; continue; } ret = 0;`); break;
+      case Op.CALL: {
+        let zero = '';
+        for (let z = m.zeroStart[a]!; z < m.zeroStart[a + 1]!; z++) {
+          zero += `i32[(sp + ${m.zeroWords[z]!}) >>> 2] = 0; i32[((sp + ${m.zeroWords[z]!}) >>> 2) + 1] = 0; `;
+        }
+        out.push(emitCall(k, String(a), String(prog.funcFrameSize[a]!), String(prog.funcNosplit[a]!), String(prog.funcEntryIndex[a]!), zero));
+        break;
+      }
+      case Op.CALLCLOSURE:
+        out.push(`{ const fv = readWord(i32, sp + ${a});
+          const pcv = (fv >>> 0) === fv && (fv & 7) === 0 && pages[fv >>> 12] === 1 ? readWord(i32, fv) : -1;
+          const cf = pcv >= ${TextBase} ? atEntry[(pcv - ${TextBase}) / 4] ?? -1 : -1;
+          if (cf < 0) ${deopt(k)}
+          ctxt = fv;
+          ${emitCall(k, 'cf', 'frameSizes[cf]', 'nosplit[cf]', 'entryIndex[cf]',
+            'for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (sp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }')} }`);
+        break;
+      case Op.RET:
+        out.push(`sp += ${a + 8}; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;
+          if (depth > 0) return 0;
+          g.pc = readWord(i32, sp - 8); return 2;`);
+        break;
+      case Op.NEW: case Op.MAKECHAN: case Op.MAKESLICE: case Op.CONCAT: case Op.BOX:
+      case Op.SEND: case Op.RECV: case Op.CLOSE:
+        out.push(safePointOp(k, `heapOp(m, g, ${op}, sp, ${a}, ${b}, ${c})`));
+        break;
+      default: {
+        const x = op >= 100 ? extOps[op] : undefined;
+        if (x !== undefined && x.safePoint) {
+          out.push(safePointOp(k, `extOps[${op}].run(m, g, sp, ${a}, ${b}, ${c})`));
+          break;
+        }
+        const js = emitOp(op, a, b, c, k, x !== undefined && !x.safePoint);
+        out.push(js ?? deopt(k));
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+/** The JS source of function f (exported for tests and debugging). */
+export function source(m: Machine, f: number): string {
+  return `return function F${f}(m, g, ip, depth) {
+  const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages;
+  let sp = g.sp, ctxt = g.ctxt, ret = g.ret, budget = m.budget; const guard = g.stackguard;
+  let at = -1;
+  const SAVEAT = (k) => { g.pc = ${TextBase} + k * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget; };
+  try {
+    for (;;) switch (ip) {
+${body(m, f).replace(/SAVE\((\d+)\)/g, `g.pc = ${TextBase} + $1 * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget`)}
+    default: SAVEAT(ip); return 1;
+    }
+  } catch (e) {
+    if (!(e instanceof Unwind)) { SAVEAT(at); throw new Unwind(e); }
+    throw e;
+  }
+};`;
+}
+
+/** Builds function f's JS function; H holds the helpers and tables the source names. */
+export function compile(m: Machine, f: number, H: Record<string, unknown>): Compiled {
+  const names = Object.keys(H);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function(...names, source(m, f))(...names.map((n) => H[n])) as Compiled;
+}

@@ -1,0 +1,88 @@
+// Straight-line JS for the interpreter's non-control ops, specialised on their operands. Each emitter
+// mirrors interp.ts's case exactly; a check that would throw there deopts here instead (the interpreter
+// re-runs the instruction and raises), so every error takes interp.ts's path at the same ip.
+// Returns undefined for ops not compiled (the caller emits a deopt).
+
+import { Op } from '@gosim/program';
+
+/** The JS that hands instruction k back to the interpreter (registers into g, code 1). */
+export const deopt = (k: number): string => `{ SAVE(${k}); return 1; }`;
+
+const S = (x: number): string => `(sp + ${x})`;
+const W = (x: number): string => `((sp + ${x}) >>> 2)`;
+const small = (x: number): string => `((i32[${W(x)} + 1] + 0x200000) >>> 0) < 0x400000`;
+
+export function emitOp(op: number, a: number, b: number, c: number, k: number, isExtPure: boolean): string | undefined {
+  switch (op) {
+    case Op.NOP: return '';
+    case Op.MOV: return `{ const d = ${W(a)}, x = ${W(b)}; i32[d] = i32[x]; i32[d + 1] = i32[x + 1]; }`;
+    case Op.MOV1: case Op.TRUNC1: return `u8[${S(a)}] = u8[${S(b)}];`;
+    case Op.MOVN: return `u8.copyWithin(${S(a)}, ${S(b)}, sp + ${b + c});`;
+    case Op.ZERO: return `u8.fill(0, ${S(a)}, sp + ${a + b});`;
+    case Op.IMM: return `{ const d = ${W(a)}; i32[d] = ${b}; i32[d + 1] = ${b < 0 ? -1 : 0}; }`;
+    case Op.IMM1: return `u8[${S(a)}] = ${b};`;
+    case Op.CONST: return `{ const d = ${W(a)}; i32[d] = constLo[${b}]; i32[d + 1] = constHi[${b}]; }`;
+    case Op.LEA: return `writeWord(i32, ${S(a)}, sp + ${b});`;
+    case Op.DATA: return `writeWord(i32, ${S(a)}, m.dataBase + ${b});`;
+    case Op.FUNCVAL: return `writeWord(i32, ${S(a)}, m.dataBase + funcvalOffset[${b}]);`;
+    case Op.CTXT: return `writeWord(i32, ${S(a)}, ctxt);`;
+    case Op.LOAD: return `{ const p = readWord(i32, ${S(b)}) + ${c}; if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) ${deopt(k)}
+      const d = ${W(a)}; i32[d] = i32[p >>> 2]; i32[d + 1] = i32[(p >>> 2) + 1]; }`;
+    case Op.LOAD1: return `{ const p = readWord(i32, ${S(b)}) + ${c}; if ((p >>> 0) !== p || pages[p >>> 12] !== 1) ${deopt(k)}
+      u8[${S(a)}] = u8[p]; }`;
+    case Op.STORE: return `{ const p = readWord(i32, ${S(a)}) + ${b}; if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) ${deopt(k)}
+      const x = ${W(c)}; i32[p >>> 2] = i32[x]; i32[(p >>> 2) + 1] = i32[x + 1]; }`;
+    case Op.STORE1: return `{ const p = readWord(i32, ${S(a)}) + ${b}; if ((p >>> 0) !== p || pages[p >>> 12] !== 1) ${deopt(k)}
+      u8[p] = u8[${S(c)}]; }`;
+    case Op.LOADN: return `{ const p = readWord(i32, ${S(b)}); if (!s.isRangeMapped(p, ${c}) || (p >>> 0) !== p) ${deopt(k)}
+      u8.copyWithin(${S(a)}, p, p + ${c}); }`;
+    case Op.STOREN: return `{ const p = readWord(i32, ${S(a)}); if (!s.isRangeMapped(p, ${c}) || (p >>> 0) !== p) ${deopt(k)}
+      u8.copyWithin(p, ${S(b)}, sp + ${b + c}); }`;
+    case Op.ADDI: return `{ let done = false; if (${small(b)}) { const r = readWord(i32, ${S(b)}) + ${c};
+      if (r <= MaxSafe && r >= -MaxSafe) { writeWord(i32, ${S(a)}, r); done = true; } }
+      if (!done) s.store64Big(${S(a)}, BigInt.asIntN(64, s.load64Big(${S(b)}) + ${c}n)); }`;
+    case Op.EXT1: return `writeWord(i32, ${S(a)}, u8[${S(b)}]);`;
+    case Op.ADD: case Op.SUB: case Op.MUL: {
+      const e = op === Op.ADD ? 'x + y' : op === Op.SUB ? 'x - y' : 'x * y';
+      return `{ let done = false; if (${small(b)} && ${small(c)}) { const x = readWord(i32, ${S(b)}), y = readWord(i32, ${S(c)}); const r = ${e};
+        if (r <= MaxSafe && r >= -MaxSafe) { writeWord(i32, ${S(a)}, r + 0); done = true; } }
+        if (!done) arith(s, ${op}, ${S(a)}, ${S(b)}, ${S(c)}); }`;
+    }
+    case Op.DIV: case Op.MOD:
+      return `{ if (i32[${W(c)}] === 0 && i32[${W(c)} + 1] === 0) ${deopt(k)}
+        if (${small(b)} && ${small(c)}) { const x = readWord(i32, ${S(b)}), y = readWord(i32, ${S(c)}); const r = x % y;
+          writeWord(i32, ${S(a)}, (${op === Op.MOD ? 'r' : '(x - r) / y'}) + 0); }
+        else arith(s, ${op}, ${S(a)}, ${S(b)}, ${S(c)}); }`;
+    case Op.DIVU: case Op.MODU:
+      return `{ const yh = i32[${W(c)} + 1]; if (i32[${W(c)}] === 0 && yh === 0) ${deopt(k)}
+        if ((i32[${W(b)} + 1] >>> 0) < 0x200000 && (yh >>> 0) < 0x200000) { const x = readWord(i32, ${S(b)}), y = readWord(i32, ${S(c)}); const r = x % y;
+          writeWord(i32, ${S(a)}, ${op === Op.MODU ? 'r' : '(x - r) / y'}); }
+        else arith(s, ${op}, ${S(a)}, ${S(b)}, ${S(c)}); }`;
+    case Op.AND: case Op.OR: case Op.XOR: case Op.ANDNOT: {
+      const f = (x: string, y: string): string =>
+        op === Op.AND ? `${x} & ${y}` : op === Op.OR ? `${x} | ${y}` : op === Op.XOR ? `${x} ^ ${y}` : `${x} & ~${y}`;
+      return `{ const d = ${W(a)}, x = ${W(b)}, y = ${W(c)}; i32[d] = ${f('i32[x]', 'i32[y]')}; i32[d + 1] = ${f('i32[x + 1]', 'i32[y + 1]')}; }`;
+    }
+    case Op.SHL: case Op.SHR: case Op.SHRU: return `shift(i32, ${op}, ${S(a)}, ${S(b)}, ${S(c)});`;
+    case Op.CHKSHIFT: return `if (i32[${W(a)} + 1] < 0) ${deopt(k)}`;
+    case Op.NEG: return `if (${small(b)}) writeWord(i32, ${S(a)}, 0 - readWord(i32, ${S(b)})); else s.store64Big(${S(a)}, BigInt.asIntN(64, -s.load64Big(${S(b)})));`;
+    case Op.COM: return `{ const d = ${W(a)}, x = ${W(b)}; i32[d] = ~i32[x]; i32[d + 1] = ~i32[x + 1]; }`;
+    case Op.NOT1: return `u8[${S(a)}] = u8[${S(b)}] ? 0 : 1;`;
+    case Op.EQ: case Op.NE:
+      return `{ const x = ${W(b)}, y = ${W(c)}; u8[${S(a)}] = (i32[x] === i32[y] && i32[x + 1] === i32[y + 1]) ? ${op === Op.EQ ? '1 : 0' : '0 : 1'}; }`;
+    case Op.LT: return `u8[${S(a)}] = compareSigned(i32, ${S(b)}, ${S(c)}) < 0 ? 1 : 0;`;
+    case Op.LE: return `u8[${S(a)}] = compareSigned(i32, ${S(b)}, ${S(c)}) <= 0 ? 1 : 0;`;
+    case Op.LTU: return `u8[${S(a)}] = compareUnsigned(i32, ${S(b)}, ${S(c)}) < 0 ? 1 : 0;`;
+    case Op.LEU: return `u8[${S(a)}] = compareUnsigned(i32, ${S(b)}, ${S(c)}) <= 0 ? 1 : 0;`;
+    case Op.EQ1: return `u8[${S(a)}] = u8[${S(b)}] === u8[${S(c)}] ? 1 : 0;`;
+    case Op.BOUNDS: return `{ const i = readWord(i32, ${S(a)}); if (!(i >= 0 && i < readWord(i32, ${S(b)}))) ${deopt(k)} }`;
+    case Op.BOUNDSI: return `{ const i = readWord(i32, ${S(a)}); if (!(i >= 0 && i < ${b})) ${deopt(k)} }`;
+    case Op.STRLEN: return `writeWord(i32, ${S(a)}, readWord(i32, sp + ${b + 8}));`;
+    case Op.STRINDEX: return `{ const i = readWord(i32, ${S(c)}); if (i < 0 || i >= readWord(i32, sp + ${b + 8})) ${deopt(k)}
+      u8[${S(a)}] = u8[readWord(i32, ${S(b)}) + i]; }`;
+    default:
+      // an extension op that is not a safe point: the same handler; views re-read (it may map memory)
+      if (isExtPure) return `at = ${k}; extOps[${op}].run(m, g, sp, ${a}, ${b}, ${c}); i32 = s.i32; u8 = s.u8; pages = s.pages;`;
+      return undefined;
+  }
+}

@@ -1,0 +1,83 @@
+// The compile tier against the interpreter: same output, step count and event stream, with and without
+// stress modes; and compiled code is really entered (its counters), so a silent fallback fails the test.
+
+import { Module, Op, PrintKind } from '@gosim/program';
+import { Machine, policies, runModule, schedule } from '../src/index.js';
+import type { RunOptions } from '../src/options.js';
+import { loadProgram } from '../src/load.js';
+import { deepPointers } from './programs.js';
+
+function fibModule(n: number): Module {
+  const m = new Module();
+  const fib = m.func('main.fib', {
+    args: [{ name: 'n', size: 8 }],
+    results: [{ name: 'r', size: 8 }],
+    locals: [{ name: 'two', size: 8 }, { name: 'c', size: 1 }, { name: 't', size: 8 }],
+    outgoing: 16,
+  });
+  const rec = fib.label();
+  fib.emit(Op.IMM, fib.slot('two'), 2);
+  fib.emit(Op.LT, fib.slot('c'), fib.slot('n'), fib.slot('two'));
+  fib.jump(Op.JZ, rec, fib.slot('c'));
+  fib.emit(Op.MOV, fib.slot('r'), fib.slot('n'));
+  fib.emit(Op.RET);
+  fib.bind(rec);
+  fib.emit(Op.ADDI, fib.out(0), fib.slot('n'), -1);
+  fib.call('main.fib');
+  fib.emit(Op.MOV, fib.slot('t'), fib.out(8));
+  fib.emit(Op.ADDI, fib.out(0), fib.slot('n'), -2);
+  fib.call('main.fib');
+  fib.emit(Op.ADD, fib.slot('r'), fib.slot('t'), fib.out(8));
+  fib.emit(Op.RET);
+  fib.end();
+  const main = m.func('main.main', { outgoing: 16 });
+  main.emit(Op.IMM, main.out(0), n);
+  main.call('main.fib');
+  main.emit(Op.PRINT, PrintKind.Int, main.out(8));
+  main.emit(Op.PRINT, PrintKind.Newline, 0);
+  main.emit(Op.RET);
+  main.end();
+  return m;
+}
+
+/** Runs under both tiers with the events recorded (gc-cycle's n counts per process, so it is left out). */
+function both(mod: () => Module, opts: RunOptions = {}) {
+  const one = (tier: 'interp' | 'compiled') => {
+    const events: string[] = [];
+    const r = runModule(mod(), { ...opts, tier, onEvent: (e) => events.push(JSON.stringify(e.kind === 'gc-cycle' ? { ...e, n: 0 } : e)) });
+    return { ...r, events };
+  };
+  return [one('interp'), one('compiled')] as const;
+}
+
+const cases: [string, () => Module, RunOptions][] = [
+  ['fib', () => fibModule(18), {}],
+  ['fib, a stack copy at every safe point', () => fibModule(12), { copyStackEvery: 1 }],
+  ['deep pointers (stack growth)', () => deepPointers(120, 5, 512), {}],
+  ['deep pointers, GC at the bottom, copies every 3', () => deepPointers(60, 9, 512, { gcAtBottom: true }), { copyStackEvery: 3 }],
+  ['deep pointers, GC every 2 safe points', () => deepPointers(40, 3, 256), { gcEvery: 2 }],
+];
+
+test.each(cases)('%s: identical output, steps and events under both tiers', (_name, mod, opts) => {
+  const [a, b] = both(mod, opts);
+  expect(a.exitCode).toBe(0);
+  expect(b.stdout).toBe(a.stdout);
+  expect(b.stderr).toBe(a.stderr);
+  expect(b.exitCode).toBe(a.exitCode);
+  expect(b.steps).toBe(a.steps);
+  expect(b.events).toEqual(a.events);
+});
+
+test('compiled code is entered and runs the recursion (not a silent fallback)', () => {
+  const prog = loadProgram(fibModule(15), policies.new.deferpanic);
+  const m = new Machine(prog, { policy: policies.new, tier: 'compiled' });
+  schedule(m);
+  expect(m.output().stderr).toBe('610\n');
+  const jit = m.jit!;
+  expect(jit.fns[prog.func('main.fib')!.id]).toBeDefined();
+  expect(jit.compiled).toBeGreaterThan(0);
+  // fib(15) makes 1973 calls; compiled-to-compiled calls do not go back through the interpreter
+  expect(jit.entered).toBeGreaterThan(0);
+  expect(jit.entered).toBeLessThan(200);
+  expect(new Machine(prog, { policy: policies.new }).jit).toBeNull();
+});
