@@ -6,7 +6,8 @@ import { gentraceback, Stkframe } from '@gosim/traceback';
 import type { GCContext } from './context.js';
 import { MarkWork } from './mark.js';
 
-let cycles = 0;
+/** Cycles so far per heap (one heap per machine): gc-cycle's n counts this run's collections only. */
+const cycles = new WeakMap<object, number>();
 const frame = new Stkframe();
 
 export interface GCResult {
@@ -44,9 +45,10 @@ export function gcCollect(ctx: GCContext): GCResult {
     w.drain();
   }
   const r = ctx.heap.sweep();
-  cycles++;
+  const n = (cycles.get(ctx.heap) ?? 0) + 1;
+  cycles.set(ctx.heap, n);
   const counts = { frames: w.frames, objects: w.objects, words: w.words };
   if (ctx.events.on)
-    ctx.events.emit({ kind: 'gc-cycle', n: cycles, roots: w.roots, marked: w.marked, ...r, ...counts, heapGoal: ctx.heap.stats().heapGoal });
+    ctx.events.emit({ kind: 'gc-cycle', n, roots: w.roots, marked: w.marked, ...r, ...counts, heapGoal: ctx.heap.stats().heapGoal });
   return { marked: w.marked, roots: w.roots, ...r, ...counts };
 }

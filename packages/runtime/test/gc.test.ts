@@ -69,3 +69,9 @@ test('without clobberFree the freed object keeps its stale value (nothing else d
   const r = runModule(heapRefs(5));
   expect(r.stderr.trim().split('\n')[0]).toBe('99');
 });
+
+test("gc-cycle's n counts the cycles of its own run: a second run in the same process starts again at 1", () => {
+  const ns: number[] = [];
+  for (let i = 0; i < 2; i++) runModule(heapRefs(3), { onEvent: (e) => void (e.kind === 'gc-cycle' && ns.push(e.n)) });
+  expect(ns).toEqual([1, 1]);
+});
