@@ -45,6 +45,8 @@ export function run(m: Machine, g: G): number {
   const s = m.space;
   const i32 = s.i32;
   const u8 = s.u8;
+  const f64 = s.f64;
+  const f32 = s.f32;
   const pages = s.pages;
   const entryIndex = prog.funcEntryIndex;
   const frameSizes = prog.funcFrameSize;
@@ -581,6 +583,22 @@ export function run(m: Machine, g: G): number {
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.exit(a);
             return Stop.Exited;
+          // float arithmetic and compares inline (float.ts has the same ops as ext ops, for the compile tier)
+          case 100 /* FADD64 */: f64[(sp + a) >>> 3] = f64[(sp + b) >>> 3]! + f64[(sp + c) >>> 3]!; ip++; break;
+          case 101 /* FSUB64 */: f64[(sp + a) >>> 3] = f64[(sp + b) >>> 3]! - f64[(sp + c) >>> 3]!; ip++; break;
+          case 102 /* FMUL64 */: f64[(sp + a) >>> 3] = f64[(sp + b) >>> 3]! * f64[(sp + c) >>> 3]!; ip++; break;
+          case 103 /* FDIV64 */: f64[(sp + a) >>> 3] = f64[(sp + b) >>> 3]! / f64[(sp + c) >>> 3]!; ip++; break;
+          // a Float32Array store rounds once: exact for one +, -, * or / of two float32s
+          case 104 /* FADD32 */: f32[(sp + a) >>> 2] = f32[(sp + b) >>> 2]! + f32[(sp + c) >>> 2]!; ip++; break;
+          case 105 /* FSUB32 */: f32[(sp + a) >>> 2] = f32[(sp + b) >>> 2]! - f32[(sp + c) >>> 2]!; ip++; break;
+          case 106 /* FMUL32 */: f32[(sp + a) >>> 2] = f32[(sp + b) >>> 2]! * f32[(sp + c) >>> 2]!; ip++; break;
+          case 107 /* FDIV32 */: f32[(sp + a) >>> 2] = f32[(sp + b) >>> 2]! / f32[(sp + c) >>> 2]!; ip++; break;
+          case 110 /* FEQ64 */: u8[sp + a] = f64[(sp + b) >>> 3]! === f64[(sp + c) >>> 3]! ? 1 : 0; ip++; break;
+          case 111 /* FLT64 */: u8[sp + a] = f64[(sp + b) >>> 3]! < f64[(sp + c) >>> 3]! ? 1 : 0; ip++; break;
+          case 112 /* FLE64 */: u8[sp + a] = f64[(sp + b) >>> 3]! <= f64[(sp + c) >>> 3]! ? 1 : 0; ip++; break;
+          case 113 /* FEQ32 */: u8[sp + a] = f32[(sp + b) >>> 2]! === f32[(sp + c) >>> 2]! ? 1 : 0; ip++; break;
+          case 114 /* FLT32 */: u8[sp + a] = f32[(sp + b) >>> 2]! < f32[(sp + c) >>> 2]! ? 1 : 0; ip++; break;
+          case 115 /* FLE32 */: u8[sp + a] = f32[(sp + b) >>> 2]! <= f32[(sp + c) >>> 2]! ? 1 : 0; ip++; break;
           default: {
             // an extension op (ext-ops.ts); a safe-point one falls through into the safe-point path below
             const x = extOps[code[k]!];
