@@ -1,0 +1,34 @@
+import { giveBacking, takeBacking } from '../src/backing.js';
+import { AddressSpace, PageSize } from '../src/index.js';
+
+describe('backing store', () => {
+  test('a released space hands its buffer to the next space of that size, zeroed', () => {
+    const size = 64 * PageSize;
+    const a = new AddressSpace({ maxBytes: size });
+    const p = a.mapRegion(8 * PageSize);
+    a.store64(p + 8, 0x1234);
+    a.u8[p + 8 * PageSize - 1] = 0xff;
+    const buf = a.u8.buffer;
+    a.release();
+    const b = new AddressSpace({ maxBytes: size });
+    expect(b.u8.buffer).toBe(buf); // reused, not reallocated
+    expect(b.u8.every((x) => x === 0)).toBe(true);
+    expect(b.isMapped(p)).toBe(false);
+    b.release();
+  });
+
+  test('fixed buffers span the whole space; the pool keeps at most two per size and only zeroed ones', () => {
+    const size = 16 * PageSize;
+    const bs = [takeBacking(size, PageSize), takeBacking(size, PageSize), takeBacking(size, PageSize)];
+    for (const b of bs) {
+      expect(b.resizable).toBe(false);
+      expect(b.buffer.byteLength).toBe(size);
+      new Uint8Array(b.buffer)[100] = 7;
+    }
+    for (const b of bs) giveBacking(b, 101);
+    const again = [takeBacking(size, PageSize), takeBacking(size, PageSize), takeBacking(size, PageSize)];
+    const reused = again.filter((b) => bs.some((o) => o.buffer === b.buffer));
+    expect(reused).toHaveLength(2);
+    for (const b of again) expect(new Uint8Array(b.buffer)[100]).toBe(0);
+  });
+});
