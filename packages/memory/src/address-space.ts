@@ -62,7 +62,7 @@ export class AddressSpace {
     if (!(maxBytes > FirstMappableAddress)) throw new RangeError(`AddressSpace: maxBytes ${maxBytes} too small`);
     const initial = Math.min(maxBytes, roundUp(Math.max(opts.initialBytes ?? 1 << 20, PageSize), PageSize));
     this.maxBytes = maxBytes;
-    this.backing = takeBacking(maxBytes, initial);
+    this.backing = takeBacking(maxBytes, initial, PageSize);
     this.buffer = this.backing.buffer;
     this.u8 = new Uint8Array(this.buffer);
     this.u16 = new Uint16Array(this.buffer);
@@ -71,7 +71,7 @@ export class AddressSpace {
     this.f32 = new Float32Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);
     this.i64 = new BigInt64Array(this.buffer);
-    this.pages = new Uint8Array(maxBytes / PageSize);
+    this.pages = this.backing.pages;
   }
 
   /** Current size of the backing buffer in bytes (maxBytes unless the backing is resizable). */
@@ -176,8 +176,7 @@ export class AddressSpace {
   release(): void {
     if (this.released) return;
     this.released = true;
-    this.pages.fill(PageUnmapped);
-    giveBacking(this.backing, this.clean);
+    giveBacking(this.backing, this.clean, PageSize);
   }
 
   // First fit over the free runs; returns 0 when none fits.

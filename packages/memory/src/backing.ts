@@ -12,37 +12,44 @@ export interface ResizableArrayBuffer extends ArrayBuffer {
 type ResizableArrayBufferConstructor = new (byteLength: number, opts: { maxByteLength: number }) => ResizableArrayBuffer;
 const ResizableBuffer = ArrayBuffer as unknown as ResizableArrayBufferConstructor;
 
-/** Released fixed buffers by size; every byte of each is zero. */
-const pool = new Map<number, ArrayBuffer[]>();
+/** Released fixed backings by size; every byte of each buffer and page table is zero. */
+const pool = new Map<number, Backing[]>();
 /** Buffers kept per size: enough for the runs a process has alive at once (explorer workers run one at a time). */
 const PoolDepth = 2;
 
 export interface Backing {
   readonly buffer: ArrayBuffer;
+  /** The space's page table, one byte per page of the whole size (pooled with the buffer). */
+  readonly pages: Uint8Array;
   /** True for a resizable buffer (it must be grown before addresses at or past byteLength are touched). */
   readonly resizable: boolean;
 }
 
 /** A zero-filled buffer of `bytes` bytes, or a resizable one starting at `initial` bytes that can grow to `bytes`. */
-export function takeBacking(bytes: number, initial: number): Backing {
-  const free = pool.get(bytes);
-  const reused = free?.pop();
-  if (reused) return { buffer: reused, resizable: false };
+export function takeBacking(bytes: number, initial: number, pageSize: number): Backing {
+  const reused = pool.get(bytes)?.pop();
+  if (reused) return reused;
+  const pages = new Uint8Array(Math.ceil(bytes / pageSize));
   try {
-    return { buffer: new ArrayBuffer(bytes), resizable: false };
+    return { buffer: new ArrayBuffer(bytes), pages, resizable: false };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return { buffer: new ResizableBuffer(initial, { maxByteLength: bytes }), resizable: true };
+    return { buffer: new ResizableBuffer(initial, { maxByteLength: bytes }), pages, resizable: true };
   }
 }
 
-/** Returns a fixed buffer whose bytes at or past `dirtyEnd` are zero; it is zeroed and pooled (or dropped). */
-export function giveBacking(b: Backing, dirtyEnd: number): void {
+/**
+ * Returns a fixed backing whose bytes (and pages' entries) at or past `dirtyEnd` are zero: it is zeroed and pooled,
+ * or dropped when the pool is full.
+ */
+export function giveBacking(b: Backing, dirtyEnd: number, pageSize: number): void {
   if (b.resizable) return;
   const size = b.buffer.byteLength;
   let free = pool.get(size);
   if (!free) pool.set(size, (free = []));
   if (free.length >= PoolDepth) return;
-  new Uint8Array(b.buffer, 0, Math.min(dirtyEnd, size)).fill(0);
-  free.push(b.buffer);
+  const end = Math.min(dirtyEnd, size);
+  new Uint8Array(b.buffer, 0, end).fill(0);
+  b.pages.fill(0, 0, Math.ceil(end / pageSize));
+  free.push(b);
 }

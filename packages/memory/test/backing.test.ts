@@ -19,16 +19,17 @@ describe('backing store', () => {
 
   test('fixed buffers span the whole space; the pool keeps at most two per size and only zeroed ones', () => {
     const size = 16 * PageSize;
-    const bs = [takeBacking(size, PageSize), takeBacking(size, PageSize), takeBacking(size, PageSize)];
+    const bs = [takeBacking(size, PageSize, PageSize), takeBacking(size, PageSize, PageSize), takeBacking(size, PageSize, PageSize)];
     for (const b of bs) {
       expect(b.resizable).toBe(false);
       expect(b.buffer.byteLength).toBe(size);
       new Uint8Array(b.buffer)[100] = 7;
+      b.pages[0] = 1;
     }
-    for (const b of bs) giveBacking(b, 101);
-    const again = [takeBacking(size, PageSize), takeBacking(size, PageSize), takeBacking(size, PageSize)];
+    for (const b of bs) giveBacking(b, 101, PageSize);
+    const again = [takeBacking(size, PageSize, PageSize), takeBacking(size, PageSize, PageSize), takeBacking(size, PageSize, PageSize)];
     const reused = again.filter((b) => bs.some((o) => o.buffer === b.buffer));
     expect(reused).toHaveLength(2);
-    for (const b of again) expect(new Uint8Array(b.buffer)[100]).toBe(0);
+    for (const b of again) expect([new Uint8Array(b.buffer)[100], b.pages[0]]).toEqual([0, 0]);
   });
 });
