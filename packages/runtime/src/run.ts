@@ -24,6 +24,7 @@ export function runModule(user: Module, opts: RunOptions = {}): RunResult {
   const prog = programFor(user, policy.deferpanic);
   const m = new Machine(prog, { ...opts, policy });
   try {
+    opts.attach?.(m);
     const r = schedule(m);
     const out = m.output();
     return {
