@@ -21,12 +21,16 @@ export function safepointSlow(m: Machine, g: G): boolean {
     const what = o.safePointHook?.({ index: n, goid: g.goid, fn: m.prog.findfunc(g.pc)?.name ?? '?' });
     if (what) force(m, g, what);
   }
-  m.resetBudget();
-  if (m.sinceSwitch >= m.quantum && (m.runnext !== null || m.runq.length > 0)) {
+  // At the end of a quantum g yields if another goroutine can run; if none can, it starts a new quantum, as a Go
+  // goroutine that sysmon preempts with an empty run queue is scheduled again at once (and the countdown stays a
+  // batch: a quantum left ended would make every later safe point take this slow path).
+  let yieldNow = false;
+  if (m.sinceSwitch >= m.quantum) {
+    yieldNow = m.runnext !== null || m.runq.length > 0;
     m.sinceSwitch = 0;
-    return true;
   }
-  return false;
+  m.resetBudget();
+  return yieldNow;
 }
 
 /** A forced event at this safe point. */
