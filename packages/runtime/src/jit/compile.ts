@@ -120,7 +120,7 @@ function body(m: Machine, f: number): string {
 /** The JS source of function f (exported for tests and debugging). */
 export function source(m: Machine, f: number): string {
   return `return function F${f}(m, g, ip, depth) {
-  const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages;
+  const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages; const f64 = s.f64, f32 = s.f32;
   let sp = g.sp, ctxt = g.ctxt, ret = g.ret, budget = m.budget; const guard = g.stackguard;
   let at = -1;
   const SAVEAT = (k) => { g.pc = ${TextBase} + k * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget; };

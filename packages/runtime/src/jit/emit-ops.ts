@@ -82,6 +82,14 @@ export function emitOp(op: number, a: number, b: number, c: number, k: number, i
     case Op.STRLEN: return `writeWord(i32, ${S(a)}, readWord(i32, sp + ${b + 8}));`;
     case Op.STRINDEX: return `{ const i = readWord(i32, ${S(c)}); if (i < 0 || i >= readWord(i32, sp + ${b + 8})) ${deopt(k)}
       u8[${S(a)}] = u8[readWord(i32, ${S(b)}) + i]; }`;
+    case Op.FADD64: case Op.FSUB64: case Op.FMUL64: case Op.FDIV64:
+      return `f64[(sp + ${a}) >>> 3] = f64[(sp + ${b}) >>> 3] ${'+-*/'[op - Op.FADD64]} f64[(sp + ${c}) >>> 3];`;
+    case Op.FADD32: case Op.FSUB32: case Op.FMUL32: case Op.FDIV32:
+      return `f32[(sp + ${a}) >>> 2] = f32[(sp + ${b}) >>> 2] ${'+-*/'[op - Op.FADD32]} f32[(sp + ${c}) >>> 2];`;
+    case Op.FEQ64: case Op.FLT64: case Op.FLE64:
+      return `u8[${S(a)}] = f64[(sp + ${b}) >>> 3] ${['===', '<', '<='][op - Op.FEQ64]} f64[(sp + ${c}) >>> 3] ? 1 : 0;`;
+    case Op.FEQ32: case Op.FLT32: case Op.FLE32:
+      return `u8[${S(a)}] = f32[(sp + ${b}) >>> 2] ${['===', '<', '<='][op - Op.FEQ32]} f32[(sp + ${c}) >>> 2] ? 1 : 0;`;
     default:
       // an extension op that is not a safe point: the same handler; views re-read (it may map memory)
       if (isExtPure) return `at = ${k}; extOps[${op}].run(m, g, sp, ${a}, ${b}, ${c}); i32 = s.i32; u8 = s.u8; pages = s.pages;`;
