@@ -17,7 +17,7 @@ import { assertionMessage } from './iface.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
 import { raise, userFault } from './raise.js';
-import { safepointSlow } from './safepoint.js';
+import { prologueSlow, safepointSlow } from './safepoint.js';
 import { Enter } from './jit/tier.js';
 import { arith, compareSigned, compareUnsigned, shift } from './arith.js';
 import { compareBytes, efaceEqual, indexError, isDirect, printValue } from './values.js';
@@ -750,19 +750,6 @@ function callTarget(m: Machine, fv: number): number {
   if ((fv >>> 0) !== fv || fv === 0 || !s.isMapped(fv)) return -1;
   const pc = s.load64(fv);
   return pc >= TextBase ? m.prog.funcAtEntry[(pc - TextBase) / 4] ?? -1 : -1;
-}
-
-/**
- * A prologue that found too little stack, or whose safe-point countdown ran out. g is at the callee's
- * entry (its frame not yet allocated). Grows the stack until the frame fits. Returns true if the
- * goroutine should yield.
- */
-function prologueSlow(m: Machine, g: G, f: number, countdown: boolean): boolean {
-  let yieldNow = false;
-  if (countdown) yieldNow = safepointSlow(m, g);
-  const fs = m.prog.funcFrameSize[f]!;
-  while (g.sp - fs < g.stackguard) m.morestack(g);
-  return yieldNow;
 }
 
 /** The argp of the frame that called the one whose fp is given (its return PC is at fp - 8). */

@@ -52,3 +52,16 @@ export function force(m: Machine, g: G, what: ForcedEvent): void {
       break;
   }
 }
+
+/**
+ * A prologue that found too little stack, or whose safe-point countdown ran out. g is at the callee's
+ * entry (its frame not yet allocated). Grows the stack until the frame fits. Returns true if the
+ * goroutine should yield.
+ */
+export function prologueSlow(m: Machine, g: G, f: number, countdown: boolean): boolean {
+  let yieldNow = false;
+  if (countdown) yieldNow = safepointSlow(m, g);
+  const fs = m.prog.funcFrameSize[f]!;
+  while (g.sp - fs < g.stackguard) m.morestack(g);
+  return yieldNow;
+}

@@ -30,6 +30,7 @@ export function leaders(code: Int32Array, start: number, end: number): Set<numbe
     if (op === Op.JMP || op === Op.JRET) l.add(a);
     else if (op === Op.JZ || op === Op.JNZ) l.add(b);
     else if (op === Op.CALL || op === Op.CALLCLOSURE) l.add(k + 1);
+    else if (op === Op.DEFERRETURN) l.add(k); // the deferred call returns to the DEFERRETURN itself (jmpdefer)
   }
   return l;
 }
@@ -39,12 +40,43 @@ function emitCall(k: number, f: string, fs: string, nosplit: string, entry: stri
   return `{ const fs = ${fs};
     if (${nosplit} === 0) { if (sp - 8 - fs < guard || budget <= 1) ${deopt(k)} budget--; }
     sp -= 8; writeWord(i32, sp, ${TextBase + (k + 1) * 4}); sp -= fs; ${zero}
-    const fn = fns[${f}] ?? J.get(${f});
+    ${invoke(f, entry)} }`;
+}
+
+/** Runs callee f from its entry (its frame allocated at sp) and takes the registers back when it returns here. */
+function invoke(f: string, entry: string): string {
+  return `const fn = fns[${f}] ?? J.get(${f});
     g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;
     if (depth >= ${MaxDepth}) { g.pc = ${TextBase} + ${entry} * 4; return 2; }
     const r = fn(m, g, ${entry}, depth + 1);
     if (r !== 0) return r;
-    sp = g.sp; ctxt = g.ctxt; ret = g.ret; budget = m.budget; }`;
+    sp = g.sp; ctxt = g.ctxt; ret = g.ret; budget = m.budget;`;
+}
+
+/**
+ * DEFERRETURN as interp.ts runs it: deferreturn, then (a record was due) a call of its funcval that returns to
+ * this same instruction, with no safe point; a prologue that needs stack grows it as the interpreter's does
+ * (deferreturn has run: there is no going back to the interpreter before the call).
+ */
+function emitDeferreturn(k: number): string {
+  return `{ const fv = deferreturn(m, pol, g, sp);
+    if (fv !== NoDefer) {
+      g.pc = ${TextBase + k * 4}; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget; at = ${k};
+      const pcv = (fv >>> 0) !== fv || fv === 0 || !s.isMapped(fv) ? -1 : s.load64(fv);
+      const cf = pcv >= ${TextBase} ? atEntry[(pcv - ${TextBase}) / 4] ?? -1 : -1;
+      if (cf < 0) throw new UserFault(fv, fv);
+      ctxt = fv; sp -= 8; writeWord(i32, sp, ${TextBase + k * 4});
+      const fs = frameSizes[cf];
+      if (nosplit[cf] === 0 && sp - fs < guard) {
+        g.pc = ${TextBase} + entryIndex[cf] * 4; g.sp = sp; g.ctxt = ctxt; g.atEntry = true;
+        prologueSlow(m, g, cf, false); g.atEntry = false;
+        sp = g.sp; ctxt = g.ctxt; ret = g.ret; i32 = s.i32; u8 = s.u8; pages = s.pages;
+      }
+      sp -= fs;
+      for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (sp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }
+      ${invoke('cf', 'entryIndex[cf]')}
+      ip = ${k}; continue;
+    } }`;
 }
 
 /** An allocation or channel op (interp.ts's safe-point case) when its countdown does not end and no GC is due. */
@@ -93,6 +125,15 @@ function body(m: Machine, f: number): string {
           ctxt = fv;
           ${emitCall(k, 'cf', 'frameSizes[cf]', 'nosplit[cf]', 'entryIndex[cf]',
             'for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (sp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }')} }`);
+        break;
+      case Op.DEFERPROC: // as interp.ts: registers are not saved for deferproc (a throw saves them at `at`)
+        out.push(`at = ${k}; deferproc(m, pol, g, sp, readWord(i32, sp + ${a}), ${b}, ${TextBase + (k + 1) * 4}); ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`);
+        break;
+      case Op.DEFERPROCSTACK:
+        out.push(`at = ${k}; deferprocStackOp(m, g, sp, ${a}, ${b}, ${c}, ${TextBase + (k + 1) * 4}); ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`);
+        break;
+      case Op.DEFERRETURN:
+        out.push(`at = ${k};`, emitDeferreturn(k));
         break;
       case Op.RET:
         out.push(`sp += ${a + 8}; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;

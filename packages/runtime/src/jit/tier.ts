@@ -8,6 +8,10 @@ import { arith, compareSigned, compareUnsigned, shift } from '../arith.js';
 import { ChanResult } from '../chan.js';
 import { extOps } from '../ext-ops.js';
 import { heapOp } from '../heapops.js';
+import { deferprocStackOp } from '../defer-stack.js';
+import { prologueSlow } from '../safepoint.js';
+import { UserFault } from '../signals.js';
+import { deferproc, deferreturn, NoDefer } from '@gosim/defer-panic';
 import type { Machine } from '../machine.js';
 import { compile, leaders, type Compiled } from './compile.js';
 
@@ -34,6 +38,7 @@ export class Jit {
     const p = m.prog;
     this.H = {
       J: this, fns: this.fns, Unwind, readWord, writeWord, arith, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
+      pol: m.deferpanic, deferproc, deferreturn, NoDefer, deferprocStackOp, prologueSlow, UserFault,
       constLo: p.constLo, constHi: p.constHi, funcvalOffset: p.funcvalOffset, atEntry: p.funcAtEntry,
       frameSizes: p.funcFrameSize, nosplit: p.funcNosplit, entryIndex: p.funcEntryIndex,
       zero: m.zeroWords, zeroStart: m.zeroStart, MaxSafe: Number.MAX_SAFE_INTEGER,
