@@ -4,7 +4,7 @@
 // .out file next to it (no .out: empty output). Not part of CI (it needs Go's test folder).
 //
 //   node scripts/gotests.mjs [--filter RE] [--runtime-only] [--stdlib] [--dirs d1,d2] [--jobs N] [--timeout SEC]
-//                            [--max-steps N] [--copy-stack-every N] [--gc-every N] [--policy SPEC] [--out DIR] [--json] [--goroot DIR]
+//                            [--max-steps N] [--copy-stack-every N] [--gc-every N] [--policy SPEC] [--tier interp|compiled] [--out DIR] [--json] [--goroot DIR]
 //
 // Prints counts (match, rejected with the feature named, compile error, wrong output, crashed), the rejected
 // features grouped and counted, a per-folder summary, and writes DIR/table.tsv (per file) and DIR/summary.md.
@@ -20,7 +20,7 @@ import { findRunTests, runtimeOnly, stdlibOnly, testDirs } from './gotests/selec
 
 process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 1 : 70));
 const here = dirname(fileURLToPath(import.meta.url));
-const usage = 'usage: pnpm gotests [--filter RE] [--runtime-only] [--stdlib] [--dirs d1,d2] [--jobs N] [--timeout SEC] [--max-steps N] [--copy-stack-every N] [--gc-every N] [--policy SPEC] [--out DIR] [--json] [--goroot DIR]';
+const usage = 'usage: pnpm gotests [--filter RE] [--runtime-only] [--stdlib] [--dirs d1,d2] [--jobs N] [--timeout SEC] [--max-steps N] [--copy-stack-every N] [--gc-every N] [--policy SPEC] [--tier interp|compiled] [--out DIR] [--json] [--goroot DIR]';
 
 function die(msg) {
   process.stderr.write(`gotests: ${msg}\n`);
@@ -28,7 +28,7 @@ function die(msg) {
 }
 
 function parseArgs(argv) {
-  const o = { filter: undefined, runtimeOnly: false, dirs: testDirs, jobs: Math.max(1, Math.floor(availableParallelism() / 2)), timeout: 60, maxSteps: 200_000_000, copyStackEvery: undefined, gcEvery: undefined, policy: undefined, out: 'gotests-out', json: false, goroot: undefined };
+  const o = { filter: undefined, runtimeOnly: false, dirs: testDirs, jobs: Math.max(1, Math.floor(availableParallelism() / 2)), timeout: 60, maxSteps: 200_000_000, copyStackEvery: undefined, gcEvery: undefined, policy: undefined, tier: undefined, out: 'gotests-out', json: false, goroot: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : die(`flag ${a} needs a value\n${usage}`));
@@ -46,6 +46,7 @@ function parseArgs(argv) {
       case '--copy-stack-every': o.copyStackEvery = positive(); break;
       case '--gc-every': o.gcEvery = positive(); break;
       // a policy spec as gosim run --policy takes (e.g. deferpanic=go1.13,copystack=go1.13,gc=go1.13)
+      case '--tier': o.tier = value(); if (o.tier !== 'interp' && o.tier !== 'compiled') die('flag --tier: interp or compiled'); break;
       case '--policy': o.policy = value(); try { parsePolicy(o.policy); } catch (e) { die(`flag --policy: ${e.message}`); } break;
       case '--out': o.out = value(); break;
       case '--json': o.json = true; break;
@@ -108,7 +109,7 @@ async function main() {
   if (o.stdlib) tests = tests.filter((t) => stdlibOnly(t.src));
   if (o.filter) tests = tests.filter((t) => o.filter.test(t.rel));
   if (tests.length === 0) die('no tests selected');
-  if (!o.json) process.stdout.write(`gotests: ${tests.length} \`// run\` programs from ${testRoot}${o.runtimeOnly ? ' (runtime-only)' : ''}${o.stdlib ? ' (stdlib group)' : ''}, ${o.jobs} jobs, timeout ${o.timeout}s, step limit ${o.maxSteps}${o.copyStackEvery ? `, copy stack every ${o.copyStackEvery}` : ''}${o.gcEvery ? `, GC every ${o.gcEvery}` : ''}${o.policy ? `, policy ${o.policy}` : ''}\n`);
+  if (!o.json) process.stdout.write(`gotests: ${tests.length} \`// run\` programs from ${testRoot}${o.runtimeOnly ? ' (runtime-only)' : ''}${o.stdlib ? ' (stdlib group)' : ''}, ${o.jobs} jobs, timeout ${o.timeout}s, step limit ${o.maxSteps}${o.copyStackEvery ? `, copy stack every ${o.copyStackEvery}` : ''}${o.gcEvery ? `, GC every ${o.gcEvery}` : ''}${o.policy ? `, policy ${o.policy}` : ''}${o.tier ? `, tier ${o.tier}` : ''}\n`);
 
   const pool = new Pool(new URL('./gotests/worker.mjs', import.meta.url), o.jobs, o.timeout * 1000);
   const rows = [];
@@ -118,7 +119,7 @@ async function main() {
     const outFile = t.path.replace(/\.go$/, '.out');
     const expected = existsSync(outFile) ? readFileSync(outFile, 'utf8') : '';
     const started = Date.now();
-    const r = await pool.run({ src: t.src, filename: `./${basename(t.path)}`, maxSteps: o.maxSteps, copyStackEvery: o.copyStackEvery, gcEvery: o.gcEvery, policy: o.policy });
+    const r = await pool.run({ src: t.src, filename: `./${basename(t.path)}`, maxSteps: o.maxSteps, copyStackEvery: o.copyStackEvery, gcEvery: o.gcEvery, policy: o.policy, tier: o.tier });
     if (r.kind === 'internal' && /Cannot find (package|module)/.test(r.message)) die(`${r.message}; run \`pnpm install && pnpm build\` first`);
     const v = judge(r, expected);
     rows.push({ file: t.rel, dir: t.dir, ...v, ms: Date.now() - started });

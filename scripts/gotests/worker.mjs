@@ -7,7 +7,7 @@ import { parsePolicy } from '@gosim/runtime';
 // Go's test/run.go sets GOOS and GOARCH in the environment of every test it runs (env.go reads GOARCH).
 const env = ['GOOS=linux', 'GOARCH=amd64'];
 
-process.on('message', ({ id, src, filename, maxSteps, copyStackEvery, gcEvery, policy }) => {
-  const r = runGosim(src, filename, { maxSteps, copyStackEvery, gcEvery, env, policy: policy === undefined ? undefined : parsePolicy(policy) });
+process.on('message', ({ id, src, filename, maxSteps, copyStackEvery, gcEvery, policy, tier }) => {
+  const r = runGosim(src, filename, { maxSteps, copyStackEvery, gcEvery, env, tier, policy: policy === undefined ? undefined : parsePolicy(policy) });
   process.send({ id, kind: r.kind, exit: r.outcome?.exit, combined: r.combined ?? '', message: r.message, feature: r.kind === 'rejected' ? rejectedFeature(r.message) : undefined, steps: r.steps });
 });
