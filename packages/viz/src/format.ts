@@ -62,7 +62,7 @@ export type StepKind =
   | 'defer-linked' | 'defer-started' | 'defer-unlinked' | 'defer-returned' | 'deferred-call-args' | 'open-defer-taken'
   | 'panic-pushed' | 'panic-aborted' | 'panic-recovered'
   | 'gc-cycle' | 'goroutine-created' | 'goroutine-blocked' | 'goroutine-exited' | 'safepoint-forced'
-  | 'traceback' | 'output' | 'exit';
+  | 'panic-cursor-step';
 
 export interface Step {
   /** Index in steps (stable: permalinks name it). */
