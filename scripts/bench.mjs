@@ -37,7 +37,7 @@ const strings = (name) => {
 };
 const plugins = strings('--plugin');
 const policySpec = strings('--policy').pop() ?? 'new';
-const tier = strings('--tier').pop() ?? 'interp'; // interp | compiled (the runtime's RunOptions.tier)
+const tier = strings('--tier').pop() ?? 'compiled'; // interp | compiled (the runtime's RunOptions.tier)
 const deferVariantSpecs = strings('--defer-variant');
 if (deferVariantSpecs.length === 0)
   deferVariantSpecs.push('deferpanic=go1.13,copystack=go1.13,gc=go1.13', 'deferpanic=go1.14,copystack=go1.14,gc=go1.13,traceback=go1.22');

@@ -193,7 +193,7 @@ export function runOptions(set: RunOptionSet = {}): BaseOption[] {
   const o: BaseOption[] = [];
   if (policy) o.push(new Option('--policy <spec>', 'old | new | piece=NAME,... (pieces: deferpanic, traceback, gc, copystack; NAME: old, new or one a --plugin registers; unlisted are new)').argParser(parsePolicyArg));
   o.push(
-    new Option('--tier <tier>', 'interp (default) | compiled: run IR functions compiled to JavaScript, same frames and safe points').choices(['interp', 'compiled']),
+    new Option('--tier <tier>', 'compiled (default): IR functions compiled to JavaScript on their first call, same frames and safe points | interp: the interpreter alone').choices(['interp', 'compiled']),
     new Option('--stack-poison', "poison new stacks (0xfd/0xfb) and freed ones (0xfc), like Go's stackPoisonCopy"),
     new Option('--stack-fault-on-free', 'unmap freed stacks so a stale access faults (Go\'s stackFaultOnFree)'),
     new Option('--clobber-free', 'fill freed heap objects with 0xdeadbeef'),

@@ -130,7 +130,7 @@ export class Machine {
     this.dataBase = this.space.mapRegion(Math.max(data.length, 8));
     this.space.u8.set(data, this.dataBase);
     this.dataPtrWords = prog.dataPtrWords;
-    this.jit = opts.tier === 'compiled' ? new Jit(this) : null;
+    this.jit = (opts.tier ?? 'compiled') === 'compiled' ? new Jit(this) : null;
   }
 
   // ---- output ---------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ export interface SafePointInfo {
 
 export interface RunOptions {
   policy?: Policy;
-  /** Execution tier: the interpreter alone (default), or IR functions compiled to JS (jit/compile.ts). */
+  /** Execution tier: IR functions compiled to JS on their first call (default; jit/compile.ts), or the interpreter alone. */
   tier?: 'interp' | 'compiled';
   /** Go's StackPoisonCopy: 0xfd / 0xfb into new stacks, 0xfc into freed ones. */
   stackPoisonCopy?: boolean;
