@@ -197,3 +197,31 @@ describe('GC view on examples/gc_defer_args.go', () => {
     expect(gcs.every((s) => s.gc!.freedStillReferenced.length === 0)).toBe(true);
   });
 });
+
+describe('recording examples/defer_ptrs_panic.go: the same record, started by gopanic', () => {
+  const at = (run: RecordedRun): { step: Step; g: ReturnType<typeof snapshotAt> } => {
+    const started = run.steps.find((s) => s.kind === 'defer-started' && s.event.by === 'panic' && s.event.fn === 'main.storeBig')!;
+    expect(started).toBeDefined();
+    const step = run.steps.find((s) => s.i > started.i && s.kind === 'stack-copied' && s.goid === started.goid)!;
+    expect(step?.copy).toBeDefined();
+    return { step, g: snapshotAt(run, step.i) };
+  };
+
+  test('old: the copy leaves the off-list argument stale while gopanic\'s record is on g._panic; new: adjusted, nothing stale', () => {
+    const old = at(record(example('defer_ptrs_panic.go', 'old'), 'old'));
+    const g = old.g!.goroutines.find((x) => x.goid === old.step.goid)!;
+    expect(g.panics.map((p) => p.value)).toContain('1');
+    for (const p of g.panics) expect(p.pointers).toHaveLength(4);
+    const arg = g.offList.find((d) => d.fn === 'main.storeBig')!.pointers.find((p) => p.where.includes(' arg +0'))!;
+    expect(arg).toMatchObject({ target: 'freed-stack', dangling: true });
+    expect(old.step.copy!.stale.map((s) => s.at)).toContain(arg.at);
+
+    const neu = at(record(example('defer_ptrs_panic.go', 'new'), 'new'));
+    const gn = neu.g!.goroutines.find((x) => x.goid === neu.step.goid)!;
+    expect(gn.panics.map((p) => p.value)).toContain('1');
+    const rec = gn.defers.find((d) => d.fn === 'main.storeBig')!;
+    const argn = rec.pointers.find((p) => p.where.includes(' arg +0'))!;
+    expect(neu.step.copy!.stale).toEqual([]);
+    expect(neu.step.copy!.adjusted).toContainEqual(expect.objectContaining({ at: argn.at, to: argn.value }));
+  });
+});
