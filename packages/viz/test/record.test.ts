@@ -189,6 +189,10 @@ describe('GC view on examples/gc_defer_args.go', () => {
     // the word naming the freed object is the off-list record's argument, and the object was in this cycle's freed list
     expect(words.some((w) => from.includes(w.at) && w.where.includes(' arg'))).toBe(true);
     for (const r of step.gc!.freedStillReferenced) expect(step.gc!.freed).toContain(r.object);
+    // the snapshot draws the swept object as such, and the word as a dangling pointer to it
+    const named = words.find((w) => from.includes(w.at))!;
+    expect(named).toMatchObject({ target: 'heap', dangling: true, object: step.gc!.freedStillReferenced[0]!.object });
+    expect(snap.objects.find((o) => o.addr === named.object)).toMatchObject({ freed: true, type: -1 });
 
     const neu = gcRun('new');
     expect(neu.stdout + neu.stderr).toMatch(/object intact = true/);
