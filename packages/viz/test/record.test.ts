@@ -216,6 +216,10 @@ describe('recording examples/defer_ptrs_panic.go: the same record, started by go
     const g = old.g!.goroutines.find((x) => x.goid === old.step.goid)!;
     expect(g.panics.map((p) => p.value)).toContain('1');
     for (const p of g.panics) expect(p.pointers).toHaveLength(4);
+    // old gopanic links its dabort record on g._panic's behalf: on g._defer, special, its argument the panic
+    const withAbort = g.panics.find((p) => p.dabort !== undefined)!;
+    expect(withAbort).toBeDefined();
+    expect(g.defers.find((d) => d.addr === withAbort.dabort)).toMatchObject({ place: 'stack', fn: 'runtime.abortpanic', fields: expect.objectContaining({ special: 1 }) });
     const arg = g.offList.find((d) => d.fn === 'main.storeBig')!.pointers.find((p) => p.where.includes(' arg +0'))!;
     expect(arg).toMatchObject({ target: 'freed-stack', dangling: true });
     expect(old.step.copy!.stale.map((s) => s.at)).toContain(arg.at);
@@ -223,6 +227,7 @@ describe('recording examples/defer_ptrs_panic.go: the same record, started by go
     const neu = at(record(example('defer_ptrs_panic.go', 'new'), 'new'));
     const gn = neu.g!.goroutines.find((x) => x.goid === neu.step.goid)!;
     expect(gn.panics.map((p) => p.value)).toContain('1');
+    expect(gn.panics.every((p) => p.dabort === undefined)).toBe(true);
     const rec = gn.defers.find((d) => d.fn === 'main.storeBig')!;
     const argn = rec.pointers.find((p) => p.where.includes(' arg +0'))!;
     expect(neu.step.copy!.stale).toEqual([]);
