@@ -84,6 +84,16 @@ describe('recording examples/defer_ptrs_goexit.go', () => {
     expect(neu.steps.some((s) => s.snapshot?.same !== undefined)).toBe(true);
   });
 
+  test('a step carries a snapshot only when memory as drawn changed: consecutive ones differ once rebuilt', () => {
+    const withSnap = neu.steps.filter((s) => s.snapshot).slice(0, 200);
+    expect(withSnap.length).toBeGreaterThan(100);
+    for (let k = 1; k < withSnap.length; k++) {
+      const a = JSON.stringify(snapshotAt(neu, withSnap[k - 1]!.i));
+      const b = JSON.stringify(snapshotAt(neu, withSnap[k]!.i));
+      expect(b).not.toBe(a);
+    }
+  });
+
   test('steps without a snapshot are those whose state did not change or that sit inside a copy', () => {
     const bare = neu.steps.filter((s) => !s.snapshot);
     expect(bare.length).toBeGreaterThan(0);
