@@ -117,7 +117,7 @@ func main() {
 	mid(42)
 }
 `;
-  const mod = build(src, '/tmp/frames.go', 'new');
+  const mod = build(src, 'frames.go', 'new');
 
   test("at panic-pushed the panicking goroutine's frames are the ones Go's traceback prints", () => {
     const run = record(mod, 'new');
