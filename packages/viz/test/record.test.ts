@@ -244,3 +244,13 @@ describe('recording examples/defer_ptrs_panic.go: the same record, started by go
     expect(neu.step.copy!.adjusted).toContainEqual(expect.objectContaining({ at: argn.at, to: argn.value }));
   });
 });
+
+describe('a walk that fails (examples/panic_use_stack.go under old)', () => {
+  test('the snapshot notes where the walk stopped and the program\'s stderr is what it is without the recorder', () => {
+    const mod = example('panic_use_stack.go', 'old');
+    const run = record(mod, 'old', { window: 100000 });
+    const plain = runModule(mod, { policy: parsePolicy('old') });
+    expect(run.steps.some((s) => s.snapshot?.goroutines.some((g) => g.note?.startsWith('traceback stopped')))).toBe(true);
+    expect([run.stdout, run.stderr, run.exitCode]).toEqual([plain.stdout, plain.stderr, plain.exitCode]);
+  });
+});
