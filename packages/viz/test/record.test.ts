@@ -84,6 +84,16 @@ describe('recording examples/defer_ptrs_goexit.go', () => {
     expect(neu.steps.some((s) => s.snapshot?.same !== undefined)).toBe(true);
   });
 
+  test('a step carries a snapshot only when memory as drawn changed: consecutive ones differ once rebuilt', () => {
+    const withSnap = neu.steps.filter((s) => s.snapshot).slice(0, 200);
+    expect(withSnap.length).toBeGreaterThan(100);
+    for (let k = 1; k < withSnap.length; k++) {
+      const a = JSON.stringify(snapshotAt(neu, withSnap[k - 1]!.i));
+      const b = JSON.stringify(snapshotAt(neu, withSnap[k]!.i));
+      expect(b).not.toBe(a);
+    }
+  });
+
   test('steps without a snapshot are those whose state did not change or that sit inside a copy', () => {
     const bare = neu.steps.filter((s) => !s.snapshot);
     expect(bare.length).toBeGreaterThan(0);
@@ -107,7 +117,7 @@ func main() {
 	mid(42)
 }
 `;
-  const mod = build(src, '/tmp/frames.go', 'new');
+  const mod = build(src, 'frames.go', 'new');
 
   test("at panic-pushed the panicking goroutine's frames are the ones Go's traceback prints", () => {
     const run = record(mod, 'new');
@@ -118,6 +128,10 @@ func main() {
     const printed = [...run.stderr.matchAll(/^(main\.\w+)\(/gm)].map((m) => m[1]);
     expect(names).toEqual(printed);
     expect(g.panics[0]).toMatchObject({ value: '42', recovered: false, aborted: false });
+    // the record's pointer words are drawn (and count for stale and root checks): argp, arg.data, link, defer
+    const p0 = g.panics[0]!;
+    expect(p0.pointers!.map((p) => p.at - p0.addr)).toEqual([0, 16, 24, 40]);
+    expect(p0.pointers![2]).toMatchObject({ value: 0, target: 'nil' });
     const mid = g.frames.find((f) => f.name === 'main.mid')!;
     expect(mid.line).toBe(9);
     expect(mid.pointers.length).toBeGreaterThan(0);
@@ -161,5 +175,82 @@ describe('window and cap', () => {
     let on: boolean | undefined;
     runModule(mod, { policy: parsePolicy('new'), attach: (m) => void (on = m.events.on) });
     expect(on).toBe(false);
+  });
+});
+
+describe('GC view on examples/gc_defer_args.go', () => {
+  const src = readFileSync(join(examples, 'gc_defer_args.go'), 'utf8');
+  // its gosim-flags line: a GC at every safe point, freed objects clobbered
+  const flags = { gcEvery: 1, clobberFree: true };
+  const gcRun = (policy: string): RecordedRun =>
+    recordRun(build(src, join(examples, 'gc_defer_args.go'), policy), {
+      run: { policy: parsePolicy(policy), ...flags }, window: 400, around: { event: 'panic-pushed', nth: 1 },
+    });
+
+  test('old deferpanic + new gc frees the object the off-list record still names; all-new frees nothing still named', () => {
+    const mixed = gcRun('deferpanic=old');
+    expect(mixed.stdout + mixed.stderr).not.toMatch(/object intact = true/);
+    const hits = mixed.steps.filter((s) => s.kind === 'gc-cycle' && s.gc!.freedStillReferenced.length > 0);
+    expect(hits.length).toBeGreaterThan(0);
+    const step = hits[0]!;
+    const snap = snapshotAt(mixed, step.i)!;
+    const words = snap.goroutines.flatMap((g) => g.offList.flatMap((d) => d.pointers));
+    const from = step.gc!.freedStillReferenced.map((r) => r.from);
+    // the word naming the freed object is the off-list record's argument, and the object was in this cycle's freed list
+    expect(words.some((w) => from.includes(w.at) && w.where.includes(' arg'))).toBe(true);
+    for (const r of step.gc!.freedStillReferenced) expect(step.gc!.freed).toContain(r.object);
+    // the snapshot draws the swept object as such, and the word as a dangling pointer to it
+    const named = words.find((w) => from.includes(w.at))!;
+    expect(named).toMatchObject({ target: 'heap', dangling: true, object: step.gc!.freedStillReferenced[0]!.object });
+    expect(snap.objects.find((o) => o.addr === named.object)).toMatchObject({ freed: true, type: -1 });
+
+    const neu = gcRun('new');
+    expect(neu.stdout + neu.stderr).toMatch(/object intact = true/);
+    const gcs = neu.steps.filter((s) => s.kind === 'gc-cycle');
+    expect(gcs.length).toBeGreaterThan(0);
+    expect(gcs.every((s) => s.gc!.freedStillReferenced.length === 0)).toBe(true);
+  });
+});
+
+describe('recording examples/defer_ptrs_panic.go: the same record, started by gopanic', () => {
+  const at = (run: RecordedRun): { step: Step; g: ReturnType<typeof snapshotAt> } => {
+    const started = run.steps.find((s) => s.kind === 'defer-started' && s.event.by === 'panic' && s.event.fn === 'main.storeBig')!;
+    expect(started).toBeDefined();
+    const step = run.steps.find((s) => s.i > started.i && s.kind === 'stack-copied' && s.goid === started.goid)!;
+    expect(step?.copy).toBeDefined();
+    return { step, g: snapshotAt(run, step.i) };
+  };
+
+  test('old: the copy leaves the off-list argument stale while gopanic\'s record is on g._panic; new: adjusted, nothing stale', () => {
+    const old = at(record(example('defer_ptrs_panic.go', 'old'), 'old'));
+    const g = old.g!.goroutines.find((x) => x.goid === old.step.goid)!;
+    expect(g.panics.map((p) => p.value)).toContain('1');
+    for (const p of g.panics) expect(p.pointers).toHaveLength(4);
+    // old gopanic links its dabort record on g._panic's behalf: on g._defer, special, its argument the panic
+    const withAbort = g.panics.find((p) => p.dabort !== undefined)!;
+    expect(withAbort).toBeDefined();
+    expect(g.defers.find((d) => d.addr === withAbort.dabort)).toMatchObject({ place: 'stack', fn: 'runtime.abortpanic', fields: expect.objectContaining({ special: 1 }) });
+    const arg = g.offList.find((d) => d.fn === 'main.storeBig')!.pointers.find((p) => p.where.includes(' arg +0'))!;
+    expect(arg).toMatchObject({ target: 'freed-stack', dangling: true });
+    expect(old.step.copy!.stale.map((s) => s.at)).toContain(arg.at);
+
+    const neu = at(record(example('defer_ptrs_panic.go', 'new'), 'new'));
+    const gn = neu.g!.goroutines.find((x) => x.goid === neu.step.goid)!;
+    expect(gn.panics.map((p) => p.value)).toContain('1');
+    expect(gn.panics.every((p) => p.dabort === undefined)).toBe(true);
+    const rec = gn.defers.find((d) => d.fn === 'main.storeBig')!;
+    const argn = rec.pointers.find((p) => p.where.includes(' arg +0'))!;
+    expect(neu.step.copy!.stale).toEqual([]);
+    expect(neu.step.copy!.adjusted).toContainEqual(expect.objectContaining({ at: argn.at, to: argn.value }));
+  });
+});
+
+describe('a walk that fails (examples/panic_use_stack.go under old)', () => {
+  test('the snapshot notes where the walk stopped and the program\'s stderr is what it is without the recorder', () => {
+    const mod = example('panic_use_stack.go', 'old');
+    const run = record(mod, 'old', { window: 100000 });
+    const plain = runModule(mod, { policy: parsePolicy('old') });
+    expect(run.steps.some((s) => s.snapshot?.goroutines.some((g) => g.note?.startsWith('traceback stopped')))).toBe(true);
+    expect([run.stdout, run.stderr, run.exitCode]).toEqual([plain.stdout, plain.stderr, plain.exitCode]);
   });
 });

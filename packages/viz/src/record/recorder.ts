@@ -141,6 +141,11 @@ class Recorder {
       l.push(e);
     }
     if (e.kind === 'stack-copied') this.targets.stackFreed(e.oldLo, e.oldHi);
+    // gc-cycle comes after the sweep: what it freed is known now, before this step's snapshot classifies pointers
+    if (e.kind === 'gc-cycle' && this.beforeGC) {
+      const now = liveObjects(this.machine!);
+      this.targets.objectsFreed(new Map([...this.beforeGC].filter(([b]) => !now.has(b))));
+    }
     if (this.inWindow()) this.add(e.kind as StepKind, e);
     if (e.kind === 'stack-copied') this.adjusted.delete(e.goid);
   }

@@ -42,9 +42,10 @@ export function snapshot(m: Machine, targets: Targets, known: RunKnowledge): Sna
   return { goroutines, objects, memory };
 }
 
-/** The machine as a traceback context whose event sink is off (a walk for the picture is not the program's). */
+/** The machine as a traceback context whose event sink and print are off (a walk for the picture is not the program's). */
 function quietContext(m: Machine): TracebackContext {
-  return Object.create(m, { events: { value: { on: false, emit() {} } } }) as TracebackContext;
+  // print too: a walk that meets a stale return PC says so to the program's stderr, which the recording must not change
+  return Object.create(m, { events: { value: { on: false, emit() {} } }, print: { value: () => undefined } }) as TracebackContext;
 }
 
 function goroutine(m: Machine, ctx: TracebackContext, targets: Targets, known: RunKnowledge, g: G): GoroutineView {
@@ -71,7 +72,13 @@ function goroutine(m: Machine, ctx: TracebackContext, targets: Targets, known: R
     .map((d) => deferView(m, targets, d));
   const panics: PanicView[] = [];
   for (let p = g._panic; p !== 0 && panics.length < SnapshotLimits.records && m.space.isRangeMapped(p, Panic.size); p = m.space.load64(p + Panic.link))
-    panics.push(panicView(m, known, p));
+    panics.push(panicView(m, targets, known, p));
+  // old policy: the dabort record gopanic linked in place of the record it runs (special, its argument = the panic)
+  if (m.deferLayout.special >= 0)
+    for (const pv of panics) {
+      const d = defers.find((x) => x.fields.special === 1 && m.space.isRangeMapped(x.args, 8) && m.space.load64(x.args) === pv.addr);
+      if (d) pv.dabort = d.addr;
+    }
   return {
     goid: g.goid, status: StatusNames[g.status] ?? String(g.status), waitreason: g.waitreason,
     lo: g.lo, hi: g.hi, sp: g.sp, pc: g.pc, frames, defers, panics, offList, ...(note ? { note } : {}),
@@ -115,16 +122,17 @@ function deferView(m: Machine, targets: Targets, d: number): DeferView {
   return { addr: d, place, fields, fn: fn?.name ?? (fv === 0 ? 'nil' : '?'), started: (fields.started ?? 0) !== 0, args, siz, pointers };
 }
 
-function panicView(m: Machine, known: RunKnowledge, p: number): PanicView {
+function panicView(m: Machine, targets: Targets, known: RunKnowledge, p: number): PanicView {
   const s = m.space;
   const fields: Record<string, number> = {
     argp: s.load64(p + Panic.argp), argType: s.load64(p + Panic.argType), argData: s.load64(p + Panic.argData),
     link: s.load64(p + Panic.link), recovered: s.u8[p + Panic.recovered]!, aborted: s.u8[p + Panic.aborted]!,
     goexit: s.u8[p + Panic.goexit]!, defer: s.load64(p + Panic.defer),
   };
+  const pointers = Panic.ptrWords.map((w) => targets.classify(p + 8 * w, s.load64(p + 8 * w), `panic ${hex(p)} +${8 * w}`));
   return {
     addr: p, fields, value: printedValue(m, fields.argType!, fields.argData!) ?? known.panicValues.get(p) ?? '', recovered: fields.recovered !== 0, aborted: fields.aborted !== 0,
-    goexit: fields.goexit !== 0,
+    goexit: fields.goexit !== 0, pointers,
   };
 }
 
@@ -155,6 +163,7 @@ function reachedObjects(m: Machine, targets: Targets, gs: readonly GoroutineView
   for (const g of gs) {
     for (const f of g.frames) visit(f.pointers);
     for (const d of [...g.defers, ...g.offList]) visit(d.pointers);
+    for (const p of g.panics) visit(p.pointers ?? []);
   }
   for (let depth = 0; depth < 2 && queue.length > 0; depth++) {
     const level = queue.splice(0);
@@ -170,6 +179,8 @@ function reachedObjects(m: Machine, targets: Targets, gs: readonly GoroutineView
 
 function heapObject(m: Machine, targets: Targets, base: number): HeapObject {
   const heap = m.heap;
+  // a slot a recorded GC swept and nothing reallocated: drawn as freed, its type no longer known
+  if (heap.findObject(base) !== base) return { addr: base, size: targets.freedObjectSize(base), type: -1, freed: true, pointers: [] };
   const type = heap.objectType(base);
   const size = heap.objectSize(base);
   const pointers: PointerView[] = [];
