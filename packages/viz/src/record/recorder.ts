@@ -40,6 +40,9 @@ export function recordRun(mod: Module, opts: RecordOptions): RecordedRun {
   const rec = new Recorder(first, first + window - 1, opts.maxBytes ?? MaxRecordingBytes);
   const { onEvent, safePointHook } = opts.run;
   const r = runModule(mod, {
+    // stepping runs on the interpreter unless the caller chose a tier (the compile tier would deopt at every
+    // safe point anyway, the hook asking for each one)
+    tier: 'interp',
     ...opts.run,
     attach: (m) => {
       opts.run.attach?.(m);
@@ -77,6 +80,7 @@ function findEvent(mod: Module, run: RunOptions, kind: StepKind, nth: number): n
   let seen = 0;
   let at = -1;
   runModule(mod, {
+    tier: 'interp',
     ...run,
     onEvent: (e) => {
       run.onEvent?.(e);
