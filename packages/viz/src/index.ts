@@ -3,3 +3,5 @@ export type {
   Recording, RecordedRun, FuncMeta, StepKind, Step, Snapshot, MemRegion, GoroutineView, FrameView, PointerView,
   DeferView, PanicView, HeapObject, StackCopy, GCView,
 } from './format.js';
+export { RecordingGlobal, PageFiles, RecordingFile, SiteError, recordingScript, pageDir, pageFiles, writeSite } from './site.js';
+export { ServeHost, ServeHeaders, serveRecording, type ServedRecording } from './serve.js';
