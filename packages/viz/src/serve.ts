@@ -91,6 +91,18 @@ export function serveRecording(rec: Recording, opts: { port?: number; page?: str
   }
   let port = 0;
   const server = createServer((req, res) => handle(table, () => port, req, res));
+  // a request node's parser rejects: a plain 400 with the same headers, then the connection ends
+  server.on('clientError', (_e, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = text('400 bad request');
+    const head = Object.entries({ ...ServeHeaders, 'Content-Type': plain, 'Content-Length': String(body.length), Connection: 'close' })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+    socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 400 Bad Request\r\n${head}\r\n`), body]));
+  });
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       reject(new SiteError(`cannot serve on ${ServeHost}:${opts.port ?? 0}: ${e.code ?? e.message}`));
