@@ -15,8 +15,18 @@ export const PageFiles = ['index.html', 'page.js', 'page.css'] as const;
 /** The file a site's index.html loads before page.js. */
 export const RecordingFile = 'recording.js';
 
-/** The page is missing or incomplete, or the site cannot be written: the message says which and what to do. */
-export class SiteError extends Error {}
+/**
+ * The page is missing or incomplete (`notBuilt`: an install without `vite build`), or the site cannot be written
+ * or served (a path, a port): the message says which and what to do.
+ */
+export class SiteError extends Error {
+  constructor(
+    message: string,
+    readonly notBuilt = false,
+  ) {
+    super(message);
+  }
+}
 
 // Characters that could end the script element or the statement inside it (`</script>`, `<!--`, `-->`,
 // U+2028/U+2029): outside JSON strings none occur, inside strings `\uXXXX` means the same character.
@@ -42,7 +52,7 @@ function moduleDir(): string | undefined {
  * when run from source (tests): either way the package folder is its folder's parent.
  */
 export function pageDir(here: string | undefined = moduleDir()): string {
-  if (here === undefined) throw new SiteError('cannot tell where @gosim/viz is installed (no module location)');
+  if (here === undefined) throw new SiteError('cannot tell where @gosim/viz is installed (no module location)', true);
   return basename(here) === 'dist' ? join(here, 'page') : resolve(here, '..', 'dist', 'page');
 }
 
@@ -50,7 +60,7 @@ export function pageDir(here: string | undefined = moduleDir()): string {
 export function pageFiles(dir: string = pageDir()): { name: (typeof PageFiles)[number]; path: string }[] {
   return PageFiles.map((name) => {
     const path = join(dir, name);
-    if (!existsSync(path)) throw new SiteError(`the viz page is not built (${name} missing in @gosim/viz's dist/page): run the viz package's build (tsup && vite build)`);
+    if (!existsSync(path)) throw new SiteError(`the viz page is not built (${name} missing in @gosim/viz's dist/page): run the viz package's build (tsup && vite build)`, true);
     return { name, path };
   });
 }
