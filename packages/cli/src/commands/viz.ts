@@ -166,7 +166,7 @@ export async function vizFile(file: string | undefined, flags: VizFlags, io: Io,
     const mods = new Map<string, Module>();
     const runs: RecordedRun[] = [];
     for (const p of flags.compare ? [first, flags.compare] : [first]) {
-      const codegen = codegenOf(p);
+      const codegen = JSON.stringify(codegenOf(p)); // a plain value: same JSON, same compiled code
       let mod = mods.get(codegen);
       if (!mod) {
         const c = compileGoFile(go, io.cwd, p, flags.finalizers);
