@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -171,4 +171,34 @@ describe('gosim viz serving', () => {
     expect(r.status).toBe(70);
     expect(lines(r.stderr).pop()).toMatch(/^gosim: the viz page is not built/);
   });
+});
+
+// the built command as a user runs it: a real process, a real SIGINT
+const bin = join(__dirname, '..', 'bin', 'gosim.cjs');
+const distHasViz = existsSync(join(__dirname, '..', 'dist', 'index.cjs')) && readFileSync(join(__dirname, '..', 'dist', 'index.cjs'), 'utf8').includes('vizFile');
+if (!distHasViz) console.log('viz.test: dist/index.cjs has no viz command (build @gosim/cli): the process test is skipped');
+(built === true && distHasViz ? test : test.skip)('bin/gosim.cjs viz serves until SIGINT, then exits 0', async () => {
+  const child = spawn(process.execPath, [bin, 'viz', '--window', '100', 'examples/defer_ptrs.go'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const u = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = /^gosim viz: (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code} before serving: ${stderr}`)));
+  });
+  const status = await new Promise<number>((resolve, reject) => {
+    get(u, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    }).on('error', reject);
+  });
+  expect(status).toBe(200);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  expect(stderr).toMatch(/^gosim viz: new: \d+ steps recorded/);
 });
