@@ -58,7 +58,7 @@ class App {
       return b;
     };
     const tools = el('div', { class: 'toolbar' },
-      btn('⏮', 'first step (Home)', () => this.go(0)),
+      btn('|◀', 'first step (Home)', () => this.go(0)),
       btn('◀ step', 'previous event (←)', () => this.move((s, i) => byEvent(s, i, -1))),
       btn('step ▶', 'next event (→)', () => this.move((s, i) => byEvent(s, i, 1))),
       btn('▲ safe point', 'previous safe point (↑ / k)', () => this.move((s, i) => bySafePoint(s, i, -1))),
