@@ -35,12 +35,18 @@ function body(e: RuntimeEvent): string {
       return `defer-unlinked g${e.goid} d=${hex(e.d)} fn=${e.fn} (${e.why})`;
     case 'deferred-call-args':
       return `deferred-call-args g${e.goid} fn=${e.fn} record=${hex(e.record)} pointers=[${e.pointers.map(hex).join(' ')}] stack=${hex(e.stackLo)}-${hex(e.stackHi)}`;
+    case 'defer-returned':
+      return `defer-returned g${e.goid} d=${hex(e.d)} fn=${e.fn}`;
     case 'panic-pushed':
       return `panic-pushed g${e.goid} p=${hex(e.p)} value=${e.value}`;
     case 'panic-aborted':
       return `panic-aborted g${e.goid} p=${hex(e.p)}`;
     case 'panic-recovered':
       return `panic-recovered g${e.goid} p=${hex(e.p)} resume sp=${hex(e.sp)} pc=${hex(e.pc)}`;
+    case 'panic-cursor-step': {
+      const out = e.link !== 0 && (e.link < e.stackLo || e.link >= e.stackHi);
+      return `panic-cursor-step g${e.goid} from p=${hex(e.from)} link=${hex(e.link)}${out ? ` outside the stack ${hex(e.stackLo)}-${hex(e.stackHi)}` : ''}`;
+    }
     // garbage collection
     case 'gc-cycle':
       return `gc-cycle #${e.n} roots=${e.roots} marked=${e.marked} freed=${e.freedObjects} objects/${e.freedBytes}B live=${e.liveBytes}B goal=${e.heapGoal}B`;

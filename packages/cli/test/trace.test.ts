@@ -24,6 +24,9 @@ describe('--trace lines', () => {
       { kind: 'goroutine-blocked', goid: 2, reason: 'chan receive' },
       { kind: 'goroutine-exited', goid: 2 },
       { kind: 'safepoint-forced', goid: 1, at: 13, what: 'copy', fn: 'main.f' },
+      { kind: 'defer-returned', goid: 2, d: 0x100, fn: 'main.set' },
+      { kind: 'panic-cursor-step', goid: 1, from: 0x11700, link: 0x10f00, stackLo: 0x11000, stackHi: 0x11800 },
+      { kind: 'open-defer-taken', goid: 1, d: 0x100, bit: 0, sp: 0x11700, varp: 0x11740, stackLo: 0x11000, stackHi: 0x11800 },
     ];
     for (const e of events) {
       const l = formatEvent(e);
@@ -33,6 +36,8 @@ describe('--trace lines', () => {
     }
     expect(formatEvent(events[1]!)).toBe('[trace] pointer-stale g1 defer arg at 0x10: 0x20 still points into the old stack');
     expect(formatEvent(events[5]!)).toBe('[trace] deferred-call-args g1 fn=main.inspect record=0x14040 pointers=[0x14000 0x10f00] stack=0x11000-0x11800');
+    expect(formatEvent(events[15]!)).toBe('[trace] panic-cursor-step g1 from p=0x11700 link=0x10f00 outside the stack 0x11000-0x11800');
+    for (const e of events) expect(formatEvent(e)).not.toContain('{'); // every kind has its own wording, none falls back to JSON
     expect(formatEvent(events[9]!)).toBe('[trace] gc-cycle #3 roots=10 marked=20 freed=2 objects/64B live=1024B goal=4194304B');
   });
 });

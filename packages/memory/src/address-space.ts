@@ -1,4 +1,4 @@
-// The simulated address space: one resizable ArrayBuffer where a simulated address is a byte offset, a page table
+// The simulated address space: one ArrayBuffer (backing.ts) where a simulated address is a byte offset, a page table
 // with one state byte per 4 KiB page, and page-granular regions handed out first-fit from released ranges, else by
 // bumping `top`. Invariants: addresses < maxBytes <= 2^32; pages below FirstMappableAddress are never mapped;
 // buffer.byteLength >= top; bytes at or above `clean` (>= top) are zero; every page in [top, maxBytes) is unmapped and unreserved; free runs are sorted,
@@ -8,19 +8,14 @@ import { MemoryFault } from './fault.js';
 import { FirstMappableAddress, MaxAddress, PageShift, PageSize } from './layout.js';
 import { OutOfMemoryError } from './out-of-memory.js';
 
-// lib ES2022 lacks resizable ArrayBuffers (ES2024); Node 20 has them.
-interface ResizableArrayBuffer extends ArrayBuffer {
-  resize(newByteLength: number): void;
-}
-type ResizableArrayBufferConstructor = new (byteLength: number, opts: { maxByteLength: number }) => ResizableArrayBuffer;
-const ResizableBuffer = ArrayBuffer as unknown as ResizableArrayBufferConstructor;
+import { giveBacking, takeBacking, type Backing, type ResizableArrayBuffer } from './backing.js';
 
 /** Page-table states. */
 export const PageUnmapped = 0;
 export const PageMapped = 1;
 
 export interface AddressSpaceOptions {
-  /** Initial buffer size in bytes (rounded up to a page; default 1 MiB). */
+  /** Initial buffer size in bytes when the backing is resizable (rounded up to a page; default 1 MiB). */
   initialBytes?: number;
   /** Highest address + 1 that may ever be mapped (default and maximum 2^32). */
   maxBytes?: number;
@@ -51,7 +46,9 @@ export class AddressSpace {
   readonly pages: Uint8Array;
   readonly maxBytes: number;
 
-  private readonly buffer: ResizableArrayBuffer;
+  private readonly backing: Backing;
+  private readonly buffer: ArrayBuffer;
+  private released = false;
   private top = FirstMappableAddress;
   // Every byte at or above `clean` has never been mapped, so it is still zero from the resize.
   private clean = FirstMappableAddress;
@@ -65,7 +62,8 @@ export class AddressSpace {
     if (!(maxBytes > FirstMappableAddress)) throw new RangeError(`AddressSpace: maxBytes ${maxBytes} too small`);
     const initial = Math.min(maxBytes, roundUp(Math.max(opts.initialBytes ?? 1 << 20, PageSize), PageSize));
     this.maxBytes = maxBytes;
-    this.buffer = new ResizableBuffer(initial, { maxByteLength: maxBytes });
+    this.backing = takeBacking(maxBytes, initial, PageSize);
+    this.buffer = this.backing.buffer;
     this.u8 = new Uint8Array(this.buffer);
     this.u16 = new Uint16Array(this.buffer);
     this.i32 = new Int32Array(this.buffer);
@@ -73,10 +71,10 @@ export class AddressSpace {
     this.f32 = new Float32Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);
     this.i64 = new BigInt64Array(this.buffer);
-    this.pages = new Uint8Array(maxBytes / PageSize);
+    this.pages = this.backing.pages;
   }
 
-  /** Current size of the backing buffer in bytes. */
+  /** Current size of the backing buffer in bytes (maxBytes unless the backing is resizable). */
   get byteLength(): number {
     return this.buffer.byteLength;
   }
@@ -168,7 +166,17 @@ export class AddressSpace {
 
   private grow(end: number): void {
     const want = Math.min(this.maxBytes, Math.max(end, this.buffer.byteLength * 2));
-    this.buffer.resize(roundUp(want, PageSize));
+    (this.buffer as ResizableArrayBuffer).resize(roundUp(want, PageSize));
+  }
+
+  /**
+   * Ends the space: its buffer goes back to the pool for the next space (backing.ts). Nothing may read or write the
+   * space or its views afterwards (the owner calls this when the run is over: runtime's runModule).
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    giveBacking(this.backing, this.clean, PageSize);
   }
 
   // First fit over the free runs; returns 0 when none fits.

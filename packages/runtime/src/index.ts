@@ -20,3 +20,4 @@ export type { NormalizedOutput } from './normalize.js';
 export { derivePiece, wrapPiece } from './compose.js';
 export type { MethodKeys, PieceOverrides, PieceCall, PieceMiddleware } from './compose.js';
 export { GoVersion } from './rtapi.js';
+export { panicValue } from './format.js';

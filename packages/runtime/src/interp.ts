@@ -45,6 +45,8 @@ export function run(m: Machine, g: G): number {
   const s = m.space;
   const i32 = s.i32;
   const u8 = s.u8;
+  const f64 = s.f64;
+  const f32 = s.f32;
   const pages = s.pages;
   const entryIndex = prog.funcEntryIndex;
   const frameSizes = prog.funcFrameSize;
@@ -210,15 +212,12 @@ export function run(m: Machine, g: G): number {
             break;
           }
           case 17 /* ADDI */: {
-            if (small(i32, sp + b)) {
-              const r = readWord(i32, sp + b) + c;
-              if (r <= MaxSafe && r >= -MaxSafe) {
-                writeWord(i32, sp + a, r);
-                ip++;
-                break;
-              }
-            }
-            s.store64Big(sp + a, BigInt.asIntN(64, s.load64Big(sp + b) + BigInt(c)));
+            // int64 + int32 immediate on the halves: the low sum's carry goes into the high word (wraps as Go's)
+            const d = (sp + a) >>> 2, x = (sp + b) >>> 2;
+            const lo = (i32[x]! >>> 0) + (c >>> 0);
+            const hi = i32[x + 1]! + (c < 0 ? -1 : 0) + (lo > 0xffffffff ? 1 : 0);
+            i32[d] = lo;
+            i32[d + 1] = hi;
             ip++;
             break;
           }
@@ -230,15 +229,31 @@ export function run(m: Machine, g: G): number {
             u8[sp + a] = u8[sp + b]!;
             ip++;
             break;
-          case 21 /* ADD */:
-          case 22 /* SUB */:
+          case 21 /* ADD */: {
+            const d = (sp + a) >>> 2, x = (sp + b) >>> 2, y = (sp + c) >>> 2;
+            const lo = (i32[x]! >>> 0) + (i32[y]! >>> 0);
+            const hi = i32[x + 1]! + i32[y + 1]! + (lo > 0xffffffff ? 1 : 0);
+            i32[d] = lo;
+            i32[d + 1] = hi;
+            ip++;
+            break;
+          }
+          case 22 /* SUB */: {
+            const d = (sp + a) >>> 2, x = (sp + b) >>> 2, y = (sp + c) >>> 2;
+            const lo = (i32[x]! >>> 0) - (i32[y]! >>> 0);
+            const hi = i32[x + 1]! - i32[y + 1]! - (lo < 0 ? 1 : 0);
+            i32[d] = lo;
+            i32[d + 1] = hi;
+            ip++;
+            break;
+          }
           case 23 /* MUL */: {
             const xa = sp + b;
             const ya = sp + c;
             if (small(i32, xa) && small(i32, ya)) {
               const x = readWord(i32, xa);
               const y = readWord(i32, ya);
-              const r = code[k] === OP_ADD ? x + y : code[k] === OP_SUB ? x - y : x * y;
+              const r = x * y;
               if (r <= MaxSafe && r >= -MaxSafe) {
                 writeWord(i32, sp + a, r + 0);
                 ip++;
@@ -356,14 +371,18 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           }
-          case 38 /* LT */:
-            u8[sp + a] = compareSigned(i32, sp + b, sp + c) < 0 ? 1 : 0;
+          case 38 /* LT */: {
+            const x = (sp + b) >>> 2, y = (sp + c) >>> 2, xh = i32[x + 1]!, yh = i32[y + 1]!;
+            u8[sp + a] = xh < yh || (xh === yh && i32[x]! >>> 0 < i32[y]! >>> 0) ? 1 : 0;
             ip++;
             break;
-          case 39 /* LE */:
-            u8[sp + a] = compareSigned(i32, sp + b, sp + c) <= 0 ? 1 : 0;
+          }
+          case 39 /* LE */: {
+            const x = (sp + b) >>> 2, y = (sp + c) >>> 2, xh = i32[x + 1]!, yh = i32[y + 1]!;
+            u8[sp + a] = xh < yh || (xh === yh && i32[x]! >>> 0 <= i32[y]! >>> 0) ? 1 : 0;
             ip++;
             break;
+          }
           case 40 /* LTU */:
             u8[sp + a] = compareUnsigned(i32, sp + b, sp + c) < 0 ? 1 : 0;
             ip++;
@@ -581,6 +600,22 @@ export function run(m: Machine, g: G): number {
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             m.exit(a);
             return Stop.Exited;
+          // float arithmetic and compares inline (float.ts has the same ops as ext ops, for the compile tier)
+          case 100 /* FADD64 */: f64[(sp + a) >>> 3] = f64[(sp + b) >>> 3]! + f64[(sp + c) >>> 3]!; ip++; break;
+          case 101 /* FSUB64 */: f64[(sp + a) >>> 3] = f64[(sp + b) >>> 3]! - f64[(sp + c) >>> 3]!; ip++; break;
+          case 102 /* FMUL64 */: f64[(sp + a) >>> 3] = f64[(sp + b) >>> 3]! * f64[(sp + c) >>> 3]!; ip++; break;
+          case 103 /* FDIV64 */: f64[(sp + a) >>> 3] = f64[(sp + b) >>> 3]! / f64[(sp + c) >>> 3]!; ip++; break;
+          // a Float32Array store rounds once: exact for one +, -, * or / of two float32s
+          case 104 /* FADD32 */: f32[(sp + a) >>> 2] = f32[(sp + b) >>> 2]! + f32[(sp + c) >>> 2]!; ip++; break;
+          case 105 /* FSUB32 */: f32[(sp + a) >>> 2] = f32[(sp + b) >>> 2]! - f32[(sp + c) >>> 2]!; ip++; break;
+          case 106 /* FMUL32 */: f32[(sp + a) >>> 2] = f32[(sp + b) >>> 2]! * f32[(sp + c) >>> 2]!; ip++; break;
+          case 107 /* FDIV32 */: f32[(sp + a) >>> 2] = f32[(sp + b) >>> 2]! / f32[(sp + c) >>> 2]!; ip++; break;
+          case 110 /* FEQ64 */: u8[sp + a] = f64[(sp + b) >>> 3]! === f64[(sp + c) >>> 3]! ? 1 : 0; ip++; break;
+          case 111 /* FLT64 */: u8[sp + a] = f64[(sp + b) >>> 3]! < f64[(sp + c) >>> 3]! ? 1 : 0; ip++; break;
+          case 112 /* FLE64 */: u8[sp + a] = f64[(sp + b) >>> 3]! <= f64[(sp + c) >>> 3]! ? 1 : 0; ip++; break;
+          case 113 /* FEQ32 */: u8[sp + a] = f32[(sp + b) >>> 2]! === f32[(sp + c) >>> 2]! ? 1 : 0; ip++; break;
+          case 114 /* FLT32 */: u8[sp + a] = f32[(sp + b) >>> 2]! < f32[(sp + c) >>> 2]! ? 1 : 0; ip++; break;
+          case 115 /* FLE32 */: u8[sp + a] = f32[(sp + b) >>> 2]! <= f32[(sp + c) >>> 2]! ? 1 : 0; ip++; break;
           default: {
             // an extension op (ext-ops.ts); a safe-point one falls through into the safe-point path below
             const x = extOps[code[k]!];

@@ -1,6 +1,7 @@
 // Run options: the policy, debug modes, stress modes, limits and hooks.
 
 import type { ForcedEvent, Listener } from './events.js';
+import type { Machine } from './machine.js';
 import type { Policy } from './policy.js';
 
 /** A safe point as the hook sees it: its index in the run (from 1), the goroutine and function. */
@@ -40,6 +41,11 @@ export interface RunOptions {
   maxSteps?: number;
   maxHeap?: number;
   maxStack?: number;
+  /**
+   * Called once with the machine before its first instruction (a recorder reads memory from it at events and
+   * safe points). The machine's memory is released when runModule returns: nothing may read it afterwards.
+   */
+  attach?: (m: Machine) => void;
   /** Event listener (the stream is not built when absent). */
   onEvent?: Listener;
   /** Where the program's output goes (default: collected into the result). */

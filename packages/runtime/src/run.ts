@@ -23,13 +23,18 @@ export function runModule(user: Module, opts: RunOptions = {}): RunResult {
   const policy = opts.policy ?? policies.new;
   const prog = programFor(user, policy.deferpanic);
   const m = new Machine(prog, { ...opts, policy });
-  const r = schedule(m);
-  const out = m.output();
-  return {
-    exitCode: r.code,
-    stdout: out.stdout,
-    stderr: out.stderr,
-    steps: m.steps,
-    ...(r.limit ? { limit: { what: r.limit.what, message: r.limit.message } } : {}),
-  };
+  try {
+    opts.attach?.(m);
+    const r = schedule(m);
+    const out = m.output();
+    return {
+      exitCode: r.code,
+      stdout: out.stdout,
+      stderr: out.stderr,
+      steps: m.steps,
+      ...(r.limit ? { limit: { what: r.limit.what, message: r.limit.message } } : {}),
+    };
+  } finally {
+    m.space.release(); // the run is over: its memory goes to the next run (memory/src/backing.ts)
+  }
 }

@@ -54,3 +54,11 @@ test('the interpreter switch uses the ISA opcode numbers (case labels are litera
     for (const m of src.matchAll(/case (\d+) \/\* ([A-Z0-9]+) \*\//g)) expect([m[2], Number(m[1])]).toEqual([m[2], Op[m[2] as keyof typeof Op]]);
   }
 });
+
+test('attach sees the machine before the first instruction, with the program loaded and no goroutine run yet', () => {
+  const seen: { steps: number; funcs: number; hasMain: boolean }[] = [];
+  const r = runModule(fibModule(10), { attach: (m) => void seen.push({ steps: m.steps, funcs: m.prog.funcs.length, hasMain: m.prog.func('main.main') !== undefined }) });
+  expect(r.exitCode).toBe(0);
+  expect(seen).toHaveLength(1);
+  expect(seen[0]).toEqual({ steps: 0, funcs: expect.any(Number), hasMain: true });
+});

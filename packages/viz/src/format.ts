@@ -76,7 +76,11 @@ export interface Step {
   fn: string;
   file: string;
   line: number;
-  /** Memory at this point; omitted when nothing changed since the previous step (the page reuses that one). */
+  /**
+   * Memory at this point; omitted when nothing changed since the previous step, and for the events inside a stack
+   * copy or a traceback (pointer-adjusted, pointer-stale, panic-cursor-step), whose result the next step shows:
+   * the page reuses the last snapshot given.
+   */
   snapshot?: Snapshot;
   /** At a stack copy: the moved goroutine's old and new stack and what the copy did to each word. */
   copy?: StackCopy;
@@ -88,12 +92,27 @@ export interface Snapshot {
   goroutines: GoroutineView[];
   /** Heap objects reachable in one hop from any stack, defer record or panic record (and their referents, to a bound). */
   objects: HeapObject[];
-  /** Memory contents: regions [lo, hi) with their bytes as hex, covering every stack's used part and every object. */
+  /**
+   * Memory contents: regions with their bytes as hex, covering every stack's used part and every object, cut at
+   * MemChunk-aligned boundaries.
+   */
   memory: MemRegion[];
+  /**
+   * Delta encoding. Present: `goroutines` and `memory` hold only the goroutines and chunks that are new or changed
+   * since the previous snapshot, and `same` names those of that snapshot that still hold (goids; chunk `lo`s).
+   * Absent: this is a key snapshot, complete. read.ts's snapshotAt rebuilds the whole snapshot at any step.
+   */
+  same?: { goroutines: number[]; memory: number[] };
 }
+
+/** Memory regions are cut at multiples of this many bytes (so a change re-sends only its chunk). */
+export const MemChunk = 512;
+/** Every this many snapshots memory is sent whole (a key snapshot), bounding the rebuild of any one. */
+export const MemKeyEvery = 64;
 
 export interface MemRegion {
   lo: number;
+  /** The bytes of [lo, lo + hex.length / 2), mapped ones only (an unmapped page splits a range into regions). */
   hex: string;
   /** What the region is: a stack (live or freed), a heap object, the data segment. */
   what: 'stack' | 'freed-stack' | 'heap' | 'data';
@@ -115,6 +134,8 @@ export interface GoroutineView {
   panics: PanicView[];
   /** Records a policy took off the list but still runs (old: gopanic/Goexit's unlinked record). */
   offList: DeferView[];
+  /** Set when the frame walk stopped early (a stale or poisoned return PC): the frames before it stand. */
+  note?: string;
 }
 
 export interface FrameView {
@@ -141,6 +162,8 @@ export interface PointerView {
   target: 'stack' | 'heap' | 'data' | 'freed-stack' | 'unmapped' | 'nil';
   goid?: number;
   object?: number;
+  /** Into memory that was freed: a stack a copy left ('freed-stack'), or a heap slot no object occupies now. */
+  dangling?: boolean;
   /** Where the word lives: a frame local, a frame argument, a defer record field or argument, a panic field. */
   where: string;
 }

@@ -38,13 +38,15 @@ export function emitOp(op: number, a: number, b: number, c: number, k: number, i
       u8.copyWithin(${S(a)}, p, p + ${c}); }`;
     case Op.STOREN: return `{ const p = readWord(i32, ${S(a)}); if (!s.isRangeMapped(p, ${c}) || (p >>> 0) !== p) ${deopt(k)}
       u8.copyWithin(p, ${S(b)}, sp + ${b + c}); }`;
-    case Op.ADDI: return `{ let done = false; if (${small(b)}) { const r = readWord(i32, ${S(b)}) + ${c};
-      if (r <= MaxSafe && r >= -MaxSafe) { writeWord(i32, ${S(a)}, r); done = true; } }
-      if (!done) s.store64Big(${S(a)}, BigInt.asIntN(64, s.load64Big(${S(b)}) + ${c}n)); }`;
+    case Op.ADDI: return `{ const d = ${W(a)}, x = ${W(b)}; const lo = (i32[x] >>> 0) + ${c >>> 0};
+      const hi = i32[x + 1] + ${c < 0 ? -1 : 0} + (lo > 0xffffffff ? 1 : 0); i32[d] = lo; i32[d + 1] = hi; }`;
     case Op.EXT1: return `writeWord(i32, ${S(a)}, u8[${S(b)}]);`;
-    case Op.ADD: case Op.SUB: case Op.MUL: {
-      const e = op === Op.ADD ? 'x + y' : op === Op.SUB ? 'x - y' : 'x * y';
-      return `{ let done = false; if (${small(b)} && ${small(c)}) { const x = readWord(i32, ${S(b)}), y = readWord(i32, ${S(c)}); const r = ${e};
+    case Op.ADD: return `{ const d = ${W(a)}, x = ${W(b)}, y = ${W(c)}; const lo = (i32[x] >>> 0) + (i32[y] >>> 0);
+      const hi = i32[x + 1] + i32[y + 1] + (lo > 0xffffffff ? 1 : 0); i32[d] = lo; i32[d + 1] = hi; }`;
+    case Op.SUB: return `{ const d = ${W(a)}, x = ${W(b)}, y = ${W(c)}; const lo = (i32[x] >>> 0) - (i32[y] >>> 0);
+      const hi = i32[x + 1] - i32[y + 1] - (lo < 0 ? 1 : 0); i32[d] = lo; i32[d + 1] = hi; }`;
+    case Op.MUL: {
+      return `{ let done = false; if (${small(b)} && ${small(c)}) { const x = readWord(i32, ${S(b)}), y = readWord(i32, ${S(c)}); const r = x * y;
         if (r <= MaxSafe && r >= -MaxSafe) { writeWord(i32, ${S(a)}, r + 0); done = true; } }
         if (!done) arith(s, ${op}, ${S(a)}, ${S(b)}, ${S(c)}); }`;
     }
@@ -70,8 +72,8 @@ export function emitOp(op: number, a: number, b: number, c: number, k: number, i
     case Op.NOT1: return `u8[${S(a)}] = u8[${S(b)}] ? 0 : 1;`;
     case Op.EQ: case Op.NE:
       return `{ const x = ${W(b)}, y = ${W(c)}; u8[${S(a)}] = (i32[x] === i32[y] && i32[x + 1] === i32[y + 1]) ? ${op === Op.EQ ? '1 : 0' : '0 : 1'}; }`;
-    case Op.LT: return `u8[${S(a)}] = compareSigned(i32, ${S(b)}, ${S(c)}) < 0 ? 1 : 0;`;
-    case Op.LE: return `u8[${S(a)}] = compareSigned(i32, ${S(b)}, ${S(c)}) <= 0 ? 1 : 0;`;
+    case Op.LT: case Op.LE: return `{ const x = ${W(b)}, y = ${W(c)}, xh = i32[x + 1], yh = i32[y + 1];
+      u8[${S(a)}] = xh < yh || (xh === yh && (i32[x] >>> 0) ${op === Op.LT ? '<' : '<='} (i32[y] >>> 0)) ? 1 : 0; }`;
     case Op.LTU: return `u8[${S(a)}] = compareUnsigned(i32, ${S(b)}, ${S(c)}) < 0 ? 1 : 0;`;
     case Op.LEU: return `u8[${S(a)}] = compareUnsigned(i32, ${S(b)}, ${S(c)}) <= 0 ? 1 : 0;`;
     case Op.EQ1: return `u8[${S(a)}] = u8[${S(b)}] === u8[${S(c)}] ? 1 : 0;`;
