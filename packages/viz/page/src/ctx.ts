@@ -30,13 +30,13 @@ const TargetText: Record<PointerView['target'], string> = {
 export function pointerEl(ctx: StepCtx, p: PointerView): HTMLElement {
   const adj = ctx.adjusted.get(p.at);
   const cls = ['ptr', `t-${p.target}`];
-  if (p.target === 'freed-stack') cls.push('dangling');
+  if (p.target === 'freed-stack' || p.dangling) cls.push('dangling');
   if (adj) cls.push('adjusted');
   const where = p.target === 'stack' && p.goid !== undefined ? ` g${p.goid}` : p.target === 'heap' && p.object !== undefined ? ` obj ${hex(p.object)}` : '';
   const e = el('span', {
     class: cls.join(' '), 'data-at': hex(p.at), 'data-value': hex(p.value), 'data-target': p.target,
     'data-from': adj ? hex(adj.from) : undefined, 'data-to': adj ? hex(adj.to) : undefined,
-    title: `${p.where} at ${hex(p.at)}`,
+    'data-where': p.where, title: `${p.where} at ${hex(p.at)}`,
   }, p.value === 0 ? 'nil' : hex(p.value), el('span', { class: 'arrow' }, ` → ${TargetText[p.target]}${where}`));
   if (adj) e.appendChild(el('span', { class: 'adj' }, ` (was ${hex(adj.from)})`));
   return e;

@@ -187,6 +187,7 @@ export function layoutCopy(c: StackCopy): CopyLayout {
   const used = Math.min(c.used, c.oldHex.length / 2, c.newHex.length / 2);
   let gap = 0;
   let gapPat = '';
+  let data = 0;
   const flush = () => {
     if (gap > 0) rows.push({ gap, pattern: gapPat });
     gap = 0;
@@ -199,10 +200,12 @@ export function layoutCopy(c: StackCopy): CopyLayout {
     const a = adj.get(newAt) ?? adj.get(oldAt);
     const s = stale.get(newAt) ?? stale.get(oldAt);
     const pat = wordPattern(newHex);
-    const boring = !a && !s && oldHex === newHex && pat !== 'data';
+    // unchanged words are boring past the first MaxDataWords data words: what a copy does is in the changes
+    const boring = !a && !s && oldHex === newHex && (pat !== 'data' || data++ >= MaxDataWords);
     if (boring) {
-      if (gap > 0 && gapPat !== pat) flush();
-      gapPat = pat;
+      const p = pat === 'data' ? 'unchanged' : pat;
+      if (gap > 0 && gapPat !== p) flush();
+      gapPat = p;
       gap++;
       continue;
     }

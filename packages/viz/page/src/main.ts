@@ -108,7 +108,7 @@ class App {
       this.views[o]!.show(Math.max(0, j), note);
       this.timelines[o]!.show(Math.max(0, j));
     }
-    if (s) this.source.show(s.file === this.rec.file || s.file === '' ? s.line : 0);
+    if (s) this.source.show(this.views[this.run]!.lineAt(this.step, this.rec.file));
     document.body.dataset.step = String(this.step);
     document.body.dataset.run = String(this.run);
     const h = formatHash(this.run, this.step);

@@ -15,7 +15,8 @@ export function renderStack(ctx: StepCtx, g: GoroutineView): HTMLElement {
     el('span', { class: 'dim' }, ` stack [${hex(box.lo)}, ${hex(box.hi)}) sp ${hex(box.sp)} · ${box.hi - box.sp} bytes used`));
   const frames = el('div', { class: 'frames' });
   for (const f of box.frames) frames.appendChild(frameEl(ctx, f));
-  return el('section', { class: `stack${running ? ' running' : ''}`, 'data-goid': box.goid }, head, frames);
+  const note = g.note ? el('div', { class: 'warn' }, g.note) : null;
+  return el('section', { class: `stack${running ? ' running' : ''}`, 'data-goid': box.goid }, head, note, frames);
 }
 
 function frameEl(ctx: StepCtx, f: FrameBox): HTMLElement {

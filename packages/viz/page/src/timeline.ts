@@ -10,8 +10,8 @@ const KindColor: Partial<Record<StepKind, string>> = {
   'panic-pushed': '#dc2626', 'panic-recovered': '#059669', 'panic-aborted': '#991b1b', 'gc-cycle': '#0891b2',
   'goroutine-created': '#64748b', 'goroutine-exited': '#64748b', output: '#a3a3a3',
 };
-const MaxLanes = 16;
-const LaneH = 6;
+const MaxLanes = 12;
+const LaneH = 4;
 
 export class Timeline {
   readonly root: HTMLElement;

@@ -1,10 +1,11 @@
 // One run's view of one step: the step bar, the stack copy / GC panes when the step is one, then each
 // goroutine's records and stack, the heap objects, and the run's output. Rebuilt per step (only that step).
 
-import type { RecordedRun, Step } from '../../src/format.js';
+import type { RecordedRun, Snapshot, Step } from '../../src/format.js';
 import { drawArrows } from './arrows.js';
 import { stepCtx } from './ctx.js';
 import { append, clear, el } from './dom.js';
+import { snapshotAt } from '../../src/read.js';
 import { describeStep, snapshotIndex } from './layout.js';
 import { renderCopy } from './render-copy.js';
 import { renderGC, renderHeap } from './render-gc.js';
@@ -16,6 +17,8 @@ export class RunView {
   private readonly bar: HTMLElement;
   private readonly body: HTMLElement;
   private readonly snaps: Int32Array;
+  /** The last snapshot rebuilt (delta chain resolved) and the step that holds it: stepping within it is free. */
+  private cached: { at: number; snap: Snapshot | undefined } = { at: -2, snap: undefined };
 
   constructor(readonly run: RecordedRun, readonly index: number) {
     this.snaps = snapshotIndex(run.steps);
@@ -29,6 +32,15 @@ export class RunView {
     this.root = el('div', { class: 'run-view', 'data-run': index, 'data-policy': run.policy }, notes, this.bar, this.body, out);
   }
 
+  /** The program line to highlight at step i: the step's own, or (in a runtime function) its goroutine's innermost frame in `file`. */
+  lineAt(i: number, file: string): number {
+    const step = this.run.steps[i];
+    if (!step) return 0;
+    if (step.line > 0 && step.file === file) return step.line;
+    const g = this.cached.snap?.goroutines.find((x) => x.goid === step.goid);
+    return g?.frames.find((f) => f.file === file && f.line > 0)?.line ?? 0;
+  }
+
   show(i: number, note?: string): void {
     const step: Step | undefined = this.run.steps[i];
     clear(this.bar);
@@ -39,7 +51,8 @@ export class RunView {
     }
     this.root.dataset.step = String(i);
     const si = this.snaps[i]!;
-    const snap = si >= 0 ? this.run.steps[si]!.snapshot : undefined;
+    if (this.cached.at !== si) this.cached = { at: si, snap: si >= 0 ? snapshotAt(this.run, si) : undefined };
+    const snap = this.cached.snap;
     const ctx = stepCtx(this.run, step, snap);
     append(this.bar, el('span', { class: 'step-no' }, `step ${i} / ${this.run.steps.length - 1}`),
       el('span', { class: `kind k-${step.kind}` }, describeStep(step)),
