@@ -2,7 +2,7 @@
 // example, write a site (the built page + recording.js) to a directory, launch Debian's Chromium.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from '@gosim/golang';
 import { codegenOf, parsePolicy } from '@gosim/runtime';
@@ -15,8 +15,9 @@ const PageFiles = ['index.html', 'page.js', 'page.css'];
 
 /** Compiles `file` under each policy and records it; `run` adds RunOptions (stress, clobber…), `flags` their words. */
 export function recordExample(file, policies, { window = 4000, around, run = {}, flags = [] } = {}) {
-  const path = resolve(RepoDir, file);
-  const src = readFileSync(path, 'utf8');
+  const abs = resolve(RepoDir, file);
+  const path = relative(RepoDir, abs).startsWith('..') ? abs : relative(RepoDir, abs); // repo-relative when inside the repo
+  const src = readFileSync(abs, 'utf8');
   const runs = policies.map((p) => {
     const policy = parsePolicy(p);
     const c = compile(src, path, { codegen: codegenOf(policy) });

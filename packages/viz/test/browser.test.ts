@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Browser tests: Debian's Chromium (never a download) drives the built page opened from a site dir as file://.
 
 import { pathToFileURL } from 'node:url';
