@@ -23,8 +23,12 @@ if (why) console.log(`serve-browser.test: skipped: ${why}`);
   try {
     const page = await browser.newPage();
     const problems: string[] = [];
+    // Chromium asks for /favicon.ico by itself: that 404 is the server's allow-list at work, not the page's doing
+    page.on('response', (r) => {
+      if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') problems.push(`${r.status()} ${r.url()}`);
+    });
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 404/.test(m.text())) problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     // page-side code as strings: this package is type-checked without the DOM library

@@ -6,7 +6,7 @@ import type { Module } from '@gosim/program';
 import { injectKinds } from '@gosim/explore';
 import { codegenOf, policies, policyName, type ForcedEvent, type Policy, type RunOptions } from '@gosim/runtime';
 import {
-  DefaultWindow, makeRecording, MaxRecordingBytes, recordRun, serveRecording, SiteError, writeSite,
+  DefaultWindow, makeRecording, MaxRecordingBytes, RecordError, recordRun, serveRecording, SiteError, writeSite,
   type RecordedRun, type RecordOptions, type StepKind,
 } from '@gosim/viz';
 import { ExitStatus } from '../exit-status.js';
@@ -197,6 +197,11 @@ export async function vizFile(file: string | undefined, flags: VizFlags, io: Io,
     if (e instanceof GosimError) {
       fail(io, e.message, e.bare);
       return e.status;
+    }
+    if (e instanceof RecordError) {
+      // the window cannot be placed (--around names an event the run does not have): the flag is wrong for this program
+      fail(io, e.message);
+      return ExitStatus.usage;
     }
     if (e instanceof SiteError) {
       fail(io, e.message);
