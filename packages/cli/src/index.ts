@@ -17,3 +17,5 @@ export { demo } from './commands/demo.js';
 export { aboutOf, defaultScenarioFiles, findExamplesDir, flagWordsOf, loadScenario } from './scenarios.js';
 export type { Scenario } from './scenarios.js';
 export { formatEvent } from './trace.js';
+export { aroundWord, parseAround, parseInjection, parsePort, stepKinds, vizCommandLine, vizFile } from './commands/viz.js';
+export type { Around, Injection, VizFlags } from './commands/viz.js';

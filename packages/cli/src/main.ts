@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo.js';
 import { exploreCommand } from './commands/explore.js';
 import { matrixCommand } from './commands/matrix.js';
 import { internalError, runCommand } from './commands/run.js';
+import { vizCommand } from './commands/viz.js';
 import { ExitStatus } from './exit-status.js';
 import { defaultIo, fail, type Io } from './io.js';
 import { PluginError, loadPlugins } from '@gosim/explore';
@@ -33,11 +34,11 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
       writeErr: (s) => void out.stderr.write(s),
       outputError: () => {}, // printed as one line below
     })
-    .addHelpText('after', `\nStart with: gosim demo\n\nExit statuses: run: the program's own (0, 2 for panics/fatal errors), 1 file missing or not loadable, as go run;\nexplore: 0 no failure, 1 failures found; 2 compile errors (or a source file over the size cap), as go run;\n64 bad usage (also a --plugin module that fails to load or exports no pieces); 66 explore/matrix: file missing or unreadable, any: a --plugin file missing; 70 internal error; 75 step/heap limit reached.\n${limitsHelp()}`);
+    .addHelpText('after', `\nStart with: gosim demo\n\nExit statuses: run: the program's own (0, 2 for panics/fatal errors), 1 file missing or not loadable, as go run;\nexplore: 0 no failure, 1 failures found; 2 compile errors (or a source file over the size cap), as go run;\nviz: 0 once the site is written or the server stopped, 1 the --out folder or the --port unusable, 70 its page not built;\n64 bad usage (also a --plugin module that fails to load or exports no pieces); 66 explore/matrix: file missing or unreadable, any: a --plugin file missing; 70 internal error; 75 step/heap limit reached.\n${limitsHelp()}`);
   const setStatus = (s: number) => {
     status = s;
   };
-  for (const make of [runCommand, exploreCommand, matrixCommand, demoCommand]) {
+  for (const make of [runCommand, exploreCommand, matrixCommand, demoCommand, vizCommand]) {
     program.addCommand(
       make(out, setStatus)
         .exitOverride()

@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import type { Option as BaseOption } from 'commander';
 import { MaxAddress } from '@gosim/memory';
-import { DefaultMaxSteps, getPiece, parsePolicy, PieceError, pieceNames, policies, PolicySpecError, type PieceName, type Policy, type RunOptions } from '@gosim/runtime';
+import { DefaultMaxSteps, getPiece, parsePolicy, PieceError, pieceNames, policies, policyName, PolicySpecError, type PieceName, type Policy, type RunOptions } from '@gosim/runtime';
 import { MaxStackDefault, StackMinDefault } from '@gosim/stack';
 import { MaxSourceBytes } from './source.js';
 
@@ -248,4 +248,34 @@ export function parseRunFlagWords(words: readonly string[]): RunFlags {
 export function withoutStress(f: RunFlags): RunFlags {
   const { copyStackEvery: _a, copyStackAlways: _b, gcEvery: _c, gcEverySafepoint: _d, ...rest } = f;
   return rest;
+}
+
+/** A word as a POSIX shell reads it back: itself when plain, else single-quoted. */
+export function shellWord(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The run flags as command-line words that parse back to the same flags (`--policy` first, from policyName;
+ * --plugin paths as given). The inverse of withRunOptions' parsing, for commands gosim prints for the user to run.
+ */
+export function runFlagWords(f: RunFlags): string[] {
+  const w: string[] = [];
+  for (const p of f.plugin ?? []) w.push('--plugin', p);
+  if (f.policy !== undefined) w.push('--policy', policyName(f.policy));
+  if (f.tier !== undefined) w.push('--tier', f.tier);
+  if (f.stackPoison) w.push('--stack-poison');
+  if (f.stackFaultOnFree) w.push('--stack-fault-on-free');
+  if (f.clobberFree) w.push('--clobber-free');
+  if (f.copyStackAlways) w.push('--copy-stack-always');
+  else if (f.copyStackEvery !== undefined) w.push('--copy-stack-every', String(f.copyStackEvery));
+  if (f.gcEverySafepoint) w.push('--gc-every-safepoint');
+  else if (f.gcEvery !== undefined) w.push('--gc-every', String(f.gcEvery));
+  if (f.seed !== undefined) w.push('--seed', String(f.seed));
+  if (f.stackMin !== undefined) w.push('--stack-min', String(f.stackMin));
+  if (f.maxSteps !== undefined) w.push('--max-steps', String(f.maxSteps));
+  if (f.maxHeap !== undefined) w.push('--max-heap', String(f.maxHeap));
+  if (f.maxStack !== undefined) w.push('--max-stack', String(f.maxStack));
+  if (f.finalizers) w.push('--finalizers');
+  return w;
 }

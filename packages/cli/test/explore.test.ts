@@ -36,6 +36,8 @@ describe('gosim explore', () => {
     expect(r.stdout).toMatch(/smallest: k = 1, copy/);
     expect(r.stdout).toMatch(/\| forced copy at safe point 1 \(goroutine 1, in main\.main\)/);
     expect(r.stdout).toMatch(/\| stack of goroutine \d+ copied \(grow\) while the record of deferred main\.storeBig .* was off the defer list/);
+    // the group fails with nothing injected: its gosim viz line opens the plain run at the copy that shows it
+    expect(r.stdout).toMatch(/^ {4}see: gosim viz \S*defer_ptrs_goexit\.go --policy old --around stack-copied:4$/m);
     const last = /^explore: (\d+) runs, (\d+) failed$/.exec(l[l.length - 1]!);
     expect(last).not.toBeNull();
     expect(Number(last![2])).toBeGreaterThan(0);
@@ -66,6 +68,9 @@ describe('gosim explore', () => {
     expect(j.fileFlags).toEqual(['--gc-every-safepoint', '--clobber-free']);
     expect(j.baselineDiffers).toBe(false); // a single GC at the right safe point is what it takes
     expect(j.groups[0].mechanism.some((m: string) => /GC ran while the record of deferred main\.inspect was off the defer list/.test(m))).toBe(true);
+    // the viz command reproduces the failing run: the file's flags without its stress mode, the one injected GC
+    const k = j.groups[0].k;
+    expect(j.groups[0].viz).toBe(`gosim viz ${ex('gc_defer_args.go')} --policy deferpanic=old --clobber-free --inject gc@${k} --around ${k}`);
     const old = await gosim(['explore', '--policy', 'old', '--workers', '1', '--stride', '3', ex('gc_defer_args.go')]);
     expect(old.status).toBe(0);
   });

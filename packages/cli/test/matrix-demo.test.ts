@@ -73,6 +73,12 @@ describe('gosim demo', () => {
     // mechanisms from the event stream
     expect(out).toMatch(/why: Goroutine \d+'s stack was copied \(grow\) while Goexit had taken main\.storeBig's defer/);
     expect(out).toMatch(/panic cursor followed it to 0x[0-9a-f]+/);
+    // each failure's paragraph ends with the gosim viz command opening its moment
+    expect(out).toMatch(/why: Goroutine \d+'s stack was copied \(grow\) while Goexit[^]*?\n {8}see: gosim viz \S*defer_ptrs_goexit\.go --policy old --around stack-copied:4\n {2}new {2}pass/);
+    expect(out).toMatch(/\n {8}see: gosim viz \S*gc_defer_args\.go --policy deferpanic=old --gc-every-safepoint --clobber-free --around gc-cycle:\d+\n/);
+    expect(out).toMatch(/\n {8}see: gosim viz \S*panic_use_stack\.go --policy old --around stack-copied:\d+\n/);
+    const why = out.split('\n').filter((l) => /^ {8}why: /.test(l)).length;
+    expect(out.split('\n').filter((l) => /^ {8}see: gosim viz /.test(l))).toHaveLength(why);
     expect(out).toMatch(/deferpanic=old \(rest new\) {2}FAIL {2}exit 0: object intact = false/);
     // the computed summary
     expect(out).toMatch(/defer_ptrs_goexit\.go +fails in 8\/16: exactly when deferpanic=old/);

@@ -6,3 +6,5 @@ export type {
 export { recordRun, RecordError, DefaultWindow, MaxRecordingBytes } from './record/recorder.js';
 export type { RecordOptions } from './record/recorder.js';
 export { makeRecording } from './record/recording.js';
+export { RecordingGlobal, PageFiles, RecordingFile, SiteError, recordingScript, pageDir, pageFiles, writeSite } from './site.js';
+export { ServeHost, ServeHeaders, serveRecording, type ServedRecording } from './serve.js';

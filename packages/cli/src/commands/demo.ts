@@ -11,6 +11,8 @@ import { limitsHelp, parsePieceArg, parsePolicyArg, pluginOption, toRunOptions, 
 import { defaultScenarioFiles, loadScenario, type Scenario } from '../scenarios.js';
 import { computeMatrix, ScenarioModules, type Matrix, type Row } from './matrix.js';
 import { internalError } from './run.js';
+import { shortPath } from '../go-file.js';
+import { mechanismMoment, policyWord, vizHint } from '../viz-hint.js';
 
 export function demoCommand(io: Io, done: (status: number) => void) {
   return new Command('demo')
@@ -60,13 +62,21 @@ function why(lines: readonly string[]): string[] {
 interface Ran {
   outcome: Outcome;
   mechanism: string[];
+  /** The run's event stream (where `gosim viz` shows the mechanism is found in it). */
+  events: RuntimeEvent[];
 }
 
 function runWithEvents(m: ScenarioModules, sc: Scenario, policy: Policy): Ran {
   const events: RuntimeEvent[] = [];
   const { policy: _p, ...run } = toRunOptions(sc.flags);
   const r = runModule(m.for(policy), { ...run, policy, onEvent: (e) => events.push(e) });
-  return { outcome: outcomeOf(r), mechanism: plainMechanism(explainFacts(events)) };
+  return { outcome: outcomeOf(r), mechanism: plainMechanism(explainFacts(events)), events };
+}
+
+/** A failing run's paragraph: its mechanism under `why:`, then the `gosim viz` command that opens its moment. */
+function whyAndSee(io: Io, sc: Scenario, policy: Policy, r: Ran, fallback = true): string[] {
+  const lines = r.mechanism.length || !fallback ? r.mechanism : ['(no known mechanism in the event stream; try gosim run --trace)'];
+  return [...why(lines), vizHint('        ', shortPath(sc.file, io.cwd), ['--policy', policyWord(policy), ...sc.flagWords], mechanismMoment(r.events))];
 }
 
 /** `--policy SPEC` (repeatable): the policies in order. */
@@ -96,29 +106,30 @@ export async function demo(io: Io, extra: readonly ExtraPiece[] = [], whole: rea
         const r = runWithEvents(m, sc, policies[name]);
         const ok = sameOutcome(r.outcome, reference);
         out.push(`  ${name}  ${ok ? 'pass' : 'FAIL'}  ${describeOutcome(r.outcome)}`);
-        if (!ok) out.push(...why(r.mechanism.length ? r.mechanism : ['(no known mechanism in the event stream; try gosim run --trace)']));
+        if (!ok) out.push(...whyAndSee(io, sc, policies[name], r));
       }
       for (const { kind, name } of extra) {
         const p = mixPolicy({ [kind]: name });
         const r = runWithEvents(m, sc, p);
         const ok = sameOutcome(r.outcome, reference);
         out.push(`  ${kind}=${name} (rest new)  ${ok ? 'pass' : 'FAIL'}  ${describeOutcome(r.outcome)}`);
-        if (!ok) out.push(...why(r.mechanism.length ? r.mechanism : ['(no known mechanism in the event stream; try gosim run --trace)']));
+        if (!ok) out.push(...whyAndSee(io, sc, p, r));
       }
       for (const p of whole) {
         const r = runWithEvents(m, sc, p);
         const ok = sameOutcome(r.outcome, reference);
         out.push(`  ${policyName(p)}  ${ok ? 'pass' : 'FAIL'}  ${describeOutcome(r.outcome)}`);
-        if (!ok) out.push(...why(r.mechanism.length ? r.mechanism : ['(no known mechanism in the event stream; try gosim run --trace)']));
+        if (!ok) out.push(...whyAndSee(io, sc, p, r));
       }
       // a scenario that only a mixture breaks: show the first such mixture too
       const olds = (row: Row) => pieceNames.filter((k) => row.pieces[k] === 'old');
       const failing = matrix.rows.filter((row) => !row.cells[i]!.pass).sort((a, b) => olds(a).length - olds(b).length)[0];
       const oldPass = matrix.rows.find((row) => row.policy === 'old')?.cells[i]?.pass;
       if (failing && oldPass) {
-        const r = runWithEvents(m, sc, parsePolicy(failing.policy));
+        const fp = parsePolicy(failing.policy);
+        const r = runWithEvents(m, sc, fp);
         out.push(`  ${olds(failing).map((k) => `${k}=old`).join(',')} (rest new)  FAIL  ${describeOutcome(r.outcome)}`);
-        out.push(...why(r.mechanism));
+        out.push(...whyAndSee(io, sc, fp, r, false));
       }
     }
     out.push('', `Which piece fixes what (${matrix.rows.length} mixtures of ${pieceNames.join(', ')}; gosim matrix shows the table):`);

@@ -9,13 +9,14 @@ import {
 } from '@gosim/explore';
 import { compile, formatDiagnostic } from '@gosim/golang';
 import type { Module } from '@gosim/program';
-import { codegenOf, policies, policyName, type Policy } from '@gosim/runtime';
+import { codegenOf, policies, policyName, runModule, type Policy, type RuntimeEvent } from '@gosim/runtime';
 import { ExitStatus } from '../exit-status.js';
 import { fail, GosimError, type Io } from '../io.js';
-import { limitsHelp, parsePositive, pluginOption, pluginStatus, referenceOption, toRunOptions, withoutStress, withRunOptions, type RunFlags } from '../options.js';
+import { limitsHelp, parsePositive, pluginOption, pluginStatus, referenceOption, runFlagWords, toRunOptions, withoutStress, withRunOptions, type RunFlags } from '../options.js';
 import { progressBar } from '../progress.js';
 import { loadScenario } from '../scenarios.js';
 import { internalError } from './run.js';
+import { mechanismMoment, policyWord, vizLine, type Moment } from '../viz-hint.js';
 
 export interface ExploreFlags extends RunFlags {
   inject?: InjectKind[];
@@ -64,6 +65,8 @@ interface Group {
   /** The group's outcome is also the chosen policy's own outcome with nothing injected. */
   withoutInjection: boolean;
   mechanism: string[];
+  /** The `gosim viz …` command that records the group's smallest failing run around its injected safe point. */
+  viz: string;
 }
 
 /** How many failure groups get a mechanism trace (each is one more run with events). */
@@ -108,6 +111,14 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
     const ms = Date.now() - t0;
 
     const groups = groupFailures(c.module, { ...opts, policy }, r);
+    // the run flags explore used, as gosim viz takes them (the file's gosim-flags line is not read by viz)
+    const vizWords = ['--policy', policyWord(policy), ...runFlagWords({ ...merged, policy: undefined })];
+    // a failure that happens with nothing injected opens at its mechanism in the plain run (one more run, with events)
+    const plain = groups.some((g) => g.withoutInjection) ? plainMoment(c.module, { ...opts, policy }) : undefined;
+    for (const g of groups) {
+      const f = g.failures[0]!;
+      g.viz = g.withoutInjection ? vizLine(file, vizWords, plain) : vizLine(file, [...vizWords, '--inject', `${f.inject}@${f.k}`], f.k);
+    }
     const failed = r.failures.length;
     if (flags.json) {
       io.stdout.write(
@@ -117,7 +128,7 @@ export async function exploreFile(file: string, flags: ExploreFlags, io: Io): Pr
           reference: r.reference, baseline: r.baseline, baselineDiffers: !sameOutcome(r.baseline, r.reference),
           groups: groups.map((g) => ({
             symptom: g.symptom, count: g.failures.length, k: g.failures[0]!.k, inject: g.failures[0]!.inject,
-            kMax: g.failures[g.failures.length - 1]!.k, withoutInjection: g.withoutInjection, mechanism: g.mechanism,
+            kMax: g.failures[g.failures.length - 1]!.k, withoutInjection: g.withoutInjection, mechanism: g.mechanism, viz: g.viz,
           })),
           failures: r.failures.map((f) => ({ k: f.k, inject: f.inject, symptom: f.symptom })),
         })}\n`,
@@ -149,6 +160,13 @@ export function referenceLimitError(e: ReferenceLimit): GosimError {
   return new GosimError(`${e.message}; explore needs a program that ends (it reruns it once per safe point): raise --max-steps (default ${ExploreMaxSteps}) for a longer one`, ExitStatus.limit);
 }
 
+/** Where the plain run (nothing injected) shows its mechanism, as gosim viz --around names it. */
+function plainMoment(m: Module, opts: ExploreRunOptions): Moment | undefined {
+  const events: RuntimeEvent[] = [];
+  runModule(m, { maxSteps: ExploreMaxSteps, ...opts, onEvent: (e) => events.push(e) });
+  return mechanismMoment(events);
+}
+
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -166,6 +184,7 @@ function groupFailures(m: Module, opts: ExploreRunOptions, r: ParallelResult): G
     failures,
     withoutInjection: sameOutcome(failures[0]!.outcome, r.baseline),
     mechanism: [] as string[],
+    viz: '',
   }));
   groups.sort((a, b) => a.failures[0]!.k - b.failures[0]!.k);
   for (const g of groups.slice(0, explainedGroups)) g.mechanism = explainFailure(m, opts, g.failures[0]!);
@@ -208,11 +227,13 @@ function printText(
       const first = g.failures[0]!;
       w(`  ${g.symptom}`);
       w(`    ${g.failures.length} run${g.failures.length === 1 ? '' : 's'} (${kinds}, ${kRange(g.failures)}); smallest: k = ${first.k}, ${first.inject}${g.withoutInjection ? '; the same outcome as with nothing injected' : ''}`);
-      if (i >= explainedGroups) return;
-      const mech = g.mechanism;
-      if (mech.length === 0) w('    (no mechanism event recognized; rerun with `gosim run --trace`)');
-      for (const l of mech.slice(0, mechanismLines)) w(`    | ${l}`);
-      if (mech.length > mechanismLines) w(`    | … ${mech.length - mechanismLines} more`);
+      if (i < explainedGroups) {
+        const mech = g.mechanism;
+        if (mech.length === 0) w('    (no mechanism event recognized; rerun with `gosim run --trace`)');
+        for (const l of mech.slice(0, mechanismLines)) w(`    | ${l}`);
+        if (mech.length > mechanismLines) w(`    | … ${mech.length - mechanismLines} more`);
+      }
+      w(`    see: ${g.viz}`);
     });
     if (a.groups.length > explainedGroups) w(`  (mechanisms shown for the first ${explainedGroups} symptoms)`);
   }

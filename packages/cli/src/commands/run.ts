@@ -97,13 +97,13 @@ export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io
 }
 
 /** os.Args and the environment of a run: the fixed program name, the given arguments, gosim's own environment. */
-function programEnv(io: Io, args: readonly string[]): Pick<RunOptions, 'args' | 'env'> {
+export function programEnv(io: Io, args: readonly string[]): Pick<RunOptions, 'args' | 'env'> {
   const env = Object.entries(io.env).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]));
   return { args: ['/tmp/gosim-exe', ...args], env };
 }
 
 /** A compiled file: the module, or (no module) the compiler's error output as go run shows it. */
-interface Compiled {
+export interface Compiled {
   module?: Module;
   output: string;
   /** The -m lines as `go build -gcflags=-m` shows them (empty when there are none). */
@@ -114,7 +114,7 @@ interface Compiled {
  * Compiles `go` under its absolute path (the name a Go binary's tracebacks show) for the codegen the policy asks,
  * and words the output as go run.
  */
-function compileGoFile(go: GoFile, cwd: string, policy: Policy, finalizers = false): Compiled {
+export function compileGoFile(go: GoFile, cwd: string, policy: Policy, finalizers = false): Compiled {
   const c = compile(go.bytes, go.path, { codegen: codegenOf(policy), finalizers });
   const shown = (lines: readonly string[]) => (lines.length > 0 ? showOutput(lines.map((l) => `${l}\n`).join(''), go.path, cwd) : '');
   if (c.diagnostics.length > 0 || !c.module) {
