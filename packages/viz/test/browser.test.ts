@@ -70,6 +70,9 @@ maybe('the page in Chromium', () => {
     expect(await step(page)).toBe('4');
     await page.keyboard.press('End');
     expect(await step(page)).toBe('7');
+    const box = (await page.locator('.tl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width * (2.5 / 8), box.y + box.height / 2); // timeline: step 2 of 8
+    expect(await step(page)).toBe('2');
     expect(await page.isVisible('#help')).toBe(false);
     await page.keyboard.press('?');
     expect(await page.isVisible('#help')).toBe(true);
