@@ -17,7 +17,7 @@ export function renderCopy(ctx: StepCtx, c: StackCopy): HTMLElement {
     el('tr', {}, el('th', {}, 'old stack (freed)'), el('th', {}, 'word'), el('th', {}, 'new stack'), el('th', {}, 'word'), el('th', {}, 'what the copy did')));
   for (const r of lay.rows) {
     if ('gap' in r) {
-      table.appendChild(el('tr', { class: `gap p-${r.pattern}` }, el('td', { colspan: 5 }, `… ${r.gap} words ${r.pattern}`)));
+      table.appendChild(el('tr', { class: `gap p-${r.pattern}` }, el('td', { colspan: 5 }, `… ${r.gap} ${r.gap === 1 ? 'word' : 'words'} ${r.pattern}`)));
       continue;
     }
     const cls = r.adjusted ? 'adjusted' : r.stale ? 'stale dangling' : '';
