@@ -191,6 +191,8 @@ export interface PanicView {
   goexit: boolean;
   /** The old policy's dabort record in gopanic's frame, when present. */
   dabort?: number;
+  /** The record's pointer words (Panic.ptrWords: argp, arg.data, link, defer) with what each points at. */
+  pointers?: PointerView[];
 }
 
 export interface HeapObject {

@@ -118,6 +118,10 @@ func main() {
     const printed = [...run.stderr.matchAll(/^(main\.\w+)\(/gm)].map((m) => m[1]);
     expect(names).toEqual(printed);
     expect(g.panics[0]).toMatchObject({ value: '42', recovered: false, aborted: false });
+    // the record's pointer words are drawn (and count for stale and root checks): argp, arg.data, link, defer
+    const p0 = g.panics[0]!;
+    expect(p0.pointers!.map((p) => p.at - p0.addr)).toEqual([0, 16, 24, 40]);
+    expect(p0.pointers![2]).toMatchObject({ value: 0, target: 'nil' });
     const mid = g.frames.find((f) => f.name === 'main.mid')!;
     expect(mid.line).toBe(9);
     expect(mid.pointers.length).toBeGreaterThan(0);
@@ -161,5 +165,63 @@ describe('window and cap', () => {
     let on: boolean | undefined;
     runModule(mod, { policy: parsePolicy('new'), attach: (m) => void (on = m.events.on) });
     expect(on).toBe(false);
+  });
+});
+
+describe('GC view on examples/gc_defer_args.go', () => {
+  const src = readFileSync(join(examples, 'gc_defer_args.go'), 'utf8');
+  // its gosim-flags line: a GC at every safe point, freed objects clobbered
+  const flags = { gcEvery: 1, clobberFree: true };
+  const gcRun = (policy: string): RecordedRun =>
+    recordRun(build(src, join(examples, 'gc_defer_args.go'), policy), {
+      run: { policy: parsePolicy(policy), ...flags }, window: 400, around: { event: 'panic-pushed', nth: 1 },
+    });
+
+  test('old deferpanic + new gc frees the object the off-list record still names; all-new frees nothing still named', () => {
+    const mixed = gcRun('deferpanic=old');
+    expect(mixed.stdout + mixed.stderr).not.toMatch(/object intact = true/);
+    const hits = mixed.steps.filter((s) => s.kind === 'gc-cycle' && s.gc!.freedStillReferenced.length > 0);
+    expect(hits.length).toBeGreaterThan(0);
+    const step = hits[0]!;
+    const snap = snapshotAt(mixed, step.i)!;
+    const words = snap.goroutines.flatMap((g) => g.offList.flatMap((d) => d.pointers));
+    const from = step.gc!.freedStillReferenced.map((r) => r.from);
+    // the word naming the freed object is the off-list record's argument, and the object was in this cycle's freed list
+    expect(words.some((w) => from.includes(w.at) && w.where.includes(' arg'))).toBe(true);
+    for (const r of step.gc!.freedStillReferenced) expect(step.gc!.freed).toContain(r.object);
+
+    const neu = gcRun('new');
+    expect(neu.stdout + neu.stderr).toMatch(/object intact = true/);
+    const gcs = neu.steps.filter((s) => s.kind === 'gc-cycle');
+    expect(gcs.length).toBeGreaterThan(0);
+    expect(gcs.every((s) => s.gc!.freedStillReferenced.length === 0)).toBe(true);
+  });
+});
+
+describe('recording examples/defer_ptrs_panic.go: the same record, started by gopanic', () => {
+  const at = (run: RecordedRun): { step: Step; g: ReturnType<typeof snapshotAt> } => {
+    const started = run.steps.find((s) => s.kind === 'defer-started' && s.event.by === 'panic' && s.event.fn === 'main.storeBig')!;
+    expect(started).toBeDefined();
+    const step = run.steps.find((s) => s.i > started.i && s.kind === 'stack-copied' && s.goid === started.goid)!;
+    expect(step?.copy).toBeDefined();
+    return { step, g: snapshotAt(run, step.i) };
+  };
+
+  test('old: the copy leaves the off-list argument stale while gopanic\'s record is on g._panic; new: adjusted, nothing stale', () => {
+    const old = at(record(example('defer_ptrs_panic.go', 'old'), 'old'));
+    const g = old.g!.goroutines.find((x) => x.goid === old.step.goid)!;
+    expect(g.panics.map((p) => p.value)).toContain('1');
+    for (const p of g.panics) expect(p.pointers).toHaveLength(4);
+    const arg = g.offList.find((d) => d.fn === 'main.storeBig')!.pointers.find((p) => p.where.includes(' arg +0'))!;
+    expect(arg).toMatchObject({ target: 'freed-stack', dangling: true });
+    expect(old.step.copy!.stale.map((s) => s.at)).toContain(arg.at);
+
+    const neu = at(record(example('defer_ptrs_panic.go', 'new'), 'new'));
+    const gn = neu.g!.goroutines.find((x) => x.goid === neu.step.goid)!;
+    expect(gn.panics.map((p) => p.value)).toContain('1');
+    const rec = gn.defers.find((d) => d.fn === 'main.storeBig')!;
+    const argn = rec.pointers.find((p) => p.where.includes(' arg +0'))!;
+    expect(neu.step.copy!.stale).toEqual([]);
+    expect(neu.step.copy!.adjusted).toContainEqual(expect.objectContaining({ at: argn.at, to: argn.value }));
   });
 });

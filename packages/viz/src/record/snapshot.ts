@@ -71,7 +71,7 @@ function goroutine(m: Machine, ctx: TracebackContext, targets: Targets, known: R
     .map((d) => deferView(m, targets, d));
   const panics: PanicView[] = [];
   for (let p = g._panic; p !== 0 && panics.length < SnapshotLimits.records && m.space.isRangeMapped(p, Panic.size); p = m.space.load64(p + Panic.link))
-    panics.push(panicView(m, known, p));
+    panics.push(panicView(m, targets, known, p));
   return {
     goid: g.goid, status: StatusNames[g.status] ?? String(g.status), waitreason: g.waitreason,
     lo: g.lo, hi: g.hi, sp: g.sp, pc: g.pc, frames, defers, panics, offList, ...(note ? { note } : {}),
@@ -115,16 +115,17 @@ function deferView(m: Machine, targets: Targets, d: number): DeferView {
   return { addr: d, place, fields, fn: fn?.name ?? (fv === 0 ? 'nil' : '?'), started: (fields.started ?? 0) !== 0, args, siz, pointers };
 }
 
-function panicView(m: Machine, known: RunKnowledge, p: number): PanicView {
+function panicView(m: Machine, targets: Targets, known: RunKnowledge, p: number): PanicView {
   const s = m.space;
   const fields: Record<string, number> = {
     argp: s.load64(p + Panic.argp), argType: s.load64(p + Panic.argType), argData: s.load64(p + Panic.argData),
     link: s.load64(p + Panic.link), recovered: s.u8[p + Panic.recovered]!, aborted: s.u8[p + Panic.aborted]!,
     goexit: s.u8[p + Panic.goexit]!, defer: s.load64(p + Panic.defer),
   };
+  const pointers = Panic.ptrWords.map((w) => targets.classify(p + 8 * w, s.load64(p + 8 * w), `panic ${hex(p)} +${8 * w}`));
   return {
     addr: p, fields, value: printedValue(m, fields.argType!, fields.argData!) ?? known.panicValues.get(p) ?? '', recovered: fields.recovered !== 0, aborted: fields.aborted !== 0,
-    goexit: fields.goexit !== 0,
+    goexit: fields.goexit !== 0, pointers,
   };
 }
 

@@ -7,12 +7,13 @@ import type { GCView, PointerView, Snapshot, StackCopy } from '../format.js';
 type Copied = Extract<RuntimeEvent, { kind: 'stack-copied' }>;
 type Adjusted = Extract<RuntimeEvent, { kind: 'pointer-adjusted' }>;
 
-/** Every pointer word of a snapshot: frames, records on and off the lists, heap objects. */
+/** Every pointer word of a snapshot: frames, defer records on and off the lists, panic records, heap objects. */
 export function allPointers(s: Snapshot): PointerView[] {
   const out: PointerView[] = [];
   for (const g of s.goroutines) {
     for (const f of g.frames) out.push(...f.pointers);
     for (const d of [...g.defers, ...g.offList]) out.push(...d.pointers);
+    for (const p of g.panics) out.push(...(p.pointers ?? []));
   }
   for (const o of s.objects) out.push(...o.pointers);
   return out;
@@ -59,6 +60,7 @@ export function gcView(m: Machine, e: Extract<RuntimeEvent, { kind: 'gc-cycle' }
   for (const g of after.goroutines) {
     for (const f of g.frames) for (const p of f.pointers) if (p.target === 'heap') roots.push({ where: p.where, at: p.at, value: p.value });
     for (const d of [...g.defers, ...g.offList]) for (const p of d.pointers) if (p.target === 'heap') roots.push({ where: p.where, at: p.at, value: p.value });
+    for (const r of g.panics) for (const p of r.pointers ?? []) if (p.target === 'heap') roots.push({ where: p.where, at: p.at, value: p.value });
   }
   const freedStillReferenced: GCView['freedStillReferenced'] = [];
   // a word into a swept object reads as a dangling heap pointer now (or unmapped, for a large object's span)
