@@ -9,6 +9,7 @@ import { goexitRecording } from './fixtures/goexit-old';
 import { goexitMoment, recordExample, recordSource } from './recordings';
 import { artifact, Chromium, ensurePage, haveChromium, writeTestSite } from './site-helper';
 import type { Recording } from '../src/index';
+import { snapshotAt } from '../src/read';
 
 if (!haveChromium) console.log(`browser tests skipped: ${Chromium} is missing (apt-get install -y chromium)`);
 const maybe = haveChromium ? describe : describe.skip;
@@ -61,6 +62,22 @@ maybe('the page in Chromium', () => {
     expect(await p.getAttribute('class')).toContain('dangling');
     expect(await page.locator('.run-view .ptr.adjusted[data-from="0x22fa8"]').count()).toBe(1);
     await page.screenshot({ path: artifact('fixture-copy.png'), fullPage: true });
+    await page.keyboard.press('g'); // next GC
+    expect(await step(page)).toBe('6');
+    await page.keyboard.press('k'); // previous safe point
+    expect(await step(page)).toBe('5');
+    await page.keyboard.press('p'); // previous source line: back on line 34 (step 4)
+    expect(await step(page)).toBe('4');
+    await page.keyboard.press('End');
+    expect(await step(page)).toBe('7');
+    const box = (await page.locator('.tl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width * (2.5 / 8), box.y + box.height / 2); // timeline: step 2 of 8
+    expect(await step(page)).toBe('2');
+    expect(await page.isVisible('#help')).toBe(false);
+    await page.keyboard.press('?');
+    expect(await page.isVisible('#help')).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#help')).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -109,6 +126,10 @@ maybe('the page in Chromium', () => {
       expect(await p.getAttribute('class')).toContain('dangling');
       expect(await p.getAttribute('data-value')).toBe(`0x${stale.value.toString(16)}`);
       expect(await page.locator('.copy .stale.dangling').count()).toBeGreaterThan(0);
+      // in runtime.call8192 (no line): the source shows the innermost frame of the program's file
+      const g = snapshotAt(run, copy.i)!.goroutines.find((x) => x.goid === copy.goid)!;
+      const line = g.frames.find((f) => f.file === both.file && f.line > 0)!.line;
+      expect(await page.getAttribute('.source .line.cur', 'data-line')).toBe(String(line));
       await page.screenshot({ path: artifact('goexit-old-copy.png'), fullPage: false });
       // step back and forth: body.dataset.step and the hash follow
       await page.keyboard.press('ArrowLeft');
@@ -167,14 +188,14 @@ maybe('the page in Chromium', () => {
 
   test('a program printing <script> and <img onerror> shows the text and runs nothing', async () => {
     const src = 'package main\n\n// <b>not bold</b>\nfunc main() {\n\tprintln("<script>alert(1)</script>")\n\tprintln("<img src=x onerror=alert(2)>")\n}\n';
-    const rec = recordSource(src, '/tmp/xss<script>.go', ['new']);
+    const rec = recordSource(src, 'xss<script>.go', ['new']);
     const { page, errors, dialogs } = await open(writeTestSite(rec));
     await page.click('.output summary');
     const shown = await page.textContent('.run-view .output');
     expect(shown).toContain('<script>alert(1)</script>');
     expect(shown).toContain('<img src=x onerror=alert(2)>');
     expect(await page.textContent('.source')).toContain('// <b>not bold</b>');
-    expect(await page.textContent('header')).toContain('/tmp/xss<script>.go');
+    expect(await page.textContent('header')).toContain('xss<script>.go');
     expect(await page.locator('img, b:text("not bold")').count()).toBe(0);
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);

@@ -157,7 +157,7 @@ export function panicBox(p: PanicView): RecordBox {
   if (p.goexit) marks.push('goexit');
   const fields = Object.entries(p.fields);
   if (p.dabort !== undefined) fields.push(['dabort', p.dabort]);
-  return { addr: p.addr, title: `panic(${p.value})`, place: 'panic', marks, fields, pointers: [], offList: false };
+  return { addr: p.addr, title: `panic(${p.value})`, place: 'panic', marks, fields, pointers: p.pointers ?? [], offList: false };
 }
 
 /** One row of the side-by-side copy: the word at the same distance from hi in the old and in the new stack. */

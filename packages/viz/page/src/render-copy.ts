@@ -14,10 +14,10 @@ export function renderCopy(ctx: StepCtx, c: StackCopy): HTMLElement {
     el('b', {}, `stack copy g${c.goid}`), ` [${hex(c.oldLo)}, ${hex(c.oldHi)}) → [${hex(c.newLo)}, ${hex(c.newHi)}) · ${c.used} bytes used · ${c.why}`,
     el('span', { class: 'dim' }, ` · ${c.adjusted.length} adjusted, ${c.stale.length} stale`));
   const table = el('table', { class: 'copy-table' },
-    el('tr', {}, el('th', {}, 'old (freed)'), el('th', {}, 'value before'), el('th', {}, 'new'), el('th', {}, 'value after'), el('th', {}, '')));
+    el('tr', {}, el('th', {}, 'old stack (freed)'), el('th', {}, 'word'), el('th', {}, 'new stack'), el('th', {}, 'word'), el('th', {}, 'what the copy did')));
   for (const r of lay.rows) {
     if ('gap' in r) {
-      table.appendChild(el('tr', { class: `gap p-${r.pattern}` }, el('td', { colspan: 5 }, `… ${r.gap} words ${r.pattern}`)));
+      table.appendChild(el('tr', { class: `gap p-${r.pattern}` }, el('td', { colspan: 5 }, `… ${r.gap} ${r.gap === 1 ? 'word' : 'words'} ${r.pattern}`)));
       continue;
     }
     const cls = r.adjusted ? 'adjusted' : r.stale ? 'stale dangling' : '';
@@ -36,7 +36,8 @@ export function renderCopy(ctx: StepCtx, c: StackCopy): HTMLElement {
     outside.appendChild(el('div', { class: o.adjusted ? 'adjusted' : 'stale dangling', 'data-at': hex(o.at) }, txt));
   }
   void ctx;
-  return el('section', { class: 'copy' }, head, lay.outside.length > 0 ? el('div', { class: 'dim' }, 'outside the stack:') : null, outside, table);
+  return el('section', { class: 'copy' }, head, lay.outside.length > 0 ? el('div', { class: 'dim' }, 'outside the stack:') : null, outside,
+    el('div', { class: 'copy-scroll' }, table));
 }
 
 function poison(h: string): string {

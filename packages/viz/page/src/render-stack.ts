@@ -32,7 +32,7 @@ const RoleText = { arg: 'arg', retpc: 'return PC', local: 'local' } as const;
 function rowEl(ctx: StepCtx, r: Row): HTMLElement {
   if (r.kind === 'gap') {
     const what = r.pattern === 'zero' ? 'zero' : r.pattern.startsWith('poison') ? `poison 0x${r.pattern.slice(-2)}` : r.pattern;
-    return el('div', { class: `row gap p-${r.pattern}` }, el('span', { class: 'addr' }, hex(r.hi - 8)), `… ${r.words} words ${what} down to ${hex(r.lo)}`);
+    return el('div', { class: `row gap p-${r.pattern}` }, el('span', { class: 'addr' }, hex(r.hi - 8)), `… ${r.words} ${r.words === 1 ? 'word' : 'words'} ${what} down to ${hex(r.lo)}`);
   }
   const value = r.ptr ? pointerEl(ctx, r.ptr) : el('span', { class: `val${r.hex && r.hex.startsWith('fdfd') ? ' poison' : ''}` }, r.hex === undefined ? '?' : shortWord(r.hex));
   return el('div', { class: `row ${r.role}`, 'data-addr': hex(r.addr) },

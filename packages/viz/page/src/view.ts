@@ -12,6 +12,9 @@ import { renderGC, renderHeap } from './render-gc.js';
 import { renderRecords } from './render-records.js';
 import { renderStack } from './render-stack.js';
 
+/** Goroutines drawn in full beyond the running one and those holding records. */
+const MaxDrawn = 8;
+
 export class RunView {
   readonly root: HTMLElement;
   private readonly bar: HTMLElement;
@@ -66,13 +69,17 @@ export class RunView {
     }
     // the running goroutine first, then the others by goid
     const gs = [...snap.goroutines].sort((a, b) => (a.goid === step.goid ? -1 : b.goid === step.goid ? 1 : a.goid - b.goid));
-    for (const g of gs) {
+    // drawn in full: the running goroutine, those with records, and the first MaxDrawn others; the rest as one line
+    const full = gs.filter((g, k) => k === 0 || g.defers.length + g.panics.length + g.offList.length > 0 || k < MaxDrawn);
+    const rest = gs.filter((g) => !full.includes(g));
+    for (const g of full) {
       const col = el('div', { class: 'goroutine' });
       const rec = renderRecords(ctx, g);
       if (rec) col.appendChild(rec);
       col.appendChild(renderStack(ctx, g));
       this.body.appendChild(col);
     }
+    if (rest.length > 0) this.body.appendChild(el('div', { class: 'dim more-g' }, `${rest.length} more goroutines: ${rest.map((g) => `g${g.goid} ${g.status}`).join(', ')}`));
     const heap = renderHeap(ctx, snap.objects);
     if (heap) this.body.appendChild(heap);
     drawArrows(this.body);
