@@ -11,7 +11,7 @@ export const hostile = '</script><script>alert(1)</script> <!-- --> & \u2028\u20
 export function sampleRecording(): Recording {
   return {
     version: RecordingVersion,
-    file: '/tmp/x/hostile.go',
+    file: 'hostile.go',
     source: `package main\n\nfunc main() { println(${JSON.stringify(hostile)}) }\n`,
     command: 'gosim viz hostile.go --policy old',
     runs: [
@@ -21,7 +21,7 @@ export function sampleRecording(): Recording {
         funcs: [],
         types: [],
         window: { first: 1, last: 1, totalSteps: 1 },
-        steps: [{ i: 0, kind: 'output', event: { kind: 'output', text: hostile }, safePoint: 1, goid: 1, fn: 'main.main', file: '/tmp/x/hostile.go', line: 3 }],
+        steps: [{ i: 0, kind: 'safepoint', event: { note: hostile }, safePoint: 1, goid: 1, fn: 'main.main', file: 'hostile.go', line: 3 }],
         stdout: '',
         stderr: `${hostile}\n`,
         exitCode: 0,

@@ -38,7 +38,7 @@ const stepKindSet = {
   safepoint: true, 'stack-copied': true, 'pointer-adjusted': true, 'pointer-stale': true, 'defer-linked': true, 'defer-started': true,
   'defer-unlinked': true, 'defer-returned': true, 'deferred-call-args': true, 'open-defer-taken': true, 'panic-pushed': true,
   'panic-aborted': true, 'panic-recovered': true, 'gc-cycle': true, 'goroutine-created': true, 'goroutine-blocked': true,
-  'goroutine-exited': true, 'safepoint-forced': true, traceback: true, output: true, exit: true,
+  'goroutine-exited': true, 'safepoint-forced': true, 'panic-cursor-step': true,
 } as const satisfies Record<StepKind, true>;
 export const stepKinds = Object.keys(stepKindSet) as StepKind[];
 

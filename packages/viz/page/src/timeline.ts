@@ -8,7 +8,7 @@ const KindColor: Partial<Record<StepKind, string>> = {
   'stack-copied': '#d97706', 'pointer-stale': '#dc2626', 'pointer-adjusted': '#16a34a',
   'defer-linked': '#2563eb', 'defer-started': '#7c3aed', 'defer-unlinked': '#db2777', 'defer-returned': '#2563eb',
   'panic-pushed': '#dc2626', 'panic-recovered': '#059669', 'panic-aborted': '#991b1b', 'gc-cycle': '#0891b2',
-  'goroutine-created': '#64748b', 'goroutine-exited': '#64748b', output: '#a3a3a3',
+  'goroutine-created': '#64748b', 'goroutine-exited': '#64748b',
 };
 const MaxLanes = 12;
 const LaneH = 4;
