@@ -32,9 +32,9 @@ export function clear(e: Node): void {
   while (e.firstChild) e.removeChild(e.firstChild);
 }
 
-/** `0x` + lower-case hex (addresses and word values are below 2^53). */
+/** `0x` + lower-case hex of the word; a negative one (NoArgs' -1, say) as its 64-bit two's complement. */
 export function hex(n: number): string {
-  return `0x${n.toString(16)}`;
+  return `0x${(n < 0 ? BigInt.asUintN(64, BigInt(n)) : n).toString(16)}`;
 }
 
 const SvgNS = 'http://www.w3.org/2000/svg';
