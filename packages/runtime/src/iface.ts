@@ -11,6 +11,8 @@ import type { ExtOps } from './ext-ops.js';
 import { stringAt } from './format.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic } from './signals.js';
+import { isDirect } from './values.js';
+import { readWord, writeWord } from '@gosim/memory';
 import { runtimeErrorTypes } from './types.js';
 
 /** Offsets in an itab. */
@@ -196,4 +198,24 @@ export function addIfaceRuntime(m: Module): void {
 /** TypeAssertionError's text; two distinct types that print alike are from different scopes (local types). */
 export function assertionMessage(iface: string, have: string, want: string): string {
   return `interface conversion: ${iface} is ${have}, not ${want}${have === want ? ' (types from different scopes)' : ''}`;
+}
+
+/**
+ * x.(T) from interface{} (ASSERT: panics on a mismatch; ASSERTOK, `ok` true: zero value and false instead): the
+ * eface at sp+b, T's type id c, the value (and for ASSERTOK the bool after it, word-aligned) to sp+a.
+ */
+export function assertE(m: Machine, ok: boolean, sp: number, a: number, b: number, c: number): void {
+  const { i32, u8 } = m.space;
+  const tw = readWord(i32, sp + b);
+  const t = m.prog.types[c]!;
+  const match = tw === c + 1;
+  if (!match && !ok) {
+    const have = tw === 0 ? 'nil' : m.prog.types[tw - 1]!.name;
+    throw new RuntimePanic('*runtime.TypeAssertionError', assertionMessage('interface {}', have, t.name), 'runtime.panicdottypeE');
+  }
+  const data = readWord(i32, sp + b + 8);
+  if (!match) u8.fill(0, sp + a, sp + a + t.size);
+  else if (isDirect(t.kind)) writeWord(i32, sp + a, data);
+  else u8.copyWithin(sp + a, data, data + t.size);
+  if (ok) u8[sp + a + ((t.size + 7) & ~7)] = match ? 1 : 0;
 }

@@ -4,23 +4,24 @@
 // Safe-point work costs one counter decrement here; everything else is in safepointSlow.
 
 import {
-  deferproc, deferreturn, gorecover, intrinsics, NoDefer, Panic, Reschedule,
+  deferproc, deferreturn, intrinsics, NoDefer, Reschedule,
 } from '@gosim/defer-panic';
-import { isMemoryFault, readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
+import { readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
 import { Op, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
 import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
 import { deferprocStackOp } from './defer-stack.js';
 import { extOps } from './ext-ops.js';
 import { heapOp } from './heapops.js';
-import { assertionMessage } from './iface.js';
+import { assertE } from './iface.js';
+import { jmpdefer, recoverOp } from './defer-ops.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
-import { raise, userFault } from './raise.js';
+import { raise, raiseUserError } from './raise.js';
 import { prologueSlow, safepointSlow } from './safepoint.js';
 import { Enter } from './jit/tier.js';
 import { arith, compareSigned, compareUnsigned, shift } from './arith.js';
-import { compareBytes, efaceEqual, indexError, isDirect, printValue } from './values.js';
+import { compareBytes, efaceEqual, indexError, printValue } from './values.js';
 
 // Imported bindings copied once: under CommonJS each use of an import is a getter call.
 const TextBase = TextBaseImport;
@@ -539,28 +540,9 @@ export function run(m: Machine, g: G): number {
               ip++;
               break;
             }
-            // call fv so that it returns to this DEFERRETURN again (Go's jmpdefer)
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-            const f = callTarget(m, fv);
-            if (f < 0) {
-              userFault(m, g, ip, fv, fv);
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-              break;
-            }
-            ctxt = fv;
-            sp -= 8;
-            writeWord(i32, sp, TextBase + ip * 4);
-            ip = entryIndex[f]!;
-            const fs = frameSizes[f]!;
-            if (nosplit[f] === 0 && sp - fs < guard) {
-              { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-              g.atEntry = true;
-              prologueSlow(m, g, f, false);
-              g.atEntry = false;
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-            }
-            sp -= fs;
-            for (let z = zeroStart[f]!, e = zeroStart[f + 1]!; z < e; z++) writeWord(i32, sp + zero[z]!, 0);
+            jmpdefer(m, g, fv, ip);
+            { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
           }
           case 63 /* GO */:
@@ -568,19 +550,10 @@ export function run(m: Machine, g: G): number {
             m.newproc(readWord(i32, sp + a), sp, b, g, TextBase + (ip + 1) * 4);
             ip++;
             break;
-          case 64 /* RECOVER */: {
-            // c = 1: the wrapper of `defer recover()` recovers for the function that deferred it (Go's ORECOVERFP)
-            const p = gorecover(s, g, c === 0 ? sp + b + 8 : callerArgp(m, sp + b + 8));
-            const d = (sp + a) >>> 2;
-            if (p === 0) {
-              i32[d] = i32[d + 1] = i32[d + 2] = i32[d + 3] = 0;
-            } else {
-              writeWord(i32, sp + a, s.load64(p + Panic.argType));
-              writeWord(i32, sp + a + 8, s.load64(p + Panic.argData));
-            }
+          case 64 /* RECOVER */:
+            recoverOp(m, g, sp, a, b, c);
             ip++;
             break;
-          }
           case 65 /* INTRINSIC */: {
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const r = intrinsics[a]!(m, pol, g, sp, b);
@@ -673,22 +646,10 @@ export function run(m: Machine, g: G): number {
             break;
           }
           case 81 /* ASSERT */:
-          case 82 /* ASSERTOK */: {
-            const tw = readWord(i32, sp + b);
-            const t = m.prog.types[c]!;
-            const ok = tw === c + 1;
-            if (!ok && code[k] === OP_ASSERT) {
-              const have = tw === 0 ? 'nil' : m.prog.types[tw - 1]!.name;
-              throw new RuntimePanic('*runtime.TypeAssertionError', assertionMessage('interface {}', have, t.name), 'runtime.panicdottypeE');
-            }
-            const data = readWord(i32, sp + b + 8);
-            if (!ok) u8.fill(0, sp + a, sp + a + t.size);
-            else if (isDirect(t.kind)) writeWord(i32, sp + a, data);
-            else u8.copyWithin(sp + a, data, data + t.size);
-            if (code[k] === OP_ASSERTOK) u8[sp + a + ((t.size + 7) & ~7)] = ok ? 1 : 0;
+          case 82 /* ASSERTOK */:
+            assertE(m, code[k] === OP_ASSERTOK, sp, a, b, c);
             ip++;
             break;
-          }
           case 83 /* ETYPE */:
             writeWord(i32, sp + a, readWord(i32, sp + b) - 1);
             ip++;
@@ -725,10 +686,7 @@ export function run(m: Machine, g: G): number {
       g.sp = sp;
       g.ctxt = ctxt;
       g.ret = ret;
-      if (e instanceof RuntimePanic) raise(m, g, ip, sp, e);
-      else if (e instanceof UserFault) userFault(m, g, ip, e.addr, e.base);
-      else if (isMemoryFault(e) && isUserMemoryOp(code[ip << 2]!) && m.isUserCode(ip)) userFault(m, g, ip, e.addr, e.addr);
-      else {
+      if (!raiseUserError(m, g, ip, sp, e)) {
         m.budget = budget;
         throw e;
       }
@@ -736,24 +694,4 @@ export function run(m: Machine, g: G): number {
     }
   }
 
-}
-
-/** Operations whose faults are the user's (nil dereference panics), not the runtime's. */
-function isUserMemoryOp(op: number): boolean {
-  return op === OP_LOAD || op === OP_LOAD1 || op === OP_STORE || op === OP_STORE1 || op === OP_LOADN || op === OP_STOREN ||
-    op === OP_CALLCLOSURE || op === OP_STRINDEX || op === OP_ERRSTR || op === OP_ASSERT || op === OP_ASSERTOK;
-}
-
-/** The function a funcval calls, or -1. */
-function callTarget(m: Machine, fv: number): number {
-  const s = m.space;
-  if ((fv >>> 0) !== fv || fv === 0 || !s.isMapped(fv)) return -1;
-  const pc = s.load64(fv);
-  return pc >= TextBase ? m.prog.funcAtEntry[(pc - TextBase) / 4] ?? -1 : -1;
-}
-
-/** The argp of the frame that called the one whose fp is given (its return PC is at fp - 8). */
-function callerArgp(m: Machine, fp: number): number {
-  const f = m.prog.findfunc(m.space.load64(fp - 8) - 1);
-  return f ? fp + m.prog.funcFrameSize[f.id]! + 8 : 0;
 }

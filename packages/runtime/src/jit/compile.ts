@@ -54,26 +54,16 @@ function invoke(f: string, entry: string): string {
 }
 
 /**
- * DEFERRETURN as interp.ts runs it: deferreturn, then (a record was due) a call of its funcval that returns to
- * this same instruction, with no safe point; a prologue that needs stack grows it as the interpreter's does
- * (deferreturn has run: there is no going back to the interpreter before the call).
+ * DEFERRETURN as interp.ts runs it: deferreturn, then (a record was due) jmpdefer's call of its funcval, which
+ * returns to this same instruction; a bad funcval's panic is the interpreter's to run.
  */
 function emitDeferreturn(k: number): string {
   return `{ const fv = deferreturn(m, pol, g, sp);
     if (fv !== NoDefer) {
       g.pc = ${TextBase + k * 4}; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget; at = ${k};
-      const pcv = (fv >>> 0) !== fv || fv === 0 || !s.isMapped(fv) ? -1 : s.load64(fv);
-      const cf = pcv >= ${TextBase} ? atEntry[(pcv - ${TextBase}) / 4] ?? -1 : -1;
-      if (cf < 0) throw new UserFault(fv, fv);
-      ctxt = fv; sp -= 8; writeWord(i32, sp, ${TextBase + k * 4});
-      const fs = frameSizes[cf];
-      if (nosplit[cf] === 0 && sp - fs < guard) {
-        g.pc = ${TextBase} + entryIndex[cf] * 4; g.sp = sp; g.ctxt = ctxt; g.atEntry = true;
-        prologueSlow(m, g, cf, false); g.atEntry = false;
-        sp = g.sp; ctxt = g.ctxt; ret = g.ret; i32 = s.i32; u8 = s.u8; pages = s.pages;
-      }
-      sp -= fs;
-      for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (sp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }
+      const cf = jmpdefer(m, g, fv, ${k});
+      if (cf < 0) return 1;
+      sp = g.sp; ctxt = g.ctxt; ret = g.ret; i32 = s.i32; u8 = s.u8; pages = s.pages;
       ${invoke('cf', 'entryIndex[cf]')}
       ip = ${k}; continue;
     } }`;

@@ -9,8 +9,7 @@ import { ChanResult } from '../chan.js';
 import { extOps } from '../ext-ops.js';
 import { heapOp } from '../heapops.js';
 import { deferprocStackOp } from '../defer-stack.js';
-import { prologueSlow } from '../safepoint.js';
-import { UserFault } from '../signals.js';
+import { jmpdefer } from '../defer-ops.js';
 import { deferproc, deferreturn, NoDefer } from '@gosim/defer-panic';
 import type { Machine } from '../machine.js';
 import { compile, leaders, type Compiled } from './compile.js';
@@ -38,7 +37,7 @@ export class Jit {
     const p = m.prog;
     this.H = {
       J: this, fns: this.fns, Unwind, readWord, writeWord, arith, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
-      pol: m.deferpanic, deferproc, deferreturn, NoDefer, deferprocStackOp, prologueSlow, UserFault,
+      pol: m.deferpanic, deferproc, deferreturn, NoDefer, deferprocStackOp, jmpdefer,
       constLo: p.constLo, constHi: p.constHi, funcvalOffset: p.funcvalOffset, atEntry: p.funcAtEntry,
       frameSizes: p.funcFrameSize, nosplit: p.funcNosplit, entryIndex: p.funcEntryIndex,
       zero: m.zeroWords, zeroStart: m.zeroStart, MaxSafe: Number.MAX_SAFE_INTEGER,
