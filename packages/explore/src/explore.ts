@@ -61,11 +61,10 @@ export function planExploration(m: Module, run: ExploreRunOptions, stride: numbe
   return { reference, base, ks: skip ? [] : safePointsToExplore(base.safePoints, stride) };
 }
 
-/** Counts the safe points of a run (every one goes through the hook) and returns its outcome. */
+/** A run's outcome and the number of its safe points. */
 export function baselineRun(m: Module, opts: ExploreRunOptions): { outcome: Outcome; safePoints: number } {
-  let n = 0;
-  const r = runModule(m, { ...opts, safePointHook: (sp) => ((n = sp.index), undefined) });
-  return { outcome: outcomeOf(r), safePoints: n };
+  const r = runModule(m, opts);
+  return { outcome: outcomeOf(r), safePoints: r.steps };
 }
 
 /** One run with `inject` forced at safe point k. */
@@ -74,6 +73,7 @@ export function injectedRun(m: Module, opts: ExploreRunOptions, k: number, injec
     ...opts,
     ...(onEvent ? { onEvent } : {}),
     safePointHook: (sp) => (sp.index === k ? inject : undefined),
+    safePointHookNext: (after) => (after < k ? k : Infinity), // the run is batched (and compiled) around k
   });
   return outcomeOf(r);
 }

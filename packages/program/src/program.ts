@@ -41,6 +41,14 @@ export class Program {
       this.entries[f.id] = f.entry;
       this.byName.set(f.name, f);
     }
+    this.zeroStart = new Int32Array(n + 1);
+    const words: number[] = [];
+    funcs.forEach((f, i) => {
+      this.zeroStart[i] = words.length;
+      words.push(...f.zeroWords);
+    });
+    this.zeroStart[n] = words.length;
+    this.zeroWords = Int32Array.from(words);
   }
 
   /** Per-function facts as typed arrays, indexed by function id, for the interpreter's call path. */
@@ -48,6 +56,9 @@ export class Program {
   readonly funcFrameSize: Int32Array;
   readonly funcArgSize: Int32Array;
   readonly funcNosplit: Uint8Array;
+  /** Prologue zeroing: byte offsets of every function's local pointer words, zeroStart[f] .. zeroStart[f+1]. */
+  readonly zeroWords: Int32Array;
+  readonly zeroStart: Int32Array;
   /** By instruction index: the id of the function whose entry it is, else -1 (calls through funcvals). */
   readonly funcAtEntry: Int32Array;
   private readonly entries: Float64Array;

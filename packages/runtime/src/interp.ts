@@ -412,7 +412,7 @@ export function run(m: Machine, g: G): number {
             if (a <= ip && --budget <= 0) {
               { g.pc = TextBase + (a) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
-              if (safepointSlow(m, g)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
+              if (safepointSlow(m, g)) { g.status = GStatus.Runnable; return Stop.Preempted; } // m.budget: the new batch
               budget = m.budget;
               { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
@@ -614,7 +614,7 @@ export function run(m: Machine, g: G): number {
               { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
               m.budget = budget;
               if (gcDue) m.collect();
-              if (budget <= 0 && safepointSlow(m, g)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
+              if (budget <= 0 && safepointSlow(m, g)) { g.status = GStatus.Runnable; return Stop.Preempted; } // m.budget: the new batch
               budget = m.budget;
               { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             }

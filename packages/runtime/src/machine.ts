@@ -79,7 +79,9 @@ export class Machine {
   /** The interpreter's safe-point countdown and the batch it was reset to (1 when every point matters). */
   budget = 1;
   chunk = 1;
-  /** Prologue zeroing: byte offsets of every function's local pointer words, zeroStart[f] .. zeroStart[f+1]. */
+  /** The next safe-point index the hook wants (with RunOptions.safePointHookNext; 0 before the first batch). */
+  hookNext = 0;
+  /** Prologue zeroing (Program.zeroWords): byte offsets of every function's local pointer words, zeroStart[f] .. zeroStart[f+1]. */
   readonly zeroWords: Int32Array;
   readonly zeroStart: Int32Array;
   /** The compile tier (jit/tier.ts), or null when the interpreter runs alone. */
@@ -115,15 +117,8 @@ export class Machine {
     this.goexitId = prog.func('runtime.goexit')!.id;
     this.sigpanicId = prog.func('runtime.sigpanic')!.id;
 
-    const starts = new Int32Array(prog.funcs.length + 1);
-    const words: number[] = [];
-    prog.funcs.forEach((f, i) => {
-      starts[i] = words.length;
-      words.push(...f.zeroWords);
-    });
-    starts[prog.funcs.length] = words.length;
-    this.zeroWords = Int32Array.from(words);
-    this.zeroStart = starts;
+    this.zeroWords = prog.zeroWords;
+    this.zeroStart = prog.zeroStart;
     this.resetBudget();
 
     const data = prog.data;
@@ -426,12 +421,26 @@ export class Machine {
     return this.fatalThrow(new GoThrow('unexpected signal during runtime execution'), g, signalLine(si.code, si.addr, pc));
   }
 
-  /** Every safe point goes through the slow path when stress modes or a hook need exact indexes. */
+  /**
+   * The next batch of safe points, counted down by `budget`: it ends at the quantum's end, at the step limit and at
+   * the next index the hook asked for (hookNext); every safe point goes through the slow path when stress modes
+   * or a hook without safePointHookNext need them all.
+   */
   resetBudget(): void {
     const o = this.opts;
-    const exact = !!(o.copyStackEvery || o.gcEvery || o.safePointHook);
-    this.chunk = exact ? 1 : Math.max(1, Math.min(1024, this.quantum - this.sinceSwitch, this.maxSteps - this.steps + 1));
+    const exact = !!(o.copyStackEvery || o.gcEvery || (o.safePointHook && !o.safePointHookNext));
+    let batch = Math.min(1024, this.quantum - this.sinceSwitch, this.maxSteps - this.steps + 1);
+    if (o.safePointHook && o.safePointHookNext) {
+      if (this.hookNext <= this.steps) this.hookNext = o.safePointHookNext(this.steps);
+      batch = Math.min(batch, this.hookNext - this.steps);
+    }
+    this.chunk = exact ? 1 : Math.max(1, batch);
     this.budget = this.chunk;
+  }
+
+  /** Safe points executed so far, exactly: the batches ended plus what the current one used (the one past the limit is not run). */
+  stepsDone(): number {
+    return Math.min(this.steps + this.chunk - this.budget, this.maxSteps);
   }
 
   /** runtime.main returned, or exit: the program ends now. */

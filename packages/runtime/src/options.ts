@@ -33,6 +33,12 @@ export interface RunOptions {
   stressMaxStack?: number;
   /** Force one event at chosen safe points (the explorer's injection). */
   safePointHook?: (sp: SafePointInfo) => ForcedEvent | undefined;
+  /**
+   * With safePointHook: the first safe-point index after `after` that the hook must see (Infinity: no more).
+   * Without it the hook sees every safe point, each taking the slow path (and the compile tier deopting there);
+   * with it the others run in batches, as in a run without a hook.
+   */
+  safePointHookNext?: (after: number) => number;
   /** Scheduling seed: varies the preemption quantum deterministically. */
   seed?: number;
   /** Initial goroutine stack size (Go 1.4: 2048; the CL's Go: 8192). */

@@ -31,7 +31,7 @@ export function runModule(user: Module, opts: RunOptions = {}): RunResult {
       exitCode: r.code,
       stdout: out.stdout,
       stderr: out.stderr,
-      steps: m.steps,
+      steps: m.stepsDone(),
       ...(r.limit ? { limit: { what: r.limit.what, message: r.limit.message } } : {}),
     };
   } finally {

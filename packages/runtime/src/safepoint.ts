@@ -9,16 +9,21 @@ import type { Machine } from './machine.js';
 export const DefaultStressMaxStack = 8 << 20;
 
 export function safepointSlow(m: Machine, g: G): boolean {
-  m.steps += m.chunk;
-  m.sinceSwitch += m.chunk;
+  const chunk = m.chunk;
+  m.steps += chunk;
+  m.sinceSwitch += chunk;
+  m.chunk = m.budget = 0; // the batch is counted: stepsDone() stays exact if what follows throws
   m.checkSteps();
   const o = m.opts;
   const n = m.steps;
-  if (m.chunk === 1) {
+  if (chunk === 1) {
     const cap = o.stressMaxStack ?? DefaultStressMaxStack;
     if (o.copyStackEvery && n % o.copyStackEvery === 0 && g.hi - g.lo <= cap) force(m, g, 'copy');
     if (o.gcEvery && n % o.gcEvery === 0 && m.stacks.inuse <= cap) force(m, g, 'gc');
-    const what = o.safePointHook?.({ index: n, goid: g.goid, fn: m.prog.findfunc(g.pc)?.name ?? '?' });
+  }
+  // without safePointHookNext every batch is one safe point; with it a batch ends at each index the hook wants
+  if (o.safePointHook && (o.safePointHookNext === undefined || n === m.hookNext)) {
+    const what = o.safePointHook({ index: n, goid: g.goid, fn: m.prog.findfunc(g.pc)?.name ?? '?' });
     if (what) force(m, g, what);
   }
   // At the end of a quantum g yields if another goroutine can run; if none can, it starts a new quantum, as a Go

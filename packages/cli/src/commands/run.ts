@@ -133,11 +133,8 @@ export function runReport(go: GoFile, flags: RunFlags, cwd: string): RunReport {
     return { ...base, status: ExitStatus.compileError, compiled: false, stdout: '', stderr: compiled.output, steps: 0, limit: null, stackCopies: 0, gcCycles: 0 };
   let stackCopies = 0;
   let gcCycles = 0;
-  let steps = 0;
   const r: RunResult = runModule(compiled.module, {
     ...opts,
-    // the hook sees every safe point (RunResult.steps is counted in batches); it forces nothing
-    safePointHook: (sp) => ((steps = sp.index), undefined),
     onEvent: (e) => {
       if (e.kind === 'stack-copied') stackCopies++;
       else if (e.kind === 'gc-cycle') gcCycles++;
@@ -149,7 +146,7 @@ export function runReport(go: GoFile, flags: RunFlags, cwd: string): RunReport {
     compiled: true,
     stdout: r.stdout,
     stderr: (flags.m ? compiled.escapes : '') + r.stderr,
-    steps,
+    steps: r.steps,
     limit: r.limit ? { what: r.limit.what, message: r.limit.message } : null,
     stackCopies,
     gcCycles,

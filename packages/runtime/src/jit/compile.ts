@@ -10,10 +10,10 @@
 // performs them — and their safe points, events and errors — exactly as without the tier. Allocation and
 // channel ops on their fast path run the same heapOp / extOps handler, with g's registers saved as there.
 
-import { Op, TextBase } from '@gosim/program';
+import { Op, TextBase, type Program } from '@gosim/program';
 import type { Machine } from '../machine.js';
 import { extOps } from '../ext-ops.js';
-import { deopt, emitOp } from './emit-ops.js';
+import { deopt, emitOp, save } from './emit-ops.js';
 
 export type Compiled = (m: Machine, g: unknown, ip: number, depth: number) => number;
 
@@ -77,8 +77,7 @@ function safePointOp(k: number, call: string): string {
     i32 = s.i32; u8 = s.u8; pages = s.pages;`;
 }
 
-function body(m: Machine, f: number): string {
-  const prog = m.prog;
+function body(prog: Program, f: number): string {
   const code = prog.code;
   const info = prog.funcs[f]!;
   const start = info.entryIndex;
@@ -101,8 +100,8 @@ function body(m: Machine, f: number): string {
       case Op.JRET: out.push(`if (ret !== 0) { ret = 0; ip = ${a}; continue; } ret = 0;`); break;
       case Op.CALL: {
         let zero = '';
-        for (let z = m.zeroStart[a]!; z < m.zeroStart[a + 1]!; z++) {
-          zero += `i32[(sp + ${m.zeroWords[z]!}) >>> 2] = 0; i32[((sp + ${m.zeroWords[z]!}) >>> 2) + 1] = 0; `;
+        for (let z = prog.zeroStart[a]!; z < prog.zeroStart[a + 1]!; z++) {
+          zero += `i32[(sp + ${prog.zeroWords[z]!}) >>> 2] = 0; i32[((sp + ${prog.zeroWords[z]!}) >>> 2) + 1] = 0; `;
         }
         out.push(emitCall(k, String(a), String(prog.funcFrameSize[a]!), String(prog.funcNosplit[a]!), String(prog.funcEntryIndex[a]!), zero));
         break;
@@ -149,27 +148,26 @@ function body(m: Machine, f: number): string {
 }
 
 /** The JS source of function f (exported for tests and debugging). */
-export function source(m: Machine, f: number): string {
+export function source(prog: Program, f: number): string {
   return `return function F${f}(m, g, ip, depth) {
   const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages; const f64 = s.f64, f32 = s.f32;
   let sp = g.sp, ctxt = g.ctxt, ret = g.ret, budget = m.budget; const guard = g.stackguard;
   let at = -1;
-  const SAVEAT = (k) => { g.pc = ${TextBase} + k * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget; };
   try {
     for (;;) switch (ip) {
-${body(m, f).replace(/SAVE\((\d+)\)/g, `g.pc = ${TextBase} + $1 * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget`)}
-    default: SAVEAT(ip); return 1;
+${body(prog, f)}
+    default: ${deopt('ip')}
     }
   } catch (e) {
-    if (!(e instanceof Unwind)) { SAVEAT(at); throw new Unwind(e); }
+    if (!(e instanceof Unwind)) { ${save('at')} throw new Unwind(e); }
     throw e;
   }
 };`;
 }
 
 /** Builds function f's JS function; H holds the helpers and tables the source names. */
-export function compile(m: Machine, f: number, H: Record<string, unknown>): Compiled {
+export function compile(prog: Program, f: number, H: Record<string, unknown>): Compiled {
   const names = Object.keys(H);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function(...names, source(m, f))(...names.map((n) => H[n])) as Compiled;
+  return new Function(...names, source(prog, f))(...names.map((n) => H[n])) as Compiled;
 }

@@ -3,10 +3,14 @@
 // re-runs the instruction and raises), so every error takes interp.ts's path at the same ip.
 // Returns undefined for ops not compiled (the caller emits a deopt).
 
-import { Op } from '@gosim/program';
+import { Op, TextBase } from '@gosim/program';
+
+/** The JS that stores the registers into g, with g.pc at instruction k (a number or a JS expression). */
+export const save = (k: number | string): string =>
+  `g.pc = ${TextBase} + ${k} * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;`;
 
 /** The JS that hands instruction k back to the interpreter (registers into g, code 1). */
-export const deopt = (k: number): string => `{ SAVE(${k}); return 1; }`;
+export const deopt = (k: number | string): string => `{ ${save(k)} return 1; }`;
 
 const S = (x: number): string => `(sp + ${x})`;
 const W = (x: number): string => `((sp + ${x}) >>> 2)`;

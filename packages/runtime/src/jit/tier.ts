@@ -1,5 +1,5 @@
-// The compile tier's state for one machine: compiled functions by id, their resume points by instruction
-// index, and the trampoline the interpreter enters them through. Functions compile on their first call.
+// The compile tier: a program's compiled functions by id and by resume point (shared by its runs), and one
+// machine's trampoline the interpreter enters them through. Functions compile on their first call.
 
 import { readWord, writeWord } from '@gosim/memory';
 import { TextBase } from '@gosim/program';
@@ -12,6 +12,8 @@ import { deferprocStackOp } from '../defer-stack.js';
 import { jmpdefer } from '../defer-ops.js';
 import { deferproc, deferreturn, NoDefer } from '@gosim/defer-panic';
 import type { Machine } from '../machine.js';
+import type { Program } from '@gosim/program';
+import type { DeferPanicPolicy } from '@gosim/defer-panic';
 import { compile, leaders, type Compiled } from './compile.js';
 
 /** An error thrown inside compiled code, with g's registers already saved at the faulting instruction. */
@@ -22,25 +24,28 @@ export class Unwind {
 /** enter()'s results: the interpreter continues at g.pc, rethrows takeError() at g.pc, or returns Stop.Parked. */
 export const Enter = { Continue: 1, Throw: 3, Parked: 4 } as const;
 
-export class Jit {
+/**
+ * One program's compiled code, shared by every machine that runs it (the Program is per user module and deferpanic
+ * piece, run.ts): compiled functions by id and by resume point. The code reads everything a run owns (memory,
+ * budget, heap, data base) through its m and g arguments, so a later run starts with code V8 has already optimized.
+ */
+export class ProgramCode {
   /** Compiled function by id. */
   readonly fns: (Compiled | undefined)[] = [];
   /** By instruction index: the compiled function with a resume point there. */
   readonly entryAt: (Compiled | undefined)[] = [];
-  /** Counters: functions compiled, and entries into compiled code from the interpreter. */
+  /** Functions compiled. */
   compiled = 0;
-  entered = 0;
-  private error: unknown = undefined;
   private readonly H: Record<string, unknown>;
 
-  constructor(private readonly m: Machine) {
-    const p = m.prog;
+  constructor(private readonly prog: Program, pol: DeferPanicPolicy) {
+    const p = prog;
     this.H = {
       J: this, fns: this.fns, Unwind, readWord, writeWord, arith, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
-      pol: m.deferpanic, deferproc, deferreturn, NoDefer, deferprocStackOp, jmpdefer,
+      pol, deferproc, deferreturn, NoDefer, deferprocStackOp, jmpdefer,
       constLo: p.constLo, constHi: p.constHi, funcvalOffset: p.funcvalOffset, atEntry: p.funcAtEntry,
       frameSizes: p.funcFrameSize, nosplit: p.funcNosplit, entryIndex: p.funcEntryIndex,
-      zero: m.zeroWords, zeroStart: m.zeroStart, MaxSafe: Number.MAX_SAFE_INTEGER,
+      zero: p.zeroWords, zeroStart: p.zeroStart, MaxSafe: Number.MAX_SAFE_INTEGER,
     };
   }
 
@@ -48,13 +53,50 @@ export class Jit {
   get(f: number): Compiled {
     let fn = this.fns[f];
     if (fn === undefined) {
-      fn = compile(this.m, f, this.H);
+      fn = compile(this.prog, f, this.H);
       this.fns[f] = fn;
       this.compiled++;
-      const info = this.m.prog.funcs[f]!;
-      for (const k of leaders(this.m.prog.code, info.entryIndex, info.endIndex)) this.entryAt[k] = fn;
+      const info = this.prog.funcs[f]!;
+      for (const k of leaders(this.prog.code, info.entryIndex, info.endIndex)) this.entryAt[k] = fn;
     }
     return fn;
+  }
+}
+
+const shared = new WeakMap<Program, Map<DeferPanicPolicy, ProgramCode>>();
+
+/** The shared compiled code of a program under a deferpanic piece (run.ts's programFor gives each piece its Program). */
+function codeFor(prog: Program, pol: DeferPanicPolicy): ProgramCode {
+  let byPol = shared.get(prog);
+  if (byPol === undefined) shared.set(prog, (byPol = new Map()));
+  let c = byPol.get(pol);
+  if (c === undefined) byPol.set(pol, (c = new ProgramCode(prog, pol)));
+  return c;
+}
+
+/** The compile tier of one machine: the program's shared code, and this run's entries into it. */
+export class Jit {
+  readonly code: ProgramCode;
+  readonly fns: (Compiled | undefined)[];
+  readonly entryAt: (Compiled | undefined)[];
+  /** Entries into compiled code from the interpreter, in this run. */
+  entered = 0;
+  private error: unknown = undefined;
+
+  constructor(private readonly m: Machine) {
+    this.code = codeFor(m.prog, m.deferpanic);
+    this.fns = this.code.fns;
+    this.entryAt = this.code.entryAt;
+  }
+
+  /** Functions compiled for this program (by this run or an earlier one). */
+  get compiled(): number {
+    return this.code.compiled;
+  }
+
+  /** Function f's compiled code (compiling it now if needed). */
+  get(f: number): Compiled {
+    return this.code.get(f);
   }
 
   /**
