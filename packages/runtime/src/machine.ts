@@ -429,7 +429,7 @@ export class Machine {
   resetBudget(): void {
     const o = this.opts;
     const exact = !!(o.copyStackEvery || o.gcEvery || (o.safePointHook && !o.safePointHookNext));
-    let batch = Math.min(1024, this.quantum - this.sinceSwitch, this.maxSteps - this.steps + 1);
+    let batch = Math.min(this.quantum - this.sinceSwitch, this.maxSteps - this.steps + 1);
     if (o.safePointHook && o.safePointHookNext) {
       if (this.hookNext <= this.steps) this.hookNext = o.safePointHookNext(this.steps);
       batch = Math.min(batch, this.hookNext - this.steps);
