@@ -40,6 +40,48 @@ function fibModule(n: number): Module {
   return m;
 }
 
+/**
+ * Straight-line code the frame cache (jit/frame-cache.ts) holds in locals, where memory must still be right: a carry
+ * across the halves, a dirty word read through a pointer (LOAD), a word written through a pointer (STORE), a byte
+ * written inside a held word and a byte read out of one, and a loop whose flag exits with words still dirty.
+ */
+function frameCacheModule(): Module {
+  const m = new Module();
+  const results = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+  const main = m.func('main.main', {
+    locals: [{ name: 'x', size: 8 }, { name: 't', size: 8 }, { name: 'p', size: 8, ptr: true }, { name: 'c', size: 1 }, { name: 'i', size: 8 }, { name: 'n', size: 8 },
+      ...results.map((name) => ({ name, size: 8 }))],
+  });
+  const S = (name: string, plus = 0) => main.slot(name, plus);
+  main.emit(Op.IMM, S('x'), -1).emit(Op.ADDI, S('r0'), S('x'), 1); // 0: carry into the high half
+  main.emit(Op.LEA, S('p'), S('x')).emit(Op.IMM, S('x'), 7).emit(Op.LOAD, S('r1'), S('p'), 0); // 7, through the pointer
+  main.emit(Op.IMM, S('t'), 9).emit(Op.STORE, S('p'), 0, S('t')).emit(Op.ADD, S('r2'), S('x'), S('x')); // 18
+  main.emit(Op.IMM, S('x'), 258).emit(Op.IMM1, S('x', 1), 5).emit(Op.MOV, S('r3'), S('x')); // 0x0502 = 1282
+  main.emit(Op.TRUNC1, S('c'), S('x')).emit(Op.EXT1, S('r4'), S('c')); // 2
+  // for i := 0; i < 5; i++ { x = x + i }  (x starts at 1282: 1292)
+  const top = main.label();
+  const done = main.label();
+  main.emit(Op.IMM, S('i'), 0).emit(Op.IMM, S('n'), 5);
+  main.bind(top);
+  main.emit(Op.LT, S('c'), S('i'), S('n'));
+  main.jump(Op.JZ, done, S('c'));
+  main.emit(Op.ADD, S('x'), S('x'), S('i')).emit(Op.ADDI, S('i'), S('i'), 1);
+  main.jump(Op.JMP, top);
+  main.bind(done);
+  main.emit(Op.MOV, S('r5'), S('x')).emit(Op.MOV, S('r6'), S('i'));
+  for (const r of results) main.emit(Op.PRINT, PrintKind.Int, S(r)).emit(Op.PRINT, PrintKind.Newline, 0); // the interpreter's
+  main.emit(Op.RET);
+  main.end();
+  return m;
+}
+
+test('the frame cache keeps memory exact at pointer loads and stores, byte writes and branches', () => {
+  const [a, b] = both(frameCacheModule);
+  expect(a.stderr).toBe('0\n7\n18\n1282\n2\n1292\n5\n');
+  expect(b.stderr).toBe(a.stderr);
+  expect(b.steps).toBe(a.steps);
+});
+
 /** Runs under both tiers with the events recorded. */
 function both(mod: () => Module, opts: RunOptions = {}) {
   const one = (tier: 'interp' | 'compiled') => {

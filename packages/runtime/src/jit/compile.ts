@@ -14,6 +14,8 @@ import { Op, TextBase, type Program } from '@gosim/program';
 import type { Machine } from '../machine.js';
 import { extOps } from '../ext-ops.js';
 import { deopt, emitOp, save } from './emit-ops.js';
+import { emitCached } from './emit-cached.js';
+import { FrameCache } from './frame-cache.js';
 
 export type Compiled = (m: Machine, g: unknown, ip: number, depth: number) => number;
 
@@ -77,85 +79,115 @@ function safePointOp(k: number, call: string): string {
     i32 = s.i32; u8 = s.u8; pages = s.pages;`;
 }
 
-function body(prog: Program, f: number): string {
+/** Function f's cases, and the frame-cache locals they use. */
+function body(prog: Program, f: number): { code: string; locals: Set<string> } {
   const code = prog.code;
   const info = prog.funcs[f]!;
   const start = info.entryIndex;
   const end = info.endIndex;
   const lead = leaders(code, start, end);
   const out: string[] = [];
+  const fc = new FrameCache(out);
   for (let k = start; k < end; k++) {
-    if (lead.has(k)) out.push(`case ${k}:`);
+    if (lead.has(k)) {
+      fc.clear(); // falling into a resume point: memory as the interpreter's, nothing held
+      out.push(`case ${k}:`);
+    }
     const op = code[k * 4]!;
     const a = code[k * 4 + 1]!;
     const b = code[k * 4 + 2]!;
     const c = code[k * 4 + 3]!;
+    if (emitCached(fc, prog, op, a, b, c)) continue;
     switch (op) {
       case Op.JMP:
+        fc.flush();
         if (a <= k) out.push(`if (budget <= 1) ${deopt(k)} budget--; ip = ${a}; continue;`);
         else out.push(`ip = ${a}; continue;`);
+        fc.forget();
         break;
-      case Op.JZ: out.push(`if (u8[sp + ${a}] === 0) { ip = ${b}; continue; }`); break;
-      case Op.JNZ: out.push(`if (u8[sp + ${a}] !== 0) { ip = ${b}; continue; }`); break;
-      case Op.JRET: out.push(`if (ret !== 0) { ret = 0; ip = ${a}; continue; } ret = 0;`); break;
-      case Op.CALL: {
-        let zero = '';
-        for (let z = prog.zeroStart[a]!; z < prog.zeroStart[a + 1]!; z++) {
-          zero += `i32[(sp + ${prog.zeroWords[z]!}) >>> 2] = 0; i32[((sp + ${prog.zeroWords[z]!}) >>> 2) + 1] = 0; `;
-        }
-        out.push(emitCall(k, String(a), String(prog.funcFrameSize[a]!), String(prog.funcNosplit[a]!), String(prog.funcEntryIndex[a]!), zero));
+      case Op.JZ: case Op.JNZ: {
+        const v = fc.readB(a);
+        out.push(`if (${v} ${op === Op.JZ ? '===' : '!=='} 0) { ${fc.spill()} ip = ${b}; continue; }`);
         break;
       }
-      case Op.CALLCLOSURE:
-        out.push(`{ const fv = readWord(i32, sp + ${a});
+      case Op.JRET: out.push(`if (ret !== 0) { ${fc.spill()} ret = 0; ip = ${a}; continue; } ret = 0;`); break;
+      case Op.BOUNDS: case Op.BOUNDSI: { // a failed check deopts with memory written back: the interpreter raises
+        if (!FrameCache.word(a) || (op === Op.BOUNDS && !FrameCache.word(b))) {
+          fc.clear();
+          out.push(emitOp(op, a, b, c, k, false)!);
+          break;
+        }
+        const value = ([lo, hi]: [string, string]): string => `(${hi} * 4294967296 + (${lo} >>> 0))`; // readWord's
+        const n = op === Op.BOUNDSI ? String(b) : value(fc.readI(b));
+        out.push(`{ const i = ${value(fc.readI(a))}; if (!(i >= 0 && i < ${n})) { ${fc.spill()} ${deopt(k)} } }`);
+        break;
+      }
+      case Op.LOAD: // the loaded word replaces what the cache held at a; the pointer may name any other word
+        fc.flush();
+        out.push(emitOp(op, a, b, c, k, false)!);
+        if (FrameCache.word(a)) fc.drop(a);
+        else fc.clear();
+        break;
+      default:
+        fc.clear();
+        out.push(memoryForm(prog, op, a, b, c, k));
+        if (op === Op.RET) fc.forget();
+    }
+  }
+  fc.clear();
+  return { code: out.join('\n'), locals: fc.locals };
+}
+
+/** Instruction k on memory (the frame cache holds nothing): calls, returns, safe points and the other ops. */
+function memoryForm(prog: Program, op: number, a: number, b: number, c: number, k: number): string {
+  switch (op) {
+    case Op.CALL: {
+      let zero = '';
+      for (let z = prog.zeroStart[a]!; z < prog.zeroStart[a + 1]!; z++) {
+        zero += `i32[(sp + ${prog.zeroWords[z]!}) >>> 2] = 0; i32[((sp + ${prog.zeroWords[z]!}) >>> 2) + 1] = 0; `;
+      }
+      return emitCall(k, String(a), String(prog.funcFrameSize[a]!), String(prog.funcNosplit[a]!), String(prog.funcEntryIndex[a]!), zero);
+    }
+    case Op.CALLCLOSURE:
+      return `{ const fv = readWord(i32, sp + ${a});
           const pcv = (fv >>> 0) === fv && (fv & 7) === 0 && pages[fv >>> 12] === 1 ? readWord(i32, fv) : -1;
           const cf = pcv >= ${TextBase} ? atEntry[(pcv - ${TextBase}) / 4] ?? -1 : -1;
           if (cf < 0) ${deopt(k)}
           ctxt = fv;
           ${emitCall(k, 'cf', 'frameSizes[cf]', 'nosplit[cf]', 'entryIndex[cf]',
-            'for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (sp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }')} }`);
-        break;
-      case Op.DEFERPROC: // as interp.ts: registers are not saved for deferproc (a throw saves them at `at`)
-        out.push(`at = ${k}; deferproc(m, pol, g, sp, readWord(i32, sp + ${a}), ${b}, ${TextBase + (k + 1) * 4}); ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`);
-        break;
-      case Op.DEFERPROCSTACK:
-        out.push(`at = ${k}; deferprocStackOp(m, g, sp, ${a}, ${b}, ${c}, ${TextBase + (k + 1) * 4}); ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`);
-        break;
-      case Op.DEFERRETURN:
-        out.push(`at = ${k};`, emitDeferreturn(k));
-        break;
-      case Op.RET:
-        out.push(`sp += ${a + 8}; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;
+            'for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (sp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }')} }`;
+    case Op.DEFERPROC: // as interp.ts: registers are not saved for deferproc (a throw saves them at `at`)
+      return `at = ${k}; deferproc(m, pol, g, sp, readWord(i32, sp + ${a}), ${b}, ${TextBase + (k + 1) * 4}); ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`;
+    case Op.DEFERPROCSTACK:
+      return `at = ${k}; deferprocStackOp(m, g, sp, ${a}, ${b}, ${c}, ${TextBase + (k + 1) * 4}); ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`;
+    case Op.DEFERRETURN:
+      return `at = ${k};\n${emitDeferreturn(k)}`;
+    case Op.RET:
+      return `sp += ${a + 8}; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;
           if (depth > 0) return 0;
-          g.pc = readWord(i32, sp - 8); return 2;`);
-        break;
-      case Op.NEW: case Op.MAKECHAN: case Op.MAKESLICE: case Op.CONCAT: case Op.BOX:
-      case Op.SEND: case Op.RECV: case Op.CLOSE:
-        out.push(safePointOp(k, `heapOp(m, g, ${op}, sp, ${a}, ${b}, ${c})`));
-        break;
-      default: {
-        const x = op >= 100 ? extOps[op] : undefined;
-        if (x !== undefined && x.safePoint) {
-          out.push(safePointOp(k, `extOps[${op}].run(m, g, sp, ${a}, ${b}, ${c})`));
-          break;
-        }
-        const js = emitOp(op, a, b, c, k, x !== undefined && !x.safePoint);
-        out.push(js ?? deopt(k));
-      }
+          g.pc = readWord(i32, sp - 8); return 2;`;
+    case Op.NEW: case Op.MAKECHAN: case Op.MAKESLICE: case Op.CONCAT: case Op.BOX:
+    case Op.SEND: case Op.RECV: case Op.CLOSE:
+      return safePointOp(k, `heapOp(m, g, ${op}, sp, ${a}, ${b}, ${c})`);
+    default: {
+      const x = op >= 100 ? extOps[op] : undefined;
+      if (x !== undefined && x.safePoint) return safePointOp(k, `extOps[${op}].run(m, g, sp, ${a}, ${b}, ${c})`);
+      return emitOp(op, a, b, c, k, x !== undefined && !x.safePoint) ?? deopt(k);
     }
   }
-  return out.join('\n');
 }
 
 /** The JS source of function f (exported for tests and debugging). */
 export function source(prog: Program, f: number): string {
+  const { code, locals } = body(prog, f);
+  const held = locals.size > 0 ? `let ${[...locals].map((l) => `${l} = 0`).join(', ')};` : '';
   return `return function F${f}(m, g, ip, depth) {
   const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages; const f64 = s.f64, f32 = s.f32;
   let sp = g.sp, ctxt = g.ctxt, ret = g.ret, budget = m.budget; const guard = g.stackguard;
-  let at = -1;
+  let at = -1; ${held}
   try {
     for (;;) switch (ip) {
-${body(prog, f)}
+${code}
     default: ${deopt('ip')}
     }
   } catch (e) {
