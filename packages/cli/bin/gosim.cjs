@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Launcher for the built CLI (run `pnpm build` first).
+// Launcher for the built CLI (run `pnpm build` first): dist/main.cjs, which loads only the chosen command's modules.
 let flushCodeCache = () => {};
 try {
   flushCodeCache = require('./code-cache.cjs').install();
@@ -9,9 +9,9 @@ try {
 }
 let cli;
 try {
-  cli = require('../dist/index.cjs');
+  cli = require('../dist/main.cjs');
 } catch (e) {
-  process.stderr.write(`gosim: internal error: cannot load ${require('node:path').join(__dirname, '../dist/index.cjs')}; run \`pnpm build\` first (${e && e.message ? e.message.split('\n')[0] : e})\n`);
+  process.stderr.write(`gosim: internal error: cannot load ${require('node:path').join(__dirname, '../dist/main.cjs')}; run \`pnpm build\` first (${e && e.message ? e.message.split('\n')[0] : e})\n`);
   process.exit(70);
 }
 // A closed pipe (`gosim run x.go | head`): end quietly, like a Go binary killed by SIGPIPE (status 141 in a shell).
