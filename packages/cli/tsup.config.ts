@@ -1,4 +1,58 @@
-import { defineConfig } from 'tsup';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { build, defineConfig, type Options } from 'tsup';
 import { tsupBase } from '../../tsup.base';
 
-export default defineConfig(tsupBase);
+// main.ts is its own entry for bin/gosim.cjs: index.ts re-exports every command's module, main.ts loads them
+// lazily, and splitting keeps the commands a run does not need in chunks of their own. The CJS build turns import()
+// into require() (one copy of each package per process: a CJS caller gets the CJS @gosim/runtime that plugins
+// register into; and bin/code-cache.cjs can cache every chunk) and has no import.meta (code falls back to
+// __dirname; tsup's shim would build a URL at load time).
+const cjsOnly: Options['esbuildOptions'] = (options, { format }) => {
+  if (format !== 'cjs') return;
+  options.supported = { ...options.supported, 'dynamic-import': false };
+  options.define = { ...options.define, 'import.meta.url': 'undefined' };
+};
+
+// dist/run.cjs: main.ts again with commander and the workspace packages a run needs inside (from their sources,
+// the @gosim/source condition), for `gosim run` without --plugin. One file instead of some 20 to resolve and read: Node's module
+// resolution through node_modules costs more than the code. Not for --plugin or the other commands: a plugin, and
+// @gosim/explore, must share the installed @gosim/runtime (bin/gosim.cjs picks the file). Built after the rest, so
+// that cleaning dist/ cannot remove it.
+const runBundle: Options = {
+  config: false, // build() would read this file again (and recurse through onSuccess)
+  entry: { run: 'src/main.ts' },
+  format: ['cjs'],
+  target: 'node20',
+  sourcemap: true,
+  dts: false,
+  clean: false,
+  splitting: false,
+  silent: true,
+  noExternal: [/^@gosim\/(?!explore$|viz$)/, /^commander$/, /^@commander-js\//],
+  esbuildOptions: (options, ctx) => {
+    cjsOnly(options, ctx);
+    options.conditions = ['@gosim/source'];
+  },
+};
+
+/**
+ * esbuild escapes non-ASCII characters in code but keeps them in comments, and one such character makes Node decode
+ * the whole file into a two-byte string: several ms more per start for run.cjs. As \uXXXX the comments read the
+ * same and the code (already escaped) is unchanged.
+ */
+function asciiOnly(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`); // per UTF-16 unit
+  if (ascii !== text) writeFileSync(file, ascii);
+}
+
+export default defineConfig({
+  ...tsupBase,
+  entry: ['src/index.ts', 'src/main.ts'],
+  splitting: true,
+  esbuildOptions: cjsOnly,
+  onSuccess: async () => {
+    await build(runBundle);
+    asciiOnly('dist/run.cjs');
+  },
+});

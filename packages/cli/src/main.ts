@@ -1,15 +1,31 @@
 // The gosim command: commander set up so that every usage error is one `gosim:` line and status 64.
 
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { demoCommand } from './commands/demo.js';
-import { exploreCommand } from './commands/explore.js';
-import { matrixCommand } from './commands/matrix.js';
 import { internalError, runCommand } from './commands/run.js';
-import { vizCommand } from './commands/viz.js';
 import { ExitStatus } from './exit-status.js';
 import { defaultIo, fail, type Io } from './io.js';
-import { PluginError, loadPlugins } from '@gosim/explore';
 import { limitsHelp, pluginArgs, pluginStatus } from './options.js';
+
+type MakeCommand = (io: Io, done: (status: number) => void) => Command<any, any, any>;
+
+// The subcommands in help order. Each module (and @gosim/explore, @gosim/viz behind it) is loaded only when its
+// command can be chosen: `gosim run …` loads run's alone, anything else (help, a typo) loads all of them.
+const commandModules: ReadonlyArray<readonly [string, () => Promise<MakeCommand>]> = [
+  ['run', async () => runCommand],
+  ['explore', async () => (await import('./commands/explore.js')).exploreCommand],
+  ['matrix', async () => (await import('./commands/matrix.js')).matrixCommand],
+  ['demo', async () => (await import('./commands/demo.js')).demoCommand],
+  ['viz', async () => (await import('./commands/viz.js')).vizCommand],
+];
+
+/** The command builders `argv` may need: the named command's alone, or every one. */
+async function commandsFor(argv: readonly string[]): Promise<MakeCommand[]> {
+  const named = commandModules.find(([name]) => name === argv[0]);
+  return Promise.all((named ? [named] : commandModules).map(([, load]) => load()));
+}
+
+/** @gosim/explore's plugin loader, loaded only when a `--plugin` flag is present (the CJS build requires it). */
+const pluginLoader = () => import('@gosim/explore');
 
 export const version = '0.0.0';
 
@@ -38,7 +54,7 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
   const setStatus = (s: number) => {
     status = s;
   };
-  for (const make of [runCommand, exploreCommand, matrixCommand, demoCommand, vizCommand]) {
+  for (const make of await commandsFor(argv)) {
     program.addCommand(
       make(out, setStatus)
         .exitOverride()
@@ -46,15 +62,20 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
         .configureOutput({ writeOut: (s) => void out.stdout.write(s), writeErr: (s) => void out.stderr.write(s), outputError: () => {} }),
     );
   }
-  try {
-    // plugins first, so that --policy, --reference and --piece can name their pieces wherever they stand
-    loadPlugins(pluginArgs(argv), out.cwd);
-  } catch (e) {
-    if (e instanceof PluginError) {
-      fail(out, e.message);
-      return pluginStatus(e);
+  const plugins = pluginArgs(argv);
+  if (plugins.length > 0) {
+    let explore: typeof import('@gosim/explore') | undefined;
+    try {
+      explore = await pluginLoader();
+      // plugins first, so that --policy, --reference and --piece can name their pieces wherever they stand
+      explore.loadPlugins(plugins, out.cwd);
+    } catch (e) {
+      if (explore && e instanceof explore.PluginError) {
+        fail(out, e.message);
+        return pluginStatus(e);
+      }
+      return internalError(out, e);
     }
-    return internalError(out, e);
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

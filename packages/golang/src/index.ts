@@ -1,7 +1,8 @@
 /** @gosim/golang: the Go-subset front end (parser, type checker, escape analysis). */
 import type { File } from './ast.js';
 import type { CheckedProgram, ProgramCheckOptions } from './check/checker.js';
-import { packageSource } from '@gosim/stdlib';
+import { createRequire } from 'node:module';
+import type { PackageSource as StdPackageSource } from '@gosim/stdlib';
 import { checkFile as checkFileImpl } from './check/checker.js';
 import type { Diagnostic } from './diagnostics.js';
 import { GoError, formatDiagnostic, isStackOverflow, nestedTooDeep } from './diagnostics.js';
@@ -40,6 +41,15 @@ export { runtimeError } from './check/universe.js';
 export { exprString } from './check/expr-string.js';
 export { walkNode } from './escape.js';
 export { GoError, formatDiagnostic, analyzeEscapes, escapeReport };
+
+// @gosim/stdlib (~360 KB of Go source in one module) loads on a program's first import: a program that imports
+// nothing never pays for it. Under ESM it comes through createRequire (its CJS build; plain data, so a second copy
+// beside an ESM one would be harmless).
+let stdlib: typeof import('@gosim/stdlib') | undefined;
+function packageSource(path: string): StdPackageSource | undefined {
+  stdlib ??= (typeof __filename === 'string' ? require('@gosim/stdlib') : createRequire(import.meta.url)('@gosim/stdlib')) as typeof import('@gosim/stdlib');
+  return stdlib.packageSource(path);
+}
 
 /** Internal failures are reported as a diagnostic at 1:1 rather than escaping as a JavaScript exception. */
 function internal(filename: string, e: unknown): Diagnostic {

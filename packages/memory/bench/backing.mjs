@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Why the address space wants a fixed buffer (src/backing.ts): the same load/store loop through an Int32Array
-// over a fixed ArrayBuffer, over a resizable one (length-tracking and fixed-length views), run in turn.
+// over a fixed ArrayBuffer, a SharedArrayBuffer (what backing.ts allocates), and a resizable one (length-tracking
+// and fixed-length views), run in turn.
 //   node packages/memory/bench/backing.mjs [ROUNDS]
 const rounds = Number(process.argv[2] ?? 20000);
 const loop = () =>
@@ -10,6 +11,7 @@ const loop = () =>
 const rab = new ArrayBuffer(1 << 20, { maxByteLength: 1 << 30 });
 const views = {
   fixed: new Int32Array(new ArrayBuffer(1 << 20)),
+  'shared (fixed)': new Int32Array(new SharedArrayBuffer(1 << 20)),
   'resizable, length-tracking': new Int32Array(rab),
   'resizable, fixed length': new Int32Array(rab, 0, (1 << 20) / 4),
 };

@@ -47,7 +47,7 @@ export class AddressSpace {
   readonly maxBytes: number;
 
   private readonly backing: Backing;
-  private readonly buffer: ArrayBuffer;
+  private readonly buffer: ArrayBufferLike;
   private released = false;
   private top = FirstMappableAddress;
   // Every byte at or above `clean` has never been mapped, so it is still zero from the resize.

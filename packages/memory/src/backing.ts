@@ -1,9 +1,10 @@
-// The address space's backing store. A fixed ArrayBuffer of the space's whole size when the host grants one:
-// element access through a view of a resizable buffer runs about 3x slower in Node 20's V8
-// (packages/memory/bench/backing.mjs), and the interpreter does little else. Untouched pages of a fixed buffer
-// cost no RSS, but allocating one costs milliseconds, so released buffers wait in a small pool, zeroed up to the
-// byte their space ever dirtied. A host that refuses the reservation (little memory, strict overcommit) gets a
-// resizable buffer that grows on demand instead.
+// The address space's backing store. A fixed buffer of the space's whole size when the host grants one: element
+// access through a view of a resizable buffer runs about 2x slower in Node 20's V8 (packages/memory/bench/backing.mjs),
+// and the interpreter does little else. The fixed buffer is a SharedArrayBuffer (never shared with another thread):
+// views of it are as fast as of an ArrayBuffer, but V8 does not count its gigabytes as external memory, so creating
+// one does not start a full GC (an ArrayBuffer of 4 GiB does: ~10 ms per process). Untouched pages cost no RSS;
+// released buffers still wait in a small pool, zeroed up to the byte their space ever dirtied. A host that refuses
+// the reservation (little memory, strict overcommit) gets a resizable ArrayBuffer that grows on demand instead.
 
 // lib ES2022 lacks resizable ArrayBuffers (ES2024); Node 20 has them.
 export interface ResizableArrayBuffer extends ArrayBuffer {
@@ -18,7 +19,8 @@ const pool = new Map<number, Backing[]>();
 const PoolDepth = 2;
 
 export interface Backing {
-  readonly buffer: ArrayBuffer;
+  /** A SharedArrayBuffer when fixed (`resizable` false), else a resizable ArrayBuffer. */
+  readonly buffer: ArrayBufferLike;
   /** The space's page table, one byte per page of the whole size (pooled with the buffer). */
   readonly pages: Uint8Array;
   /** True for a resizable buffer (it must be grown before addresses at or past byteLength are touched). */
@@ -31,7 +33,7 @@ export function takeBacking(bytes: number, initial: number, pageSize: number): B
   if (reused) return reused;
   const pages = new Uint8Array(Math.ceil(bytes / pageSize));
   try {
-    return { buffer: new ArrayBuffer(bytes), pages, resizable: false };
+    return { buffer: new SharedArrayBuffer(bytes), pages, resizable: false };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return { buffer: new ResizableBuffer(initial, { maxByteLength: bytes }), pages, resizable: true };

@@ -22,6 +22,7 @@ describe('backing store', () => {
     const bs = [takeBacking(size, PageSize, PageSize), takeBacking(size, PageSize, PageSize), takeBacking(size, PageSize, PageSize)];
     for (const b of bs) {
       expect(b.resizable).toBe(false);
+      expect(b.buffer).toBeInstanceOf(SharedArrayBuffer); // its gigabytes do not count as V8 external memory
       expect(b.buffer.byteLength).toBe(size);
       new Uint8Array(b.buffer)[100] = 7;
       b.pages[0] = 1;
