@@ -1,7 +1,7 @@
 // Channels (Go's hchan), with waiting records (sudogs) whose elem may point into a waiting goroutine's
 // stack. A blocked goroutine's sudog hangs off g.waiting until it runs again, so copystack adjusts it.
 
-import { MaxAlloc } from '@gosim/memory';
+import { MaxAlloc, readWord, writeWord } from '@gosim/memory';
 import { Sudog, type G } from '@gosim/stack';
 import type { Machine } from './machine.js';
 import { selectResume } from './select.js';
@@ -39,29 +39,33 @@ export function makechan(m: Machine, elemType: number, size: number): number {
   return c;
 }
 
+// After the entry check of the hchan (a checked load of one of its fields), its fields and the sudogs it links are
+// read and written through the typed arrays: the runtime made them, so they are mapped and 8-aligned.
+
 export function enqueue(m: Machine, c: number, first: number, sg: number): void {
-  const s = m.space;
-  const last = s.load64(c + first + 8);
-  s.store64(sg + Sudog.prev, last);
-  s.store64(sg + Sudog.next, 0);
-  if (last === 0) s.store64(c + first, sg);
-  else s.store64(last + Sudog.next, sg);
-  s.store64(c + first + 8, sg);
+  const i32 = m.space.i32;
+  const last = readWord(i32, c + first + 8);
+  writeWord(i32, sg + Sudog.prev, last);
+  writeWord(i32, sg + Sudog.next, 0);
+  if (last === 0) writeWord(i32, c + first, sg);
+  else writeWord(i32, last + Sudog.next, sg);
+  writeWord(i32, c + first + 8, sg);
 }
 
 /** Go's waitq.dequeue: skips a select's sudog whose goroutine another case already won (g.selectDone). */
 export function dequeue(m: Machine, c: number, first: number): number {
   const s = m.space;
+  const i32 = s.i32;
   for (;;) {
-    const sg = s.load64(c + first);
+    const sg = readWord(i32, c + first);
     if (sg === 0) return 0;
-    const next = s.load64(sg + Sudog.next);
-    s.store64(c + first, next);
-    if (next === 0) s.store64(c + first + 8, 0);
-    else s.store64(next + Sudog.prev, 0);
-    s.store64(sg + Sudog.next, 0);
-    if (s.load8(sg + Sudog.isSelect)) {
-      const g = m.gByID(s.load64(sg + Sudog.g));
+    const next = readWord(i32, sg + Sudog.next);
+    writeWord(i32, c + first, next);
+    if (next === 0) writeWord(i32, c + first + 8, 0);
+    else writeWord(i32, next + Sudog.prev, 0);
+    writeWord(i32, sg + Sudog.next, 0);
+    if (s.u8[sg + Sudog.isSelect]) {
+      const g = m.gByID(readWord(i32, sg + Sudog.g));
       if (g.selectDone) continue;
       g.selectDone = true;
     }
@@ -71,30 +75,31 @@ export function dequeue(m: Machine, c: number, first: number): number {
 
 /** Go's waitq.dequeueSudoG: unlinks sg if it is still queued. */
 export function dequeueSudoG(m: Machine, c: number, first: number, sg: number): void {
-  const s = m.space;
-  const prev = s.load64(sg + Sudog.prev);
-  const next = s.load64(sg + Sudog.next);
+  const i32 = m.space.i32;
+  const prev = readWord(i32, sg + Sudog.prev);
+  const next = readWord(i32, sg + Sudog.next);
   if (prev !== 0) {
-    s.store64(prev + Sudog.next, next);
-    if (next !== 0) s.store64(next + Sudog.prev, prev);
-    else s.store64(c + first + 8, prev);
-  } else if (s.load64(c + first) === sg) {
-    s.store64(c + first, next);
-    if (next !== 0) s.store64(next + Sudog.prev, 0);
-    else s.store64(c + first + 8, 0);
+    writeWord(i32, prev + Sudog.next, next);
+    if (next !== 0) writeWord(i32, next + Sudog.prev, prev);
+    else writeWord(i32, c + first + 8, prev);
+  } else if (readWord(i32, c + first) === sg) {
+    writeWord(i32, c + first, next);
+    if (next !== 0) writeWord(i32, next + Sudog.prev, 0);
+    else writeWord(i32, c + first + 8, 0);
   } else return; // already dequeued
-  s.store64(sg + Sudog.next, 0);
-  s.store64(sg + Sudog.prev, 0);
+  writeWord(i32, sg + Sudog.next, 0);
+  writeWord(i32, sg + Sudog.prev, 0);
 }
 
 function park(m: Machine, g: G, c: number, first: number, elem: number, okp: number, reason: string): number {
   const s = m.space;
   const sg = m.heap.alloc(Sudog.size, m.typeId('runtime.sudog'));
-  s.store64(sg + Sudog.g, g.goid);
-  s.store64(sg + Sudog.elem, elem);
-  s.store64(sg + Sudog.okp, okp);
-  s.store64(sg + Sudog.c, c);
-  s.store8(sg + Sudog.isSend, first === Hchan.sendqFirst ? 1 : 0);
+  const i32 = s.i32;
+  writeWord(i32, sg + Sudog.g, g.goid);
+  writeWord(i32, sg + Sudog.elem, elem);
+  writeWord(i32, sg + Sudog.okp, okp);
+  writeWord(i32, sg + Sudog.c, c);
+  s.u8[sg + Sudog.isSend] = first === Hchan.sendqFirst ? 1 : 0;
   g.waiting = sg;
   enqueue(m, c, first, sg);
   m.gopark(g, reason);
@@ -103,22 +108,24 @@ function park(m: Machine, g: G, c: number, first: number, elem: number, okp: num
 
 /** Wakes the goroutine waiting on sg (success false: woken by close). */
 function wake(m: Machine, sg: number, success: boolean): void {
-  m.space.store8(sg + Sudog.success, success ? 1 : 0);
-  const g = m.gByID(m.space.load64(sg + Sudog.g));
+  const s = m.space;
+  s.u8[sg + Sudog.success] = success ? 1 : 0;
+  const g = m.gByID(readWord(s.i32, sg + Sudog.g));
   g.param = sg;
   m.goready(g);
 }
 
 export const bufAt = (m: Machine, c: number, i: number): number =>
-  m.space.load64(c + Hchan.buf) + i * m.space.load64(c + Hchan.elemsize);
+  readWord(m.space.i32, c + Hchan.buf) + i * readWord(m.space.i32, c + Hchan.elemsize);
 
 /** Go's send: hands *elem to the receiver waiting on sg and wakes it. */
 export function send(m: Machine, c: number, sg: number, elem: number): void {
   const s = m.space;
-  const n = s.load64(c + Hchan.elemsize);
-  const dst = s.load64(sg + Sudog.elem);
+  const i32 = s.i32;
+  const n = readWord(i32, c + Hchan.elemsize);
+  const dst = readWord(i32, sg + Sudog.elem);
   if (dst !== 0 && n > 0) s.memmove(dst, elem, n);
-  const okp = s.load64(sg + Sudog.okp);
+  const okp = readWord(i32, sg + Sudog.okp);
   if (okp !== 0) s.store8(okp, 1);
   wake(m, sg, true);
 }
@@ -126,29 +133,31 @@ export function send(m: Machine, c: number, sg: number, elem: number): void {
 /** A send into the buffer (qcount < dataqsiz). */
 export function bufsend(m: Machine, c: number, elem: number): void {
   const s = m.space;
-  const n = s.load64(c + Hchan.elemsize);
-  const cap = s.load64(c + Hchan.dataqsiz);
-  const i = s.load64(c + Hchan.sendx);
+  const i32 = s.i32;
+  const n = readWord(i32, c + Hchan.elemsize);
+  const cap = readWord(i32, c + Hchan.dataqsiz);
+  const i = readWord(i32, c + Hchan.sendx);
   if (n > 0) s.memmove(bufAt(m, c, i), elem, n);
-  s.store64(c + Hchan.sendx, i + 1 === cap ? 0 : i + 1);
-  s.store64(c + Hchan.qcount, s.load64(c + Hchan.qcount) + 1);
+  writeWord(i32, c + Hchan.sendx, i + 1 === cap ? 0 : i + 1);
+  writeWord(i32, c + Hchan.qcount, readWord(i32, c + Hchan.qcount) + 1);
 }
 
 /** Go's recv from the sender waiting on sg: unbuffered, its value; buffered (full), the head, and its value goes to the tail. */
 export function recv(m: Machine, c: number, sg: number, elem: number): void {
   const s = m.space;
-  const n = s.load64(c + Hchan.elemsize);
-  const cap = s.load64(c + Hchan.dataqsiz);
-  const src = s.load64(sg + Sudog.elem);
+  const i32 = s.i32;
+  const n = readWord(i32, c + Hchan.elemsize);
+  const cap = readWord(i32, c + Hchan.dataqsiz);
+  const src = readWord(i32, sg + Sudog.elem);
   if (cap === 0) {
     if (elem !== 0 && n > 0) s.memmove(elem, src, n);
   } else {
-    const i = s.load64(c + Hchan.recvx);
+    const i = readWord(i32, c + Hchan.recvx);
     if (elem !== 0 && n > 0) s.memmove(elem, bufAt(m, c, i), n);
     if (n > 0) s.memmove(bufAt(m, c, i), src, n);
     const next = i + 1 === cap ? 0 : i + 1;
-    s.store64(c + Hchan.recvx, next);
-    s.store64(c + Hchan.sendx, next);
+    writeWord(i32, c + Hchan.recvx, next);
+    writeWord(i32, c + Hchan.sendx, next);
   }
   wake(m, sg, true);
 }
@@ -156,13 +165,14 @@ export function recv(m: Machine, c: number, sg: number, elem: number): void {
 /** A receive from the buffer (qcount > 0). */
 export function bufrecv(m: Machine, c: number, elem: number): void {
   const s = m.space;
-  const n = s.load64(c + Hchan.elemsize);
-  const cap = s.load64(c + Hchan.dataqsiz);
-  const i = s.load64(c + Hchan.recvx);
+  const i32 = s.i32;
+  const n = readWord(i32, c + Hchan.elemsize);
+  const cap = readWord(i32, c + Hchan.dataqsiz);
+  const i = readWord(i32, c + Hchan.recvx);
   if (elem !== 0 && n > 0) s.memmove(elem, bufAt(m, c, i), n);
   if (n > 0) s.memclr(bufAt(m, c, i), n);
-  s.store64(c + Hchan.recvx, i + 1 === cap ? 0 : i + 1);
-  s.store64(c + Hchan.qcount, s.load64(c + Hchan.qcount) - 1);
+  writeWord(i32, c + Hchan.recvx, i + 1 === cap ? 0 : i + 1);
+  writeWord(i32, c + Hchan.qcount, readWord(i32, c + Hchan.qcount) - 1);
 }
 
 /** c <- *elem. */
@@ -172,8 +182,8 @@ export function chansend(m: Machine, g: G, c: number, elem: number): number {
   if (s.load8(c + Hchan.closed)) m.runtimeErrorPanic('runtime.plainError', 'send on closed channel');
   const sg = dequeue(m, c, Hchan.recvqFirst);
   if (sg !== 0) return (send(m, c, sg, elem), ChanResult.Done);
-  const q = s.load64(c + Hchan.qcount);
-  const cap = s.load64(c + Hchan.dataqsiz);
+  const q = readWord(s.i32, c + Hchan.qcount);
+  const cap = readWord(s.i32, c + Hchan.dataqsiz);
   if (q < cap) return (bufsend(m, c, elem), ChanResult.Done);
   return park(m, g, c, Hchan.sendqFirst, elem, 0, 'chan send');
 }
@@ -189,12 +199,12 @@ export function chanrecv(m: Machine, g: G, c: number, elem: number, okp: number)
     if (okp !== 0) s.store8(okp, 1);
     return ChanResult.Done;
   }
-  if (s.load64(c + Hchan.qcount) > 0) {
+  if (readWord(s.i32, c + Hchan.qcount) > 0) {
     bufrecv(m, c, elem);
     if (okp !== 0) s.store8(okp, 1);
     return ChanResult.Done;
   }
-  if (s.load8(c + Hchan.closed)) {
+  if (s.u8[c + Hchan.closed]) {
     if (elem !== 0 && n > 0) s.memclr(elem, n);
     if (okp !== 0) s.store8(okp, 0);
     return ChanResult.Done;

@@ -3,24 +3,24 @@
 // buckets. Keys are hashed and compared by their type descriptors (map-hash.ts).
 
 import type { Machine } from './machine.js';
-import { fastrandOf, typeequal, typehash } from './map-hash.js';
+import { readWord, writeWord } from '@gosim/memory';
+import { fastrandOf, keyequal, keyhash, typeequal, typehash } from './map-hash.js';
 import {
   BucketCnt, EmptyOne, EmptyRest, EvacuatedEmpty, EvacuatedX, Hmap, Iterator, LoadFactorDen,
   LoadFactorNum, MinTopHash, OldIterator, SameSizeGrow, mapInfo, newBuckets, type MapInfo,
 } from './map-layout.js';
 import { RuntimePanic } from './signals.js';
 
-/** A key's 64-bit hash as Go's amd64 uintptr: lo (bucket selection) and the tophash byte (from the high half). */
-export interface Hash { lo: number; top: number }
-
-export function hashOfKey(m: Machine, info: MapInfo, key: number, seed: number): Hash {
-  const lo = typehash(m, info.key, key, seed);
+/**
+ * The tophash byte of a key's 64-bit hash, as Go's amd64 uintptr: `lo` (the hash's low half, typehash's result)
+ * selects the bucket, and the top byte comes from the high half, a mix of lo.
+ */
+export function tophash(lo: number): number {
   let hi = Math.imul(lo ^ (lo >>> 15), 0x2c1b3c6d);
   hi = Math.imul(hi ^ (hi >>> 12), 0x297a2d39);
   hi = (hi ^ (hi >>> 15)) >>> 0;
-  let top = hi >>> 24;
-  if (top < MinTopHash) top += MinTopHash;
-  return { lo, top };
+  const top = hi >>> 24;
+  return top < MinTopHash ? top + MinTopHash : top;
 }
 
 const bucketShift = (b: number): number => (b < 31 ? 1 << b : 2 ** b);
@@ -32,23 +32,23 @@ export function overLoadFactor(count: number, b: number): boolean {
 
 function tooManyOverflowBuckets(noverflow: number, b: number): boolean {
   if (b > 15) b = 15;
-  return noverflow >= 2 ** b;
+  return noverflow >= 1 << b;
 }
 
 const isEmpty = (x: number): boolean => x <= EmptyOne;
 
 export function keyAt(m: Machine, info: MapInfo, b: number, i: number): number {
   const k = b + info.keysOff + i * info.keySlot;
-  return info.indirectKey ? m.space.load64(k) : k;
+  return info.indirectKey ? readWord(m.space.i32, k) : k;
 }
 
 export function elemAt(m: Machine, info: MapInfo, b: number, i: number): number {
   const e = b + info.elemsOff + i * info.elemSlot;
-  return info.indirectElem ? m.space.load64(e) : e;
+  return info.indirectElem ? readWord(m.space.i32, e) : e;
 }
 
 export function overflow(m: Machine, info: MapInfo, b: number): number {
-  return m.space.load64(b + info.overflowOff);
+  return readWord(m.space.i32, b + info.overflowOff);
 }
 
 export function evacuated(m: Machine, b: number): boolean {
@@ -56,7 +56,8 @@ export function evacuated(m: Machine, b: number): boolean {
   return h > EmptyOne && h < MinTopHash;
 }
 
-export const growing = (m: Machine, h: number): boolean => m.space.load64(h + Hmap.oldbuckets) !== 0;
+// The hmap's fields are read through the typed arrays: h was checked (load64 of count) on entry to each operation.
+export const growing = (m: Machine, h: number): boolean => readWord(m.space.i32, h + Hmap.oldbuckets) !== 0;
 const sameSizeGrow = (m: Machine, h: number): boolean => (m.space.u8[h + Hmap.flags]! & SameSizeGrow) !== 0;
 const noldbuckets = (m: Machine, h: number): number => {
   let b = m.space.u8[h + Hmap.B]!;
@@ -73,41 +74,65 @@ export function makemap(m: Machine, t: number, hint: number, h: number): void {
   let b = 0;
   while (overLoadFactor(hint, b)) b++;
   s.store8(h + Hmap.B, b);
-  if (b !== 0) s.store64(h + Hmap.buckets, newBuckets(m, info, m.prog.types[t]!.name, bucketShift(b)));
+  if (b !== 0) s.store64(h + Hmap.buckets, newBuckets(m, info, bucketShift(b)));
 }
 
 /** mapaccess: the address of key's element, or 0 if absent (also for a nil or empty map). */
 export function mapaccess(m: Machine, t: number, h: number, key: number): number {
-  const info = mapInfo(m, t);
-  const s = m.space;
-  if (h === 0 || s.load64(h + Hmap.count) === 0) {
-    if (m.prog.types[info.key]!.kind === 'interface' || m.prog.types[info.key]!.kind === 'struct' || m.prog.types[info.key]!.kind === 'array') typehash(m, info.key, key, 0);
-    return 0;
-  }
-  const hash = hashOfKey(m, info, key, s.load32(h + Hmap.hash0));
-  const found = lookup(m, info, h, key, hash);
-  return found < 0 ? 0 : elemAt(m, info, Math.floor(found / BucketCnt), found % BucketCnt);
+  return mapaccessInfo(m, mapInfo(m, t), h, key);
 }
 
-/** The bucket * 8 + slot of key in the current table (old buckets while not evacuated), or -1. */
-export function lookup(m: Machine, info: MapInfo, h: number, key: number, hash: Hash): number {
+/** mapaccess with the map type's facts already looked up. */
+export function mapaccessInfo(m: Machine, info: MapInfo, h: number, key: number): number {
   const s = m.space;
-  let mask = bucketMask(s.u8[h + Hmap.B]!);
-  let b = s.load64(h + Hmap.buckets) + (hash.lo & mask) * info.bucketSize;
-  const c = s.load64(h + Hmap.oldbuckets);
+  if (h === 0 || s.load64(h + Hmap.count) === 0) {
+    if (info.hashEmpty) typehash(m, info.key, key, 0);
+    return 0;
+  }
+  const lo = keyhash(m, info, key, s.u32[(h + Hmap.hash0) >>> 2]!);
+  const top = tophash(lo);
+  const i32 = s.i32;
+  const u8 = s.u8;
+  let mask = bucketMask(u8[h + Hmap.B]!);
+  let b = readWord(i32, h + Hmap.buckets) + (lo & mask) * info.bucketSize;
+  const c = readWord(i32, h + Hmap.oldbuckets);
   if (c !== 0) {
     if (!sameSizeGrow(m, h)) mask = Math.floor(mask / 2);
-    const oldb = c + (hash.lo & mask) * info.bucketSize;
+    const oldb = c + (lo & mask) * info.bucketSize;
+    if (!evacuated(m, oldb)) b = oldb;
+  }
+  for (; b !== 0; b = readWord(i32, b + info.overflowOff)) {
+    for (let i = 0; i < BucketCnt; i++) {
+      const th = u8[b + i]!;
+      if (th !== top) {
+        if (th === EmptyRest) return 0;
+        continue;
+      }
+      if (keyequal(m, info, key, keyAt(m, info, b, i))) return elemAt(m, info, b, i);
+    }
+  }
+  return 0;
+}
+
+/** The bucket * 8 + slot of key (hash lo, tophash top) in the current table (old buckets while not evacuated), or -1. */
+export function lookup(m: Machine, info: MapInfo, h: number, key: number, lo: number, top: number): number {
+  const s = m.space;
+  let mask = bucketMask(s.u8[h + Hmap.B]!);
+  let b = readWord(s.i32, h + Hmap.buckets) + (lo & mask) * info.bucketSize;
+  const c = readWord(s.i32, h + Hmap.oldbuckets);
+  if (c !== 0) {
+    if (!sameSizeGrow(m, h)) mask = Math.floor(mask / 2);
+    const oldb = c + (lo & mask) * info.bucketSize;
     if (!evacuated(m, oldb)) b = oldb;
   }
   for (; b !== 0; b = overflow(m, info, b)) {
     for (let i = 0; i < BucketCnt; i++) {
       const th = s.u8[b + i]!;
-      if (th !== hash.top) {
+      if (th !== top) {
         if (th === EmptyRest) return -1;
         continue;
       }
-      if (typeequal(m, info.key, key, keyAt(m, info, b, i))) return b * BucketCnt + i;
+      if (keyequal(m, info, key, keyAt(m, info, b, i))) return b * BucketCnt + i;
     }
   }
   return -1;
@@ -118,39 +143,42 @@ export function mapassign(m: Machine, t: number, h: number, key: number): number
   if (h === 0) throw new RuntimePanic('runtime.plainError', 'assignment to entry in nil map', 'runtime.panicwrap');
   const info = mapInfo(m, t);
   const s = m.space;
-  const hash = hashOfKey(m, info, key, s.load32(h + Hmap.hash0));
-  if (s.load64(h + Hmap.buckets) === 0) s.store64(h + Hmap.buckets, newBuckets(m, info, m.prog.types[t]!.name, 1));
+  const lo = keyhash(m, info, key, s.load32(h + Hmap.hash0));
+  const top = tophash(lo);
+  const i32 = s.i32;
+  const u8 = s.u8;
+  if (readWord(i32, h + Hmap.buckets) === 0) writeWord(i32, h + Hmap.buckets, newBuckets(m, info, 1));
   for (;;) {
-    const bucket = hash.lo & bucketMask(s.u8[h + Hmap.B]!);
-    if (growing(m, h)) growWork(m, info, t, h, bucket);
-    let b = s.load64(h + Hmap.buckets) + bucket * info.bucketSize;
+    const bucket = lo & bucketMask(u8[h + Hmap.B]!);
+    if (growing(m, h)) growWork(m, info, h, bucket);
+    let b = readWord(i32, h + Hmap.buckets) + bucket * info.bucketSize;
     let insertb = 0;
     let inserti = 0;
     search: for (;;) {
       for (let i = 0; i < BucketCnt; i++) {
-        const th = s.u8[b + i]!;
-        if (th !== hash.top) {
+        const th = u8[b + i]!;
+        if (th !== top) {
           if (isEmpty(th) && insertb === 0) { insertb = b; inserti = i; }
           if (th === EmptyRest) break search;
           continue;
         }
         const k = keyAt(m, info, b, i);
-        if (!typeequal(m, info.key, key, k)) continue;
+        if (!keyequal(m, info, key, k)) continue;
         // needkeyupdate: +0 may replace -0, a string key takes the new bytes' pointer
         s.memmove(k, key, info.keySize);
         return elemAt(m, info, b, i);
       }
-      const ovf = overflow(m, info, b);
+      const ovf = readWord(i32, b + info.overflowOff);
       if (ovf === 0) break;
       b = ovf;
     }
-    const count = s.load64(h + Hmap.count);
-    if (!growing(m, h) && (overLoadFactor(count + 1, s.u8[h + Hmap.B]!) || tooManyOverflowBuckets(s.load16(h + Hmap.noverflow), s.u8[h + Hmap.B]!))) {
-      hashGrow(m, info, t, h);
+    const count = readWord(i32, h + Hmap.count);
+    if (!growing(m, h) && (overLoadFactor(count + 1, u8[h + Hmap.B]!) || tooManyOverflowBuckets(s.u16[(h + Hmap.noverflow) >>> 1]!, u8[h + Hmap.B]!))) {
+      hashGrow(m, info, h);
       continue; // again: the table changed
     }
     if (insertb === 0) {
-      insertb = newoverflow(m, info, t, h, b);
+      insertb = newoverflow(m, info, h, b);
       inserti = 0;
     }
     const ks = insertb + info.keysOff + inserti * info.keySlot;
@@ -159,15 +187,15 @@ export function mapassign(m: Machine, t: number, h: number, key: number): number
     if (info.indirectKey) { kmem = m.heap.alloc(info.keySize, info.key); s.store64(ks, kmem); }
     if (info.indirectElem) s.store64(es, m.heap.alloc(info.elemSize, info.elem));
     s.memmove(kmem, key, info.keySize);
-    s.store8(insertb + inserti, hash.top);
-    s.store64(h + Hmap.count, count + 1);
-    return info.indirectElem ? s.load64(es) : es;
+    u8[insertb + inserti] = top;
+    writeWord(i32, h + Hmap.count, count + 1);
+    return info.indirectElem ? readWord(i32, es) : es;
   }
 }
 
-function newoverflow(m: Machine, info: MapInfo, t: number, h: number, b: number): number {
+function newoverflow(m: Machine, info: MapInfo, h: number, b: number): number {
   const s = m.space;
-  const ovf = newBuckets(m, info, m.prog.types[t]!.name, 1);
+  const ovf = newBuckets(m, info, 1);
   // incrnoverflow: exact below 2^16 buckets, then approximately (with probability 1/2^(B-15))
   const B = s.u8[h + Hmap.B]!;
   if (B < 16) s.store16(h + Hmap.noverflow, s.load16(h + Hmap.noverflow) + 1);
@@ -176,14 +204,14 @@ function newoverflow(m: Machine, info: MapInfo, t: number, h: number, b: number)
   return ovf;
 }
 
-function hashGrow(m: Machine, info: MapInfo, t: number, h: number): void {
+function hashGrow(m: Machine, info: MapInfo, h: number): void {
   const s = m.space;
   let bigger = 1;
   let flags = s.u8[h + Hmap.flags]!;
   if (!overLoadFactor(s.load64(h + Hmap.count) + 1, s.u8[h + Hmap.B]!)) { bigger = 0; flags |= SameSizeGrow; }
   const old = s.load64(h + Hmap.buckets);
   const B = s.u8[h + Hmap.B]! + bigger;
-  const nb = newBuckets(m, info, m.prog.types[t]!.name, bucketShift(B));
+  const nb = newBuckets(m, info, bucketShift(B));
   let nf = flags & ~(Iterator | OldIterator);
   if (flags & Iterator) nf |= OldIterator;
   s.store8(h + Hmap.B, B);
@@ -194,53 +222,64 @@ function hashGrow(m: Machine, info: MapInfo, t: number, h: number): void {
   s.store16(h + Hmap.noverflow, 0);
 }
 
-function growWork(m: Machine, info: MapInfo, t: number, h: number, bucket: number): void {
-  evacuate(m, info, t, h, bucket & (noldbuckets(m, h) - 1));
-  if (growing(m, h)) evacuate(m, info, t, h, m.space.load64(h + Hmap.nevacuate));
+function growWork(m: Machine, info: MapInfo, h: number, bucket: number): void {
+  evacuate(m, info, h, bucket & (noldbuckets(m, h) - 1));
+  if (growing(m, h)) evacuate(m, info, h, readWord(m.space.i32, h + Hmap.nevacuate));
 }
 
-function evacuate(m: Machine, info: MapInfo, t: number, h: number, oldbucket: number): void {
+function evacuate(m: Machine, info: MapInfo, h: number, oldbucket: number): void {
   const s = m.space;
-  const oldbuckets = s.load64(h + Hmap.oldbuckets);
+  const i32 = s.i32;
+  const u8 = s.u8;
+  const oldbuckets = readWord(i32, h + Hmap.oldbuckets);
   let b = oldbuckets + oldbucket * info.bucketSize;
   const newbit = noldbuckets(m, h);
   if (!evacuated(m, b)) {
     const same = sameSizeGrow(m, h);
-    const nb = s.load64(h + Hmap.buckets);
-    const dst = [{ b: nb + oldbucket * info.bucketSize, i: 0 }, { b: same ? 0 : nb + (oldbucket + newbit) * info.bucketSize, i: 0 }];
-    const hash0 = s.load32(h + Hmap.hash0);
-    for (; b !== 0; b = overflow(m, info, b)) {
+    const nb = readWord(i32, h + Hmap.buckets);
+    // the X (same index) and Y (index + newbit) destinations: bucket and next free slot
+    let xb = nb + oldbucket * info.bucketSize;
+    let xi = 0;
+    let yb = same ? 0 : nb + (oldbucket + newbit) * info.bucketSize;
+    let yi = 0;
+    const hash0 = s.u32[(h + Hmap.hash0) >>> 2]!;
+    const { keysOff, elemsOff, keySlot, elemSlot } = info;
+    for (; b !== 0; b = readWord(i32, b + info.overflowOff)) {
       for (let i = 0; i < BucketCnt; i++) {
-        let top = s.u8[b + i]!;
-        if (isEmpty(top)) { s.store8(b + i, EvacuatedEmpty); continue; }
-        const k = keyAt(m, info, b, i);
+        let top = u8[b + i]!;
+        if (isEmpty(top)) { u8[b + i] = EvacuatedEmpty; continue; }
         let useY = 0;
         if (!same) {
-          const hash = hashOfKey(m, info, k, hash0);
-          if ((s.u8[h + Hmap.flags]! & Iterator) !== 0 && !typeequal(m, info.key, k, k)) {
+          const k = keyAt(m, info, b, i);
+          const lo = keyhash(m, info, k, hash0);
+          if ((u8[h + Hmap.flags]! & Iterator) !== 0 && !keyequal(m, info, k, k)) {
             // NaN keys: their hash is random; move them by the tophash's low bit so iterators can follow
             useY = top & 1;
-            top = hash.top;
-          } else if ((hash.lo & newbit) !== 0) useY = 1;
+            top = tophash(lo);
+          } else if ((lo & newbit) !== 0) useY = 1;
         }
-        s.store8(b + i, EvacuatedX + useY);
-        const d = dst[useY]!;
-        if (d.i === BucketCnt) { d.b = newoverflow(m, info, t, h, d.b); d.i = 0; }
-        s.store8(d.b + d.i, top);
-        const ks = b + info.keysOff + i * info.keySlot;
-        const es = b + info.elemsOff + i * info.elemSlot;
-        s.memmove(d.b + info.keysOff + d.i * info.keySlot, ks, info.keySlot);
-        s.memmove(d.b + info.elemsOff + d.i * info.elemSlot, es, info.elemSlot);
-        d.i++;
+        u8[b + i] = EvacuatedX + useY;
+        let db: number;
+        let di: number;
+        if (useY === 0) {
+          if (xi === BucketCnt) { xb = newoverflow(m, info, h, xb); xi = 0; }
+          db = xb; di = xi++;
+        } else {
+          if (yi === BucketCnt) { yb = newoverflow(m, info, h, yb); yi = 0; }
+          db = yb; di = yi++;
+        }
+        u8[db + di] = top;
+        s.memmove(db + keysOff + di * keySlot, b + keysOff + i * keySlot, keySlot);
+        s.memmove(db + elemsOff + di * elemSlot, b + elemsOff + i * elemSlot, elemSlot);
       }
     }
     // unlink the overflow buckets and clear the keys and elements (for the GC) unless an old iterator needs them
-    if ((s.u8[h + Hmap.flags]! & OldIterator) === 0) {
+    if ((u8[h + Hmap.flags]! & OldIterator) === 0) {
       const ob = oldbuckets + oldbucket * info.bucketSize;
       s.memclr(ob + BucketCnt, info.bucketSize - BucketCnt);
     }
   }
-  if (oldbucket === s.load64(h + Hmap.nevacuate)) advanceEvacuationMark(m, info, h, newbit);
+  if (oldbucket === readWord(i32, h + Hmap.nevacuate)) advanceEvacuationMark(m, info, h, newbit);
 }
 
 function advanceEvacuationMark(m: Machine, info: MapInfo, h: number, newbit: number): void {
@@ -261,45 +300,47 @@ export function mapdelete(m: Machine, t: number, h: number, key: number): void {
   const info = mapInfo(m, t);
   const s = m.space;
   if (h === 0 || s.load64(h + Hmap.count) === 0) {
-    const k = m.prog.types[info.key]!.kind;
-    if (k === 'interface' || k === 'struct' || k === 'array') typehash(m, info.key, key, 0);
+    if (info.hashEmpty) typehash(m, info.key, key, 0);
     return;
   }
-  const hash = hashOfKey(m, info, key, s.load32(h + Hmap.hash0));
-  const bucket = hash.lo & bucketMask(s.u8[h + Hmap.B]!);
-  if (growing(m, h)) growWork(m, info, t, h, bucket);
-  const bOrig = s.load64(h + Hmap.buckets) + bucket * info.bucketSize;
-  for (let b = bOrig; b !== 0; b = overflow(m, info, b)) {
+  const lo = keyhash(m, info, key, s.u32[(h + Hmap.hash0) >>> 2]!);
+  const top = tophash(lo);
+  const i32 = s.i32;
+  const u8 = s.u8;
+  const bucket = lo & bucketMask(u8[h + Hmap.B]!);
+  if (growing(m, h)) growWork(m, info, h, bucket);
+  const bOrig = readWord(i32, h + Hmap.buckets) + bucket * info.bucketSize;
+  for (let b = bOrig; b !== 0; b = readWord(i32, b + info.overflowOff)) {
     for (let i = 0; i < BucketCnt; i++) {
-      const th = s.u8[b + i]!;
-      if (th !== hash.top) {
+      const th = u8[b + i]!;
+      if (th !== top) {
         if (th === EmptyRest) return;
         continue;
       }
-      if (!typeequal(m, info.key, key, keyAt(m, info, b, i))) continue;
+      if (!keyequal(m, info, key, keyAt(m, info, b, i))) continue;
       s.memclr(b + info.keysOff + i * info.keySlot, info.keySlot);
       s.memclr(b + info.elemsOff + i * info.elemSlot, info.elemSlot);
-      s.store8(b + i, EmptyOne);
+      u8[b + i] = EmptyOne;
       const last = i === BucketCnt - 1
-        ? overflow(m, info, b) === 0 || s.u8[overflow(m, info, b)]! === EmptyRest
-        : s.u8[b + i + 1]! === EmptyRest;
+        ? overflow(m, info, b) === 0 || u8[overflow(m, info, b)]! === EmptyRest
+        : u8[b + i + 1]! === EmptyRest;
       if (last) {
         // mark the run of empty slots ending here as emptyRest, walking back through the chain
         let cb = b;
         let ci = i;
         for (;;) {
-          s.store8(cb + ci, EmptyRest);
+          u8[cb + ci] = EmptyRest;
           if (ci === 0) {
             if (cb === bOrig) break;
             const c = cb;
             for (cb = bOrig; overflow(m, info, cb) !== c; cb = overflow(m, info, cb)) { /* find the previous bucket */ }
             ci = BucketCnt - 1;
           } else ci--;
-          if (s.u8[cb + ci]! !== EmptyOne) break;
+          if (u8[cb + ci]! !== EmptyOne) break;
         }
       }
-      const count = s.load64(h + Hmap.count) - 1;
-      s.store64(h + Hmap.count, count);
+      const count = readWord(i32, h + Hmap.count) - 1;
+      writeWord(i32, h + Hmap.count, count);
       // reset the seed when the map empties, so an attacker cannot keep colliding keys
       if (count === 0) s.store32(h + Hmap.hash0, fastrandOf(m) | 0);
       return;

@@ -4,7 +4,9 @@
 // tophash. Hashes are seeded by the map's hash0, so iteration and bucket order differ from run to run seed.
 
 import type { ProgramType } from '@gosim/program';
+import type { AddressSpace } from '@gosim/memory';
 import type { Machine } from './machine.js';
+import type { MapInfo } from './map-layout.js';
 import { RuntimePanic } from './signals.js';
 import { isDirect } from './values.js';
 import { dynTypeWord } from './iface.js';
@@ -28,15 +30,43 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-/** memhash: n bytes at p, chained from seed. */
-function memhash(u8: Uint8Array, p: number, n: number, seed: number): number {
+/** memhash: n bytes at p, chained from seed (4-aligned p: whole words read as int32, the same little-endian value). */
+function memhash(s: AddressSpace, p: number, n: number, seed: number): number {
   let h = seed | 0;
   let i = 0;
-  for (; i + 4 <= n; i += 4) h = mix(h, u8[p + i]! | (u8[p + i + 1]! << 8) | (u8[p + i + 2]! << 16) | (u8[p + i + 3]! << 24));
+  if ((p & 3) === 0) {
+    const i32 = s.i32;
+    for (const w = p >>> 2; i + 4 <= n; i += 4) h = mix(h, i32[w + (i >>> 2)]!);
+  } else {
+    const u8 = s.u8;
+    for (; i + 4 <= n; i += 4) h = mix(h, u8[p + i]! | (u8[p + i + 1]! << 8) | (u8[p + i + 2]! << 16) | (u8[p + i + 3]! << 24));
+  }
   let tail = 0;
-  for (let s = 0; i < n; i++, s += 8) tail |= u8[p + i]! << s;
+  for (let k = 0; i < n; i++, k += 8) tail |= s.u8[p + i]! << k;
   h = mix(h, tail ^ n);
   return fmix(h);
+}
+
+/** memequal: the n bytes at a and b are equal. */
+function memequal(s: AddressSpace, a: number, b: number, n: number): boolean {
+  let i = 0;
+  if (((a | b) & 3) === 0) {
+    const i32 = s.i32;
+    for (const wa = a >>> 2, wb = b >>> 2; i + 4 <= n; i += 4) if (i32[wa + (i >>> 2)] !== i32[wb + (i >>> 2)]) return false;
+  }
+  const u8 = s.u8;
+  for (; i < n; i++) if (u8[a + i] !== u8[b + i]) return false;
+  return true;
+}
+
+/** The map's key hash (typehash of its key type; plain-memory keys straight to memhash). */
+export function keyhash(m: Machine, info: MapInfo, p: number, seed: number): number {
+  return info.plainKey ? memhash(m.space, p, info.keySize, seed) : typehash(m, info.key, p, seed);
+}
+
+/** The map's key equality (typeequal of its key type; plain-memory keys straight to memequal). */
+export function keyequal(m: Machine, info: MapInfo, a: number, b: number): boolean {
+  return info.plainKey ? memequal(m.space, a, b, info.keySize) : typeequal(m, info.key, a, b);
 }
 
 /** Whether values of the type can be compared (and so hashed): Go's t.equal != nil. */
@@ -63,7 +93,7 @@ export function typehash(m: Machine, tid: number, p: number, seed: number): numb
   const t = m.prog.types[tid]!;
   const s = m.space;
   switch (t.kind) {
-    case 'string': return memhash(s.u8, s.load64(p), s.load64(p + 8), seed);
+    case 'string': return memhash(s, s.load64(p), s.load64(p + 8), seed);
     case 'interface': {
       const tw = dynTypeWord(m, s.load64(p)); // iface.ts: word 0 of a non-empty interface is its itab
       if (tw === 0) return fmix(mix(seed, 0));
@@ -71,7 +101,7 @@ export function typehash(m: Machine, tid: number, p: number, seed: number): numb
       const d = m.prog.types[dt]!;
       if (!comparable(m, dt)) throw unhashable(d);
       const h = mix(seed, dt);
-      return isDirect(d.kind) ? memhash(s.u8, p + 8, 8, h) : typehash(m, dt, s.load64(p + 8), h);
+      return isDirect(d.kind) ? memhash(s, p + 8, 8, h) : typehash(m, dt, s.load64(p + 8), h);
     }
     case 'struct': {
       let h = seed;
@@ -93,12 +123,12 @@ export function typehash(m: Machine, tid: number, p: number, seed: number): numb
         // +0 and -0 hash alike; NaN != NaN, so its hash is random (Go's f64hash)
         if (f === 0) h = fmix(mix(h, 0));
         else if (f !== f) h = fmix(mix(h, fastrandOf(m)));
-        else h = memhash(s.u8, p + o, part, h);
+        else h = memhash(s, p + o, part, h);
       }
       return h;
     }
     case 'slice': case 'map': case 'func': throw unhashable(t);
-    default: return memhash(s.u8, p, t.size, seed);
+    default: return memhash(s, p, t.size, seed);
   }
 }
 
@@ -139,8 +169,7 @@ export function typeequal(m: Machine, tid: number, a: number, b: number): boolea
       return true;
     }
     default:
-      for (let i = 0; i < t.size; i++) if (s.u8[a + i] !== s.u8[b + i]) return false;
-      return true;
+      return memequal(s, a, b, t.size);
   }
 }
 

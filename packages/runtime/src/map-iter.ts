@@ -4,8 +4,9 @@
 // Entries deleted during the loop are not returned; ones added may be.
 
 import type { Machine } from './machine.js';
-import { elemAt, evacuated, growing, hashOfKey, keyAt, lookup } from './map-core.js';
-import { fastrandOf, typeequal, typehash } from './map-hash.js';
+import { readWord, writeWord } from '@gosim/memory';
+import { elemAt, evacuated, growing, keyAt, lookup, tophash } from './map-core.js';
+import { fastrandOf, keyequal, keyhash } from './map-hash.js';
 import { BucketCnt, EmptyOne, EvacuatedEmpty, EvacuatedX, EvacuatedY, Hiter, Hmap, Iterator, NoCheck, OldIterator, SameSizeGrow, mapInfo } from './map-layout.js';
 
 export function mapiterinit(m: Machine, t: number, h: number, it: number): void {
@@ -30,68 +31,71 @@ export function mapiternext(m: Machine, it: number): void {
   const s = m.space;
   const h = s.load64(it + Hiter.h);
   if (h === 0) return;
-  const info = mapInfo(m, s.load64(it + Hiter.t));
-  const itB = s.u8[it + Hiter.B]!;
+  // it (checked above) and the map's memory are read through the typed arrays
+  const i32 = s.i32;
+  const u8 = s.u8;
+  const info = mapInfo(m, readWord(i32, it + Hiter.t));
+  const itB = u8[it + Hiter.B]!;
   const nb = 2 ** itB;
-  let bucket = s.load64(it + Hiter.bucket);
-  let b = s.load64(it + Hiter.bptr);
-  let i = s.u8[it + Hiter.i]!;
-  let checkBucket = s.load64(it + Hiter.checkBucket);
-  const same = (s.u8[h + Hmap.flags]! & SameSizeGrow) !== 0;
+  let bucket = readWord(i32, it + Hiter.bucket);
+  let b = readWord(i32, it + Hiter.bptr);
+  let i = u8[it + Hiter.i]!;
+  let checkBucket = readWord(i32, it + Hiter.checkBucket);
+  const same = (u8[h + Hmap.flags]! & SameSizeGrow) !== 0;
   for (;;) {
     if (b === 0) {
-      if (bucket === s.load64(it + Hiter.startBucket) && s.u8[it + Hiter.wrapped]) {
-        s.store64(it + Hiter.key, 0);
-        s.store64(it + Hiter.elem, 0);
+      if (bucket === readWord(i32, it + Hiter.startBucket) && u8[it + Hiter.wrapped]) {
+        writeWord(i32, it + Hiter.key, 0);
+        writeWord(i32, it + Hiter.elem, 0);
         return;
       }
-      if (growing(m, h) && itB === s.u8[h + Hmap.B]!) {
+      if (growing(m, h) && itB === u8[h + Hmap.B]!) {
         // the iteration started after the growth began: read the old bucket unless it has been evacuated
         const oldmask = (same ? nb : nb / 2) - 1;
-        b = s.load64(h + Hmap.oldbuckets) + (bucket & oldmask) * info.bucketSize;
+        b = readWord(i32, h + Hmap.oldbuckets) + (bucket & oldmask) * info.bucketSize;
         if (!evacuated(m, b)) checkBucket = bucket;
-        else { b = s.load64(it + Hiter.buckets) + bucket * info.bucketSize; checkBucket = NoCheck; }
+        else { b = readWord(i32, it + Hiter.buckets) + bucket * info.bucketSize; checkBucket = NoCheck; }
       } else {
-        b = s.load64(it + Hiter.buckets) + bucket * info.bucketSize;
+        b = readWord(i32, it + Hiter.buckets) + bucket * info.bucketSize;
         checkBucket = NoCheck;
       }
       bucket++;
-      if (bucket === nb) { bucket = 0; s.store8(it + Hiter.wrapped, 1); }
+      if (bucket === nb) { bucket = 0; u8[it + Hiter.wrapped] = 1; }
       i = 0;
     }
-    const offset = s.u8[it + Hiter.offset]!;
+    const offset = u8[it + Hiter.offset]!;
     for (; i < BucketCnt; i++) {
       const offi = (i + offset) & (BucketCnt - 1);
-      const th = s.u8[b + offi]!;
+      const th = u8[b + offi]!;
       if (th <= EmptyOne || th === EvacuatedEmpty) continue;
       const k = keyAt(m, info, b, offi);
-      const reflexive = typeequal(m, info.key, k, k);
+      const reflexive = info.plainKey || keyequal(m, info, k, k);
       if (checkBucket !== NoCheck && !same) {
         if (reflexive) {
           // an entry of the old bucket that moves to the other half is visited there
-          const lo = typehash(m, info.key, k, s.load32(h + Hmap.hash0));
+          const lo = keyhash(m, info, k, s.u32[(h + Hmap.hash0) >>> 2]!);
           if ((lo & (nb - 1)) >>> 0 !== checkBucket) continue;
         } else if (Math.floor(checkBucket / 2 ** (itB - 1)) !== (th & 1)) continue;
       }
       if ((th !== EvacuatedX && th !== EvacuatedY) || !reflexive) {
-        s.store64(it + Hiter.key, k);
-        s.store64(it + Hiter.elem, elemAt(m, info, b, offi));
+        writeWord(i32, it + Hiter.key, k);
+        writeWord(i32, it + Hiter.elem, elemAt(m, info, b, offi));
       } else {
         // the entry has moved since the iterator's table was current: find it (it may be gone or updated)
-        const hash = hashOfKey(m, info, k, s.load32(h + Hmap.hash0));
-        const found = lookup(m, info, h, k, hash);
+        const lo = keyhash(m, info, k, s.u32[(h + Hmap.hash0) >>> 2]!);
+        const found = lookup(m, info, h, k, lo, tophash(lo));
         if (found < 0) continue;
         const fb = Math.floor(found / BucketCnt);
-        s.store64(it + Hiter.key, keyAt(m, info, fb, found % BucketCnt));
-        s.store64(it + Hiter.elem, elemAt(m, info, fb, found % BucketCnt));
+        writeWord(i32, it + Hiter.key, keyAt(m, info, fb, found % BucketCnt));
+        writeWord(i32, it + Hiter.elem, elemAt(m, info, fb, found % BucketCnt));
       }
-      s.store64(it + Hiter.bucket, bucket);
-      s.store64(it + Hiter.bptr, b);
-      s.store8(it + Hiter.i, i + 1);
-      s.store64(it + Hiter.checkBucket, checkBucket);
+      writeWord(i32, it + Hiter.bucket, bucket);
+      writeWord(i32, it + Hiter.bptr, b);
+      u8[it + Hiter.i] = i + 1;
+      writeWord(i32, it + Hiter.checkBucket, checkBucket);
       return;
     }
-    b = s.load64(b + info.overflowOff);
+    b = readWord(i32, b + info.overflowOff);
     i = 0;
   }
 }

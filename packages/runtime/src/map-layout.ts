@@ -83,15 +83,33 @@ export interface MapInfo {
   readonly bucketPtrWords: readonly number[];
   /** Heap type ids of bucket arrays by length. */
   readonly arrays: Map<number, number>;
+  /** The key is compared and hashed as plain memory (memequal, memhash): not a string, interface, float, struct or array. */
+  readonly plainKey: boolean;
+  /** Hashing the key type can panic (interface, struct, array keys), so a lookup in an empty map still hashes. */
+  readonly hashEmpty: boolean;
+  /** The map type's name (bucket arrays' heap type names). */
+  readonly name: string;
 }
 
-const infos = new WeakMap<Machine, Map<number, MapInfo>>();
+/** Key kinds with their own hash or equality (map-hash.ts typehash / typeequal); every other kind is plain memory. */
+const PlainNot = new Set(['string', 'interface', 'struct', 'array', 'float', 'complex', 'slice', 'map', 'func']);
+
+const infos = new WeakMap<Machine, MapInfo[]>();
+// the last machine's table, so the hot path does one array index instead of two map lookups
+let lastM: Machine | null = null;
+let lastInfos: MapInfo[] = [];
 
 export function mapInfo(m: Machine, mapType: number): MapInfo {
+  if (m === lastM) {
+    const have = lastInfos[mapType];
+    if (have !== undefined) return have;
+  }
   let byType = infos.get(m);
-  if (!byType) { byType = new Map(); infos.set(m, byType); }
-  const have = byType.get(mapType);
-  if (have) return have;
+  if (!byType) { byType = []; infos.set(m, byType); }
+  lastM = m;
+  lastInfos = byType;
+  const have = byType[mapType];
+  if (have !== undefined) return have;
   const mt = m.prog.types[mapType]!;
   const kt = m.prog.types[mt.key!]!;
   const et = m.prog.types[mt.elem]!;
@@ -116,13 +134,16 @@ export function mapInfo(m: Machine, mapType: number): MapInfo {
   const info: MapInfo = {
     key: mt.key!, elem: mt.elem, keySize: kt.size, elemSize: et.size, keySlot, elemSlot, indirectKey, indirectElem,
     keysOff, elemsOff, overflowOff, bucketSize: overflowOff + 8, bucketPtrWords: words, arrays: new Map(),
+    plainKey: !PlainNot.has(kt.kind), hashEmpty: kt.kind === 'interface' || kt.kind === 'struct' || kt.kind === 'array',
+    name: mt.name,
   };
-  byType.set(mapType, info);
+  byType[mapType] = info;
   return info;
 }
 
 /** A new zeroed array of n buckets on the heap, typed so the GC scans each bucket's pointer words. */
-export function newBuckets(m: Machine, info: MapInfo, mapTypeName: string, n: number): number {
+export function newBuckets(m: Machine, info: MapInfo, n: number): number {
+  const mapTypeName = info.name;
   let id = info.arrays.get(n);
   if (id === undefined) {
     const words: number[] = [];

@@ -5,7 +5,7 @@ import { Op as MapOp } from '@gosim/program';
 import { readWord, writeWord } from '@gosim/memory';
 import { ChanResult } from './chan.js';
 import type { ExtOps } from './ext-ops.js';
-import { makemap, mapaccess, mapassign, mapdelete } from './map-core.js';
+import { makemap, mapaccessInfo, mapassign, mapdelete } from './map-core.js';
 import { mapiterinit, mapiternext } from './map-iter.js';
 import { Hmap, mapInfo } from './map-layout.js';
 
@@ -71,9 +71,10 @@ export const mapOps: ExtOps = {
 
 function access(m: Parameters<ExtOps[number]['run']>[0], sp: number, a: number, b: number, c: number, ok: boolean): number {
   const info = mapInfo(m, b);
-  const e = mapaccess(m, b, readWord(m.space.i32, sp + c), sp + c + 8);
-  if (e === 0) m.space.memclr(sp + a, info.elemSize);
-  else m.space.memmove(sp + a, e, info.elemSize);
-  if (ok) m.space.store8(sp + a + info.elemSize, e === 0 ? 0 : 1);
+  const s = m.space;
+  const e = mapaccessInfo(m, info, readWord(s.i32, sp + c), sp + c + 8);
+  if (e === 0) s.memclr(sp + a, info.elemSize);
+  else s.memmove(sp + a, e, info.elemSize);
+  if (ok) s.u8[sp + a + info.elemSize] = e === 0 ? 0 : 1;
   return Done;
 }
