@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@gosim/golang';
-import { policies, runModule, type Module, type Policy, type RunOptions } from '@gosim/runtime';
+import type { Module } from '@gosim/program';
+import { policies, runModule, type Policy, type RunOptions } from '@gosim/runtime';
 import { baselineRun } from '../src/explore.js';
 
 const examples = join(__dirname, '../../../examples');

@@ -19,8 +19,11 @@ import { FrameCache } from './frame-cache.js';
 
 export type Compiled = (m: Machine, g: unknown, ip: number, depth: number) => number;
 
-/** JS frames of compiled code nested before a call goes through the trampoline instead. */
-export const MaxDepth = 500;
+/**
+ * The JS stack compiled code may nest before a call goes through the trampoline instead: each compiled frame
+ * counts 1 plus 1 per 32 frame-cache locals it holds (its JS frame grows with them).
+ */
+export const MaxDepth = 200;
 
 /** The function's resume points: entry, jump targets, and the instruction after every call. */
 export function leaders(code: Int32Array, start: number, end: number): Set<number> {
@@ -50,7 +53,7 @@ function invoke(f: string, entry: string): string {
   return `const fn = fns[${f}] ?? J.get(${f});
     g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;
     if (depth >= ${MaxDepth}) { g.pc = ${TextBase} + ${entry} * 4; return 2; }
-    const r = fn(m, g, ${entry}, depth + 1);
+    const r = fn(m, g, ${entry}, depth + dc);
     if (r !== 0) return r;
     sp = g.sp; ctxt = g.ctxt; ret = g.ret; budget = m.budget;`;
 }
@@ -181,10 +184,11 @@ function memoryForm(prog: Program, op: number, a: number, b: number, c: number, 
 export function source(prog: Program, f: number): string {
   const { code, locals } = body(prog, f);
   const held = locals.size > 0 ? `let ${[...locals].map((l) => `${l} = 0`).join(', ')};` : '';
+  const depthCost = 1 + (locals.size >> 5);
   return `return function F${f}(m, g, ip, depth) {
   const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages; const f64 = s.f64, f32 = s.f32;
   let sp = g.sp, ctxt = g.ctxt, ret = g.ret, budget = m.budget; const guard = g.stackguard;
-  let at = -1; ${held}
+  let at = -1; const dc = ${depthCost}; ${held}
   try {
     for (;;) switch (ip) {
 ${code}
