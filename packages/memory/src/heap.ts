@@ -106,7 +106,7 @@ export class Heap {
     const idx = s.take();
     s.types[idx] = typeId;
     const addr = s.base + idx * elemSize;
-    if (s.needZero && opts?.noZero !== true) this.space.u8.fill(0, addr, addr + elemSize);
+    if (s.needZero && opts?.noZero !== true) this.space.zeroUnchecked(addr, elemSize);
     this.heapLive += elemSize;
     this.allocs++;
     return addr;

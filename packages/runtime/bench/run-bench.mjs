@@ -30,6 +30,7 @@ for (let i = 0; i < Number(runsArg ?? 3); i++) {
   times.push(performance.now() - t);
   out = r.stderr.trim().split('\n').pop();
 }
+const order = times.map((t) => t.toFixed(0)).join(' ');
 times.sort((a, b) => a - b);
 const med = times[times.length >> 1];
-console.log(`${name}: ${med.toFixed(0)} ms median of ${times.length}, ${((med * 1e6) / Number(opsArg)).toFixed(0)} ns/op (${out})`);
+console.log(`${name}: ${med.toFixed(0)} ms median of ${times.length}, ${((med * 1e6) / Number(opsArg)).toFixed(0)} ns/op (${out}); in order: ${order}`);

@@ -29,6 +29,18 @@ export function arith(s: AddressSpace, op: number, dst: number, xa: number, ya: 
   s.store64Big(dst, BigInt.asIntN(64, r));
 }
 
+/**
+ * The high 32 bits of the unsigned 64-bit product of x and y (their low 32 bits, as uint32), as a JS number in
+ * [0, 2^32): with Math.imul's low half, the int64 product of halves (lo = imul(xl, yl), hi = mulhiu(xl, yl) +
+ * imul(xh, yl) + imul(xl, yh), mod 2^32) is Go's wrapping multiply without leaving int32 arithmetic.
+ */
+export function mulhiu(x: number, y: number): number {
+  const x0 = x & 0xffff, x1 = x >>> 16, y0 = y & 0xffff, y1 = y >>> 16;
+  const mid1 = x1 * y0, mid2 = x0 * y1;
+  const carry = (((x0 * y0) >>> 16) + (mid1 & 0xffff) + (mid2 & 0xffff)) >>> 16;
+  return x1 * y1 + (mid1 >>> 16) + (mid2 >>> 16) + carry;
+}
+
 /** Signed compare of the int64 words at x and y: negative, zero or positive. */
 export function compareSigned(i32: Int32Array, x: number, y: number): number {
   const xh = i32[(x >>> 2) + 1]!;

@@ -21,3 +21,4 @@ export { derivePiece, wrapPiece } from './compose.js';
 export type { MethodKeys, PieceOverrides, PieceCall, PieceMiddleware } from './compose.js';
 export { GoVersion } from './rtapi.js';
 export { panicValue } from './format.js';
+export { source as compiledSource } from './jit/compile.js';

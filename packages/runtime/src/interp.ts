@@ -113,7 +113,7 @@ export function run(m: Machine, g: G): number {
             ip++;
             break;
           case 4 /* ZERO */:
-            u8.fill(0, sp + a, sp + a + b);
+            s.zeroUnchecked(sp + a, b);
             ip++;
             break;
           case 5 /* IMM */: {

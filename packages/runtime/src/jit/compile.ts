@@ -1,10 +1,13 @@
-// Compiles one IR function into a JS function F(m, g, ip, depth) over the same frames: a `switch (ip)` with a
-// case per resume point (entry, jump targets, the instruction after every call), straight-line code between.
-// Registers (sp, ctxt, ret, budget) live in locals and are in g / m.budget whenever F returns:
-//   0 — a RET back to the compiled caller that called F directly (depth > 0)
-//   1 — deopt: the interpreter continues at g.pc
-//   2 — continue at g.pc through the trampoline (a RET at depth 0, or a call past the depth bound)
-//   4 — g parked in a channel operation (g.pc past it), as interp.ts's Stop.Parked
+// Compiles one IR function into a JS function F(m, g, ip, depth, sp, budget) over the same frames: a `switch (ip)`
+// with a case per resume point (entry, jump targets, the instruction after every call), straight-line code between.
+// sp and the safe-point countdown live in locals, passed in by the caller; the closure context and deferproc's
+// return stay in g.ctxt and g.ret. F returns
+//   budget (>= 0) — a RET back to the compiled caller that called F directly (depth > 0); the caller's sp is
+//                   its own again (nothing compiled moves the stack under a compiled caller)
+//   Exit.Deopt    — the interpreter continues at g.pc
+//   Exit.Trampoline — continue at g.pc through the trampoline (a RET at depth 0, or a call past the depth bound)
+//   Exit.Parked   — g parked in a channel operation (g.pc past it), as interp.ts's Stop.Parked
+// and on every exit but the first, g.sp, g.pc and m.budget hold the registers.
 // Nothing compiled here moves the stack or raises: a prologue that needs stack, a safe point whose countdown
 // ends or that is due a GC, and every failed check deopt before the instruction runs, so the interpreter
 // performs them — and their safe points, events and errors — exactly as without the tier. Allocation and
@@ -13,11 +16,11 @@
 import { Op, TextBase, type Program } from '@gosim/program';
 import type { Machine } from '../machine.js';
 import { extOps } from '../ext-ops.js';
-import { deopt, emitOp, save } from './emit-ops.js';
+import { deopt, emitOp, Exit, save } from './emit-ops.js';
 import { emitCached } from './emit-cached.js';
 import { FrameCache } from './frame-cache.js';
 
-export type Compiled = (m: Machine, g: unknown, ip: number, depth: number) => number;
+export type Compiled = (m: Machine, g: unknown, ip: number, depth: number, sp: number, budget: number) => number;
 
 /**
  * The JS stack compiled code may nest before a call goes through the trampoline instead: each compiled frame
@@ -40,46 +43,71 @@ export function leaders(code: Int32Array, start: number, end: number): Set<numbe
   return l;
 }
 
-/** The call sequence after the callee f is known (static: numbers; closure: expressions). */
-function emitCall(k: number, f: string, fs: string, nosplit: string, entry: string, zero: string): string {
+/**
+ * The call sequence after the callee f is known (static: numbers; closure: expressions): the prologue's checks,
+ * then `pre` (CALLCLOSURE's context), the return PC, the callee's frame at csp with its pointer words zeroed.
+ */
+function emitCall(k: number, f: string, fs: string, nosplit: string, entry: string, pre: string, zero: string): string {
   return `{ const fs = ${fs};
     if (${nosplit} === 0) { if (sp - 8 - fs < guard || budget <= 1) ${deopt(k)} budget--; }
-    sp -= 8; writeWord(i32, sp, ${TextBase + (k + 1) * 4}); sp -= fs; ${zero}
+    ${pre} i32[(sp - 8) >>> 2] = ${(TextBase + (k + 1) * 4) | 0}; i32[((sp - 8) >>> 2) + 1] = 0;
+    const csp = sp - 8 - fs; ${zero}
     ${invoke(f, entry)} }`;
 }
 
-/** Runs callee f from its entry (its frame allocated at sp) and takes the registers back when it returns here. */
+/** Runs callee f from its entry (its frame allocated at csp) and takes the countdown back when it returns here. */
 function invoke(f: string, entry: string): string {
   return `const fn = fns[${f}] ?? J.get(${f});
-    g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;
-    if (depth >= ${MaxDepth}) { g.pc = ${TextBase} + ${entry} * 4; return 2; }
-    const r = fn(m, g, ${entry}, depth + dc);
-    if (r !== 0) return r;
-    sp = g.sp; ctxt = g.ctxt; ret = g.ret; budget = m.budget;`;
+    if (depth >= ${MaxDepth}) { g.pc = ${TextBase} + ${entry} * 4; g.sp = csp; m.budget = budget; return ${Exit.Trampoline}; }
+    const r = fn(m, g, ${entry}, depth + dc, csp, budget);
+    if (r < 0) return r;
+    budget = r;`;
 }
 
 /**
  * DEFERRETURN as interp.ts runs it: deferreturn, then (a record was due) jmpdefer's call of its funcval, which
- * returns to this same instruction; a bad funcval's panic is the interpreter's to run.
+ * returns to this same instruction; a bad funcval's panic is the interpreter's to run. jmpdefer may grow the stack
+ * (the callee's prologue): the frame is then found again above the callee's, and the guard re-read.
  */
 function emitDeferreturn(k: number): string {
   return `{ const fv = deferreturn(m, pol, g, sp);
     if (fv !== NoDefer) {
-      g.pc = ${TextBase + k * 4}; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget; at = ${k};
+      ${save(k)} at = ${k};
       const cf = jmpdefer(m, g, fv, ${k});
-      if (cf < 0) return 1;
-      sp = g.sp; ctxt = g.ctxt; ret = g.ret; i32 = s.i32; u8 = s.u8; pages = s.pages;
+      if (cf < 0) return ${Exit.Deopt};
+      const csp = g.sp; guard = g.stackguard; i32 = s.i32; u8 = s.u8; pages = s.pages;
       ${invoke('cf', 'entryIndex[cf]')}
-      ip = ${k}; continue;
+      sp = csp + frameSizes[cf] + 8; ip = ${k}; continue;
     } }`;
 }
 
 /** An allocation or channel op (interp.ts's safe-point case) when its countdown does not end and no GC is due. */
 function safePointOp(k: number, call: string): string {
   return `if (budget <= 1 || m.heap.needsGC()) ${deopt(k)}
-    budget--; g.pc = ${TextBase + (k + 1) * 4}; g.sp = sp; g.ctxt = ctxt; g.ret = ret;
-    at = ${k}; if (${call} === Blocked) { m.budget = budget; return 4; }
+    budget--; g.pc = ${TextBase + (k + 1) * 4}; g.sp = sp;
+    at = ${k}; if (${call} === Blocked) { m.budget = budget; return ${Exit.Parked}; }
     i32 = s.i32; u8 = s.u8; pages = s.pages;`;
+}
+
+/**
+ * The checks of a LOAD or STORE address, the word [pl, ph] plus c >= 0, into p: a deopt unless p is below 2^32,
+ * aligned (mask 7) and mapped. Only a word with a zero high half passes (the interpreter also accepts a negative
+ * word that c brings into range: that rare case deopts and the interpreter runs it).
+ */
+function pointer(pl: string, ph: string, c: number, mask: number, k: number): string {
+  return `const p = (${pl} >>> 0) + ${c}; if (${ph} !== 0 || p > 0xffffffff || (p & ${mask}) !== 0 || pages[p >>> 12] !== 1) ${deopt(k)}`;
+}
+
+/** CALLCLOSURE of the funcval [fl, fh]: its function from the code address in its first word (else a deopt). */
+function emitCallClosure(k: number, fl: string, fh: string): string {
+  return `{ const fv = ${fl} >>> 0; let cf = -1;
+    if (${fh} === 0 && (fv & 7) === 0 && pages[fv >>> 12] === 1) {
+      const pc = i32[fv >>> 2] >>> 0;
+      if (i32[(fv >>> 2) + 1] === 0 && pc >= TextBase && (pc & 3) === 0) cf = atEntry[(pc - TextBase) >>> 2] ?? -1;
+    }
+    if (cf < 0) ${deopt(k)}
+    ${emitCall(k, 'cf', 'frameSizes[cf]', 'nosplit[cf]', 'entryIndex[cf]', 'g.ctxt = fv;',
+      'for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (csp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }')} }`;
 }
 
 /** Function f's cases, and the frame-cache locals they use. */
@@ -113,7 +141,7 @@ function body(prog: Program, f: number): { code: string; locals: Set<string> } {
         out.push(`if (${v} ${op === Op.JZ ? '===' : '!=='} 0) { ${fc.spill()} ip = ${b}; continue; }`);
         break;
       }
-      case Op.JRET: out.push(`if (ret !== 0) { ${fc.spill()} ret = 0; ip = ${a}; continue; } ret = 0;`); break;
+      case Op.JRET: out.push(`if (g.ret !== 0) { ${fc.spill()} g.ret = 0; ip = ${a}; continue; }`); break;
       case Op.BOUNDS: case Op.BOUNDSI: { // a failed check deopts with memory written back: the interpreter raises
         if (!FrameCache.word(a) || (op === Op.BOUNDS && !FrameCache.word(b))) {
           fc.clear();
@@ -125,12 +153,36 @@ function body(prog: Program, f: number): { code: string; locals: Set<string> } {
         out.push(`{ const i = ${value(fc.readI(a))}; if (!(i >= 0 && i < ${n})) { ${fc.spill()} ${deopt(k)} } }`);
         break;
       }
-      case Op.LOAD: // the loaded word replaces what the cache held at a; the pointer may name any other word
+      case Op.LOAD: // the pointer may name any frame word: the cache is written back first
+        if (FrameCache.word(a) && FrameCache.word(b) && c >= 0) {
+          const [pl, ph] = fc.readI(b);
+          fc.flush();
+          fc.writeI(a, 'i32[q]', 'i32[q + 1]', `${pointer(pl, ph, c, 7, k)} const q = p >>> 2;`);
+          break;
+        }
         fc.flush();
         out.push(emitOp(op, a, b, c, k, false)!);
         if (FrameCache.word(a)) fc.drop(a);
         else fc.clear();
         break;
+      case Op.STORE: // as LOAD; the store may overwrite any frame word the cache holds, so it forgets them all
+        if (FrameCache.word(a) && FrameCache.word(c) && b >= 0) {
+          const [pl, ph] = fc.readI(a);
+          const [vl, vh] = fc.readI(c);
+          fc.flush();
+          out.push(`{ ${pointer(pl, ph, b, 7, k)} const q = p >>> 2; i32[q] = ${vl}; i32[q + 1] = ${vh}; }`);
+          fc.clear();
+          break;
+        }
+        fc.clear();
+        out.push(emitOp(op, a, b, c, k, false)!);
+        break;
+      case Op.CALLCLOSURE: {
+        const [fl, fh] = FrameCache.word(a) ? fc.readI(a) : [`i32[(sp + ${a}) >>> 2]`, `i32[((sp + ${a}) >>> 2) + 1]`];
+        fc.clear();
+        out.push(emitCallClosure(k, fl, fh));
+        break;
+      }
       default:
         fc.clear();
         out.push(memoryForm(prog, op, a, b, c, k));
@@ -147,28 +199,19 @@ function memoryForm(prog: Program, op: number, a: number, b: number, c: number, 
     case Op.CALL: {
       let zero = '';
       for (let z = prog.zeroStart[a]!; z < prog.zeroStart[a + 1]!; z++) {
-        zero += `i32[(sp + ${prog.zeroWords[z]!}) >>> 2] = 0; i32[((sp + ${prog.zeroWords[z]!}) >>> 2) + 1] = 0; `;
+        zero += `i32[(csp + ${prog.zeroWords[z]!}) >>> 2] = 0; i32[((csp + ${prog.zeroWords[z]!}) >>> 2) + 1] = 0; `;
       }
-      return emitCall(k, String(a), String(prog.funcFrameSize[a]!), String(prog.funcNosplit[a]!), String(prog.funcEntryIndex[a]!), zero);
+      return emitCall(k, String(a), String(prog.funcFrameSize[a]!), String(prog.funcNosplit[a]!), String(prog.funcEntryIndex[a]!), '', zero);
     }
-    case Op.CALLCLOSURE:
-      return `{ const fv = readWord(i32, sp + ${a});
-          const pcv = (fv >>> 0) === fv && (fv & 7) === 0 && pages[fv >>> 12] === 1 ? readWord(i32, fv) : -1;
-          const cf = pcv >= ${TextBase} ? atEntry[(pcv - ${TextBase}) / 4] ?? -1 : -1;
-          if (cf < 0) ${deopt(k)}
-          ctxt = fv;
-          ${emitCall(k, 'cf', 'frameSizes[cf]', 'nosplit[cf]', 'entryIndex[cf]',
-            'for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (sp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }')} }`;
     case Op.DEFERPROC: // as interp.ts: registers are not saved for deferproc (a throw saves them at `at`)
-      return `at = ${k}; deferproc(m, pol, g, sp, readWord(i32, sp + ${a}), ${b}, ${TextBase + (k + 1) * 4}); ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`;
+      return `at = ${k}; deferproc(m, pol, g, sp, readWord(i32, sp + ${a}), ${b}, ${TextBase + (k + 1) * 4}); g.ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`;
     case Op.DEFERPROCSTACK:
-      return `at = ${k}; deferprocStackOp(m, g, sp, ${a}, ${b}, ${c}, ${TextBase + (k + 1) * 4}); ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`;
+      return `at = ${k}; deferprocStackOp(m, g, sp, ${a}, ${b}, ${c}, ${TextBase + (k + 1) * 4}); g.ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`;
     case Op.DEFERRETURN:
       return `at = ${k};\n${emitDeferreturn(k)}`;
     case Op.RET:
-      return `sp += ${a + 8}; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;
-          if (depth > 0) return 0;
-          g.pc = readWord(i32, sp - 8); return 2;`;
+      return `sp += ${a + 8}; if (depth > 0) return budget;
+          g.sp = sp; m.budget = budget; g.pc = readWord(i32, sp - 8); return ${Exit.Trampoline};`;
     case Op.NEW: case Op.MAKECHAN: case Op.MAKESLICE: case Op.CONCAT: case Op.BOX:
     case Op.SEND: case Op.RECV: case Op.CLOSE:
       return safePointOp(k, `heapOp(m, g, ${op}, sp, ${a}, ${b}, ${c})`);
@@ -185,9 +228,9 @@ export function source(prog: Program, f: number): string {
   const { code, locals } = body(prog, f);
   const held = locals.size > 0 ? `let ${[...locals].map((l) => `${l} = 0`).join(', ')};` : '';
   const depthCost = 1 + (locals.size >> 5);
-  return `return function F${f}(m, g, ip, depth) {
+  return `return function F${f}(m, g, ip, depth, sp, budget) {
   const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages; const f64 = s.f64, f32 = s.f32;
-  let sp = g.sp, ctxt = g.ctxt, ret = g.ret, budget = m.budget; const guard = g.stackguard;
+  let guard = g.stackguard;
   let at = -1; const dc = ${depthCost}; ${held}
   try {
     for (;;) switch (ip) {

@@ -54,7 +54,7 @@ export function emitCached(c: FrameCache, prog: Program, op: number, a: number, 
       return true;
     case Op.CTXT:
       if (!word(a)) return false;
-      c.writeI(a, '(ctxt | 0)', '0'); // a funcval address or 0
+      c.writeI(a, '(g.ctxt | 0)', '0'); // a funcval address or 0
       return true;
     case Op.STRLEN:
       if (!word(a) || !word(b + 8)) return false;
@@ -73,6 +73,14 @@ export function emitCached(c: FrameCache, prog: Program, op: number, a: number, 
       const [yl, yh] = c.readI(d);
       if (op === Op.ADD) c.writeI(a, 't0 | 0', `(${xh} + ${yh} + (t0 > 0xffffffff ? 1 : 0)) | 0`, `const t0 = (${xl} >>> 0) + (${yl} >>> 0);`);
       else c.writeI(a, 't0 | 0', `(${xh} - ${yh} - (t0 < 0 ? 1 : 0)) | 0`, `const t0 = (${xl} >>> 0) - (${yl} >>> 0);`);
+      return true;
+    }
+    case Op.MUL: {
+      // Go's wrapping int64 multiply on the halves: lo = imul(xl, yl); hi = mulhiu(xl, yl) + xh*yl + xl*yh (mod 2^32)
+      if (!word(a) || !word(b) || !word(d)) return false;
+      const [xl, xh] = c.readI(b);
+      const [yl, yh] = c.readI(d);
+      c.writeI(a, `Math.imul(${xl}, ${yl})`, `(mulhiu(${xl}, ${yl}) + Math.imul(${xh}, ${yl}) + Math.imul(${xl}, ${yh})) | 0`);
       return true;
     }
     case Op.AND:

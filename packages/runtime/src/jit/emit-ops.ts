@@ -5,12 +5,17 @@
 
 import { Op, TextBase } from '@gosim/program';
 
-/** The JS that stores the registers into g, with g.pc at instruction k (a number or a JS expression). */
-export const save = (k: number | string): string =>
-  `g.pc = ${TextBase} + ${k} * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; m.budget = budget;`;
+/**
+ * The JS that stores the registers compiled code keeps in locals (sp, budget) into g and m, with g.pc at instruction
+ * k (a number or a JS expression). The closure context and deferproc's return stay in g.ctxt and g.ret throughout.
+ */
+export const save = (k: number | string): string => `g.pc = ${TextBase} + ${k} * 4; g.sp = sp; m.budget = budget;`;
 
-/** The JS that hands instruction k back to the interpreter (registers into g, code 1). */
-export const deopt = (k: number | string): string => `{ ${save(k)} return 1; }`;
+/** What a compiled function returns other than a RET's budget (>= 0) to its compiled caller. */
+export const Exit = { Deopt: -1, Trampoline: -2, Parked: -4 } as const;
+
+/** The JS that hands instruction k back to the interpreter (registers saved). */
+export const deopt = (k: number | string): string => `{ ${save(k)} return ${Exit.Deopt}; }`;
 
 const S = (x: number): string => `(sp + ${x})`;
 const W = (x: number): string => `((sp + ${x}) >>> 2)`;
@@ -22,14 +27,20 @@ export function emitOp(op: number, a: number, b: number, c: number, k: number, i
     case Op.MOV: return `{ const d = ${W(a)}, x = ${W(b)}; i32[d] = i32[x]; i32[d + 1] = i32[x + 1]; }`;
     case Op.MOV1: case Op.TRUNC1: return `u8[${S(a)}] = u8[${S(b)}];`;
     case Op.MOVN: return `u8.copyWithin(${S(a)}, ${S(b)}, sp + ${b + c});`;
-    case Op.ZERO: return `u8.fill(0, ${S(a)}, sp + ${a + b});`;
+    case Op.ZERO: // sp is 8-aligned: an aligned run of up to 8 words is zeroed by unrolled 8-byte stores
+      if (((a | b) & 7) === 0 && b <= 64) {
+        let z = '';
+        for (let o = a; o < a + b; o += 8) z += `f64[(sp + ${o}) >>> 3] = 0; `;
+        return z;
+      }
+      return `s.zeroUnchecked(${S(a)}, ${b});`;
     case Op.IMM: return `{ const d = ${W(a)}; i32[d] = ${b}; i32[d + 1] = ${b < 0 ? -1 : 0}; }`;
     case Op.IMM1: return `u8[${S(a)}] = ${b};`;
     case Op.CONST: return `{ const d = ${W(a)}; i32[d] = constLo[${b}]; i32[d + 1] = constHi[${b}]; }`;
     case Op.LEA: return `writeWord(i32, ${S(a)}, sp + ${b});`;
     case Op.DATA: return `writeWord(i32, ${S(a)}, m.dataBase + ${b});`;
     case Op.FUNCVAL: return `writeWord(i32, ${S(a)}, m.dataBase + funcvalOffset[${b}]);`;
-    case Op.CTXT: return `writeWord(i32, ${S(a)}, ctxt);`;
+    case Op.CTXT: return `writeWord(i32, ${S(a)}, g.ctxt);`;
     case Op.LOAD: return `{ const p = readWord(i32, ${S(b)}) + ${c}; if ((p >>> 0) !== p || (p & 7) !== 0 || pages[p >>> 12] !== 1) ${deopt(k)}
       const d = ${W(a)}; i32[d] = i32[p >>> 2]; i32[d + 1] = i32[(p >>> 2) + 1]; }`;
     case Op.LOAD1: return `{ const p = readWord(i32, ${S(b)}) + ${c}; if ((p >>> 0) !== p || pages[p >>> 12] !== 1) ${deopt(k)}

@@ -4,7 +4,7 @@
 import { readWord, writeWord } from '@gosim/memory';
 import { TextBase } from '@gosim/program';
 import type { G } from '@gosim/stack';
-import { arith, compareSigned, compareUnsigned, shift } from '../arith.js';
+import { arith, compareSigned, compareUnsigned, mulhiu, shift } from '../arith.js';
 import { ChanResult } from '../chan.js';
 import { extOps } from '../ext-ops.js';
 import { heapOp } from '../heapops.js';
@@ -15,6 +15,7 @@ import type { Machine } from '../machine.js';
 import type { Program } from '@gosim/program';
 import type { DeferPanicPolicy } from '@gosim/defer-panic';
 import { compile, leaders, type Compiled } from './compile.js';
+import { Exit } from './emit-ops.js';
 
 /** An error thrown inside compiled code, with g's registers already saved at the faulting instruction. */
 export class Unwind {
@@ -41,11 +42,11 @@ export class ProgramCode {
   constructor(private readonly prog: Program, pol: DeferPanicPolicy) {
     const p = prog;
     this.H = {
-      J: this, fns: this.fns, Unwind, readWord, writeWord, arith, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
+      J: this, fns: this.fns, Unwind, readWord, writeWord, arith, mulhiu, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
       pol, deferproc, deferreturn, NoDefer, deferprocStackOp, jmpdefer,
       constLo: p.constLo, constHi: p.constHi, funcvalOffset: p.funcvalOffset, atEntry: p.funcAtEntry,
       frameSizes: p.funcFrameSize, nosplit: p.funcNosplit, entryIndex: p.funcEntryIndex,
-      zero: p.zeroWords, zeroStart: p.zeroStart, MaxSafe: Number.MAX_SAFE_INTEGER,
+      zero: p.zeroWords, zeroStart: p.zeroStart, MaxSafe: Number.MAX_SAFE_INTEGER, TextBase,
     };
   }
 
@@ -108,9 +109,9 @@ export class Jit {
     const m = this.m;
     try {
       for (;;) {
-        const r = fn(m, g, ip, 0);
-        if (r === 4) return Enter.Parked;
-        if (r !== 2) return Enter.Continue;
+        const r = fn(m, g, ip, 0, g.sp, m.budget);
+        if (r === Exit.Parked) return Enter.Parked;
+        if (r !== Exit.Trampoline) return Enter.Continue; // a deopt (a RET at depth 0 takes the trampoline)
         ip = (g.pc - TextBase) / 4;
         const next = this.entryAt[ip];
         if (next === undefined) return Enter.Continue;
