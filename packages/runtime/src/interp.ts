@@ -78,11 +78,11 @@ export function run(m: Machine, g: G): number {
     // A new goroutine (or one that parked in a prologue): finish the prologue first.
     const f = atEntry[(g.pc - TextBase) / 4]!;
     prologueSlow(m, g, f, false);
-    { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+    { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
     sp -= frameSizes[f]!;
     for (let z = zeroStart[f]!; z < zeroStart[f + 1]!; z++) writeWord(i32, sp + zero[z]!, 0);
     g.atEntry = false;
-  } else { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+  } else { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
 
   for (;;) {
     try {
@@ -414,7 +414,7 @@ export function run(m: Machine, g: G): number {
               m.budget = budget;
               if (safepointSlow(m, g)) { g.status = GStatus.Runnable; return Stop.Preempted; } // m.budget: the new batch
               budget = m.budget;
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+              { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             const back = a <= ip;
@@ -425,9 +425,9 @@ export function run(m: Machine, g: G): number {
               if (fn !== undefined) {
                 { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
                 m.budget = budget;
-                const r = jit.enter(g, fn, ip);
+                const r = jit.enter(g, fn, ip | 0); // an int: compiled code specialises on a small-integer ip
                 budget = m.budget;
-                { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+                { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
                 if (r === EnterThrow) throw jit.takeError();
                 if (r === EnterParked) return Stop.Parked;
               }
@@ -478,7 +478,7 @@ export function run(m: Machine, g: G): number {
               const pre = prologueSlow(m, g, f, budget <= 0);
               g.atEntry = false;
               budget = m.budget;
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+              { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               if (pre) {
                 g.atEntry = true;
                 { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
@@ -496,9 +496,9 @@ export function run(m: Machine, g: G): number {
               if (fn !== undefined) {
                 { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
                 m.budget = budget;
-                const r = jit.enter(g, fn, ip);
+                const r = jit.enter(g, fn, ip | 0); // an int: compiled code specialises on a small-integer ip
                 budget = m.budget;
-                { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+                { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
                 if (r === EnterThrow) throw jit.takeError();
                 if (r === EnterParked) return Stop.Parked;
               }
@@ -515,9 +515,9 @@ export function run(m: Machine, g: G): number {
               if (fn !== undefined) {
                 { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
                 m.budget = budget;
-                const r = jit.enter(g, fn, ip);
+                const r = jit.enter(g, fn, ip | 0); // an int: compiled code specialises on a small-integer ip
                 budget = m.budget;
-                { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+                { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
                 if (r === EnterThrow) throw jit.takeError();
                 if (r === EnterParked) return Stop.Parked;
               }
@@ -542,7 +542,7 @@ export function run(m: Machine, g: G): number {
             }
             { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             jmpdefer(m, g, fv, ip);
-            { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+            { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
           }
           case 63 /* GO */:
@@ -559,7 +559,7 @@ export function run(m: Machine, g: G): number {
             const r = intrinsics[a]!(m, pol, g, sp, b);
             if (r === Reschedule) {
               if ((g.status as number) === GStatus.Dead) { m.budget = budget; return Stop.Exited; }
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+              { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
               break;
             }
             ip++;
@@ -616,7 +616,7 @@ export function run(m: Machine, g: G): number {
               if (gcDue) m.collect();
               if (budget <= 0 && safepointSlow(m, g)) { g.status = GStatus.Runnable; return Stop.Preempted; } // m.budget: the new batch
               budget = m.budget;
-              { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+              { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             }
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             const op = code[k]!;
@@ -675,7 +675,7 @@ export function run(m: Machine, g: G): number {
             { g.pc = TextBase + (ip + 1) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
             // runtime.GC sweeps with Gosched between spans: a finalizer it queued runs before it returns
             if (m.collect(true)) { m.budget = budget; g.status = GStatus.Runnable; return Stop.Preempted; }
-            { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+            { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
             break;
         }
       }
@@ -690,7 +690,7 @@ export function run(m: Machine, g: G): number {
         m.budget = budget;
         throw e;
       }
-      { ip = (g.pc - TextBase) / 4; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+      { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
     }
   }
 

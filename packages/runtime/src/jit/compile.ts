@@ -233,10 +233,11 @@ export function source(prog: Program, f: number): string {
   let guard = g.stackguard;
   let at = -1; const dc = ${depthCost}; ${held}
   try {
-    for (;;) switch (ip) {
+    X: for (;;) switch (ip) {
 ${code}
-    default: ${deopt('ip')}
+    default: break X;
     }
+    ${save('ip')} return ${Exit.Deopt};
   } catch (e) {
     if (!(e instanceof Unwind)) { ${save('at')} throw new Unwind(e); }
     throw e;

@@ -14,8 +14,11 @@ export const save = (k: number | string): string => `g.pc = ${TextBase} + ${k} *
 /** What a compiled function returns other than a RET's budget (>= 0) to its compiled caller. */
 export const Exit = { Deopt: -1, Trampoline: -2, Parked: -4 } as const;
 
-/** The JS that hands instruction k back to the interpreter (registers saved). */
-export const deopt = (k: number | string): string => `{ ${save(k)} return ${Exit.Deopt}; }`;
+/**
+ * The JS that hands instruction k back to the interpreter: a jump to the function's one exit (compile.ts's
+ * `source`), which saves the registers there. One shared exit keeps the code small and V8's feedback for it warm.
+ */
+export const deopt = (k: number | string): string => `{ ip = ${k}; break X; }`;
 
 const S = (x: number): string => `(sp + ${x})`;
 const W = (x: number): string => `((sp + ${x}) >>> 2)`;

@@ -112,7 +112,7 @@ export class Jit {
         const r = fn(m, g, ip, 0, g.sp, m.budget);
         if (r === Exit.Parked) return Enter.Parked;
         if (r !== Exit.Trampoline) return Enter.Continue; // a deopt (a RET at depth 0 takes the trampoline)
-        ip = (g.pc - TextBase) / 4;
+        ip = (g.pc - TextBase) >>> 2; // an int, as every caller passes
         const next = this.entryAt[ip];
         if (next === undefined) return Enter.Continue;
         fn = next;
