@@ -1,5 +1,6 @@
 // deferproc and deferreturn: the two halves of a defer statement that every policy shares, and freedefer.
 
+import { writeWord } from '@gosim/memory';
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
 import { deferArgs } from './layout.js';
@@ -15,12 +16,22 @@ export function deferproc(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G, s
   const l = ctx.deferLayout;
   const s = ctx.space;
   const d = newdefer(ctx, pol, siz);
-  s.store64(d + l.siz, siz);
-  s.store64(d + l.fn, fn);
-  s.store64(d + l.argp, sp);
-  s.store64(d + l.pc, retpc);
+  if ((d & 7) === 0 && s.isRangeMapped(d, l.header)) {
+    // the record's header is mapped and aligned (checked once): its words are written unchecked
+    const i32 = s.i32;
+    writeWord(i32, d + l.siz, siz);
+    writeWord(i32, d + l.fn, fn);
+    writeWord(i32, d + l.argp, sp);
+    writeWord(i32, d + l.pc, retpc);
+    writeWord(i32, d + l.link, g._defer);
+  } else {
+    s.store64(d + l.siz, siz);
+    s.store64(d + l.fn, fn);
+    s.store64(d + l.argp, sp);
+    s.store64(d + l.pc, retpc);
+    s.store64(d + l.link, g._defer);
+  }
   if (siz > 0) s.memmove(deferArgs(l, d), sp, siz);
-  s.store64(d + l.link, g._defer);
   g._defer = d;
   if (ctx.events.on) ctx.events.emit({ kind: 'defer-linked', goid: g.goid, d, fn: fnName(ctx, fn), argp: sp, siz });
   return d;

@@ -16,7 +16,7 @@ if (!name || !opsArg) {
 const { compile, formatDiagnostic } = await import(join(root, 'packages/golang/dist/index.js'));
 const { runModule, parsePolicy, codegenOf } = await import(join(root, 'packages/runtime/dist/index.js'));
 const policy = parsePolicy('new');
-const file = join(root, 'corpus/bench', `${name}.go`);
+const file = name.endsWith('.go') ? name : join(root, 'corpus/bench', `${name}.go`);
 const c = compile(readFileSync(file, 'utf8'), `${name}.go`, { codegen: codegenOf(policy) });
 if (!c.module) {
   console.error(c.diagnostics.map(formatDiagnostic).join('\n'));

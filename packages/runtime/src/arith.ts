@@ -41,6 +41,22 @@ export function mulhiu(x: number, y: number): number {
   return x1 * y1 + (mid1 >>> 16) + (mid2 >>> 16) + carry;
 }
 
+/** divmod64's result: [lo, hi] halves of the int64. */
+export const wide = new Int32Array(2);
+
+/** x op y for DIV MOD DIVU MODU on int64 halves into `wide`, exactly as arith() (y != 0, checked by the caller). */
+export function divmod64(op: number, xl: number, xh: number, yl: number, yh: number): void {
+  const x = (BigInt(xh) << 32n) | BigInt(xl >>> 0);
+  const y = (BigInt(yh) << 32n) | BigInt(yl >>> 0);
+  let r: bigint;
+  if (op === Op.DIV) r = x / y;
+  else if (op === Op.MOD) r = x % y;
+  else if (op === Op.DIVU) r = BigInt.asUintN(64, x) / BigInt.asUintN(64, y);
+  else r = BigInt.asUintN(64, x) % BigInt.asUintN(64, y);
+  wide[0] = Number(BigInt.asIntN(32, r));
+  wide[1] = Number(BigInt.asIntN(32, r >> 32n));
+}
+
 /** Signed compare of the int64 words at x and y: negative, zero or positive. */
 export function compareSigned(i32: Int32Array, x: number, y: number): number {
   const xh = i32[(x >>> 2) + 1]!;

@@ -110,21 +110,25 @@ describe('every int64 operator is exact over all 64-bit values (BigInt reference
     }), { numRuns: 25 });
   });
 
-  it('MUL in compiled code (the frame cache\'s int32-halves multiply) matches BigInt before anything deopts', () => {
-    // every product computed first, into its own slot, in straight-line code; the PRINTs after deopt
-    fc.assert(fc.property(fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 60 }), (pairs) => {
-      const all = [...pairs, ...edges.map((x, i) => [x, edges[(i * 7) % edges.length]!] as const)];
+  it.each(['ADD', 'SUB', 'MUL', 'ADDI', 'DIV', 'MOD', 'DIVU', 'MODU'])('%s in compiled code (the frame cache\'s forms on int32 halves) matches BigInt before anything deopts', (op) => {
+    // every result computed first, into its own slot, in straight-line code; the PRINTs after deopt
+    const y = divides.has(op) ? word.filter((v) => v !== 0n) : word;
+    fc.assert(fc.property(fc.array(fc.tuple(word, y), { minLength: 1, maxLength: 60 }), (pairs) => {
+      const all = [...pairs, ...edges.map((x, i) => [x, edges[(i * 7) % edges.length]!] as const)].filter(([, v]) => !divides.has(op) || v !== 0n);
+      const imm = (y: bigint): number => Number(BigInt.asIntN(32, y));
       const m = new Module();
       const locals = [{ name: 'x', size: 8 }, { name: 'y', size: 8 }, ...all.map((_, i) => ({ name: `r${i}`, size: 8 }))];
       const f = m.func('main.main', { locals, outgoing: 0 });
       all.forEach(([x, y], i) => {
         f.emit(Op.CONST, f.slot('x'), m.constant(x)).emit(Op.CONST, f.slot('y'), m.constant(y));
-        f.emit(Op.MUL, f.slot(`r${i}`), f.slot('x'), f.slot('y'));
+        if (op === 'ADDI') f.emit(Op.ADDI, f.slot(`r${i}`), f.slot('x'), imm(y));
+        else f.emit(Op[op as 'ADD'], f.slot(`r${i}`), f.slot('x'), f.slot('y'));
       });
       all.forEach((_, i) => f.emit(Op.PRINT, PrintKind.Int, f.slot(`r${i}`)).emit(Op.PRINT, PrintKind.Newline, 0));
       f.emit(Op.RET);
       f.end();
-      expect(runModule(m, { tier: 'compiled' }).stderr).toBe(all.map(([x, y]) => `${I(x * y)}\n`).join(''));
+      const ref = op === 'ADDI' ? (x: bigint, y: bigint) => I(x + BigInt(imm(y))) : binary[op]!;
+      expect(runModule(m, { tier: 'compiled' }).stderr).toBe(all.map(([x, y]) => `${ref(x, y)}\n`).join(''));
     }), { numRuns: 25 });
   });
 

@@ -91,11 +91,12 @@ function safePointOp(k: number, call: string): string {
 
 /**
  * The checks of a LOAD or STORE address, the word [pl, ph] plus c >= 0, into p: a deopt unless p is below 2^32,
- * aligned (mask 7) and mapped. Only a word with a zero high half passes (the interpreter also accepts a negative
+ * aligned (mask: 7 for a word, 0 for a byte) and mapped. Only a word with a zero high half passes (the interpreter also accepts a negative
  * word that c brings into range: that rare case deopts and the interpreter runs it).
  */
 function pointer(pl: string, ph: string, c: number, mask: number, k: number): string {
-  return `const p = (${pl} >>> 0) + ${c}; if (${ph} !== 0 || p > 0xffffffff || (p & ${mask}) !== 0 || pages[p >>> 12] !== 1) ${deopt(k)}`;
+  const align = mask === 0 ? '' : ` || (p & ${mask}) !== 0`;
+  return `const p = (${pl} >>> 0) + ${c}; if (${ph} !== 0 || p > 0xffffffff${align} || pages[p >>> 12] !== 1) ${deopt(k)}`;
 }
 
 /** CALLCLOSURE of the funcval [fl, fh]: its function from the code address in its first word (else a deopt). */
@@ -108,6 +109,22 @@ function emitCallClosure(k: number, fl: string, fh: string): string {
     if (cf < 0) ${deopt(k)}
     ${emitCall(k, 'cf', 'frameSizes[cf]', 'nosplit[cf]', 'entryIndex[cf]', 'g.ctxt = fv;',
       'for (let z = zeroStart[cf], e = zeroStart[cf + 1]; z < e; z++) { const w = (csp + zero[z]) >>> 2; i32[w] = 0; i32[w + 1] = 0; }')} }`;
+}
+
+/**
+ * DIV MOD DIVU MODU on the frame cache: both operands in int32 (signed) or in [0, 2^31) (unsigned) take JS's exact
+ * % and /; others divmod64 (BigInt). A zero divisor deopts with memory written back: the interpreter raises.
+ */
+function divmod(fc: FrameCache, out: string[], op: number, a: number, b: number, d: number, k: number): void {
+  const [xl, xh] = fc.readI(b);
+  const [yl, yh] = fc.readI(d);
+  out.push(`if (${yl} === 0 && ${yh} === 0) { ${fc.spill()} ${deopt(k)} }`);
+  const fast = op === Op.DIV || op === Op.MOD
+    ? `${xh} === (${xl} >> 31) && ${yh} === (${yl} >> 31)`
+    : `${xh} === 0 && ${yh} === 0 && ${xl} >= 0 && ${yl} >= 0`;
+  const q = op === Op.MOD || op === Op.MODU ? 'r' : `(${xl} - r) / ${yl}`;
+  fc.writeI(a, 'ql', 'qh', `let ql, qh; if (${fast}) { const r = ${xl} % ${yl}, q = ${q}; ql = q | 0; qh = q < 0 ? -1 : 0; }
+    else { divmod64(${op}, ${xl}, ${xh}, ${yl}, ${yh}); ql = wide[0]; qh = wide[1]; }`);
 }
 
 /** Function f's cases, and the frame-cache locals they use. */
@@ -148,11 +165,37 @@ function body(prog: Program, f: number): { code: string; locals: Set<string> } {
           out.push(emitOp(op, a, b, c, k, false)!);
           break;
         }
-        const value = ([lo, hi]: [string, string]): string => `(${hi} * 4294967296 + (${lo} >>> 0))`; // readWord's
-        const n = op === Op.BOUNDSI ? String(b) : value(fc.readI(b));
-        out.push(`{ const i = ${value(fc.readI(a))}; if (!(i >= 0 && i < ${n})) { ${fc.spill()} ${deopt(k)} } }`);
+        // 0 <= i < n; with both high halves zero (every real index and length) a uint32 compare of the low halves
+        const [il, ih] = fc.readI(a);
+        const value = (lo: string, hi: string): string => `(${hi} * 4294967296 + (${lo} >>> 0))`; // readWord's
+        let ok: string;
+        if (op === Op.BOUNDSI) ok = `${ih} === 0 && (${il} >>> 0) < ${b}`;
+        else {
+          const [nl, nh] = fc.readI(b);
+          ok = `((${ih} | ${nh}) === 0 ? (${il} >>> 0) < (${nl} >>> 0) : ${value(il, ih)} >= 0 && ${value(il, ih)} < ${value(nl, nh)})`;
+        }
+        out.push(`if (!(${ok})) { ${fc.spill()} ${deopt(k)} }`);
         break;
       }
+      case Op.DIV: case Op.MOD: case Op.DIVU: case Op.MODU:
+        if (!FrameCache.word(a) || !FrameCache.word(b) || !FrameCache.word(c)) {
+          fc.clear();
+          out.push(memoryForm(prog, op, a, b, c, k));
+          break;
+        }
+        divmod(fc, out, op, a, b, c, k);
+        break;
+      case Op.LOAD1: // as LOAD, for a byte (no alignment)
+        if (FrameCache.word(b) && c >= 0) {
+          const [pl, ph] = fc.readI(b);
+          fc.flush();
+          out.push(`{ ${pointer(pl, ph, c, 0, k)} x1 = u8[p]; }`);
+          fc.writeB(a, 'x1');
+          break;
+        }
+        fc.clear();
+        out.push(emitOp(op, a, b, c, k, false)!);
+        break;
       case Op.LOAD: // the pointer may name any frame word: the cache is written back first
         if (FrameCache.word(a) && FrameCache.word(b) && c >= 0) {
           const [pl, ph] = fc.readI(b);
@@ -177,6 +220,12 @@ function body(prog: Program, f: number): { code: string; locals: Set<string> } {
         fc.clear();
         out.push(emitOp(op, a, b, c, k, false)!);
         break;
+      case Op.DEFERPROC: { // as interp.ts: registers are not saved for deferproc (a throw saves them at `at`)
+        const [fl, fh] = FrameCache.word(a) ? fc.readI(a) : [`i32[(sp + ${a}) >>> 2]`, `i32[((sp + ${a}) >>> 2) + 1]`];
+        fc.clear();
+        out.push(`at = ${k}; deferproc(m, pol, g, sp, ${fh} * 4294967296 + (${fl} >>> 0), ${b}, ${TextBase + (k + 1) * 4}); g.ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`);
+        break;
+      }
       case Op.CALLCLOSURE: {
         const [fl, fh] = FrameCache.word(a) ? fc.readI(a) : [`i32[(sp + ${a}) >>> 2]`, `i32[((sp + ${a}) >>> 2) + 1]`];
         fc.clear();
@@ -203,8 +252,6 @@ function memoryForm(prog: Program, op: number, a: number, b: number, c: number, 
       }
       return emitCall(k, String(a), String(prog.funcFrameSize[a]!), String(prog.funcNosplit[a]!), String(prog.funcEntryIndex[a]!), '', zero);
     }
-    case Op.DEFERPROC: // as interp.ts: registers are not saved for deferproc (a throw saves them at `at`)
-      return `at = ${k}; deferproc(m, pol, g, sp, readWord(i32, sp + ${a}), ${b}, ${TextBase + (k + 1) * 4}); g.ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`;
     case Op.DEFERPROCSTACK:
       return `at = ${k}; deferprocStackOp(m, g, sp, ${a}, ${b}, ${c}, ${TextBase + (k + 1) * 4}); g.ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`;
     case Op.DEFERRETURN:
@@ -231,7 +278,7 @@ export function source(prog: Program, f: number): string {
   return `return function F${f}(m, g, ip, depth, sp, budget) {
   const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages; const f64 = s.f64, f32 = s.f32;
   let guard = g.stackguard;
-  let at = -1; const dc = ${depthCost}; ${held}
+  let at = -1, x1 = 0; const dc = ${depthCost}; ${held}
   try {
     X: for (;;) switch (ip) {
 ${code}

@@ -9,6 +9,13 @@ import { FrameCache } from './frame-cache.js';
 
 const lit = (x: number): string => String(x | 0);
 
+/**
+ * 1 when uint32(x) < uint32(y), else 0: the carry of lo = x' + y' (as carry(lo, x')) or the borrow of x - y.
+ * Every operation of the int64 halves stays in int32 (a sum wrapped by `| 0`, compares of `>>> 0` values), so
+ * V8 types them from their operands and never deopts when a sum first leaves the small-integer range.
+ */
+const carry = (x: string, y: string): string => `((${x} >>> 0) < (${y} >>> 0) ? 1 : 0)`;
+
 export function emitCached(c: FrameCache, prog: Program, op: number, a: number, b: number, d: number): boolean {
   const word = FrameCache.word;
   switch (op) {
@@ -52,6 +59,10 @@ export function emitCached(c: FrameCache, prog: Program, op: number, a: number, 
       if (!word(a)) return false;
       c.writeI(a, `((m.dataBase + ${b}) | 0)`, '0');
       return true;
+    case Op.FUNCVAL:
+      if (!word(a)) return false;
+      c.writeI(a, `((m.dataBase + ${prog.funcvalOffset[b]!}) | 0)`, '0');
+      return true;
     case Op.CTXT:
       if (!word(a)) return false;
       c.writeI(a, '(g.ctxt | 0)', '0'); // a funcval address or 0
@@ -63,7 +74,7 @@ export function emitCached(c: FrameCache, prog: Program, op: number, a: number, 
     case Op.ADDI: {
       if (!word(a) || !word(b)) return false;
       const [xl, xh] = c.readI(b);
-      c.writeI(a, 't0 | 0', `(${xh} + ${d < 0 ? -1 : 0} + (t0 > 0xffffffff ? 1 : 0)) | 0`, `const t0 = (${xl} >>> 0) + ${d >>> 0};`);
+      c.writeI(a, 't0', `(${xh} + ${d < 0 ? -1 : 0} + ${carry('t0', xl)}) | 0`, `const t0 = (${xl} + ${d | 0}) | 0;`);
       return true;
     }
     case Op.ADD:
@@ -71,8 +82,8 @@ export function emitCached(c: FrameCache, prog: Program, op: number, a: number, 
       if (!word(a) || !word(b) || !word(d)) return false;
       const [xl, xh] = c.readI(b);
       const [yl, yh] = c.readI(d);
-      if (op === Op.ADD) c.writeI(a, 't0 | 0', `(${xh} + ${yh} + (t0 > 0xffffffff ? 1 : 0)) | 0`, `const t0 = (${xl} >>> 0) + (${yl} >>> 0);`);
-      else c.writeI(a, 't0 | 0', `(${xh} - ${yh} - (t0 < 0 ? 1 : 0)) | 0`, `const t0 = (${xl} >>> 0) - (${yl} >>> 0);`);
+      if (op === Op.ADD) c.writeI(a, 't0', `(${xh} + ${yh} + ${carry('t0', xl)}) | 0`, `const t0 = (${xl} + ${yl}) | 0;`);
+      else c.writeI(a, 't0', `(${xh} - ${yh} - ${carry(xl, yl)}) | 0`, `const t0 = (${xl} - ${yl}) | 0;`);
       return true;
     }
     case Op.MUL: {

@@ -56,18 +56,15 @@ export function emitOp(op: number, a: number, b: number, c: number, k: number, i
       u8.copyWithin(${S(a)}, p, p + ${c}); }`;
     case Op.STOREN: return `{ const p = readWord(i32, ${S(a)}); if (!s.isRangeMapped(p, ${c}) || (p >>> 0) !== p) ${deopt(k)}
       u8.copyWithin(p, ${S(b)}, sp + ${b + c}); }`;
-    case Op.ADDI: return `{ const d = ${W(a)}, x = ${W(b)}; const lo = (i32[x] >>> 0) + ${c >>> 0};
-      const hi = i32[x + 1] + ${c < 0 ? -1 : 0} + (lo > 0xffffffff ? 1 : 0); i32[d] = lo; i32[d + 1] = hi; }`;
+    case Op.ADDI: return `{ const d = ${W(a)}, x = ${W(b)}; const xl = i32[x], lo = (xl + ${c | 0}) | 0;
+      i32[d] = lo; i32[d + 1] = i32[x + 1] + ${c < 0 ? -1 : 0} + ((lo >>> 0) < (xl >>> 0) ? 1 : 0); }`;
     case Op.EXT1: return `writeWord(i32, ${S(a)}, u8[${S(b)}]);`;
-    case Op.ADD: return `{ const d = ${W(a)}, x = ${W(b)}, y = ${W(c)}; const lo = (i32[x] >>> 0) + (i32[y] >>> 0);
-      const hi = i32[x + 1] + i32[y + 1] + (lo > 0xffffffff ? 1 : 0); i32[d] = lo; i32[d + 1] = hi; }`;
-    case Op.SUB: return `{ const d = ${W(a)}, x = ${W(b)}, y = ${W(c)}; const lo = (i32[x] >>> 0) - (i32[y] >>> 0);
-      const hi = i32[x + 1] - i32[y + 1] - (lo < 0 ? 1 : 0); i32[d] = lo; i32[d + 1] = hi; }`;
-    case Op.MUL: {
-      return `{ let done = false; if (${small(b)} && ${small(c)}) { const x = readWord(i32, ${S(b)}), y = readWord(i32, ${S(c)}); const r = x * y;
-        if (r <= MaxSafe && r >= -MaxSafe) { writeWord(i32, ${S(a)}, r + 0); done = true; } }
-        if (!done) arith(s, ${op}, ${S(a)}, ${S(b)}, ${S(c)}); }`;
-    }
+    case Op.ADD: return `{ const d = ${W(a)}, x = ${W(b)}, y = ${W(c)}; const xl = i32[x], lo = (xl + i32[y]) | 0;
+      i32[d + 1] = i32[x + 1] + i32[y + 1] + ((lo >>> 0) < (xl >>> 0) ? 1 : 0); i32[d] = lo; }`;
+    case Op.SUB: return `{ const d = ${W(a)}, x = ${W(b)}, y = ${W(c)}; const xl = i32[x], yl = i32[y];
+      i32[d + 1] = i32[x + 1] - i32[y + 1] - ((xl >>> 0) < (yl >>> 0) ? 1 : 0); i32[d] = (xl - yl) | 0; }`;
+    case Op.MUL: return `{ const d = ${W(a)}, x = ${W(b)}, y = ${W(c)}; const xl = i32[x], yl = i32[y];
+      const hi = mulhiu(xl, yl) + Math.imul(i32[x + 1], yl) + Math.imul(xl, i32[y + 1]); i32[d] = Math.imul(xl, yl); i32[d + 1] = hi; }`;
     case Op.DIV: case Op.MOD:
       return `{ if (i32[${W(c)}] === 0 && i32[${W(c)} + 1] === 0) ${deopt(k)}
         if (${small(b)} && ${small(c)}) { const x = readWord(i32, ${S(b)}), y = readWord(i32, ${S(c)}); const r = x % y;

@@ -4,7 +4,7 @@
 import { readWord, writeWord } from '@gosim/memory';
 import { TextBase } from '@gosim/program';
 import type { G } from '@gosim/stack';
-import { arith, compareSigned, compareUnsigned, mulhiu, shift } from '../arith.js';
+import { arith, compareSigned, compareUnsigned, divmod64, mulhiu, shift, wide } from '../arith.js';
 import { ChanResult } from '../chan.js';
 import { extOps } from '../ext-ops.js';
 import { heapOp } from '../heapops.js';
@@ -42,7 +42,7 @@ export class ProgramCode {
   constructor(private readonly prog: Program, pol: DeferPanicPolicy) {
     const p = prog;
     this.H = {
-      J: this, fns: this.fns, Unwind, readWord, writeWord, arith, mulhiu, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
+      J: this, fns: this.fns, Unwind, readWord, writeWord, arith, divmod64, wide, mulhiu, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
       pol, deferproc, deferreturn, NoDefer, deferprocStackOp, jmpdefer,
       constLo: p.constLo, constHi: p.constHi, funcvalOffset: p.funcvalOffset, atEntry: p.funcAtEntry,
       frameSizes: p.funcFrameSize, nosplit: p.funcNosplit, entryIndex: p.funcEntryIndex,
