@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: corpus/bench/*.go through the built packages (compile, then run under the new policy), each run's
-// checksum checked against its .expected, median of 3 runs; native Go measured in the same run when `go` is
+// checksum checked against its .expected, median of the first 3 runs of the process (cold: V8 still optimizing the
+// compiled code) and of the next 3 (warm, as native's after its warm-up); native Go measured in the same run when `go` is
 // available (in-process time, the method of corpus/bench/BENCH.md, GOMAXPROCS=1), else BENCH.md's GOMAXPROCS=1
 // medians. Then the cost of a defer statement heap record → the variants' (bench_defer_*.go under new and under
 // each --defer-variant, default Go 1.13's stack records and Go 1.14's open-coded defers): the time per defer over
@@ -136,7 +137,7 @@ const native = go && goVersion ? 'measured' : 'documented';
 const documented = documentedNative();
 const scratch = mkdtempSync(join(tmpdir(), 'gosim-bench-'));
 
-console.log(`gosim bench: corpus/bench/*.go, policy ${policyName(policy)}, median of ${runs} runs (in-process, after compiling)`);
+console.log(`gosim bench: corpus/bench/*.go, policy ${policyName(policy)}, median of the first ${runs} runs and of the next ${runs} (warm), in-process, after compiling`);
 console.log(native === 'measured'
   ? `native: ${goVersion} (${go}), built and timed now, in-process (BENCH.md's method), GOMAXPROCS=1, median of ${runs} after a warm-up`
   : `native: no usable \`go\` found${noNative ? ' (--no-native)' : ''}; ratios use the GOMAXPROCS=1 in-process medians of corpus/bench/BENCH.md (measured on another day, ±30%)`);
@@ -156,12 +157,13 @@ for (const file of files) {
     continue;
   }
   const times = [];
+  const warm = []; // runs*2 runs in all: the first `runs` (cold: V8 has not yet optimized the compiled code) and the rest
   let ok = true;
   let checksum = '';
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < 2 * runs; i++) {
     const t = performance.now();
     const r = runModule(c.module, { policy, tier });
-    times.push(performance.now() - t);
+    (i < runs ? times : warm).push(performance.now() - t);
     const got = normalizeOutput(r.exitCode, r.stdout, r.stderr);
     checksum = got.stderr.split('\n').find((l) => l.startsWith('checksum:')) ?? got.stderr.split('\n')[0] ?? '';
     if (got.exit !== want.exit || got.stdout !== want.stdout || got.stderr !== want.stderr) ok = false;
@@ -179,13 +181,14 @@ for (const file of files) {
     }
   } else nativeMs = documented.get(file);
   const gosimMs = median(times);
-  rows.push({ file, compileMs, gosimMs, nativeMs, ok, nativeOk, checksum });
+  const warmMs = median(warm);
+  rows.push({ file, compileMs, gosimMs, warmMs, nativeMs, ok, nativeOk, checksum });
   process.stderr.write(process.stderr.isTTY ? `\r${file} done\x1b[K` : '');
 }
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 rmSync(scratch, { recursive: true, force: true });
 
-const head = ['program', 'checksum', 'compile ms', 'gosim ms', `native ms (${native})`, 'ratio'];
+const head = ['program', 'checksum', 'compile ms', 'gosim ms', `native ms (${native})`, 'ratio', 'warm ms', 'warm ratio'];
 const body = rows.map((r) => [
   r.file,
   `${r.ok ? 'ok' : 'WRONG'}${r.nativeOk ? '' : ' (native differs)'}`,
@@ -193,16 +196,19 @@ const body = rows.map((r) => [
   ms(r.gosimMs),
   r.nativeMs === undefined ? '-' : ms(r.nativeMs),
   r.nativeMs ? `${(r.gosimMs / r.nativeMs).toFixed(1)}x` : '-',
+  ms(r.warmMs),
+  r.nativeMs ? `${(r.warmMs / r.nativeMs).toFixed(1)}x` : '-',
 ]);
 const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
 const line = (cols) => cols.map((c, i) => (i === 0 || i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const b of body) console.log(line(b));
-const ratios = rows.filter((r) => r.nativeMs).map((r) => r.gosimMs / r.nativeMs);
-if (ratios.length) {
-  const geo = Math.exp(ratios.reduce((s, x) => s + Math.log(x), 0) / ratios.length);
-  console.log(`geometric mean ratio: ${geo.toFixed(1)}x (the design's goal: within 30x of native Go)`);
+const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+const timed = rows.filter((r) => r.nativeMs);
+if (timed.length) {
+  console.log(`geometric mean ratio: ${geomean(timed.map((r) => r.gosimMs / r.nativeMs)).toFixed(1)}x (the design's goal: within 30x of native Go)`);
+  console.log(`  warm (runs ${runs + 1}..${2 * runs} of one process, as native's after its warm-up): ${geomean(timed.map((r) => r.warmMs / r.nativeMs)).toFixed(1)}x`);
 }
 
 // The cost of a defer statement: the bench_defer_* programs under new (heap records) and under each variant, and the

@@ -26,7 +26,7 @@ const times = [];
 let out = '';
 for (let i = 0; i < Number(runsArg ?? 3); i++) {
   const t = performance.now();
-  const r = runModule(c.module, { policy });
+  const r = runModule(c.module, { policy, tier: process.env.TIER || undefined });
   times.push(performance.now() - t);
   out = r.stderr.trim().split('\n').pop();
 }
