@@ -1,7 +1,7 @@
 // A linked program: one code array, the function table (Go's functab) and the data segment image.
 
 import type { FuncInfo } from './func.js';
-import { indexOf } from './isa.js';
+import { indexOf, TextBase } from './isa.js';
 import type { ProgramType } from './types.js';
 
 export class Program {
@@ -30,15 +30,15 @@ export class Program {
     this.funcFrameSize = new Int32Array(n);
     this.funcArgSize = new Int32Array(n);
     this.funcNosplit = new Uint8Array(n);
-    this.entries = new Float64Array(n);
     this.funcAtEntry = new Int32Array(lines.length).fill(-1);
+    this.funcOfIndex = new Int32Array(lines.length).fill(-1);
     for (const f of funcs) {
+      this.funcOfIndex.fill(f.id, f.entryIndex, f.endIndex);
       this.funcAtEntry[f.entryIndex] = f.id;
       this.funcEntryIndex[f.id] = f.entryIndex;
       this.funcFrameSize[f.id] = f.frameSize;
       this.funcArgSize[f.id] = f.argSize;
       this.funcNosplit[f.id] = f.nosplit ? 1 : 0;
-      this.entries[f.id] = f.entry;
       this.byName.set(f.name, f);
     }
     this.zeroStart = new Int32Array(n + 1);
@@ -61,22 +61,18 @@ export class Program {
   readonly zeroStart: Int32Array;
   /** By instruction index: the id of the function whose entry it is, else -1 (calls through funcvals). */
   readonly funcAtEntry: Int32Array;
-  private readonly entries: Float64Array;
+  /** By instruction index: the id of the function it belongs to, else -1 (findfunc in one step: traceback's hot path). */
+  private readonly funcOfIndex: Int32Array;
   private readonly byName = new Map<string, FuncInfo>();
 
-  /** The function containing pc (binary search over entry PCs), or undefined outside the text. */
+  /** The function containing pc (by its instruction index), or undefined outside every function. */
   findfunc(pc: number): FuncInfo | undefined {
-    const e = this.entries;
-    let lo = 0;
-    let hi = e.length - 1;
-    if (hi < 0 || pc < e[0]!) return undefined;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (e[mid]! <= pc) lo = mid;
-      else hi = mid - 1;
-    }
-    const f = this.funcs[lo]!;
-    return pc < f.end ? f : undefined;
+    const i = Math.floor((pc - TextBase) / 4);
+    if (!(i >= 0 && i < this.funcOfIndex.length)) return undefined;
+    const id = this.funcOfIndex[i]!;
+    if (id < 0) return undefined;
+    const f = this.funcs[id]!;
+    return pc >= f.entry && pc < f.end ? f : undefined;
   }
 
   func(name: string): FuncInfo | undefined {
