@@ -2,7 +2,6 @@
 // Only words a pointer map calls pointers are touched; a junk value there is a fatal "bad pointer!".
 
 import { MinLegalPointer, PoisonBeforeCopy, PoisonNewStack, PoisonOldStack, ClobberFreePattern, hexWord as hex } from '@gosim/memory';
-import { bitSet } from '@gosim/program';
 import { GoThrow } from '@gosim/stack';
 import type { CopystackContext } from './context.js';
 
@@ -38,23 +37,24 @@ export function adjustpointer(ctx: CopystackContext, adj: AdjustInfo, at: number
 export function adjustpointers(ctx: CopystackContext, adj: AdjustInfo, base: number, bits: Uint8Array, nwords: number, fname: string): void {
   const i32 = ctx.space.i32;
   ctx.space.checkRange(base, nwords * 8, true);
-  for (let w = 0; w < nwords; w++) {
-    if ((w & 7) === 0 && bits[w >> 3] === 0) {
-      w += 7; // a whole byte of scalars
-      continue;
-    }
-    if (!bitSet(bits, w)) continue;
-    const at = base + 8 * w;
-    const hi = i32[(at >>> 2) + 1]!;
-    const lo = i32[at >>> 2]! >>> 0;
-    if ((hi === 0 && lo > 0 && lo < MinLegalPointer) || isPoisonWord(i32, at)) {
-      const v = BigInt.asUintN(64, (BigInt(hi) << 32n) | BigInt(lo));
-      ctx.print(`runtime: bad pointer in frame ${fname} at ${hex(at)}: 0x${v.toString(16)}\n`);
-      throw new GoThrow('bad pointer!');
-    }
-    if (hi === 0 && lo >= adj.oldLo && lo < adj.oldHi) {
-      i32[at >>> 2] = lo + adj.delta;
-      if (ctx.events.on) ctx.events.emit({ kind: 'pointer-adjusted', goid: adj.goid, where: fname, at, from: lo, to: lo + adj.delta });
+  const nbytes = Math.min(bits.length, (nwords + 7) >> 3);
+  for (let j = 0; j < nbytes; j++) {
+    let b = bits[j]!;
+    if (b === 0) continue; // eight scalar words
+    if (j === (nwords >> 3)) b &= (1 << (nwords & 7)) - 1; // the last byte's bits past nwords
+    for (; b !== 0; b &= b - 1) { // each pointer word, lowest first
+      const at = base + 8 * (j * 8 + 31 - Math.clz32(b & -b));
+      const hi = i32[(at >>> 2) + 1]!;
+      const lo = i32[at >>> 2]! >>> 0;
+      if ((hi === 0 && lo > 0 && lo < MinLegalPointer) || isPoisonWord(i32, at)) {
+        const v = BigInt.asUintN(64, (BigInt(hi) << 32n) | BigInt(lo));
+        ctx.print(`runtime: bad pointer in frame ${fname} at ${hex(at)}: 0x${v.toString(16)}\n`);
+        throw new GoThrow('bad pointer!');
+      }
+      if (hi === 0 && lo >= adj.oldLo && lo < adj.oldHi) {
+        i32[at >>> 2] = lo + adj.delta;
+        if (ctx.events.on) ctx.events.emit({ kind: 'pointer-adjusted', goid: adj.goid, where: fname, at, from: lo, to: lo + adj.delta });
+      }
     }
   }
 }
