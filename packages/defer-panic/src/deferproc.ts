@@ -1,6 +1,6 @@
 // deferproc and deferreturn: the two halves of a defer statement that every policy shares, and freedefer.
 
-import { writeWord } from '@gosim/memory';
+import { readWord, writeWord } from '@gosim/memory';
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
 import { deferArgs } from './layout.js';
@@ -83,10 +83,13 @@ export function deferreturn(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G,
     freedefer(ctx, pol, d);
     return NoDefer;
   }
-  const siz = s.load64(d + l.siz);
+  // the header was found mapped (argp's load): a second check of the whole header lets its words be read unchecked
+  const whole = s.isRangeMapped(d, l.header);
+  const i32 = s.i32;
+  const siz = whole ? readWord(i32, d + l.siz) : s.load64(d + l.siz);
   if (siz > 0) s.memmove(sp, deferArgs(l, d), siz);
-  const fn = s.load64(d + l.fn);
-  g._defer = s.load64(d + l.link);
+  const fn = whole ? readWord(i32, d + l.fn) : s.load64(d + l.fn);
+  g._defer = whole ? readWord(i32, d + l.link) : s.load64(d + l.link);
   if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: fnName(ctx, fn), why: 'run' });
   freedefer(ctx, pol, d);
   return fn;

@@ -15,7 +15,8 @@ export function callTarget(m: Machine, fv: number): number {
   const s = m.space;
   if ((fv >>> 0) !== fv || fv === 0 || !s.isMapped(fv)) return -1;
   const pc = s.load64(fv);
-  return pc >= TextBase ? m.prog.funcAtEntry[(pc - TextBase) / 4] ?? -1 : -1;
+  // an int index (a fractional one, from a misaligned pc, takes V8's slow keyed load): misaligned is no entry
+  return pc >= TextBase && pc <= 0xffffffff && (pc & 3) === 0 ? m.prog.funcAtEntry[(pc - TextBase) >>> 2] ?? -1 : -1;
 }
 
 /**

@@ -460,7 +460,7 @@ export function run(m: Machine, g: G): number {
             if (code[k] === OP_CALLCLOSURE) {
               const fv = readWord(i32, sp + a);
               const pcv = (fv >>> 0) === fv && (fv & 7) === 0 && pages[fv >>> 12] === 1 ? readWord(i32, fv) : -1;
-              f = pcv >= TextBase ? atEntry[(pcv - TextBase) / 4] ?? -1 : -1;
+              f = pcv >= TextBase && pcv <= 0xffffffff && (pcv & 3) === 0 ? atEntry[(pcv - TextBase) >>> 2] ?? -1 : -1;
               if (f < 0) {
                 throw new UserFault(pcv < 0 ? fv : pcv, fv);
               }
