@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Per-operation cost of one corpus/bench program: compiles it once, runs it R times under policy new through the
+// Per-operation cost of one corpus/bench program: compiles it once, runs it R times through the
 // built dist, and prints the median wall time divided by the operation count given on the command line.
-//   node packages/runtime/bench/run-bench.mjs NAME OPS [RUNS]     (e.g. bench_defer_loop 1000000 5)
+//   node packages/runtime/bench/run-bench.mjs NAME|FILE.go OPS [RUNS]     (e.g. bench_defer_loop 1000000 5)
+// POLICY=SPEC and TIER=interp|compiled in the environment choose the policy (default new) and the tier.
 // Profile with: node --cpu-prof packages/runtime/bench/run-bench.mjs NAME OPS
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,7 +16,7 @@ if (!name || !opsArg) {
 }
 const { compile, formatDiagnostic } = await import(join(root, 'packages/golang/dist/index.js'));
 const { runModule, parsePolicy, codegenOf } = await import(join(root, 'packages/runtime/dist/index.js'));
-const policy = parsePolicy('new');
+const policy = parsePolicy(process.env.POLICY ?? 'new');
 const file = name.endsWith('.go') ? name : join(root, 'corpus/bench', `${name}.go`);
 const c = compile(readFileSync(file, 'utf8'), `${name}.go`, { codegen: codegenOf(policy) });
 if (!c.module) {
