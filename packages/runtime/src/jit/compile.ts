@@ -89,10 +89,15 @@ function safePointOp(k: number, call: string): string {
     i32 = s.i32; u8 = s.u8; pages = s.pages;`;
 }
 
+/** The word at sp+off as int32 halves: from the frame cache, or (off not a cacheable word) read after a clear(). */
+function halves(fc: FrameCache, off: number): [string, string] {
+  return FrameCache.word(off) ? fc.readI(off) : [`i32[(sp + ${off}) >>> 2]`, `i32[((sp + ${off}) >>> 2) + 1]`];
+}
+
 /**
  * The checks of a LOAD or STORE address, the word [pl, ph] plus c >= 0, into p: a deopt unless p is below 2^32,
- * aligned (mask: 7 for a word, 0 for a byte) and mapped. Only a word with a zero high half passes (the interpreter also accepts a negative
- * word that c brings into range: that rare case deopts and the interpreter runs it).
+ * aligned (mask: 7 for a word, 0 for a byte) and mapped. Only a word with a zero high half passes (the interpreter
+ * also accepts a negative word that c brings into range: that rare case deopts and the interpreter runs it).
  */
 function pointer(pl: string, ph: string, c: number, mask: number, k: number): string {
   const align = mask === 0 ? '' : ` || (p & ${mask}) !== 0`;
@@ -221,13 +226,13 @@ function body(prog: Program, f: number): { code: string; locals: Set<string> } {
         out.push(emitOp(op, a, b, c, k, false)!);
         break;
       case Op.DEFERPROC: { // as interp.ts: registers are not saved for deferproc (a throw saves them at `at`)
-        const [fl, fh] = FrameCache.word(a) ? fc.readI(a) : [`i32[(sp + ${a}) >>> 2]`, `i32[((sp + ${a}) >>> 2) + 1]`];
+        const [fl, fh] = halves(fc, a);
         fc.clear();
         out.push(`at = ${k}; deferproc(m, pol, g, sp, ${fh} * 4294967296 + (${fl} >>> 0), ${b}, ${TextBase + (k + 1) * 4}); g.ret = 0; i32 = s.i32; u8 = s.u8; pages = s.pages;`);
         break;
       }
       case Op.CALLCLOSURE: {
-        const [fl, fh] = FrameCache.word(a) ? fc.readI(a) : [`i32[(sp + ${a}) >>> 2]`, `i32[((sp + ${a}) >>> 2) + 1]`];
+        const [fl, fh] = halves(fc, a);
         fc.clear();
         out.push(emitCallClosure(k, fl, fh));
         break;
