@@ -1,6 +1,5 @@
 // deferproc and deferreturn: the two halves of a defer statement that every policy shares, and freedefer.
 
-import { readWord, writeWord } from '@gosim/memory';
 import type { G } from '@gosim/stack';
 import type { DeferPanicContext } from './context.js';
 import { deferArgs } from './layout.js';
@@ -16,22 +15,12 @@ export function deferproc(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G, s
   const l = ctx.deferLayout;
   const s = ctx.space;
   const d = newdefer(ctx, pol, siz);
-  if ((d & 7) === 0 && s.isRangeMapped(d, l.header)) {
-    // the record's header is mapped and aligned (checked once): its words are written unchecked
-    const i32 = s.i32;
-    writeWord(i32, d + l.siz, siz);
-    writeWord(i32, d + l.fn, fn);
-    writeWord(i32, d + l.argp, sp);
-    writeWord(i32, d + l.pc, retpc);
-    writeWord(i32, d + l.link, g._defer);
-  } else {
-    s.store64(d + l.siz, siz);
-    s.store64(d + l.fn, fn);
-    s.store64(d + l.argp, sp);
-    s.store64(d + l.pc, retpc);
-    s.store64(d + l.link, g._defer);
-  }
+  s.store64(d + l.siz, siz);
+  s.store64(d + l.fn, fn);
+  s.store64(d + l.argp, sp);
+  s.store64(d + l.pc, retpc);
   if (siz > 0) s.memmove(deferArgs(l, d), sp, siz);
+  s.store64(d + l.link, g._defer);
   g._defer = d;
   if (ctx.events.on) ctx.events.emit({ kind: 'defer-linked', goid: g.goid, d, fn: fnName(ctx, fn), argp: sp, siz });
   return d;
@@ -83,13 +72,10 @@ export function deferreturn(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G,
     freedefer(ctx, pol, d);
     return NoDefer;
   }
-  // the header was found mapped (argp's load): a second check of the whole header lets its words be read unchecked
-  const whole = s.isRangeMapped(d, l.header);
-  const i32 = s.i32;
-  const siz = whole ? readWord(i32, d + l.siz) : s.load64(d + l.siz);
+  const siz = s.load64(d + l.siz);
   if (siz > 0) s.memmove(sp, deferArgs(l, d), siz);
-  const fn = whole ? readWord(i32, d + l.fn) : s.load64(d + l.fn);
-  g._defer = whole ? readWord(i32, d + l.link) : s.load64(d + l.link);
+  const fn = s.load64(d + l.fn);
+  g._defer = s.load64(d + l.link);
   if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: fnName(ctx, fn), why: 'run' });
   freedefer(ctx, pol, d);
   return fn;

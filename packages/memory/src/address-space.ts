@@ -9,6 +9,7 @@ import { FirstMappableAddress, MaxAddress, PageShift, PageSize } from './layout.
 import { OutOfMemoryError } from './out-of-memory.js';
 
 import { giveBacking, takeBacking, type Backing, type ResizableArrayBuffer } from './backing.js';
+import { zeroWords } from './word.js';
 
 /** Page-table states. */
 export const PageUnmapped = 0;
@@ -369,11 +370,8 @@ export class AddressSpace {
 
   /** Zeroes n bytes at addr. */
   memclr(addr: number, n: number): void {
-    if (n !== 0 && n <= PageSize && this.smallAligned(addr, n)) this.zeroUnchecked(addr, n);
-    else {
-      this.checkRange(addr, n, true);
-      this.zeroUnchecked(addr, n);
-    }
+    if (!(n !== 0 && n <= PageSize && this.smallAligned(addr, n))) this.checkRange(addr, n, true);
+    this.zeroUnchecked(addr, n);
   }
 
   /**
@@ -381,10 +379,8 @@ export class AddressSpace {
    * SharedArrayBuffer, runs several times slower), else fill().
    */
   zeroUnchecked(addr: number, n: number): void {
-    if (((addr | n) & 7) === 0) {
-      const f64 = this.f64;
-      for (let k = addr >>> 3, e = (addr + n) >>> 3; k < e; k++) f64[k] = 0;
-    } else this.u8.fill(0, addr, addr + n);
+    if (((addr | n) & 7) === 0) zeroWords(this.f64, addr >>> 3, (addr + n) >>> 3);
+    else this.u8.fill(0, addr, addr + n);
   }
 
   /**

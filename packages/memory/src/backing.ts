@@ -6,6 +6,8 @@
 // released buffers still wait in a small pool, zeroed up to the byte their space ever dirtied. A host that refuses
 // the reservation (little memory, strict overcommit) gets a resizable ArrayBuffer that grows on demand instead.
 
+import { zeroWords } from './word.js';
+
 // lib ES2022 lacks resizable ArrayBuffers (ES2024); Node 20 has them.
 export interface ResizableArrayBuffer extends ArrayBuffer {
   resize(newByteLength: number): void;
@@ -52,8 +54,8 @@ export function giveBacking(b: Backing, dirtyEnd: number, pageSize: number): voi
   if (free.length >= PoolDepth) return;
   const end = Math.min(dirtyEnd, size);
   // 8-byte stores: fill() on a SharedArrayBuffer view runs several times slower (the buffer's size is a page multiple)
-  const words = new Float64Array(b.buffer, 0, Math.ceil(end / 8));
-  for (let i = 0; i < words.length; i++) words[i] = 0;
+  const words = Math.ceil(end / 8);
+  zeroWords(new Float64Array(b.buffer, 0, words), 0, words);
   b.pages.fill(0, 0, Math.ceil(end / pageSize));
   free.push(b);
 }

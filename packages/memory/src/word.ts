@@ -27,3 +27,8 @@ export function wordIsSmall(i32: Int32Array, addr: number): boolean {
 export function hexWord(n: number): string {
   return '0x' + (n < 0 ? BigInt.asUintN(64, BigInt(Math.trunc(n))) : n).toString(16);
 }
+
+/** Zeroes the float64 elements [from, to) of a view: 8-byte stores of +0 (every bit zero), unchecked. */
+export function zeroWords(f64: Float64Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) f64[k] = 0;
+}

@@ -12,8 +12,11 @@ const { SHL: OP_SHL, SHR: OP_SHR } = Op;
  * The caller has already raised the divide-by-zero panic for y == 0.
  */
 export function arith(s: AddressSpace, op: number, dst: number, xa: number, ya: number): void {
-  const x = s.load64Big(xa);
-  const y = s.load64Big(ya);
+  s.store64Big(dst, arith64(op, s.load64Big(xa), s.load64Big(ya)));
+}
+
+/** x op y on int64 values as BigInts (ADD SUB MUL DIV MOD DIVU MODU), wrapped to int64. */
+function arith64(op: number, x: bigint, y: bigint): bigint {
   const n = BigInt.asUintN(64, y); // y as an unsigned divisor
   let r: bigint;
   switch (op) {
@@ -26,7 +29,7 @@ export function arith(s: AddressSpace, op: number, dst: number, xa: number, ya: 
     case Op.MODU: r = BigInt.asUintN(64, x) % n; break;
     default: throw new Error(`arith: op ${op}`);
   }
-  s.store64Big(dst, BigInt.asIntN(64, r));
+  return BigInt.asIntN(64, r);
 }
 
 /**
@@ -44,15 +47,9 @@ export function mulhiu(x: number, y: number): number {
 /** divmod64's result: [lo, hi] halves of the int64. */
 export const wide = new Int32Array(2);
 
-/** x op y for DIV MOD DIVU MODU on int64 halves into `wide`, exactly as arith() (y != 0, checked by the caller). */
+/** x op y (arith64's ops) on int64 halves into `wide`, exactly as arith() (a divisor != 0, checked by the caller). */
 export function divmod64(op: number, xl: number, xh: number, yl: number, yh: number): void {
-  const x = (BigInt(xh) << 32n) | BigInt(xl >>> 0);
-  const y = (BigInt(yh) << 32n) | BigInt(yl >>> 0);
-  let r: bigint;
-  if (op === Op.DIV) r = x / y;
-  else if (op === Op.MOD) r = x % y;
-  else if (op === Op.DIVU) r = BigInt.asUintN(64, x) / BigInt.asUintN(64, y);
-  else r = BigInt.asUintN(64, x) % BigInt.asUintN(64, y);
+  const r = arith64(op, (BigInt(xh) << 32n) | BigInt(xl >>> 0), (BigInt(yh) << 32n) | BigInt(yl >>> 0));
   wide[0] = Number(BigInt.asIntN(32, r));
   wide[1] = Number(BigInt.asIntN(32, r >> 32n));
 }

@@ -46,7 +46,7 @@ export class ProgramCode {
       pol, deferproc, deferreturn, NoDefer, deferprocStackOp, jmpdefer,
       constLo: p.constLo, constHi: p.constHi, funcvalOffset: p.funcvalOffset, atEntry: p.funcAtEntry,
       frameSizes: p.funcFrameSize, nosplit: p.funcNosplit, entryIndex: p.funcEntryIndex,
-      zero: p.zeroWords, zeroStart: p.zeroStart, MaxSafe: Number.MAX_SAFE_INTEGER, TextBase,
+      zero: p.zeroWords, zeroStart: p.zeroStart, TextBase,
     };
   }
 
