@@ -93,7 +93,7 @@ export function dequeueSudoG(m: Machine, c: number, first: number, sg: number): 
 
 function park(m: Machine, g: G, c: number, first: number, elem: number, okp: number, reason: string): number {
   const s = m.space;
-  const sg = m.heap.alloc(Sudog.size, m.typeId('runtime.sudog'));
+  const sg = m.acquireSudog();
   const i32 = s.i32;
   writeWord(i32, sg + Sudog.g, g.goid);
   writeWord(i32, sg + Sudog.elem, elem);
@@ -236,8 +236,10 @@ export function afterWake(m: Machine, g: G): void {
   g.waiting = 0;
   g.param = 0;
   const s = m.space;
+  const closed = s.load8(sg + Sudog.isSend) !== 0 && s.load8(sg + Sudog.success) === 0;
+  m.releaseSudog(sg);
   // a receiver woken by close finds its results already written; a sender panics
-  if (s.load8(sg + Sudog.isSend) && !s.load8(sg + Sudog.success)) m.runtimeErrorPanic('runtime.plainError', 'send on closed channel');
+  if (closed) m.runtimeErrorPanic('runtime.plainError', 'send on closed channel');
 }
 
 export function chanlen(m: Machine, c: number): number {

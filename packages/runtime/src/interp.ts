@@ -82,10 +82,23 @@ export function run(m: Machine, g: G): number {
     sp -= frameSizes[f]!;
     for (let z = zeroStart[f]!; z < zeroStart[f + 1]!; z++) writeWord(i32, sp + zero[z]!, 0);
     g.atEntry = false;
+    jit?.get(f); // a goroutine's first function is compiled as a called one is
   } else { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+  // g goes on in compiled code where that has a resume point (after the op it parked in, say)
+  let resume = jit !== null && jit.entryAt[ip] !== undefined;
 
   for (;;) {
     try {
+      if (resume) {
+        resume = false;
+        { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
+        m.budget = budget;
+        const r = jit!.enter(g, jit!.entryAt[ip]!, ip | 0);
+        budget = m.budget;
+        { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
+        if (r === EnterThrow) throw jit!.takeError();
+        if (r === EnterParked) return Stop.Parked;
+      }
       for (;;) {
         const k = ip << 2;
         const a = code[k + 1]!;

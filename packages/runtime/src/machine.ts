@@ -10,7 +10,7 @@ import {
 import { gcCollect, type GCPolicy } from '@gosim/gc';
 import { AddressSpace, goOutOfMemory, Heap, typeDesc, MemoryFault, type OutOfMemoryError } from '@gosim/memory';
 import { pcOf, TextBase, type FuncInfo, type Program } from '@gosim/program';
-import { G, GStatus, GoThrow, StackAllocator, setStack, MaxStackDefault } from '@gosim/stack';
+import { G, GStatus, GoThrow, StackAllocator, setStack, MaxStackDefault, Sudog } from '@gosim/stack';
 import { printCreatedBy, printTraceback, type TracebackPolicy } from '@gosim/traceback';
 import { EventHub } from './events.js';
 import { hex, panicValue, stringAt } from './format.js';
@@ -25,6 +25,8 @@ import { timersIfAny } from './time.js';
 import { Jit } from './jit/tier.js';
 
 const SIGSEGV = 11;
+/** Go's p.sudogcache capacity. */
+const SudogCacheSize = 128;
 
 /** A fault met while printing a traceback (gosim's own note; the address as the kernel would report it). */
 const faultText = (si: FaultSiginfo): string => `SIGSEGV code=${hex(si.code)} addr=${hex(si.addr)}`;
@@ -87,6 +89,12 @@ export class Machine {
   /** The compile tier (jit/tier.ts), or null when the interpreter runs alone. */
   readonly jit: Jit | null;
   private readonly arrayTypes = new Map<string, number>();
+  /**
+   * Go's p.sudogcache: released sudogs, zeroed, reused last-in first-out. The GC empties it first (as clearpools
+   * does Go's central cache), so a cached sudog is garbage unless reused before.
+   */
+  private readonly sudogCache: number[] = [];
+  private sudogType = -1;
   private readonly out: string[] = [];
   private readonly err: string[] = [];
 
@@ -157,6 +165,20 @@ export class Machine {
     return i;
   }
 
+
+  /** Go's acquireSudog: a zeroed sudog, from the cache or the heap. */
+  acquireSudog(): number {
+    const sg = this.sudogCache.pop();
+    if (sg !== undefined) return sg;
+    if (this.sudogType < 0) this.sudogType = this.typeId('runtime.sudog');
+    return this.heap.alloc(Sudog.size, this.sudogType);
+  }
+
+  /** Go's releaseSudog: sg is no longer linked anywhere (no queue, no g.waiting). */
+  releaseSudog(sg: number): void {
+    this.space.zeroUnchecked(sg, Sudog.size);
+    if (this.sudogCache.length < SudogCacheSize) this.sudogCache.push(sg);
+  }
 
   /** A heap array of n elements of type elem (its pointer map repeats elem's). */
   allocArray(elem: number, n: number): number {
@@ -293,6 +315,7 @@ export class Machine {
   collect(forced = false): boolean {
     this.systemstack++;
     this.deferPool.clear();
+    this.sudogCache.length = 0;
     const r = gcCollect(this);
     noteGC(this, r.freedBytes, forced);
     for (const g of [...this.allgs]) if (g.status !== GStatus.Dead) shrinkstack(this, g);

@@ -30,7 +30,7 @@ const less = (a: number, b: number): boolean => ((a - b) | 0) < 0;
 function notifyListWait(m: Machine, g: G, l: number, t: number): number {
   const s = m.space;
   if (less(t, s.load32(l + NotifyList.notify))) return ChanResult.Done;
-  const sg = m.heap.alloc(Sudog.size, m.typeId('runtime.sudog'));
+  const sg = m.acquireSudog();
   s.store64(sg + Sudog.g, g.goid);
   s.store64(sg + Sudog.elem, l);
   s.store64(sg + Sudog.c, t);

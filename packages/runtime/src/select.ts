@@ -109,11 +109,10 @@ function selectgo(m: Machine, g: G, dst: number, cas0: number, shape: number): n
   // pass 2: enqueue on all channels, in lock order
   let last = 0;
   g.waiting = 0;
-  const sudogType = m.typeId('runtime.sudog');
   for (let n = 0; n < norder; n++) {
     const casi = u16[lock + n]!;
     const c = chanAt(i32, cw, casi);
-    const sg = m.heap.alloc(Sudog.size, sudogType);
+    const sg = m.acquireSudog();
     writeWord(i32, sg + Sudog.g, g.goid);
     s.u8[sg + Sudog.isSelect] = 1;
     writeWord(i32, sg + Sudog.elem, readWord(i32, cas0 + casi * Scase.size + Scase.elem));
@@ -168,7 +167,7 @@ export function selectResume(m: Machine, g: G): void {
       dequeueSudoG(m, c, casei < nsends ? Hchan.sendqFirst : Hchan.recvqFirst, sglist);
     }
     const next = readWord(i32, sglist + Sudog.waitlink);
-    writeWord(i32, sglist + Sudog.waitlink, 0);
+    m.releaseSudog(sglist);
     sglist = next;
   }
   if (casi < 0) throw new Error('selectgo: bad wakeup');

@@ -45,7 +45,7 @@ export function semacquire(m: Machine, g: G, addr: number, lifo: boolean, reason
   const s = m.space;
   const root = rootFor(m, addr);
   s.store32(root + SemaRoot.nwait, s.load32(root + SemaRoot.nwait) + 1);
-  const sg = m.heap.alloc(Sudog.size, m.typeId('runtime.sudog'));
+  const sg = m.acquireSudog();
   s.store64(sg + Sudog.g, g.goid);
   s.store64(sg + Sudog.elem, addr);
   s.store64(sg + Sudog.c, root);

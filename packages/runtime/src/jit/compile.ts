@@ -1,5 +1,6 @@
 // Compiles one IR function into a JS function F(m, g, ip, depth, sp, budget) over the same frames: a `switch (ip)`
-// with a case per resume point (entry, jump targets, the instruction after every call), straight-line code between.
+// with a case per resume point (entry, jump targets, the instruction after every call or parking op), straight-line
+// code between.
 // sp and the safe-point countdown live in locals, passed in by the caller; the closure context and deferproc's
 // return stay in g.ctxt and g.ret. F returns
 //   budget (>= 0) — a RET back to the compiled caller that called F directly (depth > 0); the caller's sp is
@@ -28,7 +29,7 @@ export type Compiled = (m: Machine, g: unknown, ip: number, depth: number, sp: n
  */
 export const MaxDepth = 200;
 
-/** The function's resume points: entry, jump targets, and the instruction after every call. */
+/** The function's resume points: entry, jump targets, the instruction after every call and every op that may park. */
 export function leaders(code: Int32Array, start: number, end: number): Set<number> {
   const l = new Set<number>([start]);
   for (let k = start; k < end; k++) {
@@ -37,7 +38,7 @@ export function leaders(code: Int32Array, start: number, end: number): Set<numbe
     const b = code[k * 4 + 2]!;
     if (op === Op.JMP || op === Op.JRET) l.add(a);
     else if (op === Op.JZ || op === Op.JNZ) l.add(b);
-    else if (op === Op.CALL || op === Op.CALLCLOSURE) l.add(k + 1);
+    else if (op === Op.CALL || op === Op.CALLCLOSURE || op === Op.SEND || op === Op.RECV || extOps[op]?.safePoint) l.add(k + 1);
     else if (op === Op.DEFERRETURN) l.add(k); // the deferred call returns to the DEFERRETURN itself (jmpdefer)
   }
   return l;
