@@ -41,6 +41,35 @@ const small = (i32: Int32Array, a: number): boolean => ((i32[(a >>> 2) + 1]! + 0
 
 /** Runs g until it parks, exits, or its quantum ends. */
 export function run(m: Machine, g: G): number {
+  m.cur = g;
+  g.status = GStatus.Running;
+  if (g.waiting !== 0) {
+    try {
+      afterWake(m, g);
+    } catch (e) {
+      if (!(e instanceof RuntimePanic)) throw e;
+      raise(m, g, (g.pc - TextBase) / 4 - 1, g.sp, e);
+    }
+  }
+  // g goes on in compiled code where that has a resume point (after the op it parked in, say), until it deopts
+  const jit = m.jit;
+  if (jit !== null && !g.atEntry) {
+    const ip = (g.pc - TextBase) >>> 2;
+    const fn = jit.entryAt[ip];
+    if (fn !== undefined) {
+      const r = jit.enter(g, fn, ip | 0);
+      if (r === EnterParked) return Stop.Parked;
+      if (r === EnterThrow) {
+        const e = jit.takeError();
+        if (!raiseUserError(m, g, (g.pc - TextBase) >>> 2, g.sp, e)) throw e;
+      }
+    }
+  }
+  return interpret(m, g);
+}
+
+/** The interpreter's loop, from g's registers. */
+function interpret(m: Machine, g: G): number {
   const prog = m.prog;
   const code = prog.code;
   const s = m.space;
@@ -57,17 +86,6 @@ export function run(m: Machine, g: G): number {
   const zeroStart = m.zeroStart;
   const pol = m.deferpanic;
   const jit = m.jit;
-
-  m.cur = g;
-  g.status = GStatus.Running;
-  if (g.waiting !== 0) {
-    try {
-      afterWake(m, g);
-    } catch (e) {
-      if (!(e instanceof RuntimePanic)) throw e;
-      raise(m, g, (g.pc - TextBase) / 4 - 1, g.sp, e);
-    }
-  }
   let ip = 0;
   let sp = 0;
   let ctxt = 0;
@@ -84,21 +102,9 @@ export function run(m: Machine, g: G): number {
     g.atEntry = false;
     jit?.get(f); // a goroutine's first function is compiled as a called one is
   } else { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-  // g goes on in compiled code where that has a resume point (after the op it parked in, say)
-  let resume = jit !== null && jit.entryAt[ip] !== undefined;
 
   for (;;) {
     try {
-      if (resume) {
-        resume = false;
-        { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
-        m.budget = budget;
-        const r = jit!.enter(g, jit!.entryAt[ip]!, ip | 0);
-        budget = m.budget;
-        { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
-        if (r === EnterThrow) throw jit!.takeError();
-        if (r === EnterParked) return Stop.Parked;
-      }
       for (;;) {
         const k = ip << 2;
         const a = code[k + 1]!;
