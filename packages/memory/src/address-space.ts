@@ -375,8 +375,8 @@ export class AddressSpace {
   }
 
   /**
-   * Zeroes [addr, addr+n), unchecked: 8-byte stores of +0 when 8-aligned (fill() on a view of the fixed buffer, a
-   * SharedArrayBuffer, runs several times slower), else fill().
+   * Zeroes [addr, addr+n), unchecked: by words when 8-aligned (zeroWords; a byte view's fill() on the fixed buffer,
+   * a SharedArrayBuffer, runs several times slower), else by bytes.
    */
   zeroUnchecked(addr: number, n: number): void {
     if (((addr | n) & 7) === 0) zeroWords(this.f64, addr >>> 3, (addr + n) >>> 3);

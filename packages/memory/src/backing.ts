@@ -53,7 +53,7 @@ export function giveBacking(b: Backing, dirtyEnd: number, pageSize: number): voi
   if (!free) pool.set(size, (free = []));
   if (free.length >= PoolDepth) return;
   const end = Math.min(dirtyEnd, size);
-  // 8-byte stores: fill() on a SharedArrayBuffer view runs several times slower (the buffer's size is a page multiple)
+  // by words (zeroWords): a byte view's fill() on a SharedArrayBuffer runs several times slower (the size is a page multiple)
   const words = Math.ceil(end / 8);
   zeroWords(new Float64Array(b.buffer, 0, words), 0, words);
   b.pages.fill(0, 0, Math.ceil(end / pageSize));
