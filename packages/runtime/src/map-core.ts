@@ -23,14 +23,14 @@ export function tophash(lo: number): number {
   return top < MinTopHash ? top + MinTopHash : top;
 }
 
-const bucketShift = (b: number): number => (b < 31 ? 1 << b : 2 ** b);
-const bucketMask = (b: number): number => bucketShift(b) - 1;
+export const bucketShift = (b: number): number => (b < 31 ? 1 << b : 2 ** b);
+export const bucketMask = (b: number): number => bucketShift(b) - 1;
 
 export function overLoadFactor(count: number, b: number): boolean {
   return count > BucketCnt && count > LoadFactorNum * (bucketShift(b) / LoadFactorDen);
 }
 
-function tooManyOverflowBuckets(noverflow: number, b: number): boolean {
+export function tooManyOverflowBuckets(noverflow: number, b: number): boolean {
   if (b > 15) b = 15;
   return noverflow >= 1 << b;
 }
@@ -58,8 +58,8 @@ export function evacuated(m: Machine, b: number): boolean {
 
 // The hmap's fields are read through the typed arrays: h was checked (load64 of count) on entry to each operation.
 export const growing = (m: Machine, h: number): boolean => readWord(m.space.i32, h + Hmap.oldbuckets) !== 0;
-const sameSizeGrow = (m: Machine, h: number): boolean => (m.space.u8[h + Hmap.flags]! & SameSizeGrow) !== 0;
-const noldbuckets = (m: Machine, h: number): number => {
+export const sameSizeGrow = (m: Machine, h: number): boolean => (m.space.u8[h + Hmap.flags]! & SameSizeGrow) !== 0;
+export const noldbuckets = (m: Machine, h: number): number => {
   let b = m.space.u8[h + Hmap.B]!;
   if (!sameSizeGrow(m, h)) b--;
   return bucketShift(b);
@@ -193,7 +193,7 @@ export function mapassign(m: Machine, t: number, h: number, key: number): number
   }
 }
 
-function newoverflow(m: Machine, info: MapInfo, h: number, b: number): number {
+export function newoverflow(m: Machine, info: MapInfo, h: number, b: number): number {
   const s = m.space;
   const ovf = newBuckets(m, info, 1);
   // incrnoverflow: exact below 2^16 buckets, then approximately (with probability 1/2^(B-15))
@@ -204,7 +204,7 @@ function newoverflow(m: Machine, info: MapInfo, h: number, b: number): number {
   return ovf;
 }
 
-function hashGrow(m: Machine, info: MapInfo, h: number): void {
+export function hashGrow(m: Machine, info: MapInfo, h: number): void {
   const s = m.space;
   let bigger = 1;
   let flags = s.u8[h + Hmap.flags]!;
@@ -282,7 +282,7 @@ function evacuate(m: Machine, info: MapInfo, h: number, oldbucket: number): void
   if (oldbucket === readWord(i32, h + Hmap.nevacuate)) advanceEvacuationMark(m, info, h, newbit);
 }
 
-function advanceEvacuationMark(m: Machine, info: MapInfo, h: number, newbit: number): void {
+export function advanceEvacuationMark(m: Machine, info: MapInfo, h: number, newbit: number): void {
   const s = m.space;
   let n = s.load64(h + Hmap.nevacuate) + 1;
   const stop = Math.min(n + 1024, newbit);
@@ -320,30 +320,41 @@ export function mapdelete(m: Machine, t: number, h: number, key: number): void {
       if (!keyequal(m, info, key, keyAt(m, info, b, i))) continue;
       s.memclr(b + info.keysOff + i * info.keySlot, info.keySlot);
       s.memclr(b + info.elemsOff + i * info.elemSlot, info.elemSlot);
-      u8[b + i] = EmptyOne;
-      const last = i === BucketCnt - 1
-        ? overflow(m, info, b) === 0 || u8[overflow(m, info, b)]! === EmptyRest
-        : u8[b + i + 1]! === EmptyRest;
-      if (last) {
-        // mark the run of empty slots ending here as emptyRest, walking back through the chain
-        let cb = b;
-        let ci = i;
-        for (;;) {
-          u8[cb + ci] = EmptyRest;
-          if (ci === 0) {
-            if (cb === bOrig) break;
-            const c = cb;
-            for (cb = bOrig; overflow(m, info, cb) !== c; cb = overflow(m, info, cb)) { /* find the previous bucket */ }
-            ci = BucketCnt - 1;
-          } else ci--;
-          if (u8[cb + ci]! !== EmptyOne) break;
-        }
-      }
-      const count = readWord(i32, h + Hmap.count) - 1;
-      writeWord(i32, h + Hmap.count, count);
-      // reset the seed when the map empties, so an attacker cannot keep colliding keys
-      if (count === 0) s.store32(h + Hmap.hash0, fastrandOf(m) | 0);
+      deleted(m, info, h, bOrig, b, i);
       return;
     }
   }
+}
+
+/**
+ * The bookkeeping after clearing slot i of bucket b (in the chain from bOrig): the slot becomes emptyOne, or emptyRest
+ * with the run of empty slots before it when nothing follows; count drops, and an emptied map gets a new seed.
+ */
+export function deleted(m: Machine, info: MapInfo, h: number, bOrig: number, b: number, i: number): void {
+  const s = m.space;
+  const i32 = s.i32;
+  const u8 = s.u8;
+  u8[b + i] = EmptyOne;
+  const last = i === BucketCnt - 1
+    ? overflow(m, info, b) === 0 || u8[overflow(m, info, b)]! === EmptyRest
+    : u8[b + i + 1]! === EmptyRest;
+  if (last) {
+    // mark the run of empty slots ending here as emptyRest, walking back through the chain
+    let cb = b;
+    let ci = i;
+    for (;;) {
+      u8[cb + ci] = EmptyRest;
+      if (ci === 0) {
+        if (cb === bOrig) break;
+        const c = cb;
+        for (cb = bOrig; overflow(m, info, cb) !== c; cb = overflow(m, info, cb)) { /* find the previous bucket */ }
+        ci = BucketCnt - 1;
+      } else ci--;
+      if (u8[cb + ci]! !== EmptyOne) break;
+    }
+  }
+  const count = readWord(i32, h + Hmap.count) - 1;
+  writeWord(i32, h + Hmap.count, count);
+  // reset the seed when the map empties, so an attacker cannot keep colliding keys
+  if (count === 0) s.store32(h + Hmap.hash0, fastrandOf(m) | 0);
 }

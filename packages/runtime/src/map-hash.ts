@@ -12,7 +12,7 @@ import { isDirect } from './values.js';
 import { dynTypeWord } from './iface.js';
 
 /** One 32-bit mixing round (murmur3's finalizer over a running state). */
-function mix(h: number, v: number): number {
+export function mix(h: number, v: number): number {
   let k = Math.imul(v | 0, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, 0x1b873593);
@@ -21,7 +21,7 @@ function mix(h: number, v: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

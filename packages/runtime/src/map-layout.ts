@@ -87,6 +87,8 @@ export interface MapInfo {
   readonly plainKey: boolean;
   /** Hashing the key type can panic (interface, struct, array keys), so a lookup in an empty map still hashes. */
   readonly hashEmpty: boolean;
+  /** An 8-byte plain key and an element in the bucket: the map_fast64.go operations (map-fast64.ts) apply. */
+  readonly fast64: boolean;
   /** The map type's name (bucket arrays' heap type names). */
   readonly name: string;
 }
@@ -135,6 +137,7 @@ export function mapInfo(m: Machine, mapType: number): MapInfo {
     key: mt.key!, elem: mt.elem, keySize: kt.size, elemSize: et.size, keySlot, elemSlot, indirectKey, indirectElem,
     keysOff, elemsOff, overflowOff, bucketSize: overflowOff + 8, bucketPtrWords: words, arrays: new Map(),
     plainKey: !PlainNot.has(kt.kind), hashEmpty: kt.kind === 'interface' || kt.kind === 'struct' || kt.kind === 'array',
+    fast64: !PlainNot.has(kt.kind) && kt.size === 8 && !indirectElem,
     name: mt.name,
   };
   byType[mapType] = info;

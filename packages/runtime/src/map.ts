@@ -6,6 +6,7 @@ import { readWord, writeWord } from '@gosim/memory';
 import { ChanResult } from './chan.js';
 import type { ExtOps } from './ext-ops.js';
 import { makemap, mapaccessInfo, mapassign, mapdelete } from './map-core.js';
+import { clearBytes, copyBytes, mapaccess64, mapassign64, mapdelete64 } from './map-fast64.js';
 import { mapiterinit, mapiternext } from './map-iter.js';
 import { Hmap, mapInfo } from './map-layout.js';
 
@@ -34,14 +35,22 @@ export const mapOps: ExtOps = {
   [MapOp.MAPASSIGN]: {
     safePoint: true,
     run(m, _g, sp, a, b, c) {
-      writeWord(m.space.i32, sp + a, mapassign(m, b, readWord(m.space.i32, sp + c), sp + c + 8));
+      const info = mapInfo(m, b);
+      const i32 = m.space.i32;
+      const k = (sp + c + 8) >>> 2;
+      const e = info.fast64 ? mapassign64(m, info, readWord(i32, sp + c), i32[k]!, i32[k + 1]!) : mapassign(m, b, readWord(i32, sp + c), sp + c + 8);
+      writeWord(m.space.i32, sp + a, e);
       return Done;
     },
   },
   [MapOp.MAPDELETE]: {
     safePoint: false,
     run(m, _g, sp, a, b) {
-      mapdelete(m, b, readWord(m.space.i32, sp + a), sp + a + 8);
+      const info = mapInfo(m, b);
+      const i32 = m.space.i32;
+      const k = (sp + a + 8) >>> 2;
+      if (info.fast64) mapdelete64(m, info, readWord(i32, sp + a), i32[k]!, i32[k + 1]!);
+      else mapdelete(m, b, readWord(i32, sp + a), sp + a + 8);
       return Done;
     },
   },
@@ -72,9 +81,12 @@ export const mapOps: ExtOps = {
 function access(m: Parameters<ExtOps[number]['run']>[0], sp: number, a: number, b: number, c: number, ok: boolean): number {
   const info = mapInfo(m, b);
   const s = m.space;
-  const e = mapaccessInfo(m, info, readWord(s.i32, sp + c), sp + c + 8);
-  if (e === 0) s.memclr(sp + a, info.elemSize);
-  else s.memmove(sp + a, e, info.elemSize);
+  const i32 = s.i32;
+  const k = (sp + c + 8) >>> 2;
+  const e = info.fast64 ? mapaccess64(m, info, readWord(i32, sp + c), i32[k]!, i32[k + 1]!) : mapaccessInfo(m, info, readWord(i32, sp + c), sp + c + 8);
+  // the frame and the found slot are mapped: the element is copied through the typed arrays
+  if (e === 0) clearBytes(i32, s.u8, sp + a, info.elemSize);
+  else copyBytes(i32, s.u8, sp + a, e, info.elemSize);
   if (ok) s.u8[sp + a + info.elemSize] = e === 0 ? 0 : 1;
   return Done;
 }
