@@ -9,7 +9,7 @@ import {
 import { readWord as readWordImport, writeWord as writeWordImport } from '@gosim/memory';
 import { Op, TextBase as TextBaseImport } from '@gosim/program';
 import { GoThrow, GStatus, type G } from '@gosim/stack';
-import { afterWake, chancap, chanlen, ChanResult } from './chan.js';
+import { chancap, chanlen, ChanResult } from './chan.js';
 import { deferprocStackOp } from './defer-stack.js';
 import { extOps } from './ext-ops.js';
 import { heapOp } from './heapops.js';
@@ -17,7 +17,7 @@ import { assertE } from './iface.js';
 import { jmpdefer, recoverOp } from './defer-ops.js';
 import type { Machine } from './machine.js';
 import { RuntimePanic, UserFault } from './signals.js';
-import { raise, raiseUserError } from './raise.js';
+import { raiseUserError } from './raise.js';
 import { prologueSlow, safepointSlow } from './safepoint.js';
 import { Enter } from './jit/tier.js';
 import { arith, compareSigned, compareUnsigned, shift } from './arith.js';
@@ -39,37 +39,8 @@ export const Stop = { Parked: 0, Exited: 1, Preempted: 2 } as const;
 /** True when the int64 at byte address a is within ±2^53 (readWord is exact). */
 const small = (i32: Int32Array, a: number): boolean => ((i32[(a >>> 2) + 1]! + 0x200000) >>> 0) < 0x400000;
 
-/** Runs g until it parks, exits, or its quantum ends. */
-export function run(m: Machine, g: G): number {
-  m.cur = g;
-  g.status = GStatus.Running;
-  if (g.waiting !== 0) {
-    try {
-      afterWake(m, g);
-    } catch (e) {
-      if (!(e instanceof RuntimePanic)) throw e;
-      raise(m, g, (g.pc - TextBase) / 4 - 1, g.sp, e);
-    }
-  }
-  // g goes on in compiled code where that has a resume point (after the op it parked in, say), until it deopts
-  const jit = m.jit;
-  if (jit !== null && !g.atEntry) {
-    const ip = (g.pc - TextBase) >>> 2;
-    const fn = jit.entryAt[ip];
-    if (fn !== undefined) {
-      const r = jit.enter(g, fn, ip | 0);
-      if (r === EnterParked) return Stop.Parked;
-      if (r === EnterThrow) {
-        const e = jit.takeError();
-        if (!raiseUserError(m, g, (g.pc - TextBase) >>> 2, g.sp, e)) throw e;
-      }
-    }
-  }
-  return interpret(m, g);
-}
-
-/** The interpreter's loop, from g's registers. */
-function interpret(m: Machine, g: G): number {
+/** The interpreter's loop, from g's registers (execute.ts's run has done the wake-up). */
+export function interpret(m: Machine, g: G): number {
   const prog = m.prog;
   const code = prog.code;
   const s = m.space;

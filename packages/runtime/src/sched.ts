@@ -3,7 +3,8 @@
 
 import { isMemoryFault, OutOfMemoryError } from '@gosim/memory';
 import { GoThrow, GStatus } from '@gosim/stack';
-import { run, Stop } from './interp.js';
+import { run } from './execute.js';
+import { Stop } from './interp.js';
 import type { Machine } from './machine.js';
 import { LimitExceeded, ProgramExit } from './signals.js';
 import { timersIfAny } from './time.js';
