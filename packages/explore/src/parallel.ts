@@ -98,17 +98,17 @@ export async function exploreSource(src: string, filename: string, opts: Paralle
           new Promise<Failure[]>((resolve, reject) => {
             const job: WorkerJob = { src, filename, plugins: pluginFiles, policySpec: spec, run, reference, ks: slice, kinds: kinds as InjectKind[] };
             const w = new Worker(url, { workerData: job });
-            let finished = false;
+            let reported: Failure[] | undefined;
             w.on('message', (msg: WorkerMessage) => {
               if (msg.type === 'progress') onProgress?.((done += msg.runs), total);
-              else {
-                finished = true;
-                resolve(msg.failures);
-              }
+              else reported = msg.failures;
             });
             w.on('error', reject);
+            // settled once the thread is gone, with its address-space reservations (3 GiB each): a process that
+            // forks right after must not still hold them (heuristic overcommit refuses the fork)
             w.on('exit', (code) => {
-              if (!finished) reject(new Error(`explore worker exited with ${code} before reporting`));
+              if (reported) resolve(reported);
+              else reject(new Error(`explore worker exited with ${code} before reporting`));
             });
           }),
       ),
