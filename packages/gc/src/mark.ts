@@ -37,7 +37,8 @@ export class MarkWork {
   scanBitmap(base: number, bits: Uint8Array, nwords: number): void {
     const s = this.ctx.space;
     this.words += nwords;
-    for (let w = 0; w < nwords; w++) {
+    const n = Math.min(nwords, bits.length * 8); // past the map: scalars
+    for (let w = 0; w < n; w++) {
       if ((w & 7) === 0 && bits[w >> 3] === 0) w += 7; // a whole byte of scalars
       else if (bitSet(bits, w)) this.markPointer(s.load64(base + 8 * w));
     }

@@ -1,11 +1,15 @@
-// Pointer maps: one bit per word, LSB first (Go's stack maps and gcdata use the same order).
+// Pointer maps: one bit per word, LSB first (Go's stack maps and gcdata use the same order). A map ends with the
+// byte of its last pointer word: the words of the area past it are scalars (bitSet reads them as 0), so a frame of
+// scalars, like callNN's outgoing area of up to 1 GiB, needs no map at all.
 
 export function makeBitmap(words: number, pointerWords: Iterable<number>): Uint8Array {
-  const bits = new Uint8Array(Math.ceil(words / 8));
+  let last = -1;
   for (const w of pointerWords) {
     if (w < 0 || w >= words) throw new RangeError(`pointer word ${w} outside a map of ${words} words`);
-    bits[w >> 3]! |= 1 << (w & 7);
+    if (w > last) last = w;
   }
+  const bits = new Uint8Array((last >> 3) + 1);
+  for (const w of pointerWords) bits[w >> 3]! |= 1 << (w & 7);
   return bits;
 }
 

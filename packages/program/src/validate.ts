@@ -13,8 +13,8 @@ export function validate(p: Program): void {
       throw new IRError(`${f.name}+${i - f.entryIndex} (${opNames[p.code[4 * i]!] ?? '?'}): ${msg}`);
     };
     if (f.argSize % 8 || f.frameSize % 8) fail(f.entryIndex, `sizes must be multiples of 8 (args ${f.argSize}, frame ${f.frameSize})`);
-    if (f.argPtrs.length !== Math.ceil(f.argSize / 64) || f.localPtrs.length !== Math.ceil(f.frameSize / 64))
-      fail(f.entryIndex, 'pointer map size does not match the frame');
+    if (f.argPtrs.length > Math.ceil(f.argSize / 64) || f.localPtrs.length > Math.ceil(f.frameSize / 64))
+      fail(f.entryIndex, 'pointer map longer than the frame');
     const limit = f.frameSize + 8 + f.argSize;
     if (f.endIndex === f.entryIndex) fail(f.entryIndex, 'empty function');
     for (let i = f.entryIndex; i < f.endIndex; i++) {

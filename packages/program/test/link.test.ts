@@ -28,6 +28,9 @@ test('link lays out frames, pointer maps and absolute jump targets', () => {
   expect(bitSet(f.argPtrs, 1)).toBe(true);
   expect(bitSet(f.argPtrs, 0)).toBe(false);
   expect(bitSet(f.localPtrs, (16 + 1024) / 8)).toBe(true);
+  // a map ends at its last pointer word's byte (words past it are scalars): main.main's 16 scalar bytes have none
+  expect([f.localPtrs.length, f.argPtrs.length]).toEqual([(130 >> 3) + 1, 1]); // word 130 (p) is in byte 16
+  expect(p.func('main.main')!.localPtrs.length).toBe(0);
   expect(Array.from(f.zeroWords)).toEqual([16 + 1024]);
   // JMP's target is the RET, as an absolute instruction index
   expect(p.code[4 * (f.entryIndex + 1) + 1]).toBe(f.entryIndex + 4);
