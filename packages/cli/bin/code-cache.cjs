@@ -3,19 +3,31 @@
 // module is compiled through vm.Script with the cached data of its last run, and after a run the data (now with
 // the functions that run compiled) is written back. Only compilation is skipped: the same source runs, so results
 // never change. Key: the file's path, inode, size and mtime, Node's version and V8's flags (V8 also rejects stale data
-// itself). Safe to delete. Directory: $XDG_CACHE_HOME/gosim or os.tmpdir()/gosim-cache-<uid>; off with
-// GOSIM_NO_CACHE=1. Any failure here falls back to Node's own loader.
+// itself). Safe to delete. Directory: $XDG_CACHE_HOME/gosim or os.tmpdir()/gosim-cache-<uid>, at most MaxFiles
+// files; off with GOSIM_NO_CACHE=1. Any failure here falls back to Node's own loader.
 const Module = require('node:module');
 const vm = require('node:vm');
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
-function cacheDir() {
-  const base = process.env.XDG_CACHE_HOME
+/** gosim's cache folder: $XDG_CACHE_HOME/gosim or os.tmpdir()/gosim-cache-<uid> (also the compiled modules'). */
+function cacheBase() {
+  return process.env.XDG_CACHE_HOME
     ? path.join(process.env.XDG_CACHE_HOME, 'gosim')
     : path.join(os.tmpdir(), `gosim-cache-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
-  return path.join(base, `code-${process.version}-${process.arch}`);
+}
+
+const cacheDir = () => path.join(cacheBase(), `code-${process.version}-${process.arch}`);
+
+/** Files kept: each build of a module leaves one, so a write removes the oldest past this many. */
+const MaxFiles = 128;
+
+function prune(dir) {
+  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.bin'));
+  if (names.length <= MaxFiles) return;
+  const aged = names.map((n) => ({ n, t: fs.statSync(path.join(dir, n)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { n } of aged.slice(MaxFiles)) fs.unlinkSync(path.join(dir, n));
 }
 
 /** 32-bit FNV-1a as 8 hex digits (node:crypto would cost its own load time). */
@@ -77,6 +89,7 @@ function install() {
         fs.renameSync(tmp, file); // atomic: a concurrent reader sees the old file or the new one
         written++;
       }
+      prune(dir);
     } catch {
       // a read-only or full cache directory only costs the next start-up its compile time
     }
@@ -84,4 +97,4 @@ function install() {
   };
 }
 
-module.exports = { install };
+module.exports = { install, cacheBase };

@@ -3,15 +3,30 @@
 // Launcher for the built CLI (run `pnpm build` first). `gosim run` without --plugin loads dist/run.cjs, one file
 // with the packages a run needs inside; anything else dist/main.cjs, which loads only the chosen command's modules
 // from the installed packages (a plugin must register into the same @gosim/runtime that @gosim/explore uses).
+const path = require('node:path');
 let flushCodeCache = () => {};
+let codeCache;
 try {
-  flushCodeCache = require('./code-cache.cjs').install();
+  codeCache = require('./code-cache.cjs');
+  flushCodeCache = codeCache.install();
 } catch {
   // no code cache: Node compiles the modules itself
 }
 const argv = process.argv.slice(2);
 const plugin = argv.some((a) => a === '--plugin' || a.startsWith('--plugin='));
-const file = require('node:path').join(__dirname, '..', 'dist', argv[0] === 'run' && !plugin ? 'run.cjs' : 'main.cjs');
+const bundle = argv[0] === 'run' && !plugin;
+const file = path.join(__dirname, '..', 'dist', bundle ? 'run.cjs' : 'main.cjs');
+// Compiled modules (src/module-cache.ts) for the bundle, whose one file holds the whole compiler and the standard
+// packages: its identity (inode, mtime, size) names the compiler build.
+let moduleCache;
+if (bundle && codeCache && process.env.GOSIM_NO_CACHE !== '1') {
+  try {
+    const st = require('node:fs').statSync(file);
+    moduleCache = { dir: path.join(codeCache.cacheBase(), `modules-${process.version}-${process.arch}`), compiler: `${st.ino}:${st.mtimeMs}:${st.size}` };
+  } catch {
+    // no cache
+  }
+}
 let cli;
 try {
   cli = require(file);
@@ -21,7 +36,7 @@ try {
 }
 // A closed pipe (`gosim run x.go | head`): end quietly, like a Go binary killed by SIGPIPE (status 141 in a shell).
 for (const s of [process.stdout, process.stderr]) s.on('error', (e) => process.exit(e && e.code === 'EPIPE' ? 141 : 70));
-cli.main(argv).then(
+cli.main(argv, moduleCache ? { moduleCache } : undefined).then(
   (status) => { process.exitCode = status; flushCodeCache(); },
   (e) => { process.stderr.write(`gosim: internal error: ${e && e.message ? e.message : e}\n`); process.exitCode = 70; },
 );

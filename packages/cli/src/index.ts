@@ -5,6 +5,7 @@ export { ExitStatus } from './exit-status.js';
 export type { ExitStatusName } from './exit-status.js';
 export { defaultIo, GosimError } from './io.js';
 export type { Io, Writer } from './io.js';
+export type { ModuleCache } from './module-cache.js';
 export {
   parseBytes, parsePolicyArg, parsePositive, parseRunFlagWords, parseSeed, parseStackMin, runOptions, toRunOptions, withoutStress,
 } from './options.js';

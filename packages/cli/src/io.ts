@@ -1,5 +1,7 @@
 // Where main() writes. The defaults are the process streams; tests pass collectors.
 
+import type { ModuleCache } from './module-cache.js';
+
 /** Anything with a `write(string)` (process.stdout, a collector, a stream). */
 export interface Writer {
   write(s: string): unknown;
@@ -12,6 +14,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Working directory the FILE argument is resolved against. */
   cwd: string;
+  /** Where compiled modules are kept between runs (module-cache.ts); none: every run compiles. */
+  moduleCache?: ModuleCache;
 }
 
 export function defaultIo(partial: Partial<Io> = {}): Io {
@@ -20,6 +24,7 @@ export function defaultIo(partial: Partial<Io> = {}): Io {
     stderr: partial.stderr ?? process.stderr,
     env: partial.env ?? process.env,
     cwd: partial.cwd ?? process.cwd(),
+    ...(partial.moduleCache ? { moduleCache: partial.moduleCache } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ export { makeBitmap, bitSet, setBits } from './bitmap.js';
 export { layoutSlots, align8 } from './layout.js';
 export type { SlotSpec, LaidOut } from './layout.js';
 export { Module, FunctionBuilder, Label } from './module.js';
-export type { FuncBody, FrameSpec, ArgSlotSpec } from './module.js';
+export type { FuncBody, FrameSpec, ArgSlotSpec, ModuleData } from './module.js';
 export { ArgInfo, ArgLimit, ArgMaxDepth, encodeArgInfo, scalarShape, wordsShape } from './arginfo.js';
 export type { ArgShape } from './arginfo.js';
 export { Program } from './program.js';

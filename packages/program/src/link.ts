@@ -32,7 +32,11 @@ export function link(m: Module): Program {
       else if (op === Op.JZ || op === Op.JNZ) bb += base;
       else if (op === Op.RET) a = body.frameSize; // the interpreter pops the frame without a lookup
       else if (op === Op.RECOVER) bb = body.frameSize; // gorecover needs this frame's argp
-      code.set([op, a, bb, body.code[k + 3]!], 4 * (base + i));
+      const at4 = 4 * (base + i);
+      code[at4] = op;
+      code[at4 + 1] = a;
+      code[at4 + 2] = bb;
+      code[at4 + 3] = body.code[k + 3]!;
       lines[base + i] = body.lines[i] ?? 0;
     }
     const zero = body.localPtrWords.map((w) => w * 8);

@@ -25,6 +25,22 @@ export interface FuncBody {
   readonly openDefer?: OpenDeferInfo;
 }
 
+/** A Module's contents as plain data (Module.toData). */
+export interface ModuleData {
+  readonly funcNames: readonly string[];
+  readonly bodies: readonly (FuncBody | undefined)[];
+  readonly types: readonly ProgramType[];
+  readonly typeIds: readonly (readonly [string, number])[];
+  readonly consts: readonly bigint[];
+  readonly data: Uint8Array;
+  readonly dataPtrWords: readonly number[];
+  readonly funcvalAt: readonly (readonly [number, number])[];
+  readonly strings: readonly (readonly [string, number])[];
+  readonly entryName: string;
+  readonly inits: readonly string[];
+  readonly codegen: Codegen;
+}
+
 export class Module {
   readonly funcIds = new Map<string, number>();
   readonly funcNames: string[] = [];
@@ -66,6 +82,34 @@ export class Module {
     m.entryName = this.entryName;
     m.inits.push(...this.inits);
     m.codegen = this.codegen;
+    return m;
+  }
+
+  /** The module as plain data (structured-clone safe: v8.serialize, postMessage); Module.fromData restores it. */
+  toData(): ModuleData {
+    return {
+      funcNames: this.funcNames, bodies: this.bodies, types: this.types, typeIds: [...this.typeIds], consts: this.consts,
+      data: this.image.slice(0, this.dataSize), dataPtrWords: this.dataPtrWords, funcvalAt: [...this.funcvalAt], strings: [...this.strings],
+      entryName: this.entryName, inits: this.inits, codegen: this.codegen,
+    };
+  }
+
+  static fromData(d: ModuleData): Module {
+    const m = new Module();
+    d.funcNames.forEach((name, id) => m.funcIds.set(name, id));
+    m.funcNames.push(...d.funcNames);
+    m.bodies.push(...d.bodies);
+    m.types.push(...d.types);
+    for (const [k, v] of d.typeIds) m.typeIds.set(k, v);
+    m.consts.push(...d.consts);
+    m.image = d.data.slice();
+    m.dataSize = d.data.length;
+    m.dataPtrWords.push(...d.dataPtrWords);
+    for (const [k, v] of d.funcvalAt) m.funcvalAt.set(k, v);
+    for (const [k, v] of d.strings) m.strings.set(k, v);
+    m.entryName = d.entryName;
+    m.inits.push(...d.inits);
+    m.codegen = d.codegen;
     return m;
   }
 

@@ -109,3 +109,12 @@ test("funcdata: a function's open-coded defer info and its deferreturn (Go's fun
   expect(p.func('main.main')!.deferreturn).toBe(0);
   expect(p.func('main.main')!.openDefer).toBeUndefined();
 });
+
+test('a module restored from its plain data (structured clone) links to the same program', () => {
+  const m = sample();
+  m.string('hello');
+  m.funcval('main.main');
+  const back = Module.fromData(structuredClone(m.toData()));
+  expect(link(back)).toEqual(link(m));
+  expect(back.toData()).toEqual(m.toData());
+});

@@ -7,6 +7,7 @@ import { codegenOf, GoVersion, policies, policyName, runModule, type Policy, typ
 import { compilerErrors } from '../compiler-errors.js';
 import { ExitStatus } from '../exit-status.js';
 import { loadGoFile, showOutput, type GoFile } from '../go-file.js';
+import { loadCompiled, optionsKey, storeCompiled, type ModuleCache } from '../module-cache.js';
 import { fail, GosimError, type Io } from '../io.js';
 import { limitsHelp, pluginOption, toRunOptions, withRunOptions, type RunFlags } from '../options.js';
 import { formatEvent } from '../trace.js';
@@ -62,12 +63,12 @@ export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io
   try {
     const go = loadGoFile(file, io.cwd);
     if (flags.json) {
-      const report = runReport(go, flags, io.cwd);
+      const report = runReport(go, flags, io.cwd, io.moduleCache);
       io.stdout.write(`${JSON.stringify(report)}\n`);
       return report.status;
     }
     const runOpts = toRunOptions(flags);
-    const compiled = compileGoFile(go, io.cwd, runOpts.policy ?? policies.new, flags.finalizers);
+    const compiled = compileGoFile(go, io.cwd, runOpts.policy ?? policies.new, flags.finalizers, io.moduleCache);
     if (!compiled.module) {
       io.stderr.write(compiled.output);
       return ExitStatus.compileError;
@@ -112,23 +113,28 @@ export interface Compiled {
 
 /**
  * Compiles `go` under its absolute path (the name a Go binary's tracebacks show) for the codegen the policy asks,
- * and words the output as go run.
+ * and words the output as go run. With a cache, an unchanged file's module comes from it (module-cache.ts).
  */
-export function compileGoFile(go: GoFile, cwd: string, policy: Policy, finalizers = false): Compiled {
-  const c = compile(go.bytes, go.path, { codegen: codegenOf(policy), finalizers });
+export function compileGoFile(go: GoFile, cwd: string, policy: Policy, finalizers = false, cache?: ModuleCache): Compiled {
+  const codegen = codegenOf(policy);
   const shown = (lines: readonly string[]) => (lines.length > 0 ? showOutput(lines.map((l) => `${l}\n`).join(''), go.path, cwd) : '');
+  const options = optionsKey(codegen, finalizers);
+  const hit = cache && loadCompiled(cache, go.path, options, go.bytes);
+  if (hit) return { module: hit.module, output: '', escapes: shown(hit.escapes) };
+  const c = compile(go.bytes, go.path, { codegen, finalizers });
   if (c.diagnostics.length > 0 || !c.module) {
     if (c.diagnostics.length === 0) throw new Error(`the compiler returned no module and no diagnostics for ${go.path}`);
     return { output: shown(compilerErrors(c.diagnostics)), escapes: '' };
   }
+  if (cache) storeCompiled(cache, go.path, options, go.bytes, { module: c.module, escapes: c.escapes });
   return { module: c.module, output: '', escapes: shown(c.escapes) };
 }
 
 /** Compiles and runs `go` with the output collected, counting safe points, and stack copies and GC cycles from the event stream. */
-export function runReport(go: GoFile, flags: RunFlags, cwd: string): RunReport {
+export function runReport(go: GoFile, flags: RunFlags, cwd: string, cache?: ModuleCache): RunReport {
   const opts = toRunOptions(flags);
   const base = { file: go.arg, policy: policyName(opts.policy ?? policies.new) };
-  const compiled = compileGoFile(go, cwd, opts.policy ?? policies.new, flags.finalizers);
+  const compiled = compileGoFile(go, cwd, opts.policy ?? policies.new, flags.finalizers, cache);
   if (!compiled.module)
     return { ...base, status: ExitStatus.compileError, compiled: false, stdout: '', stderr: compiled.output, steps: 0, limit: null, stackCopies: 0, gcCycles: 0 };
   let stackCopies = 0;

@@ -169,7 +169,7 @@ export async function vizFile(file: string | undefined, flags: VizFlags, io: Io,
       const codegen = JSON.stringify(codegenOf(p)); // a plain value: same JSON, same compiled code
       let mod = mods.get(codegen);
       if (!mod) {
-        const c = compileGoFile(go, io.cwd, p, flags.finalizers);
+        const c = compileGoFile(go, io.cwd, p, flags.finalizers, io.moduleCache);
         if (!c.module) {
           io.stderr.write(c.output);
           return ExitStatus.compileError;
