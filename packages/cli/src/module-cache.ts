@@ -7,8 +7,8 @@
 // for dist/run.cjs); GOSIM_NO_CACHE=1 turns it off there.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { codegenKey, Module, type Codegen, type ModuleData } from '@gosim/program';
 
 export interface ModuleCache {
@@ -33,6 +33,10 @@ interface Entry {
   readonly escapes: readonly string[];
 }
 
+// node:v8 costs ~3 ms to load: only a run with a cache loads it (under ESM through createRequire)
+let v8: typeof import('node:v8') | undefined;
+const serdes = () => (v8 ??= (typeof __filename === 'string' ? require('node:v8') : createRequire(import.meta.url)('node:v8')) as typeof import('node:v8'));
+
 /** The compile options an entry is for. */
 export const optionsKey = (codegen: Codegen, finalizers: boolean): string => `${codegenKey(codegen)} finalizers=${finalizers}`;
 
@@ -55,7 +59,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** The cached compile of `source` at `path` with `options`, or undefined. */
 export function loadCompiled(c: ModuleCache, path: string, options: string, source: Uint8Array): CachedCompile | undefined {
   try {
-    const e = deserialize(readFileSync(entryFile(c, path, options))) as Entry;
+    const e = serdes().deserialize(readFileSync(entryFile(c, path, options))) as Entry;
     if (e.compiler !== c.compiler || e.path !== path || e.options !== options || !sameBytes(e.source, source)) return undefined;
     return { module: Module.fromData(e.module), escapes: e.escapes };
   } catch {
@@ -70,7 +74,7 @@ export function storeCompiled(c: ModuleCache, path: string, options: string, sou
     const entry: Entry = { compiler: c.compiler, path, options, source, module: r.module.toData(), escapes: r.escapes };
     mkdirSync(c.dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(entry));
+    writeFileSync(tmp, serdes().serialize(entry));
     renameSync(tmp, file); // atomic: a concurrent reader sees the old entry or the new one
     prune(c.dir, MaxEntries);
   } catch {
