@@ -7,8 +7,10 @@ import { readWord, writeWord } from '@gosim/memory';
 import { fastrandOf, keyequal, keyhash, typeequal, typehash } from './map-hash.js';
 import {
   BucketCnt, EmptyOne, EmptyRest, EvacuatedEmpty, EvacuatedX, Hmap, Iterator, LoadFactorDen,
-  LoadFactorNum, MinTopHash, OldIterator, SameSizeGrow, mapInfo, newBuckets, type MapInfo,
+  LoadFactorNum, MapExtra, MinTopHash, OldIterator, SameSizeGrow, extraTypesOf, mapInfo, newBuckets, newPtrArray,
+  type MapInfo,
 } from './map-layout.js';
+import { growCap } from './slice.js';
 import { RuntimePanic } from './signals.js';
 
 /**
@@ -74,7 +76,50 @@ export function makemap(m: Machine, t: number, hint: number, h: number): void {
   let b = 0;
   while (overLoadFactor(hint, b)) b++;
   s.store8(h + Hmap.B, b);
-  if (b !== 0) s.store64(h + Hmap.buckets, newBuckets(m, info, bucketShift(b)));
+  if (b !== 0) {
+    s.store64(h + Hmap.buckets, newBuckets(m, info, bucketShift(b)));
+    if (info.noscan) createOverflow(m, h);
+  }
+}
+
+/**
+ * createOverflow for a noscan map, when it gets a table of B >= 1 (makemap, hashGrow): its mapextra and an empty
+ * overflow list. Deviation: Go creates them lazily, in newoverflow and in mapiterinit; here mapiterinit may not
+ * allocate (MAPITERINIT is not a safe point: ext-ops.ts), so the list exists before any iterator needs it. A table of
+ * one bucket never gets an overflow bucket (it grows first), so it goes without; the cost is a mapextra and a slice
+ * header for every noscan map that reaches B >= 1, overflowing or not.
+ */
+function createOverflow(m: Machine, h: number): number {
+  const types = extraTypesOf(m);
+  let x = readWord(m.space.i32, h + Hmap.extra);
+  if (x === 0) {
+    x = m.heap.alloc(MapExtra.size, types.extra);
+    writeWord(m.space.i32, h + Hmap.extra, x);
+  }
+  if (readWord(m.space.i32, x + MapExtra.overflow) === 0) writeWord(m.space.i32, x + MapExtra.overflow, m.heap.alloc(24, types.sliceHeader));
+  return x;
+}
+
+/**
+ * append(*h.extra.overflow, ovf): a noscan map's overflow bucket, kept alive by the list (Go's growslice capacities).
+ * The list exists: an overflow bucket is only made for a table of B >= 1 (createOverflow).
+ */
+function appendOverflow(m: Machine, h: number, ovf: number): void {
+  const s = m.space;
+  const hdr = readWord(s.i32, readWord(s.i32, h + Hmap.extra) + MapExtra.overflow);
+  const len = readWord(s.i32, hdr + 8);
+  const cap = readWord(s.i32, hdr + 16);
+  let arr = readWord(s.i32, hdr);
+  if (len === cap) {
+    const ncap = growCap(cap, len + 1, 8);
+    const na = newPtrArray(m, ncap);
+    if (len > 0) s.memmove(na, arr, len * 8);
+    writeWord(s.i32, hdr, na);
+    writeWord(s.i32, hdr + 16, ncap);
+    arr = na;
+  }
+  writeWord(s.i32, arr + len * 8, ovf);
+  writeWord(s.i32, hdr + 8, len + 1);
 }
 
 /** mapaccess: the address of key's element, or 0 if absent (also for a nil or empty map). */
@@ -201,6 +246,7 @@ export function newoverflow(m: Machine, info: MapInfo, h: number, b: number): nu
   if (B < 16) s.store16(h + Hmap.noverflow, s.load16(h + Hmap.noverflow) + 1);
   else if ((fastrandOf(m) & (2 ** (B - 15) - 1)) === 0) s.store16(h + Hmap.noverflow, s.load16(h + Hmap.noverflow) + 1);
   s.store64(b + info.overflowOff, ovf);
+  if (info.noscan) appendOverflow(m, h, ovf);
   return ovf;
 }
 
@@ -220,6 +266,16 @@ export function hashGrow(m: Machine, info: MapInfo, h: number): void {
   s.store64(h + Hmap.buckets, nb);
   s.store64(h + Hmap.nevacuate, 0);
   s.store16(h + Hmap.noverflow, 0);
+  if (info.noscan) {
+    // the current overflow buckets become the old table's; the new table starts an empty list (Go leaves
+    // overflow nil until newoverflow or mapiterinit: see createOverflow)
+    const x = s.load64(h + Hmap.extra);
+    if (x !== 0) {
+      s.store64(x + MapExtra.oldoverflow, s.load64(x + MapExtra.overflow));
+      s.store64(x + MapExtra.overflow, 0);
+    }
+    createOverflow(m, h);
+  }
 }
 
 function growWork(m: Machine, info: MapInfo, h: number, bucket: number): void {
@@ -273,8 +329,8 @@ function evacuate(m: Machine, info: MapInfo, h: number, oldbucket: number): void
         s.memmove(db + elemsOff + di * elemSlot, b + elemsOff + i * elemSlot, elemSlot);
       }
     }
-    // unlink the overflow buckets and clear the keys and elements (for the GC) unless an old iterator needs them
-    if ((u8[h + Hmap.flags]! & OldIterator) === 0) {
+    // unlink the overflow buckets and clear the keys and elements (for the GC, so not in noscan buckets) unless an old iterator needs them
+    if ((u8[h + Hmap.flags]! & OldIterator) === 0 && !info.noscan) {
       const ob = oldbuckets + oldbucket * info.bucketSize;
       s.memclr(ob + BucketCnt, info.bucketSize - BucketCnt);
     }
@@ -291,6 +347,8 @@ export function advanceEvacuationMark(m: Machine, info: MapInfo, h: number, newb
   s.store64(h + Hmap.nevacuate, n);
   if (n === newbit) {
     s.store64(h + Hmap.oldbuckets, 0);
+    const x = s.load64(h + Hmap.extra);
+    if (x !== 0) s.store64(x + MapExtra.oldoverflow, 0);
     s.store8(h + Hmap.flags, s.u8[h + Hmap.flags]! & ~SameSizeGrow);
   }
 }

@@ -184,8 +184,8 @@ function evacuate64(m: Machine, info: MapInfo, h: number, oldbucket: number): vo
         copyBytes(i32, u8, db + elemsOff + di * elemSlot, b + elemsOff + i * elemSlot, elemSlot);
       }
     }
-    // clear the keys and elements (for the GC) unless an old iterator needs them
-    if ((u8[h + Hmap.flags]! & OldIterator) === 0) {
+    // clear the keys and elements (for the GC, so not in noscan buckets) unless an old iterator needs them
+    if ((u8[h + Hmap.flags]! & OldIterator) === 0 && !info.noscan) {
       const ob = oldbuckets + oldbucket * bucketSize;
       s.memclr(ob + BucketCnt, bucketSize - BucketCnt);
     }

@@ -7,7 +7,7 @@ import type { Machine } from './machine.js';
 import { readWord, writeWord } from '@gosim/memory';
 import { elemAt, evacuated, growing, keyAt, lookup, tophash } from './map-core.js';
 import { fastrandOf, keyequal, keyhash } from './map-hash.js';
-import { BucketCnt, EmptyOne, EvacuatedEmpty, EvacuatedX, EvacuatedY, Hiter, Hmap, Iterator, NoCheck, OldIterator, SameSizeGrow, mapInfo } from './map-layout.js';
+import { BucketCnt, EmptyOne, EvacuatedEmpty, EvacuatedX, EvacuatedY, Hiter, Hmap, Iterator, MapExtra, NoCheck, OldIterator, SameSizeGrow, mapInfo } from './map-layout.js';
 
 export function mapiterinit(m: Machine, t: number, h: number, it: number): void {
   const s = m.space;
@@ -18,6 +18,13 @@ export function mapiterinit(m: Machine, t: number, h: number, it: number): void 
   const B = s.u8[h + Hmap.B]!;
   s.store8(it + Hiter.B, B);
   s.store64(it + Hiter.buckets, s.load64(h + Hmap.buckets));
+  const x = s.load64(h + Hmap.extra);
+  if (x !== 0 && mapInfo(m, t).noscan) {
+    // hold the overflow lists. Go calls createOverflow here; this handler may not allocate, so the lists were made with
+    // the first table of B >= 1, and extra is nil only while the table is one bucket, which has none (map-core.ts)
+    s.store64(it + Hiter.overflow, s.load64(x + MapExtra.overflow));
+    s.store64(it + Hiter.oldoverflow, s.load64(x + MapExtra.oldoverflow));
+  }
   const r = fastrandOf(m);
   const start = r & (2 ** B - 1);
   s.store64(it + Hiter.startBucket, start >>> 0);

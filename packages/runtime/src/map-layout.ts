@@ -14,9 +14,22 @@ export const Hmap = {
   buckets: 16, // *bmap: 2^B buckets
   oldbuckets: 24, // *bmap: the previous array while growing, else nil
   nevacuate: 32, // uintptr: buckets below this are evacuated
-  extra: 40, // *mapextra (unused: overflow buckets are reached through the overflow pointers, which are scanned)
+  extra: 40, // *mapextra: set when a map with noscan buckets (MapInfo.noscan) gets a table of B >= 1, else nil (Go: lazily)
   size: 48,
   ptrWords: [2, 3, 5],
+} as const;
+
+/**
+ * mapextra: for buckets whose type has no pointers (the GC does not scan them, so not their overflow pointers
+ * either), the overflow buckets of the current and the old table are kept alive here, each list a *[]*bmap.
+ * nextOverflow (preallocated overflow buckets) stays nil: overflow buckets are allocated one at a time here.
+ */
+export const MapExtra = {
+  overflow: 0,
+  oldoverflow: 8,
+  nextOverflow: 16,
+  size: 24,
+  ptrWords: [0, 1, 2],
 } as const;
 
 /** hiter: a range loop's iterator (lives in the loop's frame). `t` holds the map type id (a scalar here). */
@@ -31,13 +44,14 @@ export const Hiter = {
   oldoverflow: 56,
   startBucket: 64,
   offset: 72, // uint8
+  // overflow, oldoverflow: the map's mapextra lists at mapiterinit, which keep a noscan map's overflow buckets alive
   wrapped: 73, // bool
   B: 74, // uint8
   i: 75, // uint8
   bucket: 80,
   checkBucket: 88,
   size: 96,
-  ptrWords: [0, 1, 3, 4, 5],
+  ptrWords: [0, 1, 3, 4, 5, 6, 7],
 } as const;
 
 export const BucketCnt = 8;
@@ -79,8 +93,11 @@ export interface MapInfo {
   readonly elemsOff: number;
   readonly overflowOff: number;
   readonly bucketSize: number;
-  /** Pointer words of one bucket. */
+  /** Pointer words of one bucket (none when noscan). */
   readonly bucketPtrWords: readonly number[];
+  /** Keys and elements hold no pointers and are in the bucket: the bucket type has none (as Go's, the overflow
+   * word is then a uintptr) and the overflow buckets are kept alive through hmap.extra. */
+  readonly noscan: boolean;
   /** Heap type ids of bucket arrays by length. */
   readonly arrays: Map<number, number>;
   /** The key is compared and hashed as plain memory (memequal, memhash): not a string, interface, float, struct or array. */
@@ -132,10 +149,11 @@ export function mapInfo(m: Machine, mapType: number): MapInfo {
   };
   slotWords(indirectKey, kt, keysOff, keySlot);
   slotWords(indirectElem, et, elemsOff, elemSlot);
-  words.push(overflowOff / 8);
+  const noscan = words.length === 0;
+  if (!noscan) words.push(overflowOff / 8);
   const info: MapInfo = {
     key: mt.key!, elem: mt.elem, keySize: kt.size, elemSize: et.size, keySlot, elemSlot, indirectKey, indirectElem,
-    keysOff, elemsOff, overflowOff, bucketSize: overflowOff + 8, bucketPtrWords: words, arrays: new Map(),
+    keysOff, elemsOff, overflowOff, bucketSize: overflowOff + 8, bucketPtrWords: words, noscan, arrays: new Map(),
     plainKey: !PlainNot.has(kt.kind), hashEmpty: kt.kind === 'interface' || kt.kind === 'struct' || kt.kind === 'array',
     fast64: !PlainNot.has(kt.kind) && kt.size === 8 && !indirectElem,
     name: mt.name,
@@ -150,9 +168,44 @@ export function newBuckets(m: Machine, info: MapInfo, n: number): number {
   let id = info.arrays.get(n);
   if (id === undefined) {
     const words: number[] = [];
-    for (let i = 0; i < n; i++) for (const w of info.bucketPtrWords) words.push((i * info.bucketSize) / 8 + w);
+    if (!info.noscan) for (let i = 0; i < n; i++) for (const w of info.bucketPtrWords) words.push((i * info.bucketSize) / 8 + w);
     id = m.heap.registerType(typeDesc(`[${n}]bucket(${mapTypeName})`, n * info.bucketSize, words));
     info.arrays.set(n, id);
   }
   return m.heap.alloc(n * info.bucketSize, id);
+}
+
+/** The heap types of the runtime's map-side objects, per machine: mapextra, a []*bmap header, *bmap arrays by length. */
+export interface ExtraTypes {
+  readonly extra: number;
+  readonly sliceHeader: number;
+  readonly ptrArrays: Map<number, number>;
+}
+
+const extraTypes = new WeakMap<Machine, ExtraTypes>();
+
+export function extraTypesOf(m: Machine): ExtraTypes {
+  let t = extraTypes.get(m);
+  if (t === undefined) {
+    t = {
+      extra: m.heap.registerType(typeDesc('runtime.mapextra', MapExtra.size, MapExtra.ptrWords)),
+      sliceHeader: m.heap.registerType(typeDesc('[]*runtime.bmap', 24, [0])),
+      ptrArrays: new Map(),
+    };
+    extraTypes.set(m, t);
+  }
+  return t;
+}
+
+/** A new zeroed array of n bucket pointers (a []*bmap's backing array). */
+export function newPtrArray(m: Machine, n: number): number {
+  const types = extraTypesOf(m);
+  let id = types.ptrArrays.get(n);
+  if (id === undefined) {
+    const words: number[] = [];
+    for (let i = 0; i < n; i++) words.push(i);
+    id = m.heap.registerType(typeDesc(`[${n}]*runtime.bmap`, n * 8, words));
+    types.ptrArrays.set(n, id);
+  }
+  return m.heap.alloc(n * 8, id);
 }

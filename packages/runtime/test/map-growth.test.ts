@@ -3,7 +3,7 @@ import { loadProgram } from '../src/load.js';
 import { Machine } from '../src/machine.js';
 import { makemap, mapaccess, mapassign, mapdelete, overLoadFactor } from '../src/map-core.js';
 import { mapiterinit, mapiternext } from '../src/map-iter.js';
-import { BucketCnt, Hiter, Hmap, mapInfo } from '../src/map-layout.js';
+import { BucketCnt, Hiter, Hmap, MapExtra, mapInfo } from '../src/map-layout.js';
 import { policies } from '../src/policy.js';
 
 /** A machine whose program declares map[int]int (and map[int]*int); returns it with the map type ids. */
@@ -105,12 +105,47 @@ describe('hmap growth and evacuation (runtime/map.go)', () => {
     expect([...seen.values()].every((c) => c === 1)).toBe(true);
   });
 
-  test('a bucket type scans its pointer elements and the overflow word', () => {
+  test('a bucket type scans its pointer elements and the overflow word; one without pointers is noscan', () => {
     const { m, ptrMap, intMap } = machine();
     const info = mapInfo(m, ptrMap);
     // tophash 8 bytes, 8 int keys, 8 *int elements, overflow: words 9..16 are elements, 17 the overflow pointer
     expect(info.bucketSize).toBe(8 + 64 + 64 + 8);
     expect(info.bucketPtrWords).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17]);
-    expect(mapInfo(m, intMap).bucketPtrWords).toEqual([17]);
+    expect(info.noscan).toBe(false);
+    // map[int]int: nothing to scan, as Go's bucket type with a uintptr overflow word
+    expect(mapInfo(m, intMap).bucketPtrWords).toEqual([]);
+    expect(mapInfo(m, intMap).noscan).toBe(true);
+  });
+
+  test('a noscan map keeps its overflow buckets in hmap.extra: the current list, the old one while growing', () => {
+    const { m, intMap, ptrMap } = machine();
+    const s = m.space;
+    const k = keyAt(m, 0);
+    const listLen = (h: number, field: number): number => {
+      const x = s.load64(h + Hmap.extra);
+      const l = x === 0 ? 0 : s.load64(x + field);
+      return l === 0 ? 0 : s.load64(l + 8);
+    };
+    const h = m.heap.alloc(Hmap.size, m.typeId('runtime.hmap'));
+    makemap(m, intMap, 0, h);
+    let sawOld = false;
+    for (let i = 0; i < 3000; i++) {
+      s.store64(k, i);
+      mapassign(m, intMap, h, k);
+      // the list holds as many buckets as noverflow counts (exact below 2^16 buckets)
+      expect(listLen(h, MapExtra.overflow)).toBe(s.load16(h + Hmap.noverflow));
+      if (listLen(h, MapExtra.oldoverflow) > 0) sawOld = true;
+      if (s.load64(h + Hmap.oldbuckets) === 0) expect(listLen(h, MapExtra.oldoverflow)).toBe(0);
+    }
+    expect(sawOld).toBe(true);
+    // a table of one bucket never needs one; buckets with pointers keep their overflow word instead
+    const small = m.heap.alloc(Hmap.size, m.typeId('runtime.hmap'));
+    makemap(m, intMap, 0, small);
+    for (let i = 0; i < 8; i++) { s.store64(k, i); mapassign(m, intMap, small, k); }
+    expect(s.load64(small + Hmap.extra)).toBe(0);
+    const p = m.heap.alloc(Hmap.size, m.typeId('runtime.hmap'));
+    makemap(m, ptrMap, 0, p);
+    for (let i = 0; i < 3000; i++) { s.store64(k, i); mapassign(m, ptrMap, p, k); }
+    expect(s.load64(p + Hmap.extra)).toBe(0);
   });
 });

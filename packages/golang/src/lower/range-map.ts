@@ -14,9 +14,9 @@ import { load, place, store, varPlace } from './place.js';
 import { block, declare } from './stmt.js';
 import { val } from './expr.js';
 
-/** hiter's size and pointer words (runtime/src/map-layout.ts Hiter): key, elem, h, buckets, bptr. */
+/** hiter's size and pointer words (runtime/src/map-layout.ts Hiter): key, elem, h, buckets, bptr, overflow, oldoverflow. */
 const HiterSize = 96;
-const HiterPtrWords = [0, 1, 3, 4, 5];
+const HiterPtrWords = [0, 1, 3, 4, 5, 6, 7];
 
 export function rangeMap(fn: FnLower, s: A.RangeStmt): void {
   const f = fn.f;
