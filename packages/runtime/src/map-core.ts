@@ -134,7 +134,7 @@ export function mapaccessInfo(m: Machine, info: MapInfo, h: number, key: number)
     if (info.hashEmpty) typehash(m, info.key, key, 0);
     return 0;
   }
-  const lo = keyhash(m, info, key, s.u32[(h + Hmap.hash0) >>> 2]!);
+  const lo = keyhash(m, info, key, s.i32[(h + Hmap.hash0) >>> 2]!);
   const top = tophash(lo);
   const i32 = s.i32;
   const u8 = s.u8;
@@ -298,7 +298,7 @@ function evacuate(m: Machine, info: MapInfo, h: number, oldbucket: number): void
     let xi = 0;
     let yb = same ? 0 : nb + (oldbucket + newbit) * info.bucketSize;
     let yi = 0;
-    const hash0 = s.u32[(h + Hmap.hash0) >>> 2]!;
+    const hash0 = s.i32[(h + Hmap.hash0) >>> 2]!;
     const { keysOff, elemsOff, keySlot, elemSlot } = info;
     for (; b !== 0; b = readWord(i32, b + info.overflowOff)) {
       for (let i = 0; i < BucketCnt; i++) {
@@ -361,7 +361,7 @@ export function mapdelete(m: Machine, t: number, h: number, key: number): void {
     if (info.hashEmpty) typehash(m, info.key, key, 0);
     return;
   }
-  const lo = keyhash(m, info, key, s.u32[(h + Hmap.hash0) >>> 2]!);
+  const lo = keyhash(m, info, key, s.i32[(h + Hmap.hash0) >>> 2]!);
   const top = tophash(lo);
   const i32 = s.i32;
   const u8 = s.u8;

@@ -1,15 +1,18 @@
 // The 8-byte-key variants of the map operations (Go 1.19's runtime/map_fast64.go: mapaccess1_fast64,
 // mapassign_fast64, mapdelete_fast64, evacuate_fast64), for plain-memory keys of 8 bytes with elements stored
-// in the bucket (MapInfo.fast64). The key is passed as its two int32 halves; slots are matched by comparing keys
-// (the tophash is only written), as Go's fast variants do. They leave memory exactly as the generic operations
-// (map-core.ts) would: the same hash (memhash of the 8 bytes), the same slots, the same growth, so the two mix freely.
+// in the bucket (MapInfo.fast64). The key is passed as its two int32 halves. Assign and delete match slots by
+// comparing keys, as Go's fast variants do; access matches by tophash first and stops at emptyRest, as the generic
+// mapaccess does (deviation: Go's mapaccess1_fast64 compares every slot's key; the result is the same, as every live
+// slot holds its key's tophash and nothing live follows emptyRest, and here a key is read only on a tophash match).
+// They leave memory exactly as the generic operations (map-core.ts) would: the same hash (memhash of the 8 bytes),
+// the same slots, the same growth, so the two mix freely.
 //
-// Invariant: h was checked mapped on entry (load64 of count, or mapassign's nil test and hash0 load), and every
+// Invariant: h was checked mapped on entry (countOf: the count word, as load64 would), and every
 // address derived from it (buckets, overflow chains) is a heap object of the map, so the typed arrays are read
 // and written directly.
 
 import type { Machine } from './machine.js';
-import { readWord, writeWord } from '@gosim/memory';
+import { PageMapped, PageShift, readWord, writeWord, type AddressSpace } from '@gosim/memory';
 import {
   advanceEvacuationMark, bucketMask, deleted, hashGrow, newoverflow, noldbuckets, overLoadFactor, tooManyOverflowBuckets,
   tophash,
@@ -24,6 +27,12 @@ import { RuntimePanic } from './signals.js';
 /** memhash of the 8 bytes (lo, hi) from seed: map-hash.ts memhash's value for n = 8 (two words, then the length). */
 export function memhash64(lo: number, hi: number, seed: number): number {
   return fmix(mix(mix(mix(seed | 0, lo), hi), 8));
+}
+
+/** h.count, h being a mapped hmap: load64's fault otherwise (the operation's one checked read of h). */
+function countOf(s: AddressSpace, h: number): number {
+  if ((h >>> 0) !== h || (h & 7) !== 0 || s.pages[h >>> PageShift] !== PageMapped) return s.load64(h + Hmap.count);
+  return readWord(s.i32, h + Hmap.count);
 }
 
 /** Keys start right after the tophash bytes; key i's halves are i32 words k and k + 1 of this index. */
@@ -44,16 +53,22 @@ function bucketOf(i32: Int32Array, u8: Uint8Array, info: MapInfo, h: number, lo:
 /** mapaccess1_fast64: the address of key (kl, kh)'s element, or 0 if absent (also for a nil or empty map). */
 export function mapaccess64(m: Machine, info: MapInfo, h: number, kl: number, kh: number): number {
   const s = m.space;
-  if (h === 0 || s.load64(h + Hmap.count) === 0) return 0;
+  if (h === 0 || countOf(s, h) === 0) return 0;
   const i32 = s.i32;
   const u8 = s.u8;
-  const lo = memhash64(kl, kh, s.u32[(h + Hmap.hash0) >>> 2]!);
+  const lo = memhash64(kl, kh, s.i32[(h + Hmap.hash0) >>> 2]!);
+  // slots are matched by tophash first (one byte each; a key is read only on a match) and the search ends at emptyRest
+  // (Go's mapaccess1_fast64 compares every key instead: see the file comment)
+  const top = tophash(lo);
   for (let b = bucketOf(i32, u8, info, h, lo); b !== 0; b = readWord(i32, b + info.overflowOff)) {
-    const kw = keyWord(b, 0);
     for (let i = 0; i < BucketCnt; i++) {
-      if (i32[kw + 2 * i] === kl && i32[kw + 2 * i + 1] === kh && u8[b + i]! > EmptyOne) {
-        return b + info.elemsOff + i * info.elemSlot;
+      const th = u8[b + i]!;
+      if (th !== top) {
+        if (th === EmptyRest) return 0;
+        continue;
       }
+      const kw = keyWord(b, i);
+      if (i32[kw] === kl && i32[kw + 1] === kh) return b + info.elemsOff + i * info.elemSlot;
     }
   }
   return 0;
@@ -63,9 +78,10 @@ export function mapaccess64(m: Machine, info: MapInfo, h: number, kl: number, kh
 export function mapassign64(m: Machine, info: MapInfo, h: number, kl: number, kh: number): number {
   if (h === 0) throw new RuntimePanic('runtime.plainError', 'assignment to entry in nil map', 'runtime.panicwrap');
   const s = m.space;
-  const lo = memhash64(kl, kh, s.load32(h + Hmap.hash0));
+  countOf(s, h); // h is mapped (faults otherwise)
   let i32 = s.i32;
   let u8 = s.u8;
+  const lo = memhash64(kl, kh, i32[(h + Hmap.hash0) >>> 2]!);
   if (readWord(i32, h + Hmap.buckets) === 0) {
     writeWord(i32, h + Hmap.buckets, newBuckets(m, info, 1));
     i32 = s.i32; u8 = s.u8;
@@ -115,8 +131,8 @@ export function mapassign64(m: Machine, info: MapInfo, h: number, kl: number, kh
 /** mapdelete_fast64: removes key (kl, kh) if present (a nil map is a no-op). */
 export function mapdelete64(m: Machine, info: MapInfo, h: number, kl: number, kh: number): void {
   const s = m.space;
-  if (h === 0 || s.load64(h + Hmap.count) === 0) return;
-  const lo = memhash64(kl, kh, s.u32[(h + Hmap.hash0) >>> 2]!);
+  if (h === 0 || countOf(s, h) === 0) return;
+  const lo = memhash64(kl, kh, s.i32[(h + Hmap.hash0) >>> 2]!);
   let i32 = s.i32;
   let u8 = s.u8;
   const bucket = lo & bucketMask(u8[h + Hmap.B]!);
@@ -158,7 +174,7 @@ function evacuate64(m: Machine, info: MapInfo, h: number, oldbucket: number): vo
     let xi = 0;
     let yb = same ? 0 : nb + (oldbucket + newbit) * bucketSize;
     let yi = 0;
-    const hash0 = s.u32[(h + Hmap.hash0) >>> 2]!;
+    const hash0 = s.i32[(h + Hmap.hash0) >>> 2]!;
     for (; b !== 0; b = readWord(i32, b + overflowOff)) {
       const kw = keyWord(b, 0);
       for (let i = 0; i < BucketCnt; i++) {

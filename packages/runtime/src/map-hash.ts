@@ -1,7 +1,7 @@
 // The per-type hash and equality a map uses (Go's alg.go: memhash, strhash, interhash, typehash and the
-// type's equal function), computed from the program's type descriptors. A hash is 64 bits as on amd64, kept as
-// two uint32 halves: `lo` picks the bucket (hash & mask, and the X/Y half when growing), `hi`'s top byte is the
-// tophash. Hashes are seeded by the map's hash0, so iteration and bucket order differ from run to run seed.
+// type's equal function), computed from the program's type descriptors. A hash is 64 bits as on amd64, of which
+// only `lo` is kept (an int32: only its bits are used): it picks the bucket (hash & mask, and the X/Y half when
+// growing), and the high half, a mix of lo (map-core.ts tophash), gives the tophash. Hashes are seeded by the map's hash0, so iteration and bucket order differ from run to run seed.
 
 import type { ProgramType } from '@gosim/program';
 import type { AddressSpace } from '@gosim/memory';
@@ -26,8 +26,7 @@ export function fmix(h: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16); // an int32: a small integer to V8 (a uint32 above 2^31 would be a heap number); only its bits are used
 }
 
 /** memhash: n bytes at p, chained from seed (4-aligned p: whole words read as int32, the same little-endian value). */

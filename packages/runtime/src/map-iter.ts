@@ -80,7 +80,7 @@ export function mapiternext(m: Machine, it: number): void {
       if (checkBucket !== NoCheck && !same) {
         if (reflexive) {
           // an entry of the old bucket that moves to the other half is visited there
-          const lo = keyhash(m, info, k, s.u32[(h + Hmap.hash0) >>> 2]!);
+          const lo = keyhash(m, info, k, s.i32[(h + Hmap.hash0) >>> 2]!);
           if ((lo & (nb - 1)) >>> 0 !== checkBucket) continue;
         } else if (Math.floor(checkBucket / 2 ** (itB - 1)) !== (th & 1)) continue;
       }
@@ -89,7 +89,7 @@ export function mapiternext(m: Machine, it: number): void {
         writeWord(i32, it + Hiter.elem, elemAt(m, info, b, offi));
       } else {
         // the entry has moved since the iterator's table was current: find it (it may be gone or updated)
-        const lo = keyhash(m, info, k, s.u32[(h + Hmap.hash0) >>> 2]!);
+        const lo = keyhash(m, info, k, s.i32[(h + Hmap.hash0) >>> 2]!);
         const found = lookup(m, info, h, k, lo, tophash(lo));
         if (found < 0) continue;
         const fb = Math.floor(found / BucketCnt);

@@ -84,9 +84,14 @@ function access(m: Parameters<ExtOps[number]['run']>[0], sp: number, a: number, 
   const i32 = s.i32;
   const k = (sp + c + 8) >>> 2;
   const e = info.fast64 ? mapaccess64(m, info, readWord(i32, sp + c), i32[k]!, i32[k + 1]!) : mapaccessInfo(m, info, readWord(i32, sp + c), sp + c + 8);
-  // the frame and the found slot are mapped: the element is copied through the typed arrays
-  if (e === 0) clearBytes(i32, s.u8, sp + a, info.elemSize);
-  else copyBytes(i32, s.u8, sp + a, e, info.elemSize);
-  if (ok) s.u8[sp + a + info.elemSize] = e === 0 ? 0 : 1;
+  // the frame and the found slot are mapped: the element is copied through the typed arrays (an 8-byte one inline:
+  // a slot of 8 bytes is 8-aligned in its bucket, and the frame slot is checked)
+  const n = info.elemSize;
+  if (n === 8 && ((sp + a) & 3) === 0) {
+    const d = (sp + a) >>> 2;
+    if (e === 0) { i32[d] = 0; i32[d + 1] = 0; } else { i32[d] = i32[e >>> 2]!; i32[d + 1] = i32[(e >>> 2) + 1]!; }
+  } else if (e === 0) clearBytes(i32, s.u8, sp + a, n);
+  else copyBytes(i32, s.u8, sp + a, e, n);
+  if (ok) s.u8[sp + a + n] = e === 0 ? 0 : 1;
   return Done;
 }
