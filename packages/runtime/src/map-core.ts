@@ -376,7 +376,8 @@ export function mapdelete(m: Machine, t: number, h: number, key: number): void {
         continue;
       }
       if (!keyequal(m, info, key, keyAt(m, info, b, i))) continue;
-      s.memclr(b + info.keysOff + i * info.keySlot, info.keySlot);
+      // as Go's, only a key with pointers (or an indirect key's pointer) is cleared; the element always is
+      if (info.indirectKey || info.keyPtrs) s.memclr(b + info.keysOff + i * info.keySlot, info.keySlot);
       s.memclr(b + info.elemsOff + i * info.elemSlot, info.elemSlot);
       deleted(m, info, h, bOrig, b, i);
       return;

@@ -142,8 +142,7 @@ export function mapdelete64(m: Machine, info: MapInfo, h: number, kl: number, kh
     const kw = keyWord(b, 0);
     for (let i = 0; i < BucketCnt; i++) {
       if (i32[kw + 2 * i] !== kl || i32[kw + 2 * i + 1] !== kh || u8[b + i]! <= EmptyOne) continue;
-      i32[kw + 2 * i] = 0;
-      i32[kw + 2 * i + 1] = 0;
+      if (info.keyPtrs) { i32[kw + 2 * i] = 0; i32[kw + 2 * i + 1] = 0; } // only a key with pointers is cleared, as Go's
       clearBytes(i32, u8, b + info.elemsOff + i * info.elemSlot, info.elemSlot);
       deleted(m, info, h, bOrig, b, i);
       return;

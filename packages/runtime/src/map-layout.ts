@@ -98,6 +98,8 @@ export interface MapInfo {
   /** Keys and elements hold no pointers and are in the bucket: the bucket type has none (as Go's, the overflow
    * word is then a uintptr) and the overflow buckets are kept alive through hmap.extra. */
   readonly noscan: boolean;
+  /** The key holds pointers (a deleted slot's key is cleared only then, or when indirect: Go's mapdelete). */
+  readonly keyPtrs: boolean;
   /** Heap type ids of bucket arrays by length. */
   readonly arrays: Map<number, number>;
   /** The key is compared and hashed as plain memory (memequal, memhash): not a string, interface, float, struct or array. */
@@ -153,7 +155,8 @@ export function mapInfo(m: Machine, mapType: number): MapInfo {
   if (!noscan) words.push(overflowOff / 8);
   const info: MapInfo = {
     key: mt.key!, elem: mt.elem, keySize: kt.size, elemSize: et.size, keySlot, elemSlot, indirectKey, indirectElem,
-    keysOff, elemsOff, overflowOff, bucketSize: overflowOff + 8, bucketPtrWords: words, noscan, arrays: new Map(),
+    keysOff, elemsOff, overflowOff, bucketSize: overflowOff + 8, bucketPtrWords: words, noscan,
+    keyPtrs: kt.ptrWords.length > 0, arrays: new Map(),
     plainKey: !PlainNot.has(kt.kind), hashEmpty: kt.kind === 'interface' || kt.kind === 'struct' || kt.kind === 'array',
     fast64: !PlainNot.has(kt.kind) && kt.size === 8 && !indirectElem,
     name: mt.name,

@@ -2,20 +2,22 @@ import { Module, Op } from '@gosim/program';
 import { loadProgram } from '../src/load.js';
 import { Machine } from '../src/machine.js';
 import { makemap, mapaccess, mapassign, mapdelete, overLoadFactor } from '../src/map-core.js';
+import { mapdelete64 } from '../src/map-fast64.js';
 import { mapiterinit, mapiternext } from '../src/map-iter.js';
 import { BucketCnt, Hiter, Hmap, MapExtra, mapInfo } from '../src/map-layout.js';
 import { policies } from '../src/policy.js';
 
-/** A machine whose program declares map[int]int (and map[int]*int); returns it with the map type ids. */
-function machine(): { m: Machine; intMap: number; ptrMap: number } {
+/** A machine whose program declares map[int]int (and map[int]*int, map[*int]int); returns it with the map type ids. */
+function machine(): { m: Machine; intMap: number; ptrMap: number; pkeyMap: number } {
   const mod = new Module();
   const int = mod.type({ name: 'int', kind: 'int', size: 8, ptrWords: [], elem: -1 });
   const pint = mod.type({ name: '*int', kind: 'pointer', size: 8, ptrWords: [0], elem: int });
   const intMap = mod.type({ name: 'map[int]int', kind: 'map', size: 8, ptrWords: [0], elem: int, key: int });
   const ptrMap = mod.type({ name: 'map[int]*int', kind: 'map', size: 8, ptrWords: [0], elem: pint, key: int });
+  const pkeyMap = mod.type({ name: 'map[*int]int', kind: 'map', size: 8, ptrWords: [0], elem: int, key: pint });
   mod.func('main.main', {}).emit(Op.RET).end();
   const m = new Machine(loadProgram(mod, policies.new.deferpanic), { policy: policies.new });
-  return { m, intMap, ptrMap };
+  return { m, intMap, ptrMap, pkeyMap };
 }
 
 /** The key k in a scratch word of the heap (the ops take the key's address). */
@@ -147,5 +149,25 @@ describe('hmap growth and evacuation (runtime/map.go)', () => {
     makemap(m, ptrMap, 0, p);
     for (let i = 0; i < 3000; i++) { s.store64(k, i); mapassign(m, ptrMap, p, k); }
     expect(s.load64(p + Hmap.extra)).toBe(0);
+  });
+
+  test('delete clears the element, and the key only when it holds pointers (mapdelete, mapdelete_fast64)', () => {
+    const { m, intMap, pkeyMap } = machine();
+    const s = m.space;
+    // one bucket (B = 0): slot 0's key word is at +8, its element at +8+64; the deleted slot becomes emptyRest
+    const delete1 = (t: number, key: number, del: (h: number, k: number) => void): [number, number, number] => {
+      const h = m.heap.alloc(Hmap.size, m.typeId('runtime.hmap'));
+      makemap(m, t, 0, h);
+      const k = keyAt(m, key);
+      s.store64(mapassign(m, t, h, k), 99);
+      del(h, k);
+      const b = s.load64(h + Hmap.buckets);
+      return [s.u8[b]!, s.load64(b + 8), s.load64(b + 8 + 64)];
+    };
+    expect(delete1(intMap, 7, (h, k) => mapdelete(m, intMap, h, k))).toEqual([0, 7, 0]);
+    expect(delete1(intMap, 7, (h) => mapdelete64(m, mapInfo(m, intMap), h, 7, 0))).toEqual([0, 7, 0]);
+    const p = m.allocBytes(8);
+    expect(delete1(pkeyMap, p, (h) => mapdelete64(m, mapInfo(m, pkeyMap), h, p, 0))).toEqual([0, 0, 0]);
+    expect(delete1(pkeyMap, p, (h, k) => mapdelete(m, pkeyMap, h, k))).toEqual([0, 0, 0]);
   });
 });
