@@ -67,22 +67,7 @@ export class Module {
 
   /** An independent copy (bodies are immutable and shared), so several runtimes can extend one module. */
   clone(): Module {
-    const m = new Module();
-    for (const [k, v] of this.funcIds) m.funcIds.set(k, v);
-    m.funcNames.push(...this.funcNames);
-    m.bodies.push(...this.bodies);
-    m.types.push(...this.types);
-    for (const [k, v] of this.typeIds) m.typeIds.set(k, v);
-    m.consts.push(...this.consts);
-    m.image = this.image.slice();
-    m.dataSize = this.dataSize;
-    for (const w of this.dataPtrWords) m.dataPtrWords.push(w);
-    for (const [k, v] of this.funcvalAt) m.funcvalAt.set(k, v);
-    for (const [k, v] of this.strings) m.strings.set(k, v);
-    m.entryName = this.entryName;
-    m.inits.push(...this.inits);
-    m.codegen = this.codegen;
-    return m;
+    return Module.fromData(this.toData());
   }
 
   /** The module as plain data (structured-clone safe: v8.serialize, postMessage); Module.fromData restores it. */
