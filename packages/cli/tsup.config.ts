@@ -63,6 +63,9 @@ function lazyChildProcess(file: string): void {
 export default defineConfig({
   ...tsupBase,
   entry: ['src/index.ts', 'src/main.ts'],
+  // the launcher's plain-CJS helpers stay a file of their own beside dist/ (bundled, their require()s would throw
+  // in the ESM build); src/ and dist/ are both one level down, so the relative path holds
+  external: [/\/bin\/cache-files\.cjs$/],
   splitting: true,
   esbuildOptions: cjsOnly,
   onSuccess: async () => {

@@ -9,33 +9,12 @@ const Module = require('node:module');
 const vm = require('node:vm');
 const fs = require('node:fs');
 const path = require('node:path');
-const os = require('node:os');
-
-/** gosim's cache folder: $XDG_CACHE_HOME/gosim or os.tmpdir()/gosim-cache-<uid> (also the compiled modules'). */
-function cacheBase() {
-  return process.env.XDG_CACHE_HOME
-    ? path.join(process.env.XDG_CACHE_HOME, 'gosim')
-    : path.join(os.tmpdir(), `gosim-cache-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
-}
+const { cacheBase, fnv1a, prune } = require('./cache-files.cjs');
 
 const cacheDir = () => path.join(cacheBase(), `code-${process.version}-${process.arch}`);
 
 /** Files kept: each build of a module leaves one, so a write removes the oldest past this many. */
 const MaxFiles = 128;
-
-function prune(dir) {
-  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.bin'));
-  if (names.length <= MaxFiles) return;
-  const aged = names.map((n) => ({ n, t: fs.statSync(path.join(dir, n)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { n } of aged.slice(MaxFiles)) fs.unlinkSync(path.join(dir, n));
-}
-
-/** 32-bit FNV-1a as 8 hex digits (node:crypto would cost its own load time). */
-function fnv1a(s) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * Installs the hook; returns a function that writes the new cached data (call it once, at exit) and returns how
@@ -89,7 +68,7 @@ function install() {
         fs.renameSync(tmp, file); // atomic: a concurrent reader sees the old file or the new one
         written++;
       }
-      prune(dir);
+      prune(dir, MaxFiles);
     } catch {
       // a read-only or full cache directory only costs the next start-up its compile time
     }
@@ -97,4 +76,4 @@ function install() {
   };
 }
 
-module.exports = { install, cacheBase };
+module.exports = { install };

@@ -5,10 +5,8 @@
 // from the installed packages (a plugin must register into the same @gosim/runtime that @gosim/explore uses).
 const path = require('node:path');
 let flushCodeCache = () => {};
-let codeCache;
 try {
-  codeCache = require('./code-cache.cjs');
-  flushCodeCache = codeCache.install();
+  flushCodeCache = require('./code-cache.cjs').install();
 } catch {
   // no code cache: Node compiles the modules itself
 }
@@ -19,10 +17,10 @@ const file = path.join(__dirname, '..', 'dist', bundle ? 'run.cjs' : 'main.cjs')
 // Compiled modules (src/module-cache.ts) for the bundle, whose one file holds the whole compiler and the standard
 // packages: its identity (inode, mtime, size) names the compiler build.
 let moduleCache;
-if (bundle && codeCache && process.env.GOSIM_NO_CACHE !== '1') {
+if (bundle && process.env.GOSIM_NO_CACHE !== '1') {
   try {
     const st = require('node:fs').statSync(file);
-    moduleCache = { dir: path.join(codeCache.cacheBase(), `modules-${process.version}-${process.arch}`), compiler: `${st.ino}:${st.mtimeMs}:${st.size}` };
+    moduleCache = { dir: path.join(require('./cache-files.cjs').cacheBase(), `modules-${process.version}-${process.arch}`), compiler: `${st.ino}:${st.mtimeMs}:${st.size}` };
   } catch {
     // no cache
   }

@@ -6,10 +6,11 @@
 // compiling would; anything unreadable is a miss. Off unless the caller names the compiler build (the launcher does,
 // for dist/run.cjs); GOSIM_NO_CACHE=1 turns it off there.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { codegenKey, Module, type Codegen, type ModuleData } from '@gosim/program';
+import { fnv1a, prune } from '../bin/cache-files.cjs';
 
 export interface ModuleCache {
   /** The folder of the entries (made on the first write). */
@@ -33,7 +34,7 @@ interface Entry {
   readonly escapes: readonly string[];
 }
 
-// node:v8 costs ~3 ms to load: only a run with a cache loads it (under ESM through createRequire)
+// node:v8 costs 1-3 ms to load: only a run with a cache loads it (under ESM through createRequire)
 let v8: typeof import('node:v8') | undefined;
 const serdes = () => (v8 ??= (typeof __filename === 'string' ? require('node:v8') : createRequire(import.meta.url)('node:v8')) as typeof import('node:v8'));
 
@@ -42,13 +43,6 @@ export const optionsKey = (codegen: Codegen, finalizers: boolean): string => `${
 
 /** Entries kept: the most recently written; a write past it removes the oldest. */
 const MaxEntries = 64;
-
-/** 32-bit FNV-1a as 8 hex digits. */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
 
 const entryFile = (c: ModuleCache, path: string, options: string) => join(c.dir, `${fnv1a(`${c.compiler}\0${path}\0${options}`)}.bin`);
 
@@ -80,12 +74,4 @@ export function storeCompiled(c: ModuleCache, path: string, options: string, sou
   } catch {
     // not cached
   }
-}
-
-/** Removes the oldest entries (by mtime) past `keep`. */
-export function prune(dir: string, keep: number): void {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.bin'));
-  if (names.length <= keep) return;
-  const aged = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { n } of aged.slice(keep)) unlinkSync(join(dir, n));
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { MaxAddress } from '@gosim/memory';
 import { DefaultMaxSteps } from '@gosim/runtime';
@@ -52,16 +52,6 @@ func main() {
 });
 afterAll(() => files.dispose());
 
-// The named pipe and its writer are made before any run of this file: a fork (mkfifo, sh) from this process once
-// runs have left several 3 GiB address-space reservations for V8 to free can fail with ENOMEM (heuristic overcommit).
-let pipeWriter: ChildProcess | undefined;
-beforeAll(() => {
-  if (process.platform === 'win32') return;
-  execFileSync('mkfifo', [files.path('pipe.go')]);
-  pipeWriter = spawn('sh', ['-c', 'cat hello.go > pipe.go'], { cwd: files.dir });
-});
-afterAll(() => pipeWriter?.kill());
-
 describe('the source file is read with a size cap', () => {
   test('the cap is 16 MiB', () => {
     expect(MaxSourceBytes).toBe(16 << 20);
@@ -93,7 +83,10 @@ describe('the source file is read with a size cap', () => {
   });
 
   (process.platform === 'win32' ? test.skip : test)('a named pipe (not a regular file) is read to its end and runs', async () => {
+    execFileSync('mkfifo', [files.path('pipe.go')]);
+    const writer = spawn('sh', ['-c', 'cat hello.go > pipe.go'], { cwd: files.dir });
     const r = await gosim(['run', 'pipe.go'], files.dir);
+    writer.kill();
     expect(r).toEqual({ status: 0, stdout: '', stderr: 'hi\n' });
   });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { compile } from '@gosim/golang';
 import { codegenOf, policies } from '@gosim/runtime';
 import { main } from '../src/index.js';
-import { optionsKey, prune, storeCompiled, type ModuleCache } from '../src/module-cache.js';
+import { prune } from '../bin/cache-files.cjs';
+import { optionsKey, storeCompiled, type ModuleCache } from '../src/module-cache.js';
 
 let dir: string;
 beforeEach(() => {
@@ -71,7 +72,7 @@ test('compile errors are not cached; an unreadable entry is a miss', async () =>
   expect((await run(['run', 'a.go'], cache)).stdout).toBe('ok 4\n');
 });
 
-test('prune keeps the newest entries', () => {
+test('prune keeps the newest files', () => {
   for (let i = 0; i < 5; i++) {
     writeFileSync(join(dir, `${i}.bin`), '');
     utimesSync(join(dir, `${i}.bin`), 1000 + i, 1000 + i);

@@ -40,4 +40,3 @@ export function zeroWords(f64: Float64Array, from: number, to: number): void {
   if (to - from >= FillWords) f64.fill(0, from, to);
   else for (let k = from; k < to; k++) f64[k] = 0;
 }
-

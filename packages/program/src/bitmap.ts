@@ -2,7 +2,7 @@
 // byte of its last pointer word: the words of the area past it are scalars (bitSet reads them as 0), so a frame of
 // scalars, like callNN's outgoing area of up to 1 GiB, needs no map at all.
 
-export function makeBitmap(words: number, pointerWords: Iterable<number>): Uint8Array {
+export function makeBitmap(words: number, pointerWords: readonly number[]): Uint8Array {
   let last = -1;
   for (const w of pointerWords) {
     if (w < 0 || w >= words) throw new RangeError(`pointer word ${w} outside a map of ${words} words`);

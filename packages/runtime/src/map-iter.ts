@@ -19,9 +19,10 @@ export function mapiterinit(m: Machine, t: number, h: number, it: number): void 
   s.store8(it + Hiter.B, B);
   s.store64(it + Hiter.buckets, s.load64(h + Hmap.buckets));
   const x = s.load64(h + Hmap.extra);
-  if (x !== 0 && mapInfo(m, t).noscan) {
-    // hold the overflow lists. Go calls createOverflow here; this handler may not allocate, so the lists were made with
-    // the first table of B >= 1, and extra is nil only while the table is one bucket, which has none (map-core.ts)
+  if (x !== 0) {
+    // a noscan map (only those have an extra): hold its overflow lists. Go calls createOverflow here; this handler
+    // may not allocate, so the lists were made with the first table of B >= 1, and extra is nil only while the
+    // table is one bucket, which has none (map-core.ts)
     s.store64(it + Hiter.overflow, s.load64(x + MapExtra.overflow));
     s.store64(it + Hiter.oldoverflow, s.load64(x + MapExtra.oldoverflow));
   }

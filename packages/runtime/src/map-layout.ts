@@ -171,7 +171,7 @@ export function newBuckets(m: Machine, info: MapInfo, n: number): number {
   let id = info.arrays.get(n);
   if (id === undefined) {
     const words: number[] = [];
-    if (!info.noscan) for (let i = 0; i < n; i++) for (const w of info.bucketPtrWords) words.push((i * info.bucketSize) / 8 + w);
+    for (let i = 0; i < n; i++) for (const w of info.bucketPtrWords) words.push((i * info.bucketSize) / 8 + w); // none when noscan
     id = m.heap.registerType(typeDesc(`[${n}]bucket(${mapTypeName})`, n * info.bucketSize, words));
     info.arrays.set(n, id);
   }
