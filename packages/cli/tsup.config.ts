@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build, defineConfig, type Options } from 'tsup';
 import { tsupBase } from '../../tsup.base';
 
@@ -16,11 +17,13 @@ const cjsOnly: Options['esbuildOptions'] = (options, { format }) => {
 // dist/run.cjs: main.ts again with commander and the workspace packages a run needs inside (from their sources,
 // the @gosim/source condition), for `gosim run` without --plugin. One file instead of some 20 to resolve and read: Node's module
 // resolution through node_modules costs more than the code. Not for --plugin or the other commands: a plugin, and
-// @gosim/explore, must share the installed @gosim/runtime (bin/gosim.cjs picks the file). Built after the rest, so
-// that cleaning dist/ cannot remove it.
-const runBundle: Options = {
+// @gosim/explore, must share the installed @gosim/runtime (bin/gosim.cjs picks the file). The compiler and the
+// standard packages' sources, over half of the code, are dist/compile.cjs, required at the first compile
+// (src/golang-lazy.ts stands in for @gosim/golang), so that a run of a cached module reads neither. Built after the
+// rest, so that cleaning dist/ cannot remove them.
+const bundle = (name: string, entry: string, noExternal: RegExp[], plugins: Options['esbuildPlugins'] = []): Options => ({
   config: false, // build() would read this file again (and recurse through onSuccess)
-  entry: { run: 'src/main.ts' },
+  entry: { [name]: entry },
   format: ['cjs'],
   target: 'node20',
   sourcemap: true,
@@ -28,14 +31,24 @@ const runBundle: Options = {
   clean: false,
   splitting: false,
   silent: true,
-  // a third less to read at every start (names stay: stacks still name functions; run.cjs.map maps positions)
+  // a third less to read at every start (names stay: stacks still name functions; the .map maps positions)
   minifyWhitespace: true,
-  noExternal: [/^@gosim\/(?!explore$|viz$)/, /^commander$/, /^@commander-js\//],
+  noExternal,
+  external: ['./compile.cjs'],
+  esbuildPlugins: plugins,
   esbuildOptions: (options, ctx) => {
     cjsOnly(options, ctx);
     options.conditions = ['@gosim/source'];
   },
+});
+const lazyGolang = {
+  name: 'golang-lazy',
+  setup(b: { onResolve(o: { filter: RegExp }, f: () => { path: string }): void }) {
+    b.onResolve({ filter: /^@gosim\/golang$/ }, () => ({ path: resolve('src/golang-lazy.ts') }));
+  },
 };
+const runBundle = bundle('run', 'src/main.ts', [/^@gosim\/(?!explore$|viz$)/, /^commander$/, /^@commander-js\//], [lazyGolang]);
+const compileBundle = bundle('compile', 'src/compile-entry.ts', [/^@gosim\//]);
 
 /**
  * esbuild escapes non-ASCII characters in code but keeps them in comments, and one such character makes Node decode
@@ -70,7 +83,9 @@ export default defineConfig({
   esbuildOptions: cjsOnly,
   onSuccess: async () => {
     await build(runBundle);
+    await build(compileBundle);
     lazyChildProcess('dist/run.cjs');
     asciiOnly('dist/run.cjs');
+    asciiOnly('dist/compile.cjs');
   },
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // Launcher for the built CLI (run `pnpm build` first). `gosim run` without --plugin loads dist/run.cjs, one file
-// with the packages a run needs inside; anything else dist/main.cjs, which loads only the chosen command's modules
-// from the installed packages (a plugin must register into the same @gosim/runtime that @gosim/explore uses).
+// with the packages a run needs inside (and dist/compile.cjs, the compiler, when it compiles a file); anything else
+// dist/main.cjs, which loads only the chosen command's modules from the installed packages (a plugin must register
+// into the same @gosim/runtime that @gosim/explore uses).
 const path = require('node:path');
 let flushCodeCache = () => {};
 try {
@@ -14,13 +15,17 @@ const argv = process.argv.slice(2);
 const plugin = argv.some((a) => a === '--plugin' || a.startsWith('--plugin='));
 const bundle = argv[0] === 'run' && !plugin;
 const file = path.join(__dirname, '..', 'dist', bundle ? 'run.cjs' : 'main.cjs');
-// Compiled modules (src/module-cache.ts) for the bundle, whose one file holds the whole compiler and the standard
-// packages: its identity (inode, mtime, size) names the compiler build.
+// Compiled modules (src/module-cache.ts) for the bundle: its two files (run.cjs, and compile.cjs with the compiler
+// and the standard packages) hold all the code that compiles, so their identities (inode, mtime, size) name the build.
 let moduleCache;
 if (bundle && process.env.GOSIM_NO_CACHE !== '1') {
   try {
-    const st = require('node:fs').statSync(file);
-    moduleCache = { dir: path.join(require('./cache-files.cjs').cacheBase(), `modules-${process.version}-${process.arch}`), compiler: `${st.ino}:${st.mtimeMs}:${st.size}` };
+    const id = (f) => {
+      const st = require('node:fs').statSync(f);
+      return `${st.ino}:${st.mtimeMs}:${st.size}`;
+    };
+    const compiler = `${id(file)}/${id(path.join(path.dirname(file), 'compile.cjs'))}`;
+    moduleCache = { dir: path.join(require('./cache-files.cjs').cacheBase(), `modules-${process.version}-${process.arch}`), compiler };
   } catch {
     // no cache
   }

@@ -1,5 +1,5 @@
 // What the built launcher loads (a real process; no timing here, scripts/startup.mjs measures): `gosim run` one
-// bundle, dist/run.cjs, with the same results as dist/main.cjs; with --plugin the installed packages and the plugin
+// bundle, dist/run.cjs (and dist/compile.cjs only when it compiles), with the same results as dist/main.cjs; with --plugin the installed packages and the plugin
 // loader, never @gosim/viz; --help still lists every command.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs bin/gosim.cjs with `args`; returns its status, output and the @gosim packages and builtins it loaded. */
-function launch(args: string[]) {
+function launch(args: string[], env: Record<string, string> = { GOSIM_NO_CACHE: '1' }) {
   const probe = join(dir, 'probe.cjs');
   writeFileSync(
     probe,
@@ -29,15 +29,22 @@ function launch(args: string[]) {
   );
   const out = join(dir, 'probe.json');
   const r = spawnSync(process.execPath, ['-r', probe, join(pkg, 'bin', 'gosim.cjs'), ...args], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, PROBE_OUT: out, GOSIM_NO_CACHE: '1' },
+    cwd: dir, encoding: 'utf8', env: { ...process.env, PROBE_OUT: out, ...env },
   });
   const { packages, files } = JSON.parse(readFileSync(out, 'utf8')) as { packages: string[]; files: string[] };
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, packages, files };
 }
 
 describe('bin/gosim.cjs loads what the command needs', () => {
-  maybe('run: dist/run.cjs alone', () => {
+  maybe('run: dist/run.cjs, and dist/compile.cjs to compile', () => {
     const r = launch(['run', 'hello.go']);
+    expect([r.status, r.stderr]).toEqual([0, 'hello\n']);
+    expect(r.files).toEqual(['cli/run.cjs', 'cli/compile.cjs']);
+  });
+  maybe('run of a cached module: dist/run.cjs alone', () => {
+    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+    expect(launch(['run', 'hello.go'], env).files).toEqual(['cli/run.cjs', 'cli/compile.cjs']);
+    const r = launch(['run', 'hello.go'], env);
     expect([r.status, r.stderr]).toEqual([0, 'hello\n']);
     expect(r.files).toEqual(['cli/run.cjs']);
   });
