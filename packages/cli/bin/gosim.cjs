@@ -38,8 +38,11 @@ try {
   process.exit(70);
 }
 // A closed pipe (`gosim run x.go | head`): end quietly, like a Go binary killed by SIGPIPE (status 141 in a shell).
-for (const s of [process.stdout, process.stderr]) s.on('error', (e) => process.exit(e && e.code === 'EPIPE' ? 141 : 70));
-cli.main(argv, moduleCache ? { moduleCache } : undefined).then(
+// `gosim run` writes to the descriptors themselves (fd-output.cjs), the other commands through Node's streams.
+let io;
+if (argv[0] === 'run') io = require('./fd-output.cjs').fdOutput();
+else for (const s of [process.stdout, process.stderr]) s.on('error', (e) => process.exit(e && e.code === 'EPIPE' ? 141 : 70));
+cli.main(argv, { ...io, ...(moduleCache ? { moduleCache } : {}) }).then(
   (status) => { process.exitCode = status; flushCodeCache(); },
   (e) => { process.stderr.write(`gosim: internal error: ${e && e.message ? e.message : e}\n`); process.exitCode = 70; },
 );
