@@ -52,8 +52,10 @@ export class Module {
   private image = new Uint8Array(64);
   private dataSize = 0;
   readonly dataPtrWords: number[] = [];
-  /** Function whose static funcval lives at a data offset, patched with its entry PC at link time. */
-  readonly funcvalAt = new Map<number, number>();
+  /** Function whose entry PC a data word holds (a static funcval, an itab's method), patched at link time. */
+  private readonly pcWords = new Map<number, number>();
+  /** The first such word of each function (funcval's answer), kept with pcWords by pcWord. */
+  private readonly firstPcWord = new Map<number, number>();
   readonly strings = new Map<string, number>();
   entryName = 'main.main';
   /**
@@ -64,6 +66,11 @@ export class Module {
   readonly inits: string[] = [];
   /** The compile options the lowering used (a program runs only under a deferpanic piece asking the same). */
   codegen: Codegen = {};
+
+  /** Data offset → function whose entry PC the word holds (added by pcWord). */
+  get funcvalAt(): ReadonlyMap<number, number> {
+    return this.pcWords;
+  }
 
   /** An independent copy (bodies are immutable and shared), so several runtimes can extend one module. */
   clone(): Module {
@@ -90,7 +97,7 @@ export class Module {
     m.image = d.data.slice();
     m.dataSize = d.data.length;
     m.dataPtrWords.push(...d.dataPtrWords);
-    for (const [k, v] of d.funcvalAt) m.funcvalAt.set(k, v);
+    for (const [k, v] of d.funcvalAt) m.pcWord(k, v);
     for (const [k, v] of d.strings) m.strings.set(k, v);
     m.entryName = d.entryName;
     m.inits.push(...d.inits);
@@ -167,9 +174,13 @@ export class Module {
   /** The data offset of a function's static funcval {entry PC} (Go's "f·f" symbol). */
   funcval(name: string): number {
     const id = this.declare(name);
-    for (const [off, f] of this.funcvalAt) if (f === id) return off;
-    const off = this.global(8);
-    this.funcvalAt.set(off, id);
+    return this.firstPcWord.get(id) ?? this.pcWord(this.global(8), id);
+  }
+
+  /** Makes the data word at off hold function id's entry PC (patched at link time); returns off. */
+  pcWord(off: number, id: number): number {
+    this.pcWords.set(off, id);
+    if (!this.firstPcWord.has(id)) this.firstPcWord.set(id, off);
     return off;
   }
 

@@ -76,7 +76,7 @@ export function staticItab(fn: FnLower, iface: Type, t: Type): number {
   dv.setUint32(off, inter + 1, true);
   dv.setUint32(off + 8, tid + 1, true);
   dv.setUint32(off + 16, fnv(goTypeName(t)), true);
-  fns.forEach((f, i) => m.funcvalAt.set(off + ItabFun + 8 * i, f));
+  fns.forEach((f, i) => m.pcWord(off + ItabFun + 8 * i, f));
   const pt = m.types[tid] as { itabs?: { inter: number; off: number }[] };
   (pt.itabs ??= []).push({ inter, off });
   cache.set(key, off);
