@@ -81,7 +81,6 @@ test('prune keeps the newest files', () => {
   expect(readdirSync(dir).sort()).toEqual(['2.bin', '3.bin', '4.bin']);
 });
 
-
 const bin = join(__dirname, '..', 'bin', 'gosim.cjs');
 const built = existsSync(join(__dirname, '..', 'dist', 'run.cjs'));
 (built ? test : test.skip)('the launcher keeps the bundle\'s modules under the cache folder, none with GOSIM_NO_CACHE=1', () => {

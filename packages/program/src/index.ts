@@ -1,5 +1,6 @@
 export { Op, opNames, opShape, PrintKind, PCQuantum, TextBase, pcOf, indexOf } from './isa.js';
 export { SliceFlag } from './isa/slice.js';
+export { HiterSlot, HmapSlot } from './isa/map.js';
 export type { OpName, OpCode } from './isa.js';
 export type { FuncInfo } from './func.js';
 export { argSlot } from './func.js';

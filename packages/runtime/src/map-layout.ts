@@ -2,6 +2,7 @@
 // and the facts about one map type (key and element slots, bucket size and heap type) the operations use.
 
 import { typeDesc } from '@gosim/memory';
+import { HiterSlot, HmapSlot } from '@gosim/program';
 import type { Machine } from './machine.js';
 
 /** hmap: the map header. A map value is a *hmap. */
@@ -15,8 +16,7 @@ export const Hmap = {
   oldbuckets: 24, // *bmap: the previous array while growing, else nil
   nevacuate: 32, // uintptr: buckets below this are evacuated
   extra: 40, // *mapextra: set when a map with noscan buckets (MapInfo.noscan) gets a table of B >= 1, else nil (Go: lazily)
-  size: 48,
-  ptrWords: [2, 3, 5],
+  ...HmapSlot, // size 48, pointers buckets, oldbuckets, extra
 } as const;
 
 /**
@@ -50,8 +50,7 @@ export const Hiter = {
   i: 75, // uint8
   bucket: 80,
   checkBucket: 88,
-  size: 96,
-  ptrWords: [0, 1, 3, 4, 5, 6, 7],
+  ...HiterSlot, // size 96, pointers key, elem, h, buckets, bptr, overflow, oldoverflow
 } as const;
 
 export const BucketCnt = 8;

@@ -2,9 +2,9 @@
  * Maps: `make(map[K]V, hint)`, map literals, `m[k]` (and comma-ok), assignment through MAPASSIGN's element
  * pointer, op-assign and ++/-- as `m[k] = m[k] op v` with m and k evaluated once, `delete`, `len`.
  * Operand blocks: `mk` = [map word | key in memory layout] (isa/map.ts). A non-escaping map's hmap is a
- * stack slot of the site with hmap's pointer words (buckets, oldbuckets, extra), so copystack and the GC see it.
+ * stack slot of the site (isa/map.ts HmapSlot: with its pointer words), so copystack and the GC see it.
  */
-import { Op } from '@gosim/program';
+import { HmapSlot, Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import { T, sizeof, underlying, type MapType, type StructType, type Type } from '../types.js';
 import type { FnLower } from './fn.js';
@@ -15,17 +15,6 @@ import { val } from './expr.js';
 import { arith } from './ops.js';
 import { unparen } from './util.js';
 import { multi } from './assign.js';
-
-/** runtime.hmap (runtime/src/map-layout.ts Hmap) as a Go struct, for the stack slot's size and pointer map. */
-const hmapType: StructType = {
-  kind: 'struct', laidOut: false, fields: [
-    { name: 'count', type: T.int, offset: -1 }, { name: 'flags', type: T.uint8, offset: -1 },
-    { name: 'B', type: T.uint8, offset: -1 }, { name: 'noverflow', type: T.uint16, offset: -1 },
-    { name: 'hash0', type: T.uint32, offset: -1 }, { name: 'buckets', type: { kind: 'pointer', elem: T.uint8 }, offset: -1 },
-    { name: 'oldbuckets', type: { kind: 'pointer', elem: T.uint8 }, offset: -1 }, { name: 'nevacuate', type: T.uintptr, offset: -1 },
-    { name: 'extra', type: { kind: 'pointer', elem: T.uint8 }, offset: -1 },
-  ],
-};
 
 export const mapOf = (t: Type): MapType => underlying(t) as MapType;
 
@@ -61,8 +50,8 @@ function newMap(fn: FnLower, t: Type, hint: Loc, heap: boolean): Loc {
     f.emit(Op.MAKEMAP, d, fn.typeId(t), hint);
     return d;
   }
-  const slot = f.local('perm', sizeof(hmapType), ptrWords(hmapType), 'hmap');
-  f.emit(Op.ZERO, slot, sizeof(hmapType));
+  const slot = f.local('perm', HmapSlot.size, HmapSlot.ptrWords, 'hmap');
+  f.emit(Op.ZERO, slot, HmapSlot.size);
   // as gc's walkMakeMap: one bucket on the stack too (h.buckets = &bv); makemap replaces it when hint > 8
   const bt = bucketType(mapOf(t));
   const bucket = f.local('perm', sizeof(bt), ptrWords(bt), 'bucket');

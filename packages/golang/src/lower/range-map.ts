@@ -4,7 +4,7 @@
  * copies *hiter.key and *hiter.elem into the loop's variables (declared once, before the loop), then the body
  * runs and MAPITERNEXT advances. hiter.key == nil ends the loop.
  */
-import { Op } from '@gosim/program';
+import { HiterSlot, Op } from '@gosim/program';
 import type * as A from '../ast.js';
 import type { FnLower } from './fn.js';
 import { at } from './frame.js';
@@ -13,10 +13,6 @@ import { hoist } from './order.js';
 import { load, place, store, varPlace } from './place.js';
 import { block, declare } from './stmt.js';
 import { val } from './expr.js';
-
-/** hiter's size and pointer words (runtime/src/map-layout.ts Hiter): key, elem, h, buckets, bptr, overflow, oldoverflow. */
-const HiterSize = 96;
-const HiterPtrWords = [0, 1, 3, 4, 5, 6, 7];
 
 export function rangeMap(fn: FnLower, s: A.RangeStmt): void {
   const f = fn.f;
@@ -30,7 +26,7 @@ export function rangeMap(fn: FnLower, s: A.RangeStmt): void {
     if (define && x.kind === 'Ident' && x.obj?.kind === 'var') declare(fn, x.obj);
     return x;
   });
-  const it = f.local('var', HiterSize, HiterPtrWords, 'hiter');
+  const it = f.local('var', HiterSlot.size, HiterSlot.ptrWords, 'hiter');
   f.emit(Op.MAPITERINIT, it, fn.typeId(t), m);
   const top = f.label();
   const cont = f.label();

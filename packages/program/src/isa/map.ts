@@ -13,6 +13,14 @@ export const MapOp = {
   MAPITERNEXT: 158, //  S it                   advance; it.key == nil when done
 } as const;
 
+/**
+ * The frame slots the map ops work on, by size and pointer words, declared once for the compiler's slot and the
+ * runtime's structure (runtime/src/map-layout.ts lays out their fields): MAKEMAPSTK's hmap (pointers: buckets,
+ * oldbuckets, extra) and MAPITERINIT's hiter (key, elem, h, buckets, bptr, overflow, oldoverflow).
+ */
+export const HmapSlot = { size: 48, ptrWords: [2, 3, 5] } as const;
+export const HiterSlot = { size: 96, ptrWords: [0, 1, 3, 4, 5, 6, 7] } as const;
+
 /** Operand shapes of the ops above (see opShape in ../isa.ts). */
 export const mapShapes: Readonly<Record<number, string>> = {
   [MapOp.MAKEMAP]: 'SYS',

@@ -98,7 +98,7 @@ function frameView(m: Machine, targets: Targets, f: Stkframe, executing: boolean
 
 /** The pointer words of [base, base + bytes) by a one-bit-per-word map. */
 function words(m: Machine, targets: Targets, base: number, bytes: number, map: Uint8Array, where: string, out: PointerView[]): void {
-  for (let w = 0; w < Math.min(bytes / 8, map.length * 8); w++) {
+  for (let w = 0, n = Math.min(bytes / 8, map.length * 8); w < n; w++) { // past the map: scalars
     if (!bitSet(map, w)) continue;
     const at = base + 8 * w;
     if (!m.space.isRangeMapped(at, 8)) continue;
