@@ -37,11 +37,12 @@ try {
   process.stderr.write(`gosim: internal error: cannot load ${file}; run \`pnpm build\` first (${e && e.message ? e.message.split('\n')[0] : e})\n`);
   process.exit(70);
 }
-// A closed pipe (`gosim run x.go | head`): end quietly, like a Go binary killed by SIGPIPE (status 141 in a shell).
-// `gosim run` writes to the descriptors themselves (fd-output.cjs), the other commands through Node's streams.
+// `gosim run` writes to the descriptors themselves (fd-output.cjs: the program sees a failed write as Go's would);
+// the other commands write through Node's streams and end quietly on a closed pipe (status 141, as SIGPIPE would).
+const fdOutput = require('./fd-output.cjs');
 let io;
-if (argv[0] === 'run') io = require('./fd-output.cjs').fdOutput();
-else for (const s of [process.stdout, process.stderr]) s.on('error', (e) => process.exit(e && e.code === 'EPIPE' ? 141 : 70));
+if (argv[0] === 'run') io = fdOutput.fdOutput();
+else for (const s of [process.stdout, process.stderr]) s.on('error', fdOutput.exitOnWriteError);
 cli.main(argv, { ...io, ...(moduleCache ? { moduleCache } : {}) }).then(
   (status) => { process.exitCode = status; flushCodeCache(); },
   (e) => { process.stderr.write(`gosim: internal error: ${e && e.message ? e.message : e}\n`); process.exitCode = 70; },

@@ -1,11 +1,23 @@
 // Where main() writes. The defaults are the process streams; tests pass collectors.
 
+import type { Sink } from '@gosim/runtime';
 import type { ModuleCache } from './module-cache.js';
 
-/** Anything with a `write(string)` (process.stdout, a collector, a stream). */
+/**
+ * Anything with a `write(string)` (process.stdout, a collector, a stream). A negative number returned is the
+ * failed write's negated errno (bin/fd-output.cjs), for the program's os.File.Write; anything else is success.
+ */
 export interface Writer {
   write(s: string): unknown;
 }
+
+/** The run's sink for a writer (runtime's Sink): its negated errno, if any. */
+export const sinkOf =
+  (w: Writer): Sink =>
+  (s) => {
+    const r = w.write(s);
+    return typeof r === 'number' && r < 0 ? r : undefined;
+  };
 
 export interface Io {
   stdout: Writer;

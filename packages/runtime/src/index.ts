@@ -8,7 +8,7 @@ export { policies, mixPolicy, allMixtures, parsePolicy, policyName, policyIsName
 export type { Policy, PieceName, PieceChoice } from './policy.js';
 export { registerPiece, getPiece, registeredNames, isPiece, isRegistered, PieceError } from './pieces.js';
 export type { Piece, AnyPiece, PieceKinds } from './pieces.js';
-export type { RunOptions, RunResult, SafePointInfo } from './options.js';
+export type { RunOptions, RunResult, SafePointInfo, Sink } from './options.js';
 export { DefaultMaxSteps } from './options.js';
 export { EventHub } from './events.js';
 export type { RuntimeEvent, SchedEvent, ForcedEvent, Listener } from './events.js';

@@ -138,14 +138,15 @@ export class Machine {
 
   // ---- output ---------------------------------------------------------------------------------------
 
-  print(s: string): void {
-    if (this.opts.stderr) this.opts.stderr(s);
-    else this.err.push(s);
+  /** Writes to stderr; a negated errno when the sink's write failed (the runtime's own prints drop it). */
+  print(s: string): number | void {
+    if (this.opts.stderr) return this.opts.stderr(s);
+    this.err.push(s);
   }
 
-  printOut(s: string): void {
-    if (this.opts.stdout) this.opts.stdout(s);
-    else this.out.push(s);
+  printOut(s: string): number | void {
+    if (this.opts.stdout) return this.opts.stdout(s);
+    this.out.push(s);
   }
 
   output(): { stdout: string; stderr: string } {

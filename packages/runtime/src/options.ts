@@ -5,6 +5,13 @@ import type { Machine } from './machine.js';
 import type { Policy } from './policy.js';
 
 /** A safe point as the hook sees it: its index in the run (from 1), the goroutine and function. */
+/**
+ * A sink of the program's output on one descriptor. A negative number returned is the failed write's negated
+ * errno (-32 EPIPE): os.File.Write returns it as its error, and a program's EPIPE on descriptor 1 or 2 ends it as
+ * SIGPIPE would (status 141); the runtime's own prints (println, panic messages) drop it, as Go's do.
+ */
+export type Sink = (s: string) => number | void;
+
 export interface SafePointInfo {
   readonly index: number;
   readonly goid: number;
@@ -55,8 +62,8 @@ export interface RunOptions {
   /** Event listener (the stream is not built when absent). */
   onEvent?: Listener;
   /** Where the program's output goes (default: collected into the result). */
-  stderr?: (s: string) => void;
-  stdout?: (s: string) => void;
+  stderr?: Sink;
+  stdout?: Sink;
   /** os.Args (default rt-os.ts's DefaultArgs) and the environment os.Getenv reads, KEY=value (default: none). */
   args?: readonly string[];
   env?: readonly string[];

@@ -1,7 +1,8 @@
 // Package os's runtime functions (program/src/isa/rt-os.ts): the program's arguments and environment (the run's
 // `args` and `env` options, as Go's argslice and envs), exit (the status the kernel keeps: code & 0xff; deferred
-// calls do not run), and write to the run's stdout (fd 1) and stderr (fd 2) sinks. Bytes go to the sinks as
-// text through a streaming UTF-8 decoder per descriptor, so a character split across writes arrives whole.
+// calls do not run), write to the run's stdout (fd 1) and stderr (fd 2) sinks, and sigpipe. Bytes go to the sinks
+// as text through a streaming UTF-8 decoder per descriptor, so a character split across writes arrives whole; a
+// sink's negated errno is write's result.
 
 import { typeDesc } from '@gosim/memory';
 import { ChanResult } from './chan.js';
@@ -12,6 +13,8 @@ import type { RtImpls } from './rtfuncs.js';
 export const DefaultArgs: readonly string[] = ['/tmp/gosim-exe'];
 /** EBADF, returned negated by write as the system call does. */
 const EBADF = 9;
+/** The status a shell reports for a process killed by SIGPIPE (128 + 13): a Go binary gets no exit code then. */
+const SigpipeStatus = 141;
 
 /** A new []string of these values, written to the slice header at `at`. */
 function newStringSlice(m: Machine, at: number, vals: readonly string[]): void {
@@ -44,14 +47,15 @@ function write(m: Machine, fd: number, p: number, n: number): number {
   let d = decoders.get(m);
   if (!d) decoders.set(m, (d = [new TextDecoder(), new TextDecoder(), new TextDecoder()]));
   const text = d[fd]!.decode(m.space.u8.slice(p, p + n), { stream: true });
-  if (text.length > 0) (fd === 1 ? m.printOut(text) : m.print(text));
-  return n;
+  const r = text.length > 0 ? (fd === 1 ? m.printOut(text) : m.print(text)) : undefined;
+  return typeof r === 'number' && r < 0 ? r : n;
 }
 
 export const osImpls: RtImpls = {
   'os.runtime_args': (m, _g, a) => (newStringSlice(m, a.at('args'), m.opts.args ?? DefaultArgs), ChanResult.Done),
   'os.runtime_envs': (m, _g, a) => (newStringSlice(m, a.at('envs'), m.opts.env ?? []), ChanResult.Done),
   'os.runtime_exit': (m, _g, a) => m.exit(Number(BigInt.asUintN(8, m.space.load64Big(a.at('code'))))),
+  'os.sigpipe': (m) => m.exit(SigpipeStatus),
   'os.runtime_write': (m, _g, a) => {
     const s = m.space;
     const b = a.at('b');

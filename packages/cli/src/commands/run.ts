@@ -8,7 +8,7 @@ import { compilerErrors } from '../compiler-errors.js';
 import { ExitStatus } from '../exit-status.js';
 import { loadGoFile, showOutput, type GoFile } from '../go-file.js';
 import { loadCompiled, optionsKey, storeCompiled, type ModuleCache } from '../module-cache.js';
-import { fail, GosimError, type Io } from '../io.js';
+import { fail, GosimError, sinkOf, type Io } from '../io.js';
 import { limitsHelp, pluginOption, toRunOptions, withRunOptions, type RunFlags } from '../options.js';
 import { formatEvent } from '../trace.js';
 
@@ -78,8 +78,8 @@ export function runFile(file: string | undefined, flags: RunCommandFlags, io: Io
     const opts: RunOptions = {
       ...runOpts,
       ...programEnv(io, args),
-      stdout: (s) => io.stdout.write(s),
-      stderr: (s) => io.stderr.write(s),
+      stdout: sinkOf(io.stdout),
+      stderr: sinkOf(io.stderr),
     };
     if (flags.trace) opts.onEvent = (e) => io.stderr.write(`${formatEvent(e)}\n`);
     const r = runModule(compiled.module, opts);

@@ -13,10 +13,20 @@ type errno uintptr
 
 func (e errno) Error() string {
 	switch e {
+	case 5:
+		return "input/output error"
 	case 9:
 		return "bad file descriptor"
+	case 11:
+		return "resource temporarily unavailable"
 	case 22:
 		return "invalid argument"
+	case 28:
+		return "no space left on device"
+	case 32:
+		return "broken pipe"
+	case 104:
+		return "connection reset by peer"
 	}
 	return "errno " + itoa(int(e))
 }
@@ -71,6 +81,11 @@ func (e *SyscallError) Unwrap() error { return e.Err }
 // runtime_write writes b to the descriptor fd; it returns the bytes written or a negated errno.
 func runtime_write(fd int, b []byte) int
 
+// sigpipe ends the program as the signal SIGPIPE does (no output; a shell reports status 141).
+func sigpipe()
+
+const errEPIPE = errno(32)
+
 // File is an open file descriptor. gosim has the three standard ones: writes to 1 and 2 go to the run's
 // stdout and stderr; 0 has no input.
 type File struct {
@@ -108,6 +123,10 @@ func (f *File) Write(b []byte) (n int, err error) {
 	}
 	n = runtime_write(f.fd, b)
 	if n < 0 {
+		// a broken pipe on standard output or error ends the program, as in Go (os.epipecheck)
+		if errno(-n) == errEPIPE && (f.fd == 1 || f.fd == 2) {
+			sigpipe()
+		}
 		return 0, &PathError{Op: "write", Path: f.name, Err: errno(-n)}
 	}
 	return n, nil
