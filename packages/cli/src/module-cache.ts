@@ -7,9 +7,8 @@
 // for dist/run.cjs); GOSIM_NO_CACHE=1 turns it off there.
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { codegenKey, Module, type Codegen, type ModuleData } from '@gosim/program';
+import { codegenKey, Module, type Codegen, type FuncBody, type ModuleData } from '@gosim/program';
 import { fnv1a, prune } from '../bin/cache-files.cjs';
 
 export interface ModuleCache {
@@ -25,18 +24,28 @@ export interface CachedCompile {
   readonly escapes: readonly string[];
 }
 
+/**
+ * An entry as JSON (JSON.parse beats v8.deserialize here, and node:v8 would load Node's streams: ~3.5 ms of a
+ * start): the module's bigint constants as decimal strings, its data and the source bytes as base64, a missing
+ * body as null. A module with any other value JSON cannot carry exactly is not stored (`exact`).
+ */
 interface Entry {
   readonly compiler: string;
   readonly path: string;
   readonly options: string;
-  readonly source: Uint8Array;
-  readonly module: ModuleData;
+  readonly source: string;
+  readonly module: Omit<ModuleData, 'consts' | 'data' | 'bodies'> & { consts: string[]; data: string; bodies: (FuncBody | null)[] };
   readonly escapes: readonly string[];
 }
 
-// node:v8 costs 1-3 ms to load: only a run with a cache loads it (under ESM through createRequire)
-let v8: typeof import('node:v8') | undefined;
-const serdes = () => (v8 ??= (typeof __filename === 'string' ? require('node:v8') : createRequire(import.meta.url)('node:v8')) as typeof import('node:v8'));
+const base64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+
+/** JSON.stringify's replacer for an entry: refuses what would not come back as it was. */
+function exact(_key: string, v: unknown): unknown {
+  if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) throw new Error('not storable');
+  if (typeof v === 'bigint' || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set) throw new Error('not storable');
+  return v;
+}
 
 /** The compile options an entry is for. */
 export const optionsKey = (codegen: Codegen, finalizers: boolean): string => `${codegenKey(codegen)} finalizers=${finalizers}`;
@@ -46,16 +55,15 @@ const MaxEntries = 64;
 
 const entryFile = (c: ModuleCache, path: string, options: string) => join(c.dir, `${fnv1a(`${c.compiler}\0${path}\0${options}`)}.bin`);
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
-}
-
 /** The cached compile of `source` at `path` with `options`, or undefined. */
 export function loadCompiled(c: ModuleCache, path: string, options: string, source: Uint8Array): CachedCompile | undefined {
   try {
-    const e = serdes().deserialize(readFileSync(entryFile(c, path, options))) as Entry;
-    if (e.compiler !== c.compiler || e.path !== path || e.options !== options || !sameBytes(e.source, source)) return undefined;
-    return { module: Module.fromData(e.module), escapes: e.escapes };
+    const e = JSON.parse(readFileSync(entryFile(c, path, options), 'utf8')) as Entry;
+    if (e.compiler !== c.compiler || e.path !== path || e.options !== options || e.source !== base64(source)) return undefined;
+    const m = e.module;
+    const data = new Uint8Array(Buffer.from(m.data, 'base64'));
+    const module = Module.fromData({ ...m, consts: m.consts.map(BigInt), data, bodies: m.bodies.map((b) => b ?? undefined) });
+    return { module, escapes: e.escapes };
   } catch {
     return undefined;
   }
@@ -65,10 +73,13 @@ export function loadCompiled(c: ModuleCache, path: string, options: string, sour
 export function storeCompiled(c: ModuleCache, path: string, options: string, source: Uint8Array, r: CachedCompile): void {
   const file = entryFile(c, path, options);
   try {
-    const entry: Entry = { compiler: c.compiler, path, options, source, module: r.module.toData(), escapes: r.escapes };
+    const d = r.module.toData();
+    const module = { ...d, consts: d.consts.map(String), data: base64(d.data), bodies: d.bodies.map((b) => b ?? null) };
+    const entry: Entry = { compiler: c.compiler, path, options, source: base64(source), module, escapes: r.escapes };
+    const json = JSON.stringify(entry, exact);
     mkdirSync(c.dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serdes().serialize(entry));
+    writeFileSync(tmp, json);
     renameSync(tmp, file); // atomic: a concurrent reader sees the old entry or the new one
     prune(c.dir, MaxEntries);
   } catch {

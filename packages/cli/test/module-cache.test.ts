@@ -8,7 +8,7 @@ import { compile } from '@gosim/golang';
 import { codegenOf, policies } from '@gosim/runtime';
 import { main } from '../src/index.js';
 import { prune } from '../bin/cache-files.cjs';
-import { optionsKey, storeCompiled, type ModuleCache } from '../src/module-cache.js';
+import { loadCompiled, optionsKey, storeCompiled, type ModuleCache } from '../src/module-cache.js';
 
 let dir: string;
 beforeEach(() => {
@@ -58,6 +58,22 @@ test('a hit runs the entry without compiling: an entry holding another module fo
   expect((await run(['run', '--policy', 'deferpanic=go1.14,copystack=go1.14,gc=go1.13,traceback=go1.22', 'a.go'], cache)).stdout).toBe('real 4\n');
   // policy old lowers defers as new does: the same entry
   expect((await run(['run', '--policy', 'old', 'a.go'], cache)).stdout).toBe('stored 4\n');
+});
+
+test('an entry gives back the module as compiled: bigint constants, data bytes, missing bodies, -m lines', () => {
+  const cache = { dir: join(dir, 'modules'), compiler: 'build-1' };
+  const src = new TextEncoder().encode(
+    'package main\n\nimport "fmt"\n\nvar big = uint64(1<<63 + 12345)\nvar f = -0.0\nvar s = "données"\n\nfunc main() {\n\tfmt.Println(big, f, s, 1e300*1e-300, -9223372036854775808)\n}\n',
+  );
+  const c = compile(src, join(dir, 'b.go'), { codegen: codegenOf(policies.new) });
+  const data = c.module!.toData();
+  expect(data.consts.some((k) => k > BigInt(Number.MAX_SAFE_INTEGER) || k < -BigInt(Number.MAX_SAFE_INTEGER))).toBe(true);
+  expect(data.bodies.some((b) => b === undefined)).toBe(true);
+  storeCompiled(cache, 'b.go', 'o', src, { module: c.module!, escapes: ['./b.go:9:13: x escapes'] });
+  const hit = loadCompiled(cache, 'b.go', 'o', src);
+  expect(hit!.escapes).toEqual(['./b.go:9:13: x escapes']);
+  expect(hit!.module.toData()).toEqual(data);
+  expect(loadCompiled(cache, 'b.go', 'o', src.subarray(1))).toBeUndefined(); // other bytes: a miss
 });
 
 test('compile errors are not cached; an unreadable entry is a miss', async () => {
