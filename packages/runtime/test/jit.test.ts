@@ -6,6 +6,7 @@ import { Machine, policies, runModule, schedule } from '../src/index.js';
 import type { RunOptions } from '../src/options.js';
 import { loadProgram } from '../src/load.js';
 import { deepPointers } from './programs.js';
+import { partCuts, source } from '../src/jit/compile.js';
 
 function fibModule(n: number): Module {
   const m = new Module();
@@ -80,6 +81,70 @@ test('the frame cache keeps memory exact at pointer loads and stores, byte write
   expect(a.stderr).toBe('0\n7\n18\n1282\n2\n1292\n5\n');
   expect(b.stderr).toBe(a.stderr);
   expect(b.steps).toBe(a.steps);
+});
+
+/**
+ * main with three loops in a row, so compiled in parts (compile.ts's partCuts): the first calls a function, the
+ * second and third carry words out of the loop before them (nothing may stay in a part's locals at a cut).
+ */
+function loopsModule(): Module {
+  const m = new Module();
+  const inc = m.func('main.inc', { args: [{ name: 'n', size: 8 }], results: [{ name: 'r', size: 8 }] });
+  inc.emit(Op.ADDI, inc.slot('r'), inc.slot('n'), 1).emit(Op.RET).end();
+  const main = m.func('main.main', {
+    locals: [{ name: 'i', size: 8 }, { name: 'n', size: 8 }, { name: 'c', size: 1 }, { name: 'x', size: 8 }, { name: 'y', size: 8 }],
+    outgoing: 16,
+  });
+  const S = (name: string) => main.slot(name);
+  main.emit(Op.IMM, S('x'), 0).emit(Op.IMM, S('y'), 1);
+  const loop = (n: number, body: () => void) => {
+    const top = main.label();
+    const done = main.label();
+    main.emit(Op.IMM, S('i'), 0).emit(Op.IMM, S('n'), n);
+    main.bind(top);
+    main.emit(Op.LT, S('c'), S('i'), S('n'));
+    main.jump(Op.JZ, done, S('c'));
+    body();
+    main.emit(Op.ADDI, S('i'), S('i'), 1);
+    main.jump(Op.JMP, top);
+    main.bind(done);
+  };
+  loop(40, () => main.emit(Op.ADD, main.out(0), S('x'), S('i')).call('main.inc').emit(Op.MOV, S('x'), main.out(8)));
+  loop(30, () => main.emit(Op.ADD, S('y'), S('y'), S('x')));
+  loop(20, () => main.emit(Op.SUB, S('x'), S('x'), S('y')));
+  main.emit(Op.PRINT, PrintKind.Int, S('x')).emit(Op.PRINT, PrintKind.Newline, 0);
+  main.emit(Op.PRINT, PrintKind.Int, S('y')).emit(Op.PRINT, PrintKind.Newline, 0);
+  main.emit(Op.RET).end();
+  return m;
+}
+
+test('a function with several loops runs in parts, as the interpreter, under stress too', () => {
+  const prog = loadProgram(loopsModule(), policies.new.deferpanic);
+  const main = prog.func('main.main')!;
+  expect(partCuts(prog.code, main.entryIndex, main.endIndex).length).toBeGreaterThanOrEqual(4);
+  expect(source(prog, main.id)).toContain(`function F${main.id}_3(`);
+  const inc = prog.func('main.inc')!;
+  expect(partCuts(prog.code, inc.entryIndex, inc.endIndex)).toEqual([]);
+  // x: 40 calls add i+1 each (820); y: 1 + 30·820; x: 820 − 20·y
+  const y = 1 + 30 * 820;
+  for (const opts of [{}, { copyStackEvery: 1 }, { gcEvery: 2 }]) {
+    const [a, b] = both(loopsModule, opts);
+    expect(a.stderr).toBe(`${820 - 20 * y}\n${y}\n`);
+    expect(b.stderr).toBe(a.stderr);
+    expect(b.steps).toBe(a.steps);
+    expect(b.events).toEqual(a.events);
+  }
+  // the parts hand over to one another in compiled code: the interpreter enters it as often as for a program
+  // that only prints
+  const entered = (mod: Module) => {
+    const mach = new Machine(loadProgram(mod, policies.new.deferpanic), { policy: policies.new, tier: 'compiled' });
+    schedule(mach);
+    return mach.jit!.entered;
+  };
+  const bare = new Module();
+  const only = bare.func('main.main', { locals: [{ name: 'x', size: 8 }] });
+  only.emit(Op.PRINT, PrintKind.Int, only.slot('x')).emit(Op.RET).end();
+  expect(entered(loopsModule())).toBe(entered(bare));
 });
 
 /** Runs under both tiers with the events recorded. */

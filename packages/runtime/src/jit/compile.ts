@@ -9,6 +9,11 @@
 //   Exit.Trampoline — continue at g.pc through the trampoline (a RET at depth 0, or a call past the depth bound)
 //   Exit.Parked   — g parked in a channel operation (g.pc past it), as interp.ts's Stop.Parked
 // and on every exit but the first, g.sp, g.pc and m.budget hold the registers.
+// A function with several outermost loops is split at them into parts, one JS function each, that F calls in
+// turn (a part returns Exit.Part with the registers at the next part's first instruction): each loop then gets its
+// own type feedback and optimization, where one function would be deoptimized as each new loop starts (its code
+// had no feedback when V8 optimized the first) and re-optimized whole. Cuts are resume points, so no frame-cache
+// local crosses one.
 // Nothing compiled here moves the stack or raises: a prologue that needs stack, a safe point whose countdown
 // ends or that is due a GC, and every failed check deopt before the instruction runs, so the interpreter
 // performs them — and their safe points, events and errors — exactly as without the tier. Allocation and
@@ -29,9 +34,36 @@ export type Compiled = (m: Machine, g: unknown, ip: number, depth: number, sp: n
  */
 export const MaxDepth = 200;
 
-/** The function's resume points: entry, jump targets, the instruction after every call and every op that may park. */
+/**
+ * Where function [start, end) is split into parts: the first instruction of each outermost loop (a backward jump's
+ * target up to the jump) and the instruction after it, when there are two loops or more; else none.
+ */
+export function partCuts(code: Int32Array, start: number, end: number): number[] {
+  const loops: [number, number][] = [];
+  for (let k = start; k < end; k++) {
+    const op = code[k * 4]!;
+    const t = op === Op.JMP ? code[k * 4 + 1]! : op === Op.JZ || op === Op.JNZ ? code[k * 4 + 2]! : k + 1;
+    if (t > k) continue;
+    // the loop [t, k] absorbs the loops found before it that it overlaps (they end at t or later)
+    let first = t;
+    while (loops.length > 0 && loops[loops.length - 1]![1] >= t) first = Math.min(first, loops.pop()![0]);
+    loops.push([first, k]);
+  }
+  if (loops.length < 2) return [];
+  const cuts = new Set<number>();
+  for (const [t, e] of loops) {
+    if (t > start) cuts.add(t);
+    if (e + 1 < end) cuts.add(e + 1);
+  }
+  return [...cuts].sort((x, y) => x - y);
+}
+
+/**
+ * The function's resume points: entry, jump targets, the instruction after every call and every op that may park,
+ * and the cuts between its parts.
+ */
 export function leaders(code: Int32Array, start: number, end: number): Set<number> {
-  const l = new Set<number>([start]);
+  const l = new Set<number>([start, ...partCuts(code, start, end)]);
   for (let k = start; k < end; k++) {
     const op = code[k * 4]!;
     const a = code[k * 4 + 1]!;
@@ -133,13 +165,9 @@ function divmod(fc: FrameCache, out: string[], op: number, a: number, b: number,
     else { divmod64(${op}, ${xl}, ${xh}, ${yl}, ${yh}); ql = wide[0]; qh = wide[1]; }`);
 }
 
-/** Function f's cases, and the frame-cache locals they use. */
-function body(prog: Program, f: number): { code: string; locals: Set<string> } {
+/** The cases of instructions [start, end) of a function, and the frame-cache locals they use. */
+function body(prog: Program, start: number, end: number, lead: Set<number>): { code: string; locals: Set<string> } {
   const code = prog.code;
-  const info = prog.funcs[f]!;
-  const start = info.entryIndex;
-  const end = info.endIndex;
-  const lead = leaders(code, start, end);
   const out: string[] = [];
   const fc = new FrameCache(out);
   for (let k = start; k < end; k++) {
@@ -276,24 +304,53 @@ function memoryForm(prog: Program, op: number, a: number, b: number, c: number, 
   }
 }
 
-/** The JS source of function f (exported for tests and debugging). */
-export function source(prog: Program, f: number): string {
-  const { code, locals } = body(prog, f);
+/**
+ * A JS function over instructions [start, end) of function [fStart, fEnd): an ip of the function outside its
+ * range is another part's (Exit.Part, the registers saved there); anything else deopts.
+ */
+function part(name: string, prog: Program, start: number, end: number, fStart: number, fEnd: number, lead: Set<number>, extraDepth: number): string {
+  const { code, locals } = body(prog, start, end, lead);
+  const next = end < fEnd ? `\nip = ${end}; continue;` : ''; // falling into the next part
   const held = locals.size > 0 ? `let ${[...locals].map((l) => `${l} = 0`).join(', ')};` : '';
-  const depthCost = 1 + (locals.size >> 5);
-  return `return function F${f}(m, g, ip, depth, sp, budget) {
+  const other = start > fStart || end < fEnd ? `if (ip >= ${fStart} && ip < ${fEnd}) { ${save('ip')} return ${Exit.Part}; }` : '';
+  return `function ${name}(m, g, ip, depth, sp, budget) {
   const s = m.space; let i32 = s.i32, u8 = s.u8, pages = s.pages; const f64 = s.f64, f32 = s.f32;
   let guard = g.stackguard;
-  let at = -1, x1 = 0; const dc = ${depthCost}; ${held}
+  let at = -1, x1 = 0; const dc = ${1 + extraDepth + (locals.size >> 5)}; ${held}
   try {
     X: for (;;) switch (ip) {
-${code}
-    default: break X;
+${code}${next}
+    default: ${other} break X;
     }
     ${save('ip')} return ${Exit.Deopt};
   } catch (e) {
     if (!(e instanceof Unwind)) { ${save('at')} throw new Unwind(e); }
     throw e;
+  }
+}`;
+}
+
+/**
+ * The JS source of function f (exported for tests and debugging): one part, or the parts and F, which runs the
+ * part holding ip until one returns anything but Exit.Part. A part counts 1 depth more than its locals ask (F's
+ * frame under it).
+ */
+export function source(prog: Program, f: number): string {
+  const info = prog.funcs[f]!;
+  const start = info.entryIndex;
+  const end = info.endIndex;
+  const lead = leaders(prog.code, start, end);
+  const cuts = partCuts(prog.code, start, end);
+  if (cuts.length === 0) return `return ${part(`F${f}`, prog, start, end, start, end, lead, 0)};`;
+  const bounds = [start, ...cuts, end];
+  const parts = bounds.slice(1).map((e, i) => part(`F${f}_${i}`, prog, bounds[i]!, e, start, end, lead, 1));
+  const pick = cuts.map((c, i) => `ip < ${c} ? F${f}_${i} : `).join('') + `F${f}_${cuts.length}`;
+  return `${parts.join('\n')}
+return function F${f}(m, g, ip, depth, sp, budget) {
+  for (;;) {
+    const r = (${pick})(m, g, ip, depth, sp, budget);
+    if (r !== ${Exit.Part}) return r;
+    ip = (g.pc - ${TextBase}) >>> 2; sp = g.sp; budget = m.budget;
   }
 };`;
 }

@@ -12,7 +12,7 @@ import { Op, TextBase } from '@gosim/program';
 export const save = (k: number | string): string => `g.pc = ${TextBase} + ${k} * 4; g.sp = sp; m.budget = budget;`;
 
 /** What a compiled function returns other than a RET's budget (>= 0) to its compiled caller. */
-export const Exit = { Deopt: -1, Trampoline: -2, Parked: -4 } as const;
+export const Exit = { Deopt: -1, Trampoline: -2, Parked: -4, Part: -5 } as const;
 
 /**
  * The JS that hands instruction k back to the interpreter: a jump to the function's one exit (compile.ts's
