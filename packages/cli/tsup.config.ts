@@ -80,6 +80,9 @@ export default defineConfig({
   // in the ESM build); src/ and dist/ are both one level down, so the relative path holds
   external: [/\/bin\/cache-files\.cjs$/],
   splitting: true,
+  // its chunks require one another (a copy taken at a chunk's end could miss a binding a cycle reads later); nothing
+  // calls the CLI's exports on a hot path
+  footer: undefined,
   esbuildOptions: cjsOnly,
   onSuccess: async () => {
     await build(runBundle);

@@ -1,7 +1,8 @@
 // What each package publishes: its imports declared as dependencies, export conditions that point into the
 // tarball once pnpm applies publishConfig, a license and the LICENSE file. (scripts/pack-check.mjs packs and
 // installs them for real.)
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
@@ -61,6 +62,25 @@ describe.each(dirs)('@gosim/%s', (d) => {
   test('BSD-3-Clause, with the LICENSE file the tarball takes from the package folder', () => {
     expect(pkg.license).toBe('BSD-3-Clause');
     expect(readFileSync(join(root, 'packages', d, 'LICENSE'), 'utf8')).toBe(readFileSync(join(root, 'LICENSE'), 'utf8'));
+  });
+
+  // tsup.base.ts's footer (not the CLI's: its chunks require one another): a CJS caller reads an export at every call
+  const dist = join(root, 'packages', d, 'dist');
+  const built = d !== 'cli' && existsSync(join(dist, 'index.cjs')) && existsSync(join(dist, 'index.js'));
+  (built ? test : test.skip)('the CJS build exports plain values, the very ones of the ESM build under the same names', () => {
+    const script = `import { createRequire } from 'node:module';
+      const esm = await import(${JSON.stringify(join(dist, 'index.js'))});
+      const cjs = createRequire(import.meta.url)(${JSON.stringify(join(dist, 'index.cjs'))});
+      const own = Object.getOwnPropertyDescriptors(cjs);
+      console.log(JSON.stringify({
+        accessors: Object.keys(own).filter((k) => !('value' in own[k])),
+        esModule: cjs.__esModule === true,
+        names: Object.keys(cjs).sort().join() === Object.keys(esm).sort().join(),
+        kinds: Object.keys(esm).filter((k) => typeof esm[k] !== typeof cjs[k] || (typeof esm[k] !== 'function' && typeof esm[k] !== 'object' && esm[k] !== cjs[k])),
+      }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ accessors: [], esModule: true, names: true, kinds: [] });
   });
 });
 
