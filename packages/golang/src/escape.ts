@@ -98,6 +98,12 @@ function bottomUp(funcs: A.FuncDecl[]): A.FuncDecl[][] {
   return result;
 }
 
+/** Node fields walkNode does not descend into: checker annotations (types, objects, resolved targets). */
+const notChildren = new Set(['type', 'obj', 'outer', 'sig', 'captures', 'target', 'gotoTarget', 'funcLits', 'implicitVar', 'fieldOf',
+  'callee', 'typeArg', 'constValue', 'field', 'caseTypes']);
+/** A function's params/results/locals are its variables (objects); a return statement's results are expressions. */
+const funcVars = new Set(['params', 'results', 'locals']);
+
 /** Generic pre-order walk over statements and expressions (into function literals too). */
 export function walkNode(root: A.Node | undefined, f: (n: A.Node) => void): void {
   if (!root) return;
@@ -106,20 +112,19 @@ export function walkNode(root: A.Node | undefined, f: (n: A.Node) => void): void
     const n = stack.pop()!;
     f(n);
     const isFunc = 'kind' in n && (n.kind === 'FuncDecl' || n.kind === 'FuncLit');
-    const kids: (A.Node | undefined)[] = [];
-    for (const [k, v] of Object.entries(n)) {
-      if (k === 'type' || k === 'obj' || k === 'outer' || k === 'sig' || k === 'captures' || k === 'target' || k === 'gotoTarget' ||
-          k === 'funcLits' || k === 'implicitVar' || k === 'fieldOf' ||
-          k === 'callee' || k === 'typeArg' || k === 'constValue' || k === 'field' || k === 'caseTypes') continue;
-      // a function's params/results/locals are its variables (objects); a return statement's results are expressions
-      if (isFunc && (k === 'params' || k === 'results' || k === 'locals')) continue;
+    const first = stack.length;
+    for (const k in n) {
+      if (notChildren.has(k) || (isFunc && funcVars.has(k))) continue;
+      const v = (n as unknown as Record<string, unknown>)[k];
+      if (typeof v !== 'object' || v === null) continue;
       if (Array.isArray(v)) {
-        for (const x of v) if (x && typeof x === 'object' && 'pos' in x) kids.push(x as A.Node);
-      } else if (v && typeof v === 'object' && 'pos' in v && (v as { kind?: unknown }).kind !== undefined) {
-        kids.push(v as A.Node);
+        for (const x of v) if (x && typeof x === 'object' && 'pos' in x) stack.push(x as A.Node);
+      } else if ('pos' in v && (v as { kind?: unknown }).kind !== undefined) {
+        stack.push(v as A.Node);
       }
     }
-    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]) stack.push(kids[i]!);
+    // the children were pushed in order: reversed, the first is popped first
+    for (let a = first, b = stack.length - 1; a < b; a++, b--) [stack[a], stack[b]] = [stack[b]!, stack[a]!];
   }
 }
 

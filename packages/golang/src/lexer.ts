@@ -28,6 +28,10 @@ const OPERATORS = [
   '[', ']', '{', '}', ',', ';', '.', ':', '~',
 ];
 
+/** OPERATORS by first byte, in OPERATORS' order (longest first). */
+const operatorsByFirst: string[][] = Array.from({ length: 128 }, () => []);
+for (const o of OPERATORS) operatorsByFirst[o.charCodeAt(0)]!.push(o);
+
 function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c >= 0x80;
 }
@@ -274,9 +278,9 @@ export function tokenize(src: string | Uint8Array, filename: string, diags: Diag
       continue;
     }
     let op: string | undefined;
-    for (const o of OPERATORS) {
+    for (const o of operatorsByFirst[bytes[i]!] ?? []) {
       let ok = true;
-      for (let k = 0; k < o.length; k++) if (bytes[i + k] !== o.charCodeAt(k)) { ok = false; break; }
+      for (let k = 1; k < o.length; k++) if (bytes[i + k] !== o.charCodeAt(k)) { ok = false; break; }
       if (ok) { op = o; break; }
     }
     if (op === undefined) {
