@@ -78,5 +78,5 @@ export function link(m: Module): Program {
     constHi[i] = Number(u >> 32n) | 0;
   });
   const mainId = m.funcIds.get(m.entryName) ?? -1;
-  return new Program(code, lines, funcs, m.types, constLo, constHi, data, m.dataPtrWords, funcvalOffset, mainId);
+  return new Program(code, lines, funcs, m.types, constLo, constHi, data, m.dataPtrWords, funcvalOffset, mainId, Int32Array.from(m.dataRelocs));
 }

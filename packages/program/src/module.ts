@@ -34,6 +34,7 @@ export interface ModuleData {
   readonly consts: readonly bigint[];
   readonly data: Uint8Array;
   readonly dataPtrWords: readonly number[];
+  readonly dataRelocs: readonly number[];
   readonly funcvalAt: readonly (readonly [number, number])[];
   readonly strings: readonly (readonly [string, number])[];
   readonly entryName: string;
@@ -52,6 +53,8 @@ export class Module {
   private image = new Uint8Array(64);
   private dataSize = 0;
   readonly dataPtrWords: number[] = [];
+  /** Data offsets of words that hold a data offset, which the loader turns into an address (Module.dataAddr). */
+  readonly dataRelocs: number[] = [];
   /** Function whose entry PC a data word holds (a static funcval, an itab's method), patched at link time. */
   private readonly pcWords = new Map<number, number>();
   /** The first such word of each function (funcval's answer), kept with pcWords by pcWord. */
@@ -81,7 +84,7 @@ export class Module {
   toData(): ModuleData {
     return {
       funcNames: this.funcNames, bodies: this.bodies, types: this.types, typeIds: [...this.typeIds], consts: this.consts,
-      data: this.image.slice(0, this.dataSize), dataPtrWords: this.dataPtrWords, funcvalAt: [...this.funcvalAt], strings: [...this.strings],
+      data: this.image.slice(0, this.dataSize), dataPtrWords: this.dataPtrWords, dataRelocs: this.dataRelocs, funcvalAt: [...this.funcvalAt], strings: [...this.strings],
       entryName: this.entryName, inits: this.inits, codegen: this.codegen,
     };
   }
@@ -97,6 +100,7 @@ export class Module {
     m.image = d.data.slice();
     m.dataSize = d.data.length;
     m.dataPtrWords.push(...d.dataPtrWords);
+    m.dataRelocs.push(...d.dataRelocs);
     for (const [k, v] of d.funcvalAt) m.pcWord(k, v);
     for (const [k, v] of d.strings) m.strings.set(k, v);
     m.entryName = d.entryName;
@@ -175,6 +179,12 @@ export class Module {
   funcval(name: string): number {
     const id = this.declare(name);
     return this.firstPcWord.get(id) ?? this.pcWord(this.global(8), id);
+  }
+
+  /** Makes the data word at off hold the address of data offset target (the loader adds the segment's base). */
+  dataAddr(off: number, target: number): void {
+    new DataView(this.image.buffer, this.image.byteOffset).setBigUint64(off, BigInt(target), true);
+    this.dataRelocs.push(off);
   }
 
   /** Makes the data word at off hold function id's entry PC (patched at link time); returns off. */

@@ -24,6 +24,8 @@ export class Program {
     readonly funcvalOffset: Int32Array,
     /** The function runtime.main calls (main.main). */
     readonly mainId: number,
+    /** Data offsets of words holding a data offset: the loader adds the segment's address (static initialization). */
+    readonly dataRelocs: Int32Array = new Int32Array(0),
   ) {
     const n = funcs.length;
     this.funcEntryIndex = new Int32Array(n);
@@ -62,7 +64,7 @@ export class Program {
   /** By instruction index: the id of the function whose entry it is, else -1 (calls through funcvals). */
   readonly funcAtEntry: Int32Array;
   /** By instruction index: the id of the function it belongs to, else -1 (findfunc in one step: traceback's hot path). */
-  private readonly funcOfIndex: Int32Array;
+  readonly funcOfIndex: Int32Array;
   private readonly byName = new Map<string, FuncInfo>();
 
   /** The function containing pc (by its instruction index), or undefined outside every function. */

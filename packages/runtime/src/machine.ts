@@ -132,6 +132,7 @@ export class Machine {
     const data = prog.data;
     this.dataBase = this.space.mapRegion(Math.max(data.length, 8));
     this.space.u8.set(data, this.dataBase);
+    for (const off of prog.dataRelocs) this.space.store64(this.dataBase + off, this.dataBase + this.space.load64(this.dataBase + off));
     this.dataPtrWords = prog.dataPtrWords;
     this.jit = (opts.tier ?? 'compiled') === 'compiled' ? new Jit(this) : null;
   }

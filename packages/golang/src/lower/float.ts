@@ -25,18 +25,21 @@ const is32 = (t: Type): boolean => { const u = underlying(t); return u === T.flo
 /** The float type of t's parts (t itself for a float). */
 const part = (t: Type): Type => (is32(t) ? T.float32 : T.float64);
 
-/** A numeric constant c as a value of float or complex type t. */
-export function floatConst(fn: FnLower, c: ConstValue, t: Type): Loc {
+/** The words (8 bytes each, the value's bytes first) of a numeric constant c as a value of float or complex type t. */
+export function floatConstWords(c: ConstValue, t: Type): bigint[] {
   const z = toCRat(c);
   const f32 = is32(t);
   const fmt = f32 ? F32 : F64;
   const re = ratToFloat(z.re, fmt);
+  if (!isComplex(t)) return [f32 ? float32Bits(re) : float64Bits(re)];
+  const im = ratToFloat(z.im, fmt);
+  return f32 ? [BigInt.asIntN(64, (float32Bits(im) << 32n) | float32Bits(re))] : [float64Bits(re), float64Bits(im)];
+}
+
+/** A numeric constant c as a value of float or complex type t. */
+export function floatConst(fn: FnLower, c: ConstValue, t: Type): Loc {
   const d = fn.tmp(t);
-  if (isComplex(t)) {
-    const im = ratToFloat(z.im, fmt);
-    if (f32) fn.imm(BigInt.asIntN(64, (float32Bits(im) << 32n) | float32Bits(re)), d);
-    else { fn.imm(float64Bits(re), d); fn.imm(float64Bits(im), at(d, 8)); }
-  } else fn.imm(f32 ? float32Bits(re) : float64Bits(re), d);
+  floatConstWords(c, t).forEach((w, i) => fn.imm(w, i === 0 ? d : at(d, 8 * i)));
   return d;
 }
 

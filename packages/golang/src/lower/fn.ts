@@ -14,7 +14,7 @@ import type { Lowerer } from './lower.js';
 import { load, store, storeFrame } from './place.js';
 import { block, varSpec } from './stmt.js';
 import { isMidInt, isSigned, programType, ptrWords, regSize } from './typeinfo.js';
-import { alignUp8, containsDefer, sameLoc } from './util.js';
+import { alignUp8, containsDefer, dataBytes, sameLoc } from './util.js';
 import { openDeferExit, openDefersFor, type OpenDefers } from './defer-open.js';
 
 export class LowerError extends Error {
@@ -282,25 +282,13 @@ export class FnLower {
       this.f.emit(Op.IMM, at(d, 8), 0);
       return d;
     }
-    const off = this.dataBytes(s);
+    const off = dataBytes(this.m, s);
     this.f.emit(Op.DATA, d, off);
     this.imm(s.length, at(d, 8));
     return d;
   }
 
-  dataBytes(s: string): number {
-    const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
-    let text: string | undefined;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = undefined;
-    }
-    if (text !== undefined && new TextEncoder().encode(text).length === bytes.length) return this.m.string(text);
-    const off = this.m.global(bytes.length);
-    bytes.forEach((b, i) => (this.m.data[off + i] = b));
-    return off;
-  }
+
 
   /**
    * PRINT Space/Newline ignore their slot operand, but the validator still requires a slot inside the frame

@@ -24,6 +24,7 @@ import type { VarObj } from '../objects.js';
 import { sizeof } from '../types.js';
 import { FnLower } from './fn.js';
 import { initOrder } from './initorder.js';
+import { staticInit } from './staticinit.js';
 import { ptrWords } from './typeinfo.js';
 import { registerLowerer } from './method.js';
 import { checkRuntimeFunc } from './rtapi.js';
@@ -104,7 +105,8 @@ export class Lowerer {
       }
       this.globals.set(g, this.m.global(Math.max(size, 1), ptrWords(g.type)));
     }
-    const specs = initOrder(pkg.file, pkg.globals, pkg.filename);
+    // the variables static initialization lays out in data need no init code (staticinit.ts)
+    const specs = initOrder(pkg.file, pkg.globals, pkg.filename).filter((spec) => !staticInit(this, spec));
     if (specs.length > 0) {
       const name = `${pkg.path}.init`;
       this.m.inits.push(name);

@@ -1,5 +1,6 @@
 /** Small AST and frame-operand helpers shared by the lowering's files. */
 import type * as A from '../ast.js';
+import type { Module } from '@gosim/program';
 import type { Loc } from './frame.js';
 
 export function unparen(e: A.Expr): A.Expr {
@@ -62,4 +63,19 @@ export function containsDefer(b: A.BlockStmt): boolean {
     }
   }
   return false;
+}
+
+/** The data offset of a string constant's bytes (one JS char per byte): shared with equal UTF-8 text, else its own. */
+export function dataBytes(m: Module, s: string): number {
+  const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
+  let text: string | undefined;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined && new TextEncoder().encode(text).length === bytes.length) return m.string(text);
+  const off = m.global(bytes.length);
+  m.data.set(bytes, off);
+  return off;
 }

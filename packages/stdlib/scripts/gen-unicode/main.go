@@ -11,23 +11,29 @@ import (
 	"unicode"
 )
 
-// table writes t as a call of rangeTable on binary text: each Range16 as three big-endian
-// uint16s, each Range32 as three 3-byte numbers (a string costs gosim's front end far less
-// than a thousand composite literals, and decoding it at init is a short loop).
+// table writes t as a composite literal, which gosim's compiler lays out in the data segment
+// as Go's does (no init code).
 func table(w *strings.Builder, name string, t *unicode.RangeTable) {
-	var b16, b32 []byte
-	for _, r := range t.R16 {
-		b16 = append(b16, byte(r.Lo>>8), byte(r.Lo), byte(r.Hi>>8), byte(r.Hi), byte(r.Stride>>8), byte(r.Stride))
+	fmt.Fprintf(w, "var %s = &RangeTable{\n", name)
+	if len(t.R16) > 0 {
+		w.WriteString("\tR16: []Range16{\n")
+		for _, r := range t.R16 {
+			fmt.Fprintf(w, "\t\t{%#04x, %#04x, %d},\n", r.Lo, r.Hi, r.Stride)
+		}
+		w.WriteString("\t},\n")
 	}
-	for _, r := range t.R32 {
-		b32 = append(b32, be3(r.Lo)...)
-		b32 = append(b32, be3(r.Hi)...)
-		b32 = append(b32, be3(r.Stride)...)
+	if len(t.R32) > 0 {
+		w.WriteString("\tR32: []Range32{\n")
+		for _, r := range t.R32 {
+			fmt.Fprintf(w, "\t\t{%#x, %#x, %d},\n", r.Lo, r.Hi, r.Stride)
+		}
+		w.WriteString("\t},\n")
 	}
-	fmt.Fprintf(w, "var %s = rangeTable(%s,\n\t%s, %d)\n\n", name, strconv.Quote(string(b16)), strconv.Quote(string(b32)), t.LatinOffset)
+	if t.LatinOffset > 0 {
+		fmt.Fprintf(w, "\tLatinOffset: %d,\n", t.LatinOffset)
+	}
+	w.WriteString("}\n\n")
 }
-
-func be3(v uint32) []byte { return []byte{byte(v >> 16), byte(v >> 8), byte(v)} }
 
 func main() {
 	var w strings.Builder
@@ -53,18 +59,13 @@ func main() {
 		lb = append(lb, byte(m>>8), byte(m))
 	}
 	fmt.Fprintf(&w, "// latin1 holds the p* bits of letter.go for each Latin-1 rune, big-endian.\nconst latin1 = %s\n\n", strconv.Quote(string(lb)))
-	// Case ranges: Lo, Hi and the three deltas (plus caseBias, so not negative), 3 bytes each.
-	var cb []byte
+	w.WriteString("var _CaseRanges = []CaseRange{\n")
 	for _, c := range unicode.CaseRanges {
-		cb = append(cb, be3(c.Lo)...)
-		cb = append(cb, be3(c.Hi)...)
-		for _, x := range c.Delta {
-			cb = append(cb, be3(uint32(x+0x400000))...)
-		}
+		fmt.Fprintf(&w, "\t{%#04x, %#04x, d{%d, %d, %d}},\n", c.Lo, c.Hi, c.Delta[0], c.Delta[1], c.Delta[2])
 	}
-	fmt.Fprintf(&w, "var _CaseRanges = caseRanges(%s)\n\n", strconv.Quote(string(cb)))
+	w.WriteString("}\n\n")
 	// caseOrbit lists r → SimpleFold(r) where that is not the case mapping (orbits of more than two runes).
-	var ob []byte
+	w.WriteString("var caseOrbit = []foldPair{\n")
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		f := unicode.SimpleFold(r)
 		// Orbit entries: runes whose fold is not ToLower (or ToUpper when ToLower is r).
@@ -73,9 +74,9 @@ func main() {
 			want = unicode.ToUpper(r)
 		}
 		if f != want {
-			ob = append(ob, byte(r>>8), byte(r), byte(f>>8), byte(f))
+			fmt.Fprintf(&w, "\t{%#04x, %#04x},\n", r, f)
 		}
 	}
-	fmt.Fprintf(&w, "var caseOrbit = foldPairs(%s)\n", strconv.Quote(string(ob)))
+	w.WriteString("}\n")
 	os.Stdout.WriteString(w.String())
 }
