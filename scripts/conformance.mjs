@@ -3,7 +3,7 @@
 // (run `pnpm build` first), compared with NN_topic.expected (what Go 1.19.8 did): exit status, stdout, normalized
 // stderr and the `traceback:` header, with exactly the normalization of the corpus README.
 //
-//   node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--tier interp|compiled] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]
+//   node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--tier interp|compiled] [--compile-after N] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]
 //
 // The corpus folder is `corpus/conformance` in the repo (a copy of the shared corpus), or
 // $GOSIM_CONFORMANCE_DIR. Prints a diff per mismatch, the slowest programs, and last
@@ -33,10 +33,10 @@ function die(msg) {
 
 // ---- flags --------------------------------------------------------------------------------------------------
 
-const usage = 'usage: node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]';
+const usage = 'usage: node scripts/conformance.mjs [--plugin PATH]... [--policy SPEC] [--tier interp|compiled] [--compile-after N] [--copy-stack-every N] [--gc-every N] [--only NN[,NN...]]';
 
 function parseArgs(argv) {
-  const o = { policy: 'new', tier: undefined, plugins: [], copyStackEvery: undefined, gcEvery: undefined, only: [] };
+  const o = { policy: 'new', tier: undefined, compileAfter: undefined, plugins: [], copyStackEvery: undefined, gcEvery: undefined, only: [] };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let v;
@@ -56,6 +56,7 @@ function parseArgs(argv) {
       case '--policy': o.policy = value(); break;
       case '--plugin': o.plugins.push(value()); break;
       case '--tier': o.tier = value(); if (o.tier !== 'interp' && o.tier !== 'compiled') die(`flag --tier: want interp or compiled, not "${o.tier}"`); break;
+      case '--compile-after': { const s = value(); if (!/^[0-9]+$/.test(s)) die(`flag --compile-after: want a non-negative integer, not "${s}"`); o.compileAfter = Number(s); break; }
       case '--copy-stack-every': o.copyStackEvery = positive(); break;
       case '--gc-every': o.gcEvery = positive(); break;
       case '--only': o.only.push(...value().split(',').map((s) => s.trim()).filter(Boolean)); break;
@@ -176,9 +177,12 @@ async function mainRunner() {
   if (opts.copyStackEvery !== undefined) runOpts.copyStackEvery = opts.copyStackEvery;
   if (opts.gcEvery !== undefined) runOpts.gcEvery = opts.gcEvery;
   if (opts.tier !== undefined) runOpts.tier = opts.tier;
+  if (opts.compileAfter !== undefined) runOpts.compileAfter = opts.compileAfter;
   const setting = [`policy=${runtime.policyName(policy)}`,
     ...(opts.copyStackEvery !== undefined ? [`copy-stack-every=${opts.copyStackEvery}`] : []),
-    ...(opts.gcEvery !== undefined ? [`gc-every=${opts.gcEvery}`] : [])].join(' ');
+    ...(opts.gcEvery !== undefined ? [`gc-every=${opts.gcEvery}`] : []),
+    ...(opts.tier !== undefined ? [`tier=${opts.tier}`] : []),
+    ...(opts.compileAfter !== undefined ? [`compile-after=${opts.compileAfter}`] : [])].join(' ');
   process.stdout.write(`conformance: ${names.length} programs from ${shown(dir)} (${setting})\n`);
 
   let passed = 0;

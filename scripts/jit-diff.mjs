@@ -1,4 +1,5 @@
-// Differential check of the execution tiers: every program runs under --tier interp and --tier compiled
+// Differential check of the execution tiers: every program runs under --tier interp and --tier compiled (every
+// function compiled at its first call: compileAfter 0)
 // and must give the same exit, stdout, stderr, step count and event stream (onEvent, hashed).
 //   node scripts/jit-diff.mjs [--policy SPEC] [--copy-stack-every N] [--gc-every N] [--max-steps N] [--fuzz N] [FILE.go|DIR]...
 // --fuzz N: N random programs from @gosim/fuzz (seeds 1..N) instead of the default folders.
@@ -37,7 +38,7 @@ function runTier(mod, tier) {
   let n = 0;
   const onEvent = (e) => { n++; h.update(JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))); };
   const t0 = performance.now();
-  const r = runtime.runModule(mod, { ...stress, policy, maxSteps: stress.maxSteps ?? 50_000_000, tier, onEvent });
+  const r = runtime.runModule(mod, { ...stress, policy, maxSteps: stress.maxSteps ?? 50_000_000, tier, compileAfter: 0, onEvent });
   return { exit: r.exitCode, stdout: r.stdout, stderr: r.stderr, steps: r.steps, events: `${n}:${h.digest('hex').slice(0, 16)}`, ms: performance.now() - t0 };
 }
 

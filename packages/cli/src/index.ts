@@ -7,7 +7,7 @@ export { defaultIo, GosimError } from './io.js';
 export type { Io, Writer } from './io.js';
 export type { ModuleCache } from './module-cache.js';
 export {
-  parseBytes, parsePolicyArg, parsePositive, parseRunFlagWords, parseSeed, parseStackMin, runOptions, toRunOptions, withoutStress,
+  parseBytes, parsePolicyArg, parsePositive, parseRunFlagWords, parseCount, parseSeed, parseStackMin, runOptions, toRunOptions, withoutStress,
 } from './options.js';
 export type { RunFlags, RunOptionSet } from './options.js';
 export { exploreFile, parseInject } from './commands/explore.js';

@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import type { Option as BaseOption } from 'commander';
 import { MaxAddress } from '@gosim/memory';
-import { DefaultMaxSteps, getPiece, parsePolicy, PieceError, pieceNames, policies, policyName, PolicySpecError, type PieceName, type Policy, type RunOptions } from '@gosim/runtime';
+import { CompileAfter, DefaultMaxSteps, getPiece, parsePolicy, PieceError, pieceNames, policies, policyName, PolicySpecError, type PieceName, type Policy, type RunOptions } from '@gosim/runtime';
 import { MaxStackDefault, StackMinDefault } from '@gosim/stack';
 import { MaxSourceBytes } from './source.js';
 
@@ -12,6 +12,8 @@ export interface RunFlags {
   policy?: Policy;
   /** --tier: the interpreter alone, or compiled functions (the runtime's RunOptions.tier). */
   tier?: 'interp' | 'compiled';
+  /** --compile-after: the runtime's RunOptions.compileAfter. */
+  compileAfter?: number;
   /** --plugin paths (already loaded by main()). */
   plugin?: string[];
   stackPoison?: boolean;
@@ -112,10 +114,13 @@ export function parsePositive(s: string): number {
   return n;
 }
 
-/** `--seed N`: a non-negative integer. */
-export function parseSeed(s: string): number {
+/** A count N ≥ 0 (`--seed`, `--compile-after`). */
+export function parseCount(s: string): number {
   return toInt(s, 'a non-negative integer');
 }
+
+/** `--seed N`: a non-negative integer. */
+export const parseSeed = parseCount;
 
 const units: Record<string, number> = { '': 1, k: 1024, kb: 1024, kib: 1024, m: 1 << 20, mb: 1 << 20, mib: 1 << 20, g: 1 << 30, gb: 1 << 30, gib: 1 << 30 };
 
@@ -140,6 +145,7 @@ export function parseStackMin(s: string): number {
 export function toRunOptions(f: RunFlags): RunOptions {
   const o: RunOptions = { policy: f.policy ?? policies.new };
   if (f.tier !== undefined) o.tier = f.tier;
+  if (f.compileAfter !== undefined) o.compileAfter = f.compileAfter;
   if (f.stackPoison) o.stackPoisonCopy = true;
   if (f.stackFaultOnFree) o.stackFaultOnFree = true;
   if (f.clobberFree) o.clobberFree = true;
@@ -193,7 +199,8 @@ export function runOptions(set: RunOptionSet = {}): BaseOption[] {
   const o: BaseOption[] = [];
   if (policy) o.push(new Option('--policy <spec>', 'old | new | piece=NAME,... (pieces: deferpanic, traceback, gc, copystack; NAME: old, new or one a --plugin registers; unlisted are new)').argParser(parsePolicyArg));
   o.push(
-    new Option('--tier <tier>', 'compiled (default): IR functions compiled to JavaScript on their first call, same frames and safe points | interp: the interpreter alone').choices(['interp', 'compiled']),
+    new Option('--tier <tier>', 'compiled (default): hot IR functions compiled to JavaScript, same frames and safe points | interp: the interpreter alone').choices(['interp', 'compiled']),
+    new Option('--compile-after <n>', `the compiled tier compiles a function after the interpreter has run N of its calls and loop back edges (default ${CompileAfter}; 0: at its first call)`).argParser(parseCount),
     new Option('--stack-poison', "poison new stacks (0xfd/0xfb) and freed ones (0xfc), like Go's stackPoisonCopy"),
     new Option('--stack-fault-on-free', 'unmap freed stacks so a stale access faults (Go\'s stackFaultOnFree)'),
     new Option('--clobber-free', 'fill freed heap objects with 0xdeadbeef'),
@@ -264,6 +271,7 @@ export function runFlagWords(f: RunFlags): string[] {
   for (const p of f.plugin ?? []) w.push('--plugin', p);
   if (f.policy !== undefined) w.push('--policy', policyName(f.policy));
   if (f.tier !== undefined) w.push('--tier', f.tier);
+  if (f.compileAfter !== undefined) w.push('--compile-after', String(f.compileAfter));
   if (f.stackPoison) w.push('--stack-poison');
   if (f.stackFaultOnFree) w.push('--stack-fault-on-free');
   if (f.clobberFree) w.push('--clobber-free');

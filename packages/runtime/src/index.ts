@@ -23,3 +23,4 @@ export type { MethodKeys, PieceOverrides, PieceCall, PieceMiddleware } from './c
 export { GoVersion } from './rtapi.js';
 export { panicValue } from './format.js';
 export { source as compiledSource } from './jit/compile.js';
+export { CompileAfter } from './jit/tier.js';

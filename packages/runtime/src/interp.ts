@@ -71,7 +71,7 @@ export function interpret(m: Machine, g: G): number {
     sp -= frameSizes[f]!;
     for (let z = zeroStart[f]!; z < zeroStart[f + 1]!; z++) writeWord(i32, sp + zero[z]!, 0);
     g.atEntry = false;
-    jit?.get(f); // a goroutine's first function is compiled as a called one is
+    jit?.call(f); // a goroutine's first function heats (and compiles) as a called one does
   } else { ip = (g.pc - TextBase) >>> 2; sp = g.sp; ctxt = g.ctxt; ret = g.ret; guard = g.stackguard; }
 
   for (;;) {
@@ -411,7 +411,7 @@ export function interpret(m: Machine, g: G): number {
             ip = a;
             if (back) {
             if (jit !== null) {
-              const fn = jit.entryAt[ip];
+              const fn = jit.entryAt[ip] ?? jit.backEdge(ip);
               if (fn !== undefined) {
                 { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
                 m.budget = budget;
@@ -482,7 +482,7 @@ export function interpret(m: Machine, g: G): number {
             }
             // the compile tier: run the callee's compiled code (one branch when the tier is off)
             if (jit !== null) {
-              const fn = jit.fns[f] ?? jit.get(f);
+              const fn = jit.fns[f] ?? jit.call(f);
               if (fn !== undefined) {
                 { g.pc = TextBase + (ip) * 4; g.sp = sp; g.ctxt = ctxt; g.ret = ret; }
                 m.budget = budget;

@@ -20,8 +20,14 @@ export interface SafePointInfo {
 
 export interface RunOptions {
   policy?: Policy;
-  /** Execution tier: IR functions compiled to JS on their first call (default; jit/compile.ts), or the interpreter alone. */
+  /** Execution tier: hot IR functions compiled to JS (default; jit/compile.ts), or the interpreter alone. */
   tier?: 'interp' | 'compiled';
+  /**
+   * The compile tier compiles a function once the interpreter has run this many of its calls and back edges,
+   * counted over every run of the program (default CompileAfter; 0: at its first call). Code run once (package
+   * initialization, say) costs less interpreted than compiled.
+   */
+  compileAfter?: number;
   /** Go's StackPoisonCopy: 0xfd / 0xfb into new stacks, 0xfc into freed ones. */
   stackPoisonCopy?: boolean;
   /** Unmap freed stacks (Go's StackFaultOnFree). */

@@ -137,7 +137,7 @@ test('a function with several loops runs in parts, as the interpreter, under str
   // the parts hand over to one another in compiled code: the interpreter enters it as often as for a program
   // that only prints
   const entered = (mod: Module) => {
-    const mach = new Machine(loadProgram(mod, policies.new.deferpanic), { policy: policies.new, tier: 'compiled' });
+    const mach = new Machine(loadProgram(mod, policies.new.deferpanic), { policy: policies.new, tier: 'compiled', compileAfter: 0 });
     schedule(mach);
     return mach.jit!.entered;
   };
@@ -151,7 +151,7 @@ test('a function with several loops runs in parts, as the interpreter, under str
 function both(mod: () => Module, opts: RunOptions = {}) {
   const one = (tier: 'interp' | 'compiled') => {
     const events: string[] = [];
-    const r = runModule(mod(), { ...opts, tier, onEvent: (e) => events.push(JSON.stringify(e)) });
+    const r = runModule(mod(), { ...opts, tier, compileAfter: 0, onEvent: (e) => events.push(JSON.stringify(e)) });
     return { ...r, events };
   };
   return [one('interp'), one('compiled')] as const;
@@ -177,7 +177,7 @@ test.each(cases)('%s: identical output, steps and events under both tiers', (_na
 
 test('compiled code is entered and runs the recursion (not a silent fallback)', () => {
   const prog = loadProgram(fibModule(15), policies.new.deferpanic);
-  const m = new Machine(prog, { policy: policies.new, tier: 'compiled' });
+  const m = new Machine(prog, { policy: policies.new, tier: 'compiled', compileAfter: 0 });
   schedule(m);
   expect(m.output().stderr).toBe('610\n');
   const jit = m.jit!;

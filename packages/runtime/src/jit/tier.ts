@@ -1,5 +1,7 @@
 // The compile tier: a program's compiled functions by id and by resume point (shared by its runs), and one
-// machine's trampoline the interpreter enters them through. Functions compile on their first call.
+// machine's trampoline the interpreter enters them through. A function compiles once the interpreter has run
+// compileAfter of its calls and back edges (its heat, shared by the runs); compiled code compiles what it calls
+// at the first call.
 
 import { readWord, writeWord } from '@gosim/memory';
 import { TextBase } from '@gosim/program';
@@ -22,6 +24,9 @@ export class Unwind {
   constructor(readonly error: unknown) {}
 }
 
+/** RunOptions.compileAfter's default: heat a function gathers interpreted before it is compiled. */
+export const CompileAfter = 100;
+
 /** enter()'s results: the interpreter continues at g.pc, rethrows takeError() at g.pc, or returns Stop.Parked. */
 export const Enter = { Continue: 1, Throw: 3, Parked: 4 } as const;
 
@@ -37,10 +42,13 @@ export class ProgramCode {
   readonly entryAt: (Compiled | undefined)[] = [];
   /** Functions compiled. */
   compiled = 0;
+  /** By function id: calls and back edges the interpreter ran before the function was compiled. */
+  readonly heat: Int32Array;
   private readonly H: Record<string, unknown>;
 
   constructor(private readonly prog: Program, pol: DeferPanicPolicy) {
     const p = prog;
+    this.heat = new Int32Array(prog.funcs.length);
     this.H = {
       J: this, fns: this.fns, Unwind, readWord, writeWord, arith, divmod64, wide, mulhiu, shift, compareSigned, compareUnsigned, extOps, heapOp, Blocked: ChanResult.Blocked,
       pol, deferproc, deferreturn, NoDefer, deferprocStackOp, jmpdefer,
@@ -83,11 +91,15 @@ export class Jit {
   /** Entries into compiled code from the interpreter, in this run. */
   entered = 0;
   private error: unknown = undefined;
+  private readonly heat: Int32Array;
+  private readonly compileAfter: number;
 
   constructor(private readonly m: Machine) {
     this.code = codeFor(m.prog, m.deferpanic);
     this.fns = this.code.fns;
     this.entryAt = this.code.entryAt;
+    this.heat = this.code.heat;
+    this.compileAfter = m.opts.compileAfter ?? CompileAfter;
   }
 
   /** Functions compiled for this program (by this run or an earlier one). */
@@ -98,6 +110,18 @@ export class Jit {
   /** Function f's compiled code (compiling it now if needed). */
   get(f: number): Compiled {
     return this.code.get(f);
+  }
+
+  /** The interpreter calls f, not compiled yet: its compiled code if f is now hot, else undefined (f's heat grows). */
+  call(f: number): Compiled | undefined {
+    if (this.heat[f]! >= this.compileAfter) return this.code.get(f);
+    this.heat[f] = this.heat[f]! + 1;
+    return undefined;
+  }
+
+  /** The interpreter takes a back edge to ip in a function not compiled yet: as call(), its entry there. */
+  backEdge(ip: number): Compiled | undefined {
+    return this.call(this.m.prog.funcOfIndex[ip]!) === undefined ? undefined : this.entryAt[ip];
   }
 
   /**
