@@ -25,10 +25,12 @@ var gaps = []int8{3: -1, 5, 9: 7}
 var arr = [...]string{2: "two", 0: "zero"}
 var pa = &arr
 var c = [2]complex64{1 + 2i, -3i}
+var ps = &[]*[3]string{&arr, nil}
 
 func main() {
 	println(T.R16[0].Lo, T.R16[1].Hi, T.R16[0].F, T.R16[0].G, T.R16[0].Name, T.R16[1].Name == "", T.Offset, T.Kids[0].Offset)
 	println(len(gaps), cap(gaps), gaps[3], gaps[4], gaps[9], arr[0], arr[1] == "", arr[2], pa == &arr, real(c[1]), imag(c[1]))
+	println(len(*ps), (*ps)[0] == &arr, (*ps)[1] == nil)
 	gaps[0] = 42
 	T.Kids[0] = &Table{Offset: 8} // a heap object reachable only from static data
 	for i := 0; i < 3; i++ {
@@ -42,6 +44,7 @@ func main() {
 const want =
   '1 4 +5.000000e-001 -1.250000e+000 one true 6 7\n' +
   '10 10 -1 5 7 zero true two true +0.000000e+000 -3.000000e+000\n' +
+  '2 true true\n' +
   '42 8\n';
 
 const compiled = (src: string) => {

@@ -73,7 +73,9 @@ function write(L: StaticData, off: number, e: A.Expr, t: Type): void {
   if (e.kind === 'UnaryExpr') {
     const x = strip(e.x);
     if (x.kind === 'Ident') return m.dataAddr(off, L.globals.get(x.obj as VarObj)!);
-    m.dataAddr(off, object(L, x as A.CompositeLit, x.type!, sizeof(x.type!)));
+    const at = m.global(sizeof(x.type!), ptrWords(x.type!)); // &T{...}: a data object holding the literal
+    write(L, at, x, x.type!);
+    m.dataAddr(off, at);
     return;
   }
   const lit = e as A.CompositeLit;
@@ -88,24 +90,18 @@ function write(L: StaticData, off: number, e: A.Expr, t: Type): void {
     elements(lit).forEach((v, i) => write(L, off + (lit.indexOf?.[i] ?? i) * es, v, u.elem));
   } else if (u.kind === 'slice') {
     const n = lit.litLen ?? lit.elts.length;
-    m.dataAddr(off, object(L, lit, u.elem, n * sizeof(u.elem)));
+    m.dataAddr(off, backingArray(L, lit, u.elem, n));
     putWord(m, off + 8, BigInt(n), 8);
     putWord(m, off + 16, BigInt(n), 8);
   }
 }
 
-/** A data object of `size` bytes holding literal lit (of type t, or of slice elements of type t). */
-function object(L: StaticData, lit: A.CompositeLit, t: Type, size: number): number {
-  const u = underlying(lit.type!);
-  if (u.kind !== 'slice') {
-    const at = L.m.global(size, ptrWords(t));
-    write(L, at, lit, t);
-    return at;
-  }
+/** The data object a slice literal's n elements of type t live in. */
+function backingArray(L: StaticData, lit: A.CompositeLit, t: Type, n: number): number {
   const es = sizeof(t);
   const ptrs: number[] = [];
-  for (let i = 0; i < size / es; i++) ptrWords(t, i * es, ptrs);
-  const at = L.m.global(size, ptrs);
+  for (let i = 0; i < n; i++) ptrWords(t, i * es, ptrs);
+  const at = L.m.global(n * es, ptrs);
   elements(lit).forEach((v, i) => write(L, at + (lit.indexOf?.[i] ?? i) * es, v, t));
   return at;
 }
