@@ -11,14 +11,14 @@ import { binary } from './ops.js';
 import { varPlace, varAddr, placeAddr, placeAt, load, store, storeFrame, place, index, nilCheck, type Place } from './place.js';
 import { sliceExpr, sliceLit } from './slice.js';
 import { isDirectKind, isMidInt, isSigned, ptrWords, regSize, goTypeName } from './typeinfo.js';
-import { alignUp8 } from './util.js';
+import { alignUp8, valueExpr } from './util.js';
 import { convIface, ifaceAssertion } from './iface.js';
 import { methodValue } from './method.js';
 import { floatConst, floatUnary, isFloaty } from './float.js';
 
 /** Evaluate an expression to a register-form value. */
 export function val(fn: FnLower, e: A.Expr): Loc {
-  while (e.kind === 'ParenExpr' && !(e.constValue && e.mode === 'constant')) e = e.x;
+  e = valueExpr(e);
   const f = fn.f;
   const t = e.type!;
   if (e.constValue && e.mode === 'constant') return constVal(fn, e.constValue, t);

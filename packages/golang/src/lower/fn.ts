@@ -288,8 +288,6 @@ export class FnLower {
     return d;
   }
 
-
-
   /**
    * PRINT Space/Newline ignore their slot operand, but the validator still requires a slot inside the frame
    * (slot 0 is the return PC in a frame without locals): point it at a scratch byte.

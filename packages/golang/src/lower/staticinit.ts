@@ -12,7 +12,7 @@ import type { VarObj } from '../objects.js';
 import { intInfo, isBoolean, isComplex, isFloat, isInteger, isInterface, isString, sizeof, underlying, type Type } from '../types.js';
 import { floatConstWords } from './float.js';
 import { ptrWords } from './typeinfo.js';
-import { dataBytes } from './util.js';
+import { dataBytes, valueExpr } from './util.js';
 
 /** What static initialization needs of the lowering: the module and the package variables' data offsets. */
 export interface StaticData {
@@ -29,21 +29,16 @@ export function staticInit(L: StaticData, spec: A.VarSpec): boolean {
   return true;
 }
 
-function strip(e: A.Expr): A.Expr {
-  while (e.kind === 'ParenExpr' && !(e.constValue && e.mode === 'constant')) e = e.x;
-  return e;
-}
-
 const elements = (e: A.CompositeLit): A.Expr[] => e.elts.map((x) => (x.kind === 'KeyValueExpr' ? x.value : x));
 
 /** Can e, as a value of type t, be laid out by the compiler? */
 function isStatic(L: StaticData, e: A.Expr, t: Type): boolean {
-  e = strip(e);
+  e = valueExpr(e);
   if (isInterface(t)) return false;
   if (e.constValue && e.mode === 'constant') return isBoolean(t) || isInteger(t) || isFloat(t) || isComplex(t) || isString(t);
   if (e.mode === 'nil') return true;
   if (e.kind === 'UnaryExpr' && e.op === '&') {
-    const x = strip(e.x);
+    const x = valueExpr(e.x);
     if (x.kind === 'Ident') return x.obj?.kind === 'var' && L.globals.has(x.obj);
     return x.kind === 'CompositeLit' && sizeof(x.type!) > 0 && isStatic(L, x, x.type!);
   }
@@ -58,7 +53,7 @@ function isStatic(L: StaticData, e: A.Expr, t: Type): boolean {
 /** Writes static e (isStatic) as a value of type t at data offset off (zero bytes there already). */
 function write(L: StaticData, off: number, e: A.Expr, t: Type): void {
   const m = L.m;
-  e = strip(e);
+  e = valueExpr(e);
   if (e.mode === 'nil') return;
   const c = e.constValue;
   if (c && e.mode === 'constant') {
@@ -71,7 +66,7 @@ function write(L: StaticData, off: number, e: A.Expr, t: Type): void {
     return;
   }
   if (e.kind === 'UnaryExpr') {
-    const x = strip(e.x);
+    const x = valueExpr(e.x);
     if (x.kind === 'Ident') return m.dataAddr(off, L.globals.get(x.obj as VarObj)!);
     const at = m.global(sizeof(x.type!), ptrWords(x.type!)); // &T{...}: a data object holding the literal
     write(L, at, x, x.type!);

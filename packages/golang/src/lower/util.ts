@@ -8,6 +8,12 @@ export function unparen(e: A.Expr): A.Expr {
   return e;
 }
 
+/** e without the parentheses its value does not depend on (a constant's keep its converted value). */
+export function valueExpr(e: A.Expr): A.Expr {
+  while (e.kind === 'ParenExpr' && !(e.constValue && e.mode === 'constant')) e = e.x;
+  return e;
+}
+
 export function sameLoc(a: Loc, b: Loc): boolean {
   return a.s === b.s && a.o === b.o;
 }

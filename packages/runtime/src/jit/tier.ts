@@ -91,14 +91,12 @@ export class Jit {
   /** Entries into compiled code from the interpreter, in this run. */
   entered = 0;
   private error: unknown = undefined;
-  private readonly heat: Int32Array;
   private readonly compileAfter: number;
 
   constructor(private readonly m: Machine) {
     this.code = codeFor(m.prog, m.deferpanic);
     this.fns = this.code.fns;
     this.entryAt = this.code.entryAt;
-    this.heat = this.code.heat;
     this.compileAfter = m.opts.compileAfter ?? CompileAfter;
   }
 
@@ -114,8 +112,9 @@ export class Jit {
 
   /** The interpreter calls f, not compiled yet: its compiled code if f is now hot, else undefined (f's heat grows). */
   call(f: number): Compiled | undefined {
-    if (this.heat[f]! >= this.compileAfter) return this.code.get(f);
-    this.heat[f] = this.heat[f]! + 1;
+    const heat = this.code.heat;
+    if (heat[f]! >= this.compileAfter) return this.code.get(f);
+    heat[f] = heat[f]! + 1;
     return undefined;
   }
 
