@@ -1,6 +1,8 @@
 // deferproc and deferreturn: the two halves of a defer statement that every policy shares, and freedefer.
 
+import { moveWords, readWord, writeWord, type AddressSpace } from '@gosim/memory';
 import type { G } from '@gosim/stack';
+import type { DeferLayout } from './layout.js';
 import type { DeferPanicContext } from './context.js';
 import { deferArgs } from './layout.js';
 import { totaldefersize } from './pool.js';
@@ -15,12 +17,22 @@ export function deferproc(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G, s
   const l = ctx.deferLayout;
   const s = ctx.space;
   const d = newdefer(ctx, pol, siz);
-  s.store64(d + l.siz, siz);
-  s.store64(d + l.fn, fn);
-  s.store64(d + l.argp, sp);
-  s.store64(d + l.pc, retpc);
-  if (siz > 0) s.memmove(deferArgs(l, d), sp, siz);
-  s.store64(d + l.link, g._defer);
+  if (wordsProven(s, l, d, siz, sp)) {
+    const i32 = s.i32;
+    writeWord(i32, d + l.siz, siz);
+    writeWord(i32, d + l.fn, fn);
+    writeWord(i32, d + l.argp, sp);
+    writeWord(i32, d + l.pc, retpc);
+    moveWords(i32, deferArgs(l, d), sp, siz);
+    writeWord(i32, d + l.link, g._defer);
+  } else {
+    s.store64(d + l.siz, siz);
+    s.store64(d + l.fn, fn);
+    s.store64(d + l.argp, sp);
+    s.store64(d + l.pc, retpc);
+    if (siz > 0) s.memmove(deferArgs(l, d), sp, siz);
+    s.store64(d + l.link, g._defer);
+  }
   g._defer = d;
   if (ctx.events.on) ctx.events.emit({ kind: 'defer-linked', goid: g.goid, d, fn: fnName(ctx, fn), argp: sp, siz });
   return d;
@@ -45,6 +57,15 @@ export function deferprocStack(ctx: DeferPanicContext, g: G, sp: number, d: numb
   s.store64(d + l.link, g._defer);
   g._defer = d;
   if (ctx.events.on) ctx.events.emit({ kind: 'defer-linked', goid: g.goid, d, fn: fnName(ctx, fn), argp: sp, siz });
+}
+
+/**
+ * True when record d (siz bytes of arguments) and the argument area at sp are mapped, aligned words: the accesses
+ * deferproc and deferreturn make there cannot fault, and the unchecked ones in word.ts give the same results. Else
+ * they take the checked ones, whose faults (a stale record under the old policy) are the mechanism's.
+ */
+function wordsProven(s: AddressSpace, l: DeferLayout, d: number, siz: number, sp: number): boolean {
+  return s.isWordRange(d, totaldefersize(l, siz)) && (siz === 0 || s.isWordRange(sp, siz));
 }
 
 /** Sentinel: no deferred call is pending for this frame. */
@@ -73,9 +94,17 @@ export function deferreturn(ctx: DeferPanicContext, pol: DeferPanicPolicy, g: G,
     return NoDefer;
   }
   const siz = s.load64(d + l.siz);
-  if (siz > 0) s.memmove(sp, deferArgs(l, d), siz);
-  const fn = s.load64(d + l.fn);
-  g._defer = s.load64(d + l.link);
+  let fn: number;
+  if (wordsProven(s, l, d, siz, sp)) {
+    const i32 = s.i32;
+    moveWords(i32, sp, deferArgs(l, d), siz);
+    fn = readWord(i32, d + l.fn);
+    g._defer = readWord(i32, d + l.link);
+  } else {
+    if (siz > 0) s.memmove(sp, deferArgs(l, d), siz);
+    fn = s.load64(d + l.fn);
+    g._defer = s.load64(d + l.link);
+  }
   if (ctx.events.on) ctx.events.emit({ kind: 'defer-unlinked', goid: g.goid, d, fn: fnName(ctx, fn), why: 'run' });
   freedefer(ctx, pol, d);
   return fn;

@@ -9,7 +9,7 @@ import { FirstMappableAddress, MaxAddress, PageShift, PageSize } from './layout.
 import { OutOfMemoryError } from './out-of-memory.js';
 
 import { giveBacking, takeBacking, type Backing, type ResizableArrayBuffer } from './backing.js';
-import { zeroWords } from './word.js';
+import { moveWords, zeroWords } from './word.js';
 
 /** Page-table states. */
 export const PageUnmapped = 0;
@@ -353,14 +353,8 @@ export class AddressSpace {
   /** Copies n bytes from src to dst; overlapping ranges are safe. */
   memmove(dst: number, src: number, n: number): void {
     if (n === 0) return;
-    if (n <= SmallBulk && this.smallAligned(dst, n) && this.smallAligned(src, n)) {
-      // Fast path (same result as copyWithin, no fault possible): whole words, in the direction overlap needs.
-      const i32 = this.i32;
-      const d = dst >>> 2;
-      const s = src >>> 2;
-      const w = n >>> 2;
-      if (d <= s) for (let k = 0; k < w; k++) i32[d + k] = i32[s + k]!;
-      else for (let k = w - 1; k >= 0; k--) i32[d + k] = i32[s + k]!;
+    if (n <= SmallBulk && this.isWordRange(dst, n) && this.isWordRange(src, n)) {
+      moveWords(this.i32, dst, src, n); // same result as copyWithin, no fault possible
       return;
     }
     this.checkRange(src, n, false);
@@ -370,7 +364,7 @@ export class AddressSpace {
 
   /** Zeroes n bytes at addr. */
   memclr(addr: number, n: number): void {
-    if (!(n !== 0 && n <= PageSize && this.smallAligned(addr, n))) this.checkRange(addr, n, true);
+    if (!this.isWordRange(addr, n)) this.checkRange(addr, n, true);
     this.zeroUnchecked(addr, n);
   }
 
@@ -384,13 +378,16 @@ export class AddressSpace {
   }
 
   /**
-   * True when [addr, addr+n) (0 < n <= PageSize, checked by the caller) is 8-aligned, a multiple of 8 long and on
-   * mapped pages: the small-copy fast paths then cannot fault. Anything else takes the checked path and its faults.
+   * True when [addr, addr+n) is 8-aligned, a multiple of 8 long (0 < n <= PageSize) and on mapped pages: no access
+   * inside it can fault, so a fast path may use word.ts's unchecked accesses there. Anything else must take the
+   * checked accesses, whose faults are the mechanism's.
    */
-  private smallAligned(addr: number, n: number): boolean {
+  isWordRange(addr: number, n: number): boolean {
     return (
       (addr >>> 0) === addr &&
       (n >>> 0) === n &&
+      n > 0 &&
+      n <= PageSize &&
       ((addr | n) & 7) === 0 &&
       addr + n <= MaxAddress &&
       this.pages[addr >>> PageShift] === PageMapped &&

@@ -22,7 +22,7 @@ export { goOutOfMemory, OutOfMemoryError } from './out-of-memory.js';
 export type { OutOfMemoryKind } from './out-of-memory.js';
 export { AddressSpace, PageMapped, PageUnmapped } from './address-space.js';
 export type { AddressSpaceOptions } from './address-space.js';
-export { hexWord, readWord, wordIsSmall, writeWord } from './word.js';
+export { hexWord, moveWords, readWord, wordIsSmall, writeWord, zeroWords } from './word.js';
 export { isPointerWord, typeDesc } from './type-desc.js';
 export type { TypeDesc } from './type-desc.js';
 export {

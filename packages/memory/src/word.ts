@@ -28,6 +28,15 @@ export function hexWord(n: number): string {
   return '0x' + (n < 0 ? BigInt.asUintN(64, BigInt(Math.trunc(n))) : n).toString(16);
 }
 
+/** Copies n bytes (a multiple of 4) from src to dst by int32 words, unchecked, in the direction an overlap needs. */
+export function moveWords(i32: Int32Array, dst: number, src: number, n: number): void {
+  const d = dst >>> 2;
+  const s = src >>> 2;
+  const w = n >>> 2;
+  if (d <= s) for (let k = 0; k < w; k++) i32[d + k] = i32[s + k]!;
+  else for (let k = w - 1; k >= 0; k--) i32[d + k] = i32[s + k]!;
+}
+
 /** Words from which zeroWords fills instead of looping. */
 const FillWords = 24;
 
