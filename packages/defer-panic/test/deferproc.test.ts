@@ -2,6 +2,7 @@ import {
   DeferClasses, DeferNew, DeferOld, DeferPool, deferArgs, deferclass, deferpanicNew, deferpanicOld, deferproc,
   deferreturn, freedefer, newdefer, NoDefer, totaldefersize,
 } from '../src/index.js';
+import { PageSize } from '@gosim/memory';
 import { loadWords, makeWorld, storeWords } from './world.js';
 
 const both = [
@@ -97,6 +98,39 @@ describe.each(both)('deferproc / deferreturn (%s layout)', (_name, pol) => {
     expect(totaldefersize(L, 4112)).toBe(L.header + 4112);
     const d = newdefer(w.ctx, pol, 4112);
     expect(w.heap.objectSize(d)).toBeGreaterThanOrEqual(L.header + 4112);
+  });
+
+  // deferproc and deferreturn use unchecked word accesses only where they first prove the record and the argument
+  // area mapped and aligned; a record running into unmapped memory must fault where the checked accesses do.
+  test('a record whose arguments run into an unmapped page faults at that page, as a checked copy does', () => {
+    const w = makeWorld(pol);
+    const g = w.newG();
+    const sp = g.sp;
+    const region = w.space.mapRegion(2 * PageSize);
+    w.space.unmapRegion(region + PageSize, PageSize);
+    const d = region + PageSize - L.header; // header mapped, arguments on the unmapped page
+    w.space.store64(d + L.siz, 16);
+    w.space.store64(d + L.argp, sp);
+    w.space.store64(d + L.fn, w.fv('main.deferred'));
+    g._defer = d;
+    expect(() => deferreturn(w.ctx, pol, g, sp)).toThrow(
+      expect.objectContaining({ addr: region + PageSize, kind: 'unmapped', write: false }),
+    );
+    g._defer = region + PageSize; // a record wholly on the unmapped page: the first load (its argp) faults
+    expect(() => deferreturn(w.ctx, pol, g, sp)).toThrow(
+      expect.objectContaining({ addr: region + PageSize + L.argp, size: 8, kind: 'unmapped' }),
+    );
+  });
+
+  test('deferproc into a record a variant allocates on an unmapped page faults at its first store (siz)', () => {
+    const w = makeWorld(pol);
+    const g = w.newG();
+    const region = w.space.mapRegion(PageSize);
+    w.space.unmapRegion(region, PageSize);
+    const variant = { ...pol, allocDefer: () => region };
+    expect(() => deferproc(w.ctx, variant, g, g.sp, w.fv('main.deferred'), 16, 0)).toThrow(
+      expect.objectContaining({ addr: region + L.siz, size: 8, write: true, kind: 'unmapped' }),
+    );
   });
 });
 

@@ -90,4 +90,21 @@ describe('fills, poison patterns and memmove', () => {
     expect(() => as.memmove(two + PageSize - 8, two + PageSize - 16, 16)).toThrow('memory fault: store of 16 bytes at 0x');
     expect(() => as.memclr(two + PageSize - 8, 16)).toThrow('(unmapped)');
   });
+
+  test('isWordRange: true only for whole aligned words, 0 < n <= PageSize, on mapped pages at both ends', () => {
+    const two = as.mapRegion(2 * PageSize);
+    expect(as.isWordRange(two, 8)).toBe(true);
+    expect(as.isWordRange(two + PageSize - 8, 16)).toBe(true);
+    expect(as.isWordRange(two, PageSize)).toBe(true);
+    expect(as.isWordRange(two, 0)).toBe(false);
+    expect(as.isWordRange(two, PageSize + 8)).toBe(false); // longer than a page: more than two pages to look at
+    expect(as.isWordRange(two + 4, 8)).toBe(false);
+    expect(as.isWordRange(two, 12)).toBe(false);
+    expect(as.isWordRange(two, 8.5)).toBe(false);
+    expect(as.isWordRange(-8, 8)).toBe(false);
+    expect(as.isWordRange(2 ** 32 - 8, 16)).toBe(false); // past the top of the address space, not wrapped
+    as.unmapRegion(two + PageSize, PageSize);
+    expect(as.isWordRange(two + PageSize - 8, 16)).toBe(false);
+    expect(as.isWordRange(two + PageSize - 8, 8)).toBe(true);
+  });
 });
